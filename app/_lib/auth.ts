@@ -1,0 +1,150 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import { getServerSession } from "next-auth/next";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { forbidden, redirect } from "next/navigation";
+import { getDb } from "@/db";
+import type { Role } from "@/db/schema";
+import { SIGN_IN_ERROR_THROTTLED } from "@/lib/auth/sign-in-messages";
+import { authSecret } from "@/lib/env";
+import { authenticate, getUserById } from "@/lib/users/accounts";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; name: string; email: string; role: Role };
+  }
+  interface User {
+    id: string;
+    role: Role;
+    sessionVersion: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+    sv?: number;
+  }
+}
+
+/** Thrown inside the jwt callback when a token's session version is stale: next-auth then clears the cookie. */
+class SessionRevoked extends Error {
+  constructor() {
+    super("session revoked");
+    this.name = "SessionRevoked";
+  }
+}
+
+/** The address of the nearest peer. The last X-Forwarded-For entry is the one our own proxy (Next, Vercel) wrote. */
+export function clientAddressFrom(headers: Record<string, unknown> | Headers | undefined): string {
+  const get = (name: string): string | undefined => {
+    if (!headers) return undefined;
+    if (headers instanceof Headers) return headers.get(name) ?? undefined;
+    const v = headers[name];
+    return Array.isArray(v) ? String(v[v.length - 1]) : typeof v === "string" ? v : undefined;
+  };
+  const forwarded = get("x-forwarded-for");
+  const last = forwarded?.split(",").at(-1)?.trim();
+  return (last || get("x-real-ip") || "unknown").slice(0, 64);
+}
+
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        async authorize(credentials, req) {
+          const email = typeof credentials?.email === "string" ? credentials.email : "";
+          const password = typeof credentials?.password === "string" ? credentials.password : "";
+          if (!email || !password) return null;
+          const result = await authenticate({
+            db: await getDb(),
+            email,
+            password,
+            clientAddress: clientAddressFrom(req?.headers),
+          });
+          if (result.ok) return result.user;
+          if (result.reason === "throttled") {
+            // Only a code and a time travel in the URL; the page writes the sentence.
+            throw new Error(`${SIGN_IN_ERROR_THROTTLED}:${result.retryAt.getTime()}`);
+          }
+          return null;
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.role = user.role;
+          token.sv = user.sessionVersion;
+          return token;
+        }
+        if (!token.uid) throw new SessionRevoked();
+        // Every session check re-reads the user: sign-out-everywhere, a password
+        // change or a deleted account end the session at once.
+        const current = await getUserById({ db: await getDb(), userId: token.uid });
+        if (!current || current.sessionVersion !== token.sv) throw new SessionRevoked();
+        token.role = current.role;
+        token.name = current.name;
+        token.email = current.email;
+        return token;
+      },
+      async session({ session, token }) {
+        if (token.uid && token.role) {
+          session.user = {
+            id: token.uid,
+            role: token.role,
+            name: token.name ?? "",
+            email: token.email ?? "",
+          };
+        }
+        return session;
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        const err = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
+        if (err instanceof Error && err.name === "SessionRevoked") return;
+        if (err instanceof Error && err.message.startsWith(`${SIGN_IN_ERROR_THROTTLED}:`)) return;
+        console.error(`[next-auth] ${code}`, err instanceof Error ? err.message : "");
+      },
+      warn(code) {
+        if (code === "NEXTAUTH_URL") return;
+        console.warn(`[next-auth] ${code}`);
+      },
+      debug() {},
+    },
+  };
+}
+
+export type SessionUser = { id: string; name: string; email: string; role: Role };
+
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions());
+  const user = session?.user;
+  return user?.id ? user : null;
+}
+
+/** For pages, actions and route handlers: the signed-in user, or off to sign in. */
+export async function requireUser(callbackUrl?: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
+  return user;
+}
+
+/** A user of another role gets a 403 page, not a redirect that hides why. */
+export async function requireRole(role: Role, callbackUrl?: string): Promise<SessionUser> {
+  const user = await requireUser(callbackUrl);
+  if (user.role !== role) forbidden();
+  return user;
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getSessionUser } from "@/app/_lib/auth";
+import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
+import { SignInForm } from "@/components/sign-in-form";
+import { safeCallbackPath } from "@/lib/safe-redirect";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const NOTICES: Record<string, string> = {
+  "password-changed": "Your password is changed and every session has ended. Sign in with your new password.",
+  "signed-out-everywhere": "You are signed out on every device.",
+};
+
+export default async function SignInPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  if (await getSessionUser()) redirect(callbackUrl);
+  const notice =
+    params.created === "1"
+      ? "Your account is ready. Sign in to start."
+      : typeof params.notice === "string"
+        ? NOTICES[params.notice]
+        : undefined;
+  const error = typeof params.error === "string" ? params.error : undefined;
+  return (
+    <div className="mx-auto max-w-sm">
+      <h1 className="mb-6 text-2xl font-semibold tracking-tight">Sign in</h1>
+      {notice && (
+        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          {notice}
+        </p>
+      )}
+      <SignInForm
+        callbackUrl={callbackUrl}
+        initialError={signInErrorMessage(error)}
+        initialEmail={typeof params.email === "string" ? params.email.slice(0, 254) : ""}
+      />
+      <p className="mt-6 text-sm text-stone-700">
+        New here?{" "}
+        <Link href="/sign-up" className="font-medium text-brand-700 underline">
+          Create an account
+        </Link>
+      </p>
+    </div>
+  );
+}

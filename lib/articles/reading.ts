@@ -1,0 +1,16 @@
+/** Paragraphs of a stored body (the generator's normalised text separates them with a blank line). */
+export function paragraphsOf(body: string): string[] {
+  return body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+}
+
+/** Minutes at 230 words a minute, a common adult reading pace, never less than one. */
+export function readingMinutes(wordCount: number): number {
+  return Math.max(1, Math.round(wordCount / 230));
+}

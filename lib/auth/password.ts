@@ -1,0 +1,65 @@
+import crypto from "node:crypto";
+import { promisify } from "node:util";
+
+const scrypt = promisify(crypto.scrypt) as (
+  password: crypto.BinaryLike,
+  salt: crypto.BinaryLike,
+  keylen: number,
+  options: crypto.ScryptOptions,
+) => Promise<Buffer>;
+
+/** OWASP's recommended scrypt parameters (N=2^17, r=8, p=1): about 128 MiB per hash. */
+export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+const KEY_LENGTH = 64;
+
+export { PASSWORD_MAX, PASSWORD_MIN, passwordProblems } from "./password-rules";
+
+function maxmem(N: number, r: number): number {
+  // scrypt needs 128 * N * r bytes; Node's default cap is 32 MiB.
+  return 128 * N * r + 32 * 1024 * 1024;
+}
+
+type Params = { N: number; r: number; p: number };
+
+/** Stored as `scrypt$N$r$p$salt$hash` so parameters can be raised later without breaking old hashes. */
+export async function hashPassword(password: string, params: Params = SCRYPT_PARAMS): Promise<string> {
+  const salt = crypto.randomBytes(16);
+  const key = await scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, {
+    ...params,
+    maxmem: maxmem(params.N, params.r),
+  });
+  return ["scrypt", params.N, params.r, params.p, salt.toString("base64"), key.toString("base64")].join("$");
+}
+
+function parse(stored: string): (Params & { salt: Buffer; key: Buffer }) | null {
+  const [scheme, n, r, p, salt, key] = stored.split("$");
+  if (scheme !== "scrypt" || !n || !r || !p || !salt || !key) return null;
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  if (!Number.isInteger(params.N) || !Number.isInteger(params.r) || !Number.isInteger(params.p)) return null;
+  return { ...params, salt: Buffer.from(salt, "base64"), key: Buffer.from(key, "base64") };
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parsed = parse(stored);
+  if (!parsed) return false;
+  const candidate = await scrypt(password.normalize("NFKC"), parsed.salt, parsed.key.length, {
+    N: parsed.N,
+    r: parsed.r,
+    p: parsed.p,
+    maxmem: maxmem(parsed.N, parsed.r),
+  });
+  return candidate.length === parsed.key.length && crypto.timingSafeEqual(candidate, parsed.key);
+}
+
+let dummy: Promise<string> | undefined;
+
+/**
+ * A sign-in for an email nobody has must cost what a wrong password costs, or
+ * response times tell an attacker which emails have accounts. We verify against
+ * a real hash made once with the same parameters.
+ */
+export async function verifyAgainstDummy(password: string): Promise<false> {
+  dummy ??= hashPassword(crypto.randomBytes(16).toString("hex"));
+  await verifyPassword(password, await dummy);
+  return false;
+}

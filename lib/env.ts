@@ -1,0 +1,99 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Everything else asks this module, so a
+ * typo in a variable name is a type error and a bad value fails at start-up with
+ * a sentence, not deep inside a request.
+ */
+const flag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  POSTGRES_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  PGLITE_DIR: z.string().optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  SEED_DEMO: flag,
+  VERCEL: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Directory for local state (PGlite data, the generated development secret). */
+export function dataDir(): string {
+  return path.join(/* turbopackIgnore: true */ process.cwd(), ".data");
+}
+
+export type DatabaseTarget =
+  | { driver: "pglite"; dir: string }
+  | { driver: "postgres"; url: string }
+  | { driver: "vercel"; url: string };
+
+export function databaseTarget(e: Env = env()): DatabaseTarget {
+  if (e.DATABASE_URL) return { driver: "postgres", url: e.DATABASE_URL };
+  if (e.POSTGRES_URL) return { driver: "vercel", url: e.POSTGRES_URL };
+  const dir = e.PGLITE_DIR
+    ? path.resolve(/* turbopackIgnore: true */ process.cwd(), e.PGLITE_DIR)
+    : path.join(dataDir(), "pglite");
+  return { driver: "pglite", dir };
+}
+
+/** Demo accounts exist in development, or anywhere when SEED_DEMO=1; never in production otherwise. */
+export function shouldSeedDemo(e: Env = env()): boolean {
+  return e.SEED_DEMO || e.NODE_ENV === "development";
+}
+
+/**
+ * The secret that signs session tokens. In production it must be given; in
+ * development it is generated once and kept in .data/ so a first start needs no
+ * setup and sessions survive restarts.
+ */
+export function authSecret(e: Env = env()): string {
+  if (e.NEXTAUTH_SECRET) return e.NEXTAUTH_SECRET;
+  if (e.NODE_ENV === "production") {
+    throw new Error(
+      "NEXTAUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it in the environment before starting the server.",
+    );
+  }
+  const file = path.join(dataDir(), "nextauth-secret");
+  try {
+    const existing = fs.readFileSync(file, "utf8").trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // not created yet
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = crypto.randomBytes(32).toString("base64url");
+  try {
+    fs.writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+    return secret;
+  } catch {
+    // another process wrote it first: use theirs
+    return fs.readFileSync(file, "utf8").trim();
+  }
+}
+
+/** For tests: forget the parsed environment after changing process.env. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,39 @@
+import { COMPANY_ABBREVIATIONS, MONTH_ABBREVIATIONS, TITLE_ABBREVIATIONS } from "./lexicon";
+
+export type Token = { text: string; start: number; end: number; word: boolean };
+
+// A word: letters/digits joined by internal apostrophes, hyphens, periods or ampersands
+// ("U.S", "G-7", "that's", "AT&T"). Everything else that is not space is one punctuation token.
+const TOKEN = /[\p{L}\p{N}]+(?:['\-&.\/][\p{L}\p{N}]+)*|[^\s]/gu;
+
+/** True for words whose final period belongs to the word: "Corp.", "Sept.", "U.S.", "J.". */
+export function isAbbreviation(word: string): boolean {
+  const bare = word.replace(/\.$/, "");
+  return (
+    TITLE_ABBREVIATIONS.has(bare) ||
+    MONTH_ABBREVIATIONS.has(bare) ||
+    COMPANY_ABBREVIATIONS.has(bare) ||
+    /^\p{Lu}$/u.test(bare) ||
+    /^(\p{L}\.)+\p{L}$/u.test(bare)
+  );
+}
+
+/** Tokenise `text`, offsets relative to `base`. Linear in the length of the text. */
+export function tokenize(text: string, base = 0): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(text))) {
+    let t = m[0];
+    const word = /^[\p{L}\p{N}]/u.test(t);
+    if (word && text[m.index + t.length] === "." && isAbbreviation(t + ".")) {
+      t += ".";
+      TOKEN.lastIndex++;
+    }
+    out.push({ text: t, start: base + m.index, end: base + m.index + t.length, word });
+  }
+  return out;
+}
+
+export const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+export const lower = (w: string) => w.toLowerCase();

@@ -1,0 +1,154 @@
+/**
+ * Types shared by the article analyser and the quiz generator.
+ * All offsets are character offsets into `Analysis.text` (end exclusive).
+ */
+
+export type Span = { start: number; end: number };
+
+export type PreparedArticle = {
+  /** Normalised body: straight ASCII quotes, em dashes, single spaces, paragraphs joined by "\n\n". */
+  text: string;
+  date: string | null;
+  title: string | null;
+  format: "text" | "html";
+};
+
+export type Paragraph = Span & { index: number };
+
+export type Sentence = Span & {
+  index: number;
+  paragraph: number;
+  text: string;
+  /** True when words seem to have been lost upstream; no question may rest on such a sentence. */
+  defective: boolean;
+};
+
+export type SpeakerType = "person" | "organisation" | "group";
+
+export type Speaker = {
+  /** Canonical name, e.g. "Jens Stoltenberg", "G-7 leaders", "White House". */
+  name: string;
+  type: SpeakerType;
+  /** Title or appositive the text gives, e.g. "NATO Secretary General"; null when none. */
+  role: string | null;
+  /** Every other form the text uses: surname, title + name, "the Pentagon". */
+  aliases: string[];
+  /** Where the speaker is first named. */
+  evidence: Span;
+};
+
+export type QuoteKind = "direct" | "indirect";
+
+export type Quote = {
+  text: string;
+  /** Canonical speaker name (matches a Speaker.name). */
+  speaker: string;
+  kind: QuoteKind;
+  /** Span of the quoted words themselves (inside the quotation marks for direct quotes). */
+  span: Span;
+  /** The sentence(s) that carry the quote and its cue. */
+  evidence: Span;
+  sentence: number;
+  /** The words that attribute it ("said", "according to", "continues paragraph"). */
+  cue: string;
+  /** True when the carrying sentence is defective. */
+  defective: boolean;
+};
+
+export type SystemStatus = "sent" | "pledged" | "requested" | "withheld" | "mentioned";
+
+export type SystemMention = Span & { sentence: number; text: string; status: SystemStatus; cue: string | null };
+
+export type WeaponSystem = {
+  name: string;
+  aliases: string[];
+  category: string;
+  /** "named" systems come from the gazetteer (Javelin); "generic" ones are classes (howitzers). */
+  kind: "named" | "generic";
+  status: SystemStatus;
+  /** The sentence of the mention that decided the status. */
+  evidence: Span;
+  mentions: SystemMention[];
+};
+
+export type DefectReason =
+  | "starts-lowercase"
+  | "starts-with-modal"
+  | "preposition-before-preposition"
+  | "preposition-before-verb"
+  | "function-word-before-punctuation"
+  | "space-before-punctuation";
+
+export type Defect = { sentence: number; reason: DefectReason; text: string; evidence: Span; at: Span };
+
+export type FactKind = "number" | "date" | "place" | "who-did-what";
+
+export type Fact = {
+  kind: FactKind;
+  /** The answer-bearing words, e.g. "two", "Sept. 30", "Kyiv". */
+  value: string;
+  span: Span;
+  sentence: number;
+  evidence: Span;
+  /** For who-did-what: the actor (canonical speaker/entity name). */
+  actor?: string;
+};
+
+export type Analysis = {
+  text: string;
+  date: string | null;
+  title: string | null;
+  format: "text" | "html";
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  speakers: Speaker[];
+  quotes: Quote[];
+  systems: WeaponSystem[];
+  defects: Defect[];
+  facts: Fact[];
+};
+
+export type Skill = "attribution" | "systems" | "roles" | "details";
+
+export type Option = { id: string; text: string };
+
+export type QuestionKind =
+  | "who-said"
+  | "what-said"
+  | "match-roles"
+  | "systems-sent"
+  | "system-status"
+  | "system-category"
+  | "true-false"
+  | "detail"
+  | "cloze";
+
+export type Answer =
+  | { type: "single"; optionId: string }
+  | { type: "multi"; optionIds: string[] }
+  | { type: "text"; accepted: string[] }
+  | { type: "match"; pairs: { itemId: string; optionId: string }[] };
+
+export type Question = {
+  id: string;
+  kind: QuestionKind;
+  skill: Skill;
+  prompt: string;
+  options: Option[];
+  answer: Answer;
+  items?: Option[];
+  explanation: string;
+  evidence: Span[];
+};
+
+export type Quiz = { generatorVersion: string; seed: number; questions: Question[] };
+
+export type QuizOptions = { seed: number; count?: number; skills?: Skill[] };
+
+export type Response =
+  | { optionId: string }
+  | { optionIds: string[] }
+  | { text: string }
+  | { pairs: { itemId: string; optionId: string }[] };
+
+export type Grade = { score: number; correct: boolean };

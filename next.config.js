@@ -1,0 +1,28 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite loads its WebAssembly and data files from its own package folder;
+  // bundling it breaks those paths (webpack builds then serve 500s).
+  serverExternalPackages: ["@electric-sql/pglite"],
+  // Playwright and local tools reach the dev server as 127.0.0.1 as well as localhost.
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
+  poweredByHeader: false,
+  experimental: {
+    // forbidden() renders a real 403 page for a signed-in user of the wrong role.
+    authInterrupts: true,
+  },
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

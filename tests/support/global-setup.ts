@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { migrateDatabase, openPglite, openPostgres } from "@/db/client";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgliteSnapshot: string;
+  }
+}
+
+/**
+ * Migrates once per run. For PGlite the migrated database is dumped to a file
+ * that every test file loads (~0.4 s instead of ~1.5 s for a fresh migrate).
+ * For a real PostgreSQL the test database is reset to an empty schema and
+ * migrated; tests then share it and keep apart by making their own rows.
+ */
+export default async function setup(project: TestProject) {
+  if (process.env.TEST_DB_DRIVER === "postgres") {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error("TEST_DATABASE_URL is not set");
+    const database = await openPostgres(url);
+    await database.db.execute("drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;");
+    await migrateDatabase(database);
+    await database.close();
+    project.provide("pgliteSnapshot", "");
+    return;
+  }
+  const database = await openPglite();
+  await migrateDatabase(database);
+  const client = (database.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }).$client;
+  const blob = await client.dumpDataDir("none");
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "newsquiz-test-")), "migrated.tar");
+  fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
+  await database.close();
+  project.provide("pgliteSnapshot", file);
+  return () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { clientAddressFrom } from "@/app/_lib/auth";
+import { fieldErrorsFrom, formStrings } from "@/lib/action-result";
+import { countWords, paragraphsOf, readingMinutes } from "@/lib/articles/reading";
+import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
+import { formatCalendarDate } from "@/lib/dates";
+import { safeCallbackPath } from "@/lib/safe-redirect";
+
+describe("sign-in messages", () => {
+  it("tells a throttled person when they can try again", () => {
+    const now = Date.UTC(2026, 0, 1, 12, 0, 0);
+    expect(signInErrorMessage(`throttled:${now + 14 * 60_000 + 1}`, now)).toBe(
+      "Too many failed sign-ins. For your safety, try again in 15 minutes.",
+    );
+    expect(signInErrorMessage(`throttled:${now + 30_000}`, now)).toMatch(/try again in 1 minute\.$/);
+  });
+
+  it("never echoes an unknown code from the URL", () => {
+    expect(signInErrorMessage("Your account is locked, call 555-0100")).toBe("Sign-in failed. Please try again.");
+    expect(signInErrorMessage(undefined)).toBeUndefined();
+  });
+});
+
+describe("safeCallbackPath", () => {
+  it("keeps same-site paths and refuses everything else", () => {
+    expect(safeCallbackPath("/teacher?x=1")).toBe("/teacher?x=1");
+    expect(safeCallbackPath("https://evil.example")).toBe("/");
+    expect(safeCallbackPath("//evil.example/path")).toBe("/");
+    expect(safeCallbackPath("/\\evil.example")).toBe("/");
+    expect(safeCallbackPath(["/a"])).toBe("/");
+  });
+});
+
+describe("clientAddressFrom", () => {
+  it("takes the address our own proxy appended, not one the client wrote", () => {
+    expect(clientAddressFrom({ "x-forwarded-for": "6.6.6.6, 10.0.0.7" })).toBe("10.0.0.7");
+    expect(clientAddressFrom(new Headers({ "x-real-ip": "192.0.2.1" }))).toBe("192.0.2.1");
+    expect(clientAddressFrom(undefined)).toBe("unknown");
+  });
+});
+
+describe("reading helpers", () => {
+  it("splits a stored body into paragraphs and estimates reading time", () => {
+    expect(paragraphsOf("One.\n\nTwo two.\n\n\n  \n\nThree.")).toEqual(["One.", "Two two.", "Three."]);
+    expect(countWords("Russia’s long-range HIMARS, 2022 — ok")).toBe(5);
+    expect(readingMinutes(10)).toBe(1);
+    expect(readingMinutes(690)).toBe(3);
+  });
+
+  it("formats a calendar date without shifting it by time zone", () => {
+    expect(formatCalendarDate("2022-10-12")).toBe("12 October 2022");
+    expect(formatCalendarDate("12/10/2022")).toBeNull();
+    expect(formatCalendarDate(null)).toBeNull();
+  });
+});
+
+describe("action helpers", () => {
+  it("reads FormData as strings and groups zod issues by field", () => {
+    const form = new FormData();
+    form.set("name", "Ada");
+    form.set("file", new Blob(["x"]));
+    expect(formStrings(form, ["name", "file", "missing"] as const)).toEqual({ name: "Ada", file: "", missing: "" });
+    expect(
+      fieldErrorsFrom([
+        { path: ["email"], message: "Bad email." },
+        { path: ["email"], message: "Too long." },
+        { path: [], message: "Whole form." },
+      ]),
+    ).toEqual({ email: ["Bad email.", "Too long."], form: ["Whole form."] });
+  });
+});
