@@ -36,7 +36,11 @@ export async function openPglite(options: { dir?: string; loadDataDir?: Blob } =
   }
   let client: InstanceType<typeof PGlite>;
   try {
-    client = new PGlite(options.dir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    // The options-only form: PGlite ignores loadDataDir when given an undefined dataDir argument.
+    client = new PGlite({
+      ...(options.dir ? { dataDir: options.dir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
     await client.waitReady;
   } catch (e) {
     lock?.release();

@@ -39,7 +39,7 @@ announce announces announced acknowledge acknowledges acknowledged admit admits 
 concede concedes conceded confirm confirms confirmed deny denies denied emphasize emphasizes emphasized
 emphasise emphasises emphasised predict predicts predicted promise promises promised pledge pledges pledged
 vow vows vowed suggest suggests suggested condemn condemns condemned urge urges urged recall recalls recalled
-continue continues continued caution cautions cautioned complain complains complained report reports reported
+caution cautions cautioned complain complains complained report reports reported
 estimate estimates estimated believe believes believed agree agrees agreed think thinks thought
 ask asks asked joke jokes joked quip quips quipped boast boasts boasted counter counters countered
 describe describes described call calls called reiterate reiterates reiterated signal signals signalled signaled
@@ -111,7 +111,7 @@ officials leaders analysts experts lawmakers legislators researchers scientists 
 economists doctors authorities prosecutors diplomats ministers officers commanders sources spokespeople executives
 observers activists witnesses voters members representatives negotiators regulators engineers workers teachers students
 parents players coaches managers supporters opponents organizers organisers scholars historians politicians senators
-governments allies militaries troops soldiers delegates advisers advisors aides
+governments groups companies allies militaries troops soldiers delegates advisers advisors aides
 `);
 
 /** Singular heads of a definite description that refers back to a person: "the official said". */
@@ -119,7 +119,7 @@ export const PERSON_NOUNS = set(`
 official minister president spokesman spokeswoman spokesperson senator governor mayor chancellor secretary adviser advisor
 analyst expert researcher scientist economist professor director chief executive chairman chairwoman ambassador general
 commander lawmaker diplomat coach manager player striker captain judge prosecutor lawyer author founder premier leader
-officer envoy negotiator historian scholar veteran
+officer envoy negotiator member historian scholar veteran
 `);
 
 /** Singular heads that refer back to an organisation: "the company said". */

@@ -51,6 +51,8 @@ export type Quote = {
   sentence: number;
   /** The words that attribute it ("said", "according to", "continues paragraph"). */
   cue: string;
+  /** The sentence that names the speaker (for a pronoun or a continued quote, the antecedent). */
+  attribution?: Span;
   /** True when the carrying sentence is defective. */
   defective: boolean;
 };

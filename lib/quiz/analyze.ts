@@ -1,0 +1,79 @@
+import { buildContext, findQuoteMarks, sentenceAt } from "./context";
+import { findDefects } from "./defects";
+import { findFacts } from "./facts";
+import { prepareArticle } from "./normalize";
+import { Attributor } from "./quotes";
+import { splitParagraphs, splitSentences } from "./sentences";
+import { findSystems } from "./systems";
+import type { Analysis, Defect, Quote, Sentence, Speaker } from "./types";
+
+/** Analysis of one article: every offset indexes into `text` (=== prepareArticle(input).text). */
+export function analyzeArticle(input: string): Analysis {
+  const prepared = prepareArticle(typeof input === "string" ? input : "");
+  const { text } = prepared;
+  const paragraphs = splitParagraphs(text);
+  const spans = splitSentences(text, paragraphs);
+  const defects: Defect[] = [];
+  const sentences: Sentence[] = spans.map((s, index) => {
+    const body = text.slice(s.start, s.end);
+    const found = findDefects(body, s.start);
+    for (const d of found) defects.push({ sentence: index, reason: d.reason, text: body, evidence: { start: s.start, end: s.end }, at: d.at });
+    return { index, start: s.start, end: s.end, paragraph: s.paragraph, text: body, defective: found.length > 0 };
+  });
+  const marks = findQuoteMarks(text, paragraphs);
+  const ctx = buildContext(text, sentences, marks);
+
+  const att = new Attributor(ctx);
+  att.collectMentions();
+  const direct = att.directQuotes();
+  const indirect = att.indirectQuotes();
+  const all = [...direct, ...indirect].sort((a, b) => a.span.start - b.span.start);
+
+  // Speakers are the entities that say something; their aliases are the names the text uses.
+  const spoken = new Map<number, number>();
+  for (const q of all) {
+    const id = (q as unknown as { speakerId: number }).speakerId;
+    spoken.set(id, (spoken.get(id) ?? 0) + 1);
+  }
+  const speakers: Speaker[] = [...spoken.keys()]
+    .map((id) => att.reg.get(id))
+    .sort((a, b) => a.first.start - b.first.start)
+    .map((e) => ({
+      name: e.name,
+      type: e.type,
+      role: e.role,
+      aliases: [...e.aliases].filter((a) => a !== e.name),
+      evidence: sentenceSpan(e.roleSpan ?? e.first),
+    }));
+
+  function sentenceSpan(span: { start: number; end: number }) {
+    const s = ctx.sentences[sentenceAt(ctx, span.start)];
+    return s ? { start: s.start, end: s.end } : span;
+  }
+
+  const quotes: Quote[] = all.map((q) => {
+    const { via, ...rest } = q as Quote & { via: { start: number; end: number }; speakerId?: number };
+    delete (rest as { speakerId?: number }).speakerId;
+    return { ...rest, attribution: sentenceSpan(via) } as Quote;
+  });
+
+  const systems = text ? findSystems(ctx) : [];
+  const actors = att.reg.mentions
+    .filter((m) => spoken.has(m.entity))
+    .map((m) => ({ name: att.reg.get(m.entity).name, sentence: sentenceAt(ctx, m.start), start: m.start, end: m.end }));
+  const facts = text ? findFacts(ctx, actors) : [];
+
+  return {
+    text,
+    date: prepared.date,
+    title: prepared.title,
+    format: prepared.format,
+    paragraphs,
+    sentences,
+    speakers,
+    quotes,
+    systems,
+    defects,
+    facts,
+  };
+}
