@@ -17,11 +17,14 @@ declare module "vitest" {
  * migrated; tests then share it and keep apart by making their own rows.
  */
 export default async function setup(project: TestProject) {
-  if (process.env.TEST_DB_DRIVER === "postgres") {
+  // The project's `env` reaches its workers, not this process: tell the projects apart by name.
+  if (project.name === "integration-postgres") {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error("TEST_DATABASE_URL is not set");
     const database = await openPostgres(url);
-    await database.db.execute("drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;");
+    for (const statement of ["drop schema if exists public cascade", "drop schema if exists drizzle cascade", "create schema public"]) {
+      await database.db.execute(statement);
+    }
     await migrateDatabase(database);
     await database.close();
     project.provide("pgliteSnapshot", "");
