@@ -31,6 +31,6 @@ export async function getDb(): Promise<Db> {
 }
 
 /** Tests install their own database (in-memory PGlite or TEST_DATABASE_URL). */
-export function useDatabaseForTests(database: Database | undefined): void {
+export function installDatabaseForTests(database: Database | undefined): void {
   holder.promise = database ? Promise.resolve(database) : undefined;
 }

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth/next";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { forbidden, redirect } from "next/navigation";
+import { connection } from "next/server";
 import { getDb } from "@/db";
 import type { Role } from "@/db/schema";
 import { SIGN_IN_ERROR_THROTTLED } from "@/lib/auth/sign-in-messages";
@@ -130,6 +131,8 @@ export function authOptions(): NextAuthOptions {
 export type SessionUser = { id: string; name: string; email: string; role: Role };
 
 export async function getSessionUser(): Promise<SessionUser | null> {
+  // Per-request by nature: never prerendered at build time (when no secret need exist).
+  await connection();
   const session = await getServerSession(authOptions());
   const user = session?.user;
   return user?.id ? user : null;

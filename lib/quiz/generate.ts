@@ -132,10 +132,11 @@ function bank(a: Analysis): Banked[] {
         topic,
       });
     }
-    const others = quotes.filter((o) => o.speaker !== q.speaker && o.text !== q.text);
+    // Lazy scan (stops at three): filtering every other quote first made long articles quadratic.
     const picked: Quote[] = [];
-    for (const o of others) {
+    for (const o of quotes) {
       if (picked.length >= 3) break;
+      if (o.speaker === q.speaker || o.text === q.text) continue;
       if (!picked.some((p) => p.speaker === o.speaker && picked.length < 2)) picked.push(o);
     }
     if (picked.length >= 2) {
@@ -295,13 +296,19 @@ function bank(a: Analysis): Banked[] {
   const byKind = (k: Fact["kind"]) => facts.filter((f) => f.kind === k);
   for (const kind of ["number", "date"] as const) {
     const fs = byKind(kind);
+    const distinct = [...new Set(fs.map((x) => x.value))];
     for (const f of fs) {
       const sen = a.sentences[f.sentence]!;
       if (words(sen.text) > 45) continue;
       const local = f.span.start - sen.start;
       if (sen.text.indexOf(f.value) !== sen.text.lastIndexOf(f.value)) continue;
       const blanked = `${sen.text.slice(0, local)}_____${sen.text.slice(local + f.value.length)}`;
-      const values = [...new Set(fs.map((x) => x.value))].filter((v) => v.toLowerCase() !== f.value.toLowerCase() && !sen.text.includes(v));
+      // Only the first three usable values can be chosen, so stop there (keeps long articles linear).
+      const values: string[] = [];
+      for (const v of distinct) {
+        if (values.length >= 3) break;
+        if (v.toLowerCase() !== f.value.toLowerCase() && !sen.text.includes(v)) values.push(v);
+      }
       const ds = (kind === "number" ? numberDistractors(f.value, values) : values).filter((v) => !sen.text.includes(v)).slice(0, 3);
       if (ds.length < 2) continue;
       const options = [opt(f.value), ...ds.map(opt)];
@@ -368,13 +375,16 @@ export function generateQuiz(analysis: Analysis, options: QuizOptions): Quiz {
     take(pool[Math.floor(rnd() * pool.length)]);
   }
   const order = shuffle(skills, rnd);
+  const next = new Map<Skill, number>();
   let progress = true;
   while (chosen.length < count && progress) {
     progress = false;
     for (const s of order) {
       const pool = pools.get(s)!;
-      while (pool.length) {
-        const q = pool.shift()!;
+      while (pool.length > (next.get(s) ?? 0)) {
+        const k = next.get(s) ?? 0;
+        next.set(s, k + 1);
+        const q = pool[k]!;
         if (take(q)) {
           progress = true;
           break;

@@ -13,11 +13,38 @@ import type { SystemMention, SystemStatus, WeaponSystem } from "./types";
 
 const RANK: Record<SystemStatus, number> = { sent: 4, pledged: 3, withheld: 2, requested: 1, mentioned: 0 };
 
-// One regex per family, compiled once. Named systems are case-sensitive; generic classes are not.
-const NAMED_RE = new RegExp(
-  NAMED_SYSTEMS.map((s, i) => `(?<n${i}>(?<![\\w-])(?:${s.pattern})${NAMED_DESCRIPTOR}(?![\\w-]))`).join("|"),
-  "g",
-);
+// Named systems: one alternation of every full entry (with its class descriptor) is large and
+// irregexp tries all of it at every position of the text, which was most of the analysis time.
+// Instead a cheap alternation of the bare names (no descriptor, no groups) finds every position
+// where some name could start; only there are the full per-entry patterns tried, sticky and in
+// gazetteer order. That is the same leftmost-first match an alternation of the full entries
+// would give, since any full match at a position implies its bare name matches there too.
+const NAMED_HEAD_RE = new RegExp(`(?<![\\w-])(?:${NAMED_SYSTEMS.map((s) => `(?:${s.pattern})`).join("|")})`, "g");
+const NAMED_FULL_RE = NAMED_SYSTEMS.map((s) => new RegExp(`(?<![\\w-])(?:${s.pattern})${NAMED_DESCRIPTOR}(?![\\w-])`, "y"));
+
+/** Matches of named systems in text order: leftmost, first gazetteer row wins, no overlaps. */
+function namedMatches(text: string): { start: number; end: number; idx: number }[] {
+  const out: { start: number; end: number; idx: number }[] = [];
+  let lastEnd = 0;
+  NAMED_HEAD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NAMED_HEAD_RE.exec(text))) {
+    const at = m.index;
+    // Every candidate start, including ones inside a previous head ("Black Hawk" / "Hawk").
+    NAMED_HEAD_RE.lastIndex = at + 1;
+    if (at < lastEnd) continue;
+    for (let i = 0; i < NAMED_FULL_RE.length; i++) {
+      const re = NAMED_FULL_RE[i]!;
+      re.lastIndex = at;
+      const f = re.exec(text);
+      if (!f) continue;
+      out.push({ start: at, end: at + f[0].length, idx: i });
+      lastEnd = at + f[0].length;
+      break;
+    }
+  }
+  return out;
+}
 const GENERIC_RE = new RegExp(
   GENERIC_SYSTEMS.map((s, i) => `(?<g${i}>(?<![\\w-])(?:${s.pattern})(?![\\w-]))`).join("|"),
   "gi",
@@ -97,22 +124,24 @@ export function findSystems(ctx: Context): WeaponSystem[] {
   const { text } = ctx;
   type Hit = { start: number; end: number; surface: string; named: boolean; idx: number };
   const hits: Hit[] = [];
-  for (const m of text.matchAll(NAMED_RE)) {
-    const g = m.groups ?? {};
-    const idx = NAMED_SYSTEMS.findIndex((_, i) => g[`n${i}`] !== undefined);
-    hits.push({ start: m.index!, end: m.index! + m[0].length, surface: m[0], named: true, idx });
-  }
+  for (const m of namedMatches(text)) hits.push({ ...m, surface: text.slice(m.start, m.end), named: true });
   const namedSpans = hits.slice();
+  let np = 0;
   for (const m of text.matchAll(GENERIC_RE)) {
     const g = m.groups ?? {};
     const idx = GENERIC_SYSTEMS.findIndex((_, i) => g[`g${i}`] !== undefined);
     const pre = PREFIX_RE.exec(text.slice(Math.max(0, m.index! - 80), m.index!));
     const start = m.index! - (pre ? pre[0].length : 0);
     const end = m.index! + m[0].length;
-    if (namedSpans.some((h) => h.start < end && start < h.end)) continue;
+    // Named spans are sorted and disjoint, generic matches come in text order and reach back at
+    // most 80 characters: a moving pointer keeps the overlap checks linear.
+    while (np < namedSpans.length && namedSpans[np]!.end <= m.index! - 80) np++;
+    let k = np;
+    while (k < namedSpans.length && namedSpans[k]!.end <= start) k++;
+    if (k < namedSpans.length && namedSpans[k]!.start < end) continue;
     // "an anti-missile system known as NASAMS": the class only describes the named system.
     const follow = text.slice(end, end + 40);
-    if (/^,?\s+(?:known as|called|dubbed|named)\s+/.test(follow) && namedSpans.some((h) => h.start > end && h.start < end + 40)) continue;
+    if (/^,?\s+(?:known as|called|dubbed|named)\s+/.test(follow) && namedSpans[k] && namedSpans[k]!.start < end + 40) continue;
     hits.push({ start, end, surface: text.slice(start, end), named: false, idx });
   }
   hits.sort((a, b) => a.start - b.start);

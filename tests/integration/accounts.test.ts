@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { THROTTLE } from "@/lib/auth/throttle";
 import { authenticate, changePassword, createUser, getUserById, signOutEverywhere, signUpSchema } from "@/lib/users/accounts";
-import { FAST_HASH, uniqueEmail, useTestDatabase } from "../support/db";
+import { FAST_HASH, uniqueEmail, setupTestDatabase } from "../support/db";
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 
 async function makeUser(password = "a good password", role: "teacher" | "student" = "student") {
   const email = uniqueEmail(role);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
-import { useDatabaseForTests } from "@/db";
+import { installDatabaseForTests } from "@/db";
 import { openPglite } from "@/db/client";
 import { readShippedArticles } from "@/lib/articles/content";
 import { getArticleBySlug, listArticles } from "@/lib/articles/queries";
 import { prepareContent } from "@/lib/startup";
-import { useTestDatabase } from "../support/db";
+import { setupTestDatabase } from "../support/db";
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 const SLUG = "us-allies-weapons-ukraine-2022-10-12";
 
 describe("shipped content", () => {
@@ -47,13 +47,13 @@ describe("GET /api/health", () => {
   it("answers 503 when the database is unreachable", async () => {
     const broken = await openPglite();
     await broken.close();
-    useDatabaseForTests(broken);
+    installDatabaseForTests(broken);
     try {
       const response = await health();
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ status: "error" });
     } finally {
-      useDatabaseForTests(t.database());
+      installDatabaseForTests(t.database());
     }
   });
 });

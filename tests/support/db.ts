@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, inject } from "vitest";
-import { useDatabaseForTests } from "@/db";
+import { installDatabaseForTests } from "@/db";
 import { openPglite, openPostgres, type Database, type Db } from "@/db/client";
 
 /**
@@ -8,7 +8,7 @@ import { openPglite, openPostgres, type Database, type Db } from "@/db/client";
  * migrated snapshot, or the shared real PostgreSQL. It is also installed as
  * the app's database so code that calls getDb() uses it.
  */
-export function useTestDatabase(): { db: () => Db; database: () => Database } {
+export function setupTestDatabase(): { db: () => Db; database: () => Database } {
   let database: Database | undefined;
   beforeAll(async () => {
     if (process.env.TEST_DB_DRIVER === "postgres") {
@@ -17,10 +17,10 @@ export function useTestDatabase(): { db: () => Db; database: () => Database } {
       const snapshot = fs.readFileSync(inject("pgliteSnapshot"));
       database = await openPglite({ loadDataDir: new Blob([snapshot]) });
     }
-    useDatabaseForTests(database);
+    installDatabaseForTests(database);
   });
   afterAll(async () => {
-    useDatabaseForTests(undefined);
+    installDatabaseForTests(undefined);
     await database?.close();
   });
   return {
