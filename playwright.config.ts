@@ -37,7 +37,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: process.env.E2E_SKIP_BUILD ? `npx next start -p ${PORT}` : `npx next build && npx next start -p ${PORT}`,
+    command: process.env.E2E_SKIP_BUILD
+      ? `npx next start -p ${PORT}`
+      : `npx next build && npx next start -p ${PORT}`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -6,7 +6,16 @@ export default {
     extend: {
       fontFamily: {
         // System fonts only: next/font/google needs the network at build time.
-        sans: ["ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
+        sans: [
+          "ui-sans-serif",
+          "system-ui",
+          "-apple-system",
+          "Segoe UI",
+          "Roboto",
+          "Helvetica Neue",
+          "Arial",
+          "sans-serif",
+        ],
         serif: ["Charter", "Bitstream Charter", "Sitka Text", "Cambria", "Georgia", "serif"],
       },
       colors: {

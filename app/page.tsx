@@ -11,7 +11,9 @@ export default async function HomePage() {
   return (
     <div className="space-y-8">
       <section className="space-y-2">
-        <h1 className="text-3xl font-semibold tracking-tight text-stone-900">Read the news. Then prove you read it.</h1>
+        <h1 className="text-3xl font-semibold tracking-tight text-stone-900">
+          Read the news. Then prove you read it.
+        </h1>
         <p className="max-w-prose text-stone-700">
           Each article comes with a quiz written from its own text: who said what, and what actually happened.
         </p>
@@ -25,7 +27,10 @@ export default async function HomePage() {
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2">
             {articles.map((a) => (
-              <li key={a.id} className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm hover:border-brand-600">
+              <li
+                key={a.id}
+                className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm hover:border-brand-600"
+              >
                 <h3 className="font-serif text-lg font-semibold leading-snug">
                   <Link href={`/articles/${a.slug}`} className="hover:underline">
                     {a.title}

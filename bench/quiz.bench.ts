@@ -34,5 +34,14 @@ console.log(`growth: 10x text -> ${ratio10.toFixed(1)}x time, 100x text -> ${rat
 mkdirSync("bench/results", { recursive: true });
 writeFileSync(
   "bench/results/quiz.json",
-  JSON.stringify({ node: process.version, rows, growth: { x10: Number(ratio10.toFixed(2)), x100: Number(ratio100.toFixed(2)) }, goalWarmMs: 5 }, null, 2) + "\n",
+  JSON.stringify(
+    {
+      node: process.version,
+      rows,
+      growth: { x10: Number(ratio10.toFixed(2)), x100: Number(ratio100.toFixed(2)) },
+      goalWarmMs: 5,
+    },
+    null,
+    2,
+  ) + "\n",
 );

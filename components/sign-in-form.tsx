@@ -40,7 +40,14 @@ export function SignInForm({ callbackUrl, initialError, initialEmail = "" }: Pro
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormMessage status="error" message={error} />
-      <FormField name="email" label="Email" type="email" autoComplete="email" required defaultValue={initialEmail} />
+      <FormField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={initialEmail}
+      />
       <FormField name="password" label="Password" type="password" autoComplete="current-password" required />
       <button
         type="submit"

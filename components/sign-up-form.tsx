@@ -13,7 +13,9 @@ type Field = "name" | "email" | "password" | "role";
 
 export function SignUpForm() {
   const router = useRouter();
-  const [state, action, pending] = useActionState<ActionResult<Field>, FormData>(signUpAction, { status: "idle" });
+  const [state, action, pending] = useActionState<ActionResult<Field>, FormData>(signUpAction, {
+    status: "idle",
+  });
   // Kept from the submit event: the form is gone by the time the account exists.
   const password = useRef("");
 
@@ -58,7 +60,14 @@ export function SignUpForm() {
       noValidate
     >
       <FormMessage status={state.status} message={state.message} />
-      <FormField name="name" label="Name" autoComplete="name" required defaultValue={state.values?.name} errors={errors.name} />
+      <FormField
+        name="name"
+        label="Name"
+        autoComplete="name"
+        required
+        defaultValue={state.values?.name}
+        errors={errors.name}
+      />
       <FormField
         name="email"
         label="Email"
@@ -82,7 +91,12 @@ export function SignUpForm() {
         <div className="flex gap-4">
           {(["student", "teacher"] as const).map((role) => (
             <label key={role} className="flex items-center gap-2 text-stone-800">
-              <input type="radio" name="role" value={role} defaultChecked={(state.values?.role ?? "student") === role} />
+              <input
+                type="radio"
+                name="role"
+                value={role}
+                defaultChecked={(state.values?.role ?? "student") === role}
+              />
               {role === "student" ? "Student" : "Teacher"}
             </label>
           ))}

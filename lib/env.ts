@@ -15,8 +15,16 @@ const flag = z
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
-  POSTGRES_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  POSTGRES_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
@@ -45,9 +53,7 @@ export function dataDir(): string {
 }
 
 export type DatabaseTarget =
-  | { driver: "pglite"; dir: string }
-  | { driver: "postgres"; url: string }
-  | { driver: "vercel"; url: string };
+  { driver: "pglite"; dir: string } | { driver: "postgres"; url: string } | { driver: "vercel"; url: string };
 
 export function databaseTarget(e: Env = env()): DatabaseTarget {
   if (e.DATABASE_URL) return { driver: "postgres", url: e.DATABASE_URL };

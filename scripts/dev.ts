@@ -11,7 +11,10 @@ import { databaseTarget } from "@/lib/env";
 const target = databaseTarget();
 if (target.driver === "pglite" && fs.existsSync(lockFileFor(target.dir))) {
   try {
-    const holder = JSON.parse(fs.readFileSync(lockFileFor(target.dir), "utf8")) as { pid: number; command: string };
+    const holder = JSON.parse(fs.readFileSync(lockFileFor(target.dir), "utf8")) as {
+      pid: number;
+      command: string;
+    };
     process.kill(holder.pid, 0);
     console.error(
       `The embedded database at ${target.dir} is in use by another process (pid ${holder.pid}: ${holder.command}).\n` +

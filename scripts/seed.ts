@@ -13,7 +13,11 @@ async function main() {
   const database = await openDatabase(target);
   try {
     if (database.driver === "pglite") await migrateDatabase(database);
-    const { articlesAdded } = await prepareContent({ database, seedDemo: shouldSeedDemo(), log: console.log });
+    const { articlesAdded } = await prepareContent({
+      database,
+      seedDemo: shouldSeedDemo(),
+      log: console.log,
+    });
     if (articlesAdded === 0) console.log("Articles already loaded.");
   } finally {
     await database.close();

@@ -50,7 +50,6 @@ export function clientAddressFrom(headers: Record<string, unknown> | Headers | u
   return (last || get("x-real-ip") || "unknown").slice(0, 64);
 }
 
-
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),

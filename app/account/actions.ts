@@ -9,14 +9,26 @@ import { changePassword, changePasswordSchema, signOutEverywhere } from "@/lib/u
 const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
 type Field = (typeof FIELDS)[number];
 
-export async function changePasswordAction(_prev: ActionResult<Field>, form: FormData): Promise<ActionResult<Field>> {
+export async function changePasswordAction(
+  _prev: ActionResult<Field>,
+  form: FormData,
+): Promise<ActionResult<Field>> {
   const user = await requireUser("/account");
   const parsed = changePasswordSchema.safeParse(formStrings(form, FIELDS));
   if (!parsed.success) {
-    return { status: "error", message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFrom<Field>(parsed.error.issues) };
+    return {
+      status: "error",
+      message: "Please correct the highlighted fields.",
+      fieldErrors: fieldErrorsFrom<Field>(parsed.error.issues),
+    };
   }
   const result = await changePassword({ db: await getDb(), userId: user.id, ...parsed.data });
-  if (!result.ok) return { status: "error", message: "Please correct the highlighted fields.", fieldErrors: result.fieldErrors };
+  if (!result.ok)
+    return {
+      status: "error",
+      message: "Please correct the highlighted fields.",
+      fieldErrors: result.fieldErrors,
+    };
   // The new session version ends every session, this one too: sign in again with the new password.
   redirect("/sign-in?notice=password-changed");
 }

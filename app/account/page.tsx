@@ -35,7 +35,10 @@ export default async function AccountPage() {
           Signed in on a shared or lost device? End every session of this account, this one included.
         </p>
         <form action={signOutEverywhereAction}>
-          <button type="submit" className="rounded-md border border-red-300 px-4 py-2 font-medium text-red-800 hover:bg-red-50">
+          <button
+            type="submit"
+            className="rounded-md border border-red-300 px-4 py-2 font-medium text-red-800 hover:bg-red-50"
+          >
             Sign out everywhere
           </button>
         </form>

@@ -30,7 +30,10 @@ export default async function SignInPage({ searchParams }: Props) {
     <div className="mx-auto max-w-sm">
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Sign in</h1>
       {notice && (
-        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800"
+        >
           {notice}
         </p>
       )}

@@ -22,10 +22,20 @@ export async function signUpAction(_prev: ActionResult<Field>, form: FormData): 
   }
   try {
     const result = await createUser({ db: await getDb(), ...parsed.data });
-    if (!result.ok) return { status: "error", message: "Please correct the highlighted fields.", fieldErrors: result.fieldErrors, values };
+    if (!result.ok)
+      return {
+        status: "error",
+        message: "Please correct the highlighted fields.",
+        fieldErrors: result.fieldErrors,
+        values,
+      };
     return { status: "success", message: "Your account is ready.", values: { email: result.user.email } };
   } catch (e) {
     console.error("[sign-up] could not create account:", e);
-    return { status: "error", message: "Something went wrong on our side. Your details are still here; please try again.", values };
+    return {
+      status: "error",
+      message: "Something went wrong on our side. Your details are still here; please try again.",
+      values,
+    };
   }
 }

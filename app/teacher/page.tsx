@@ -15,15 +15,23 @@ export default async function TeacherDeskPage() {
     <div className="space-y-6">
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Teacher desk</h1>
-        <p className="text-stone-700">Welcome, {teacher.name}. These are the articles your students can read and study.</p>
+        <p className="text-stone-700">
+          Welcome, {teacher.name}. These are the articles your students can read and study.
+        </p>
       </header>
       <table className="w-full border-collapse overflow-hidden rounded-lg bg-white text-left text-sm shadow-sm">
         <caption className="sr-only">Articles</caption>
         <thead className="bg-stone-100 text-stone-700">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Title</th>
-            <th scope="col" className="px-4 py-2 font-medium">Date</th>
-            <th scope="col" className="px-4 py-2 font-medium">Length</th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Title
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Date
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Length
+            </th>
           </tr>
         </thead>
         <tbody>

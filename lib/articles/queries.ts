@@ -14,10 +14,7 @@ const summaryColumns = {
 };
 
 export async function listArticles(input: { db: Executor }): Promise<ArticleSummary[]> {
-  return input.db
-    .select(summaryColumns)
-    .from(articles)
-    .orderBy(desc(articles.publishedOn), articles.title);
+  return input.db.select(summaryColumns).from(articles).orderBy(desc(articles.publishedOn), articles.title);
 }
 
 export async function getArticleBySlug(input: { db: Executor; slug: string }): Promise<Article | undefined> {

@@ -12,7 +12,8 @@ export function signInErrorMessage(code: string | undefined, now = Date.now()): 
     const minutes = Number.isFinite(retryAt) ? Math.max(1, Math.ceil((retryAt - now) / 60_000)) : 15;
     return `Too many failed sign-ins. For your safety, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
   }
-  if (code === "CredentialsSignin") return "That email and password do not match an account. Check them and try again.";
+  if (code === "CredentialsSignin")
+    return "That email and password do not match an account. Check them and try again.";
   if (code === "SessionRequired") return "Please sign in to continue.";
   return "Sign-in failed. Please try again.";
 }

@@ -72,4 +72,3 @@ export async function recordSignInFailure(input: {
 export async function clearAccountFailures(input: { db: Executor; email: string }): Promise<void> {
   await input.db.delete(signInFailures).where(eq(signInFailures.emailKey, emailKey(input.email)));
 }
-

@@ -17,8 +17,22 @@ export function analyzeArticle(input: string): Analysis {
   const sentences: Sentence[] = spans.map((s, index) => {
     const body = text.slice(s.start, s.end);
     const found = findDefects(body, s.start);
-    for (const d of found) defects.push({ sentence: index, reason: d.reason, text: body, evidence: { start: s.start, end: s.end }, at: d.at });
-    return { index, start: s.start, end: s.end, paragraph: s.paragraph, text: body, defective: found.length > 0 };
+    for (const d of found)
+      defects.push({
+        sentence: index,
+        reason: d.reason,
+        text: body,
+        evidence: { start: s.start, end: s.end },
+        at: d.at,
+      });
+    return {
+      index,
+      start: s.start,
+      end: s.end,
+      paragraph: s.paragraph,
+      text: body,
+      defective: found.length > 0,
+    };
   });
   const marks = findQuoteMarks(text, paragraphs);
   const ctx = buildContext(text, sentences, marks);
@@ -60,7 +74,12 @@ export function analyzeArticle(input: string): Analysis {
   const systems = text ? findSystems(ctx) : [];
   const actors = att.reg.mentions
     .filter((m) => spoken.has(m.entity))
-    .map((m) => ({ name: att.reg.get(m.entity).name, sentence: sentenceAt(ctx, m.start), start: m.start, end: m.end }));
+    .map((m) => ({
+      name: att.reg.get(m.entity).name,
+      sentence: sentenceAt(ctx, m.start),
+      start: m.start,
+      end: m.end,
+    }));
   const facts = text ? findFacts(ctx, actors) : [];
 
   return {

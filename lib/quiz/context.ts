@@ -12,7 +12,14 @@ export type QuoteMark = {
   openEnded: boolean;
 };
 
-export type SentenceInfo = Span & { index: number; paragraph: number; text: string; t0: number; t1: number; defective: boolean };
+export type SentenceInfo = Span & {
+  index: number;
+  paragraph: number;
+  text: string;
+  t0: number;
+  t1: number;
+  defective: boolean;
+};
 
 /** Shared, precomputed view of the article used by every analysis step. */
 export type Context = {
@@ -46,11 +53,24 @@ export function findQuoteMarks(text: string, paragraphs: (Span & { index: number
         if (!OPEN_BEFORE.test(before) && (/\s/.test(after) || i + 1 === p.end)) continue;
         open = i;
       } else {
-        out.push({ open, close: i, inner: { start: open + 1, end: i }, paragraph: p.index, openEnded: false });
+        out.push({
+          open,
+          close: i,
+          inner: { start: open + 1, end: i },
+          paragraph: p.index,
+          openEnded: false,
+        });
         open = -1;
       }
     }
-    if (open >= 0) out.push({ open, close: p.end, inner: { start: open + 1, end: p.end }, paragraph: p.index, openEnded: true });
+    if (open >= 0)
+      out.push({
+        open,
+        close: p.end,
+        inner: { start: open + 1, end: p.end },
+        paragraph: p.index,
+        openEnded: true,
+      });
   }
   return out;
 }

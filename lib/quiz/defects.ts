@@ -14,13 +14,55 @@ const PARTICLE_VERBS =
   /^(weigh|weighs|weighed|weighing|close|closes|closed|closing|zero|zeroes|zeroed|zeroing|cash|cashed|cashing|chime|chimed|chiming|let|lets|letting|sit|sits|sat|sitting|home|homed|homing|move|moves|moved|moving|check|checked|checking|fill|filled|filling|listen|listened|listening|turn|turned|turning|get|got|getting|come|came|coming|go|went|going|log|logged|logging|buy|bought|buying|build|built)$/i;
 // Preposition pairs that are ordinary English.
 const OK_PAIRS = new Set([
-  "in to", "on to", "from under", "from behind", "from within", "from among", "from between", "from over",
-  "of about", "for about", "in about", "at about", "by about", "to about", "from about", "with about",
-  "up to", "over to", "in between", "for over", "of over", "by over", "to over", "with over", "from over",
-  "of under", "for under", "in under", "by under", "at under", "of between", "for between", "from after", "until after",
-  "since before", "from before", "in after",
+  "in to",
+  "on to",
+  "from under",
+  "from behind",
+  "from within",
+  "from among",
+  "from between",
+  "from over",
+  "of about",
+  "for about",
+  "in about",
+  "at about",
+  "by about",
+  "to about",
+  "from about",
+  "with about",
+  "up to",
+  "over to",
+  "in between",
+  "for over",
+  "of over",
+  "by over",
+  "to over",
+  "with over",
+  "from over",
+  "of under",
+  "for under",
+  "in under",
+  "by under",
+  "at under",
+  "of between",
+  "for between",
+  "from after",
+  "until after",
+  "since before",
+  "from before",
+  "in after",
 ]);
-const LOST_BEFORE_PUNCT = new Set([...CONJUNCTIONS, ...ARTICLES, "from", "of", "with", "at", "into", "between", "among"]);
+const LOST_BEFORE_PUNCT = new Set([
+  ...CONJUNCTIONS,
+  ...ARTICLES,
+  "from",
+  "of",
+  "with",
+  "at",
+  "into",
+  "between",
+  "among",
+]);
 
 export type SentenceDefect = { reason: DefectReason; at: Span };
 
@@ -33,7 +75,11 @@ export function findDefects(sentence: string, base: number): SentenceDefect[] {
     const leadsWithQuote = !firstTok.word;
     if (/^\p{Ll}/u.test(firstWord.text) && !/^\p{Ll}+\p{Lu}/u.test(firstWord.text) && !leadsWithQuote) {
       out.push({ reason: "starts-lowercase", at: { start: firstWord.start, end: firstWord.end } });
-    } else if (firstTok === firstWord && MODALS.has(firstWord.text.toLowerCase()) && !/\?["')]?$/.test(sentence.trim())) {
+    } else if (
+      firstTok === firstWord &&
+      MODALS.has(firstWord.text.toLowerCase()) &&
+      !/\?["')]?$/.test(sentence.trim())
+    ) {
       out.push({ reason: "starts-with-modal", at: { start: firstWord.start, end: firstWord.end } });
     }
   }
@@ -52,7 +98,12 @@ export function findDefects(sentence: string, base: number): SentenceDefect[] {
       out.push({ reason: "preposition-before-verb", at: { start: a.start, end: b.end } });
     } else if (!b.word && /^[.,;:!?]$/.test(b.text) && LOST_BEFORE_PUNCT.has(al) && a.text === al) {
       out.push({ reason: "function-word-before-punctuation", at: { start: a.start, end: b.end } });
-    } else if (!b.word && /^[,;:]$|^\.$/.test(b.text) && b.start > a.end && sentence[b.start - base + 1] !== ".") {
+    } else if (
+      !b.word &&
+      /^[,;:]$|^\.$/.test(b.text) &&
+      b.start > a.end &&
+      sentence[b.start - base + 1] !== "."
+    ) {
       out.push({ reason: "space-before-punctuation", at: { start: a.start, end: b.end } });
     }
   }

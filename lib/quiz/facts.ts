@@ -21,7 +21,10 @@ const DATE_RE = new RegExp(
 );
 const STOP_NOUNS = /^(of|the|a|an|and|or|to|in|on|at|for|with|by|from|that|who|which|is|are|was|were)$/i;
 
-export function findFacts(ctx: Context, actors: { name: string; sentence: number; start: number; end: number }[]): Fact[] {
+export function findFacts(
+  ctx: Context,
+  actors: { name: string; sentence: number; start: number; end: number }[],
+): Fact[] {
   const out: Fact[] = [];
   for (const s of ctx.sentences) {
     if (s.defective) continue;
@@ -35,21 +38,44 @@ export function findFacts(ctx: Context, actors: { name: string; sentence: number
       if (parts.length > 1 && STOP_NOUNS.test(lastWord)) v = parts.slice(0, -1).join(" ");
       if (/^(one)$/i.test(v)) continue;
       // A bare year is a date, not a count; "G-7" and model numbers are names.
-      if (/(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/.test(s.text.slice(0, m.index!))) continue;
-      if (/^(19|20)\d{2}$/.test(v) || /[-\w]$/.test(s.text.slice(0, m.index!)) && /^\d/.test(v)) continue;
+      if (
+        /(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/.test(
+          s.text.slice(0, m.index!),
+        )
+      )
+        continue;
+      if (/^(19|20)\d{2}$/.test(v) || (/[-\w]$/.test(s.text.slice(0, m.index!)) && /^\d/.test(v))) continue;
       const start = s.start + m.index!;
       if (inQuoteMark(start)) continue;
-      out.push({ kind: "number", value: v, span: { start, end: start + v.length }, sentence: s.index, evidence: ev });
+      out.push({
+        kind: "number",
+        value: v,
+        span: { start, end: start + v.length },
+        sentence: s.index,
+        evidence: ev,
+      });
     }
     for (const m of s.text.matchAll(DATE_RE)) {
       const start = s.start + m.index!;
-      out.push({ kind: "date", value: m[0], span: { start, end: start + m[0].length }, sentence: s.index, evidence: ev });
+      out.push({
+        kind: "date",
+        value: m[0],
+        span: { start, end: start + m[0].length },
+        sentence: s.index,
+        evidence: ev,
+      });
     }
     for (const m of s.text.matchAll(/\b\p{Lu}[\p{L}-]+\b/gu)) {
       if (!PLACES.has(m[0])) continue;
       if (/'s$/.test(s.text.slice(m.index!, m.index! + m[0].length + 2))) continue;
       const start = s.start + m.index!;
-      out.push({ kind: "place", value: m[0], span: { start, end: start + m[0].length }, sentence: s.index, evidence: ev });
+      out.push({
+        kind: "place",
+        value: m[0],
+        span: { start, end: start + m[0].length },
+        sentence: s.index,
+        evidence: ev,
+      });
     }
   }
   for (const a of actors) {

@@ -1,5 +1,17 @@
 import { hash, mulberry32, shuffle } from "./rng";
-import type { Analysis, Fact, Option, Question, Quiz, QuizOptions, Quote, Skill, Span, SystemStatus, WeaponSystem } from "./types";
+import type {
+  Analysis,
+  Fact,
+  Option,
+  Question,
+  Quiz,
+  QuizOptions,
+  Quote,
+  Skill,
+  Span,
+  SystemStatus,
+  WeaponSystem,
+} from "./types";
 
 /**
  * Quiz generation. `questionBank` lists every question the article supports (deterministic,
@@ -21,7 +33,9 @@ const clip = (s: string, n = 28) => {
 };
 const uniqSpans = (xs: (Span | undefined)[]) => {
   const seen = new Set<string>();
-  return xs.filter((x): x is Span => !!x && !seen.has(`${x.start}:${x.end}`) && !!seen.add(`${x.start}:${x.end}`)).sort((a, b) => a.start - b.start);
+  return xs
+    .filter((x): x is Span => !!x && !seen.has(`${x.start}:${x.end}`) && !!seen.add(`${x.start}:${x.end}`))
+    .sort((a, b) => a.start - b.start);
 };
 
 const STATUS_LABEL: Record<Exclude<SystemStatus, "mentioned">, string> = {
@@ -37,7 +51,23 @@ const STATUS_PHRASE: Record<SystemStatus, string> = {
   withheld: "had been held back or left undecided",
   mentioned: "had only been mentioned, not supplied",
 };
-const NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "dozens", "hundreds", "thousands", "millions"];
+const NUMBER_WORDS = [
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "twelve",
+  "twenty",
+  "dozens",
+  "hundreds",
+  "thousands",
+  "millions",
+];
 
 /** Wrong but same-kind values for a number: other counts of the article first, then neighbours. */
 function numberDistractors(value: string, article: string[]): string[] {
@@ -49,7 +79,11 @@ function numberDistractors(value: string, article: string[]): string[] {
     for (const x of [n * 2, Math.round(n / 2), n + 10, n + 1]) if (x > 0 && x !== n) out.push(fmt(x));
   } else {
     const i = NUMBER_WORDS.indexOf(value.toLowerCase());
-    if (i >= 0) for (const d of [1, -1, 2, 3]) { const w = NUMBER_WORDS[i + d]; if (w) out.push(w); }
+    if (i >= 0)
+      for (const d of [1, -1, 2, 3]) {
+        const w = NUMBER_WORDS[i + d];
+        if (w) out.push(w);
+      }
   }
   return [...new Set(out)].filter((v) => v.toLowerCase() !== value.toLowerCase());
 }
@@ -67,7 +101,16 @@ const FAMILY: [RegExp, string][] = [
   [/nuclear|mass destruction/, "wmd"],
 ];
 const family = (c: string) => FAMILY.find(([re]) => re.test(c))?.[1] ?? c;
-const FALLBACK_CATEGORIES = ["battle tank", "fighter jet", "drone", "howitzer", "anti-tank missile", "air defense system", "cruise missile", "mine"];
+const FALLBACK_CATEGORIES = [
+  "battle tank",
+  "fighter jet",
+  "drone",
+  "howitzer",
+  "anti-tank missile",
+  "air defense system",
+  "cruise missile",
+  "mine",
+];
 
 export function questionBank(analysis: Analysis): Question[] {
   return bank(analysis).map(({ topic: _t, ...q }) => q);
@@ -92,14 +135,22 @@ function bank(a: Analysis): Banked[] {
   };
   const clean = (span: Span | undefined) => {
     if (!span) return true;
-    for (let s = sentenceOf(span.start); s && s.start < span.end; s = a.sentences[s.index + 1]) if (bad.has(s.index)) return false;
+    for (let s = sentenceOf(span.start); s && s.start < span.end; s = a.sentences[s.index + 1])
+      if (bad.has(s.index)) return false;
     return true;
   };
   const speakers = a.speakers.map((s) => ({ ...s, name: display(s) }));
   const renamed = new Map(a.speakers.map((s) => [s.name, display(s)]));
   a = { ...a, quotes: a.quotes.map((q) => ({ ...q, speaker: renamed.get(q.speaker) ?? q.speaker })) };
   const typeOf = new Map(speakers.map((s) => [s.name, s.type]));
-  const quotes = a.quotes.filter((q) => !q.defective && clean(q.evidence) && clean(q.attribution) && words(q.text) >= 4 && typeOf.has(q.speaker));
+  const quotes = a.quotes.filter(
+    (q) =>
+      !q.defective &&
+      clean(q.evidence) &&
+      clean(q.attribution) &&
+      words(q.text) >= 4 &&
+      typeOf.has(q.speaker),
+  );
   const seenText = new Map<string, Set<string>>();
   for (const q of a.quotes) {
     const k = q.text.toLowerCase();
@@ -111,7 +162,10 @@ function bank(a: Analysis): Banked[] {
   const distractSpeakers = (who: string, n: number) => {
     const t = typeOf.get(who);
     const others = speakerNames.filter((s) => s !== who);
-    return [...others.filter((s) => typeOf.get(s) === t), ...others.filter((s) => typeOf.get(s) !== t)].slice(0, n);
+    return [...others.filter((s) => typeOf.get(s) === t), ...others.filter((s) => typeOf.get(s) !== t)].slice(
+      0,
+      n,
+    );
   };
   quotes.forEach((q, i) => {
     const topic = `quote:${q.span.start}`;
@@ -176,7 +230,9 @@ function bank(a: Analysis): Banked[] {
   // --- roles ---
   const withRoles = speakers.filter((s) => s.type === "person" && s.role && clean(s.evidence));
   const roleSeen = new Set<string>();
-  const roled = withRoles.filter((s) => !roleSeen.has(s.role!.toLowerCase()) && !!roleSeen.add(s.role!.toLowerCase()));
+  const roled = withRoles.filter(
+    (s) => !roleSeen.has(s.role!.toLowerCase()) && !!roleSeen.add(s.role!.toLowerCase()),
+  );
   for (let start = 0; roled.length >= 3 && start < roled.length; start += 4) {
     const group = roled.slice(start, start + 4);
     if (group.length < 3) group.unshift(...roled.slice(0, 3 - group.length));
@@ -201,10 +257,15 @@ function bank(a: Analysis): Banked[] {
   const systems = a.systems.filter((s) => clean(s.evidence));
   const overlap = (x: string, y: string) => {
     const a1 = new Set(x.toLowerCase().split(/\W+/));
-    return y.toLowerCase().split(/\W+/).some((w) => w.length > 3 && a1.has(w));
+    return y
+      .toLowerCase()
+      .split(/\W+/)
+      .some((w) => w.length > 3 && a1.has(w));
   };
   const sent = systems.filter((s) => s.status === "sent");
-  const notSent = systems.filter((s) => s.status === "withheld" || s.status === "mentioned" || s.status === "requested");
+  const notSent = systems.filter(
+    (s) => s.status === "withheld" || s.status === "mentioned" || s.status === "requested",
+  );
   for (let v = 0; v < 3 && sent.length && notSent.length; v++) {
     const chosen: WeaponSystem[] = [];
     const add = (xs: WeaponSystem[], n: number, from: number) => {
@@ -220,7 +281,13 @@ function bank(a: Analysis): Banked[] {
     const keys = chosen.filter((s) => s.status === "sent");
     if (keys.length === 0 || keys.length === chosen.length || chosen.length < 3) continue;
     const options = chosen.map((s) => opt(cap(s.name)));
-    const qidv = qid("systems-sent", chosen.map((s) => s.name).sort().join("|"));
+    const qidv = qid(
+      "systems-sent",
+      chosen
+        .map((s) => s.name)
+        .sort()
+        .join("|"),
+    );
     if (out.some((q) => q.id === qidv)) continue;
     out.push({
       id: qidv,
@@ -228,13 +295,19 @@ function bank(a: Analysis): Banked[] {
       skill: "systems",
       prompt: "Which of these weapons does the article say had already been sent? Select all that apply.",
       options,
-      answer: { type: "multi", optionIds: chosen.flatMap((s, k) => (s.status === "sent" ? [options[k]!.id] : [])) },
+      answer: {
+        type: "multi",
+        optionIds: chosen.flatMap((s, k) => (s.status === "sent" ? [options[k]!.id] : [])),
+      },
       explanation: chosen.map((s) => `${cap(s.name)}: ${s.status}`).join("; "),
       evidence: uniqSpans(chosen.map((s) => s.evidence)),
       topic: `systems-sent:${v}`,
     });
   }
-  const labels = (Object.keys(STATUS_LABEL) as (keyof typeof STATUS_LABEL)[]).map((k) => ({ k, o: opt(STATUS_LABEL[k]) }));
+  const labels = (Object.keys(STATUS_LABEL) as (keyof typeof STATUS_LABEL)[]).map((k) => ({
+    k,
+    o: opt(STATUS_LABEL[k]),
+  }));
   systems.forEach((s, i) => {
     if (s.status !== "mentioned") {
       out.push({
@@ -269,10 +342,14 @@ function bank(a: Analysis): Banked[] {
     }
     if (s.kind === "named") {
       const fam = family(s.category);
-      const pool = [...new Set([...a.systems.map((x) => x.category), ...FALLBACK_CATEGORIES])].filter((c) => family(c) !== fam);
+      const pool = [...new Set([...a.systems.map((x) => x.category), ...FALLBACK_CATEGORIES])].filter(
+        (c) => family(c) !== fam,
+      );
       const fams = new Set<string>();
       const ds = pool.filter((c) => !fams.has(family(c)) && !!fams.add(family(c))).slice(0, 3);
-      const m = s.mentions.find((x) => x.text !== s.name && clean(sentenceOf(x.start))) ?? s.mentions.find((x) => clean(sentenceOf(x.start)));
+      const m =
+        s.mentions.find((x) => x.text !== s.name && clean(sentenceOf(x.start))) ??
+        s.mentions.find((x) => clean(sentenceOf(x.start)));
       const sen = m ? sentenceOf(m.start) : undefined;
       if (ds.length >= 2 && sen) {
         const options = [opt(s.category), ...ds.map(opt)];
@@ -309,7 +386,9 @@ function bank(a: Analysis): Banked[] {
         if (values.length >= 3) break;
         if (v.toLowerCase() !== f.value.toLowerCase() && !sen.text.includes(v)) values.push(v);
       }
-      const ds = (kind === "number" ? numberDistractors(f.value, values) : values).filter((v) => !sen.text.includes(v)).slice(0, 3);
+      const ds = (kind === "number" ? numberDistractors(f.value, values) : values)
+        .filter((v) => !sen.text.includes(v))
+        .slice(0, 3);
       if (ds.length < 2) continue;
       const options = [opt(f.value), ...ds.map(opt)];
       out.push({
@@ -328,10 +407,17 @@ function bank(a: Analysis): Banked[] {
   const clozeTargets: { value: string; accepted: string[]; sentence: number; start: number }[] = [];
   for (const s of systems) {
     for (const m of s.mentions) {
-      if (!bad.has(m.sentence) && s.kind === "named") clozeTargets.push({ value: m.text, accepted: [m.text, s.name], sentence: m.sentence, start: m.start });
+      if (!bad.has(m.sentence) && s.kind === "named")
+        clozeTargets.push({
+          value: m.text,
+          accepted: [m.text, s.name],
+          sentence: m.sentence,
+          start: m.start,
+        });
     }
   }
-  for (const f of byKind("place")) clozeTargets.push({ value: f.value, accepted: [f.value], sentence: f.sentence, start: f.span.start });
+  for (const f of byKind("place"))
+    clozeTargets.push({ value: f.value, accepted: [f.value], sentence: f.sentence, start: f.span.start });
   for (const t of clozeTargets) {
     const sen = a.sentences[t.sentence]!;
     if (words(sen.text) > 45 || words(sen.text) < 6) continue;
@@ -358,10 +444,20 @@ function bank(a: Analysis): Banked[] {
 export function generateQuiz(analysis: Analysis, options: QuizOptions): Quiz {
   const seed = Number.isFinite(options.seed) ? Math.trunc(options.seed) : 0;
   const count = Math.max(0, Math.trunc(options.count ?? 10));
-  const skills: Skill[] = options.skills?.length ? options.skills : ["attribution", "systems", "roles", "details"];
+  const skills: Skill[] = options.skills?.length
+    ? options.skills
+    : ["attribution", "systems", "roles", "details"];
   const rnd = mulberry32(seed);
   const all = bank(analysis).filter((q) => skills.includes(q.skill));
-  const pools = new Map<Skill, Banked[]>(skills.map((s) => [s, shuffle(all.filter((q) => q.skill === s), rnd)]));
+  const pools = new Map<Skill, Banked[]>(
+    skills.map((s) => [
+      s,
+      shuffle(
+        all.filter((q) => q.skill === s),
+        rnd,
+      ),
+    ]),
+  );
   const chosen: Banked[] = [];
   const topics = new Set<string>();
   const take = (q: Banked | undefined) => {

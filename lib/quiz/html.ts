@@ -16,12 +16,15 @@ const BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre";
  * so their content can never reach the article body.
  */
 export function extractHtml(input: string): { paragraphs: string[]; title: string | null } {
-  const wrapped = /<html[\s>]/i.test(input) ? input : `<!doctype html><html><head></head><body>${input}</body></html>`;
+  const wrapped = /<html[\s>]/i.test(input)
+    ? input
+    : `<!doctype html><html><head></head><body>${input}</body></html>`;
   let title: string | null = null;
   let paragraphs: string[] = [];
   try {
     const { document } = parseHTML(wrapped);
-    for (const el of Array.from(document.querySelectorAll("script, style, noscript, template, iframe, svg"))) el.remove();
+    for (const el of Array.from(document.querySelectorAll("script, style, noscript, template, iframe, svg")))
+      el.remove();
     const t = document.querySelector("title")?.textContent?.trim();
     title = t ? t : null;
     let root: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } | null = null;

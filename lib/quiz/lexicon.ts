@@ -9,7 +9,9 @@ export const TITLE_ABBREVIATIONS = set(
   "Mr Mrs Ms Dr Prof Gen Sen Rep Gov Lt Col Sgt Capt Cmdr Adm Maj Rev St Sr Jr Hon Pres Supt Det Insp Gov Atty",
 );
 export const MONTH_ABBREVIATIONS = set("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec");
-export const COMPANY_ABBREVIATIONS = set("Corp Inc Co Ltd Bros Cos Plc LLC Dept Univ Assn No Nos vs etc approx Mt Ft Ave Blvd");
+export const COMPANY_ABBREVIATIONS = set(
+  "Corp Inc Co Ltd Bros Cos Plc LLC Dept Univ Assn No Nos vs etc approx Mt Ft Ave Blvd",
+);
 
 export const PREPOSITIONS = set(
   "in on at from of with by for into onto about between among against during under over after before without through toward towards upon within",

@@ -1,5 +1,13 @@
 import { sentenceAt, tokenAt, type Context, type QuoteMark } from "./context";
-import { INDIRECT_VERBS, PHRASE_CUES, PRONOUNS, SPEECH_VERBS, STATEMENT_NOUNS, TITLE_WORDS, WEEKDAYS } from "./lexicon";
+import {
+  INDIRECT_VERBS,
+  PHRASE_CUES,
+  PRONOUNS,
+  SPEECH_VERBS,
+  STATEMENT_NOUNS,
+  TITLE_WORDS,
+  WEEKDAYS,
+} from "./lexicon";
 import {
   capitalisedRuns,
   isGroupNoun,
@@ -27,13 +35,16 @@ const AUX = new Set(
   ),
 );
 const SUBORDINATE_OPENERS = new Set(
-  "in after before on when while as since despite under during following speaking at with for by from asked".split(" "),
+  "in after before on when while as since despite under during following speaking at with for by from asked".split(
+    " ",
+  ),
 );
 const NP_INNER = new Set(["the", "of", "de", "van", "von", "al", "bin"]);
 
 const HONORIFIC = /^(Dr|Mr|Mrs|Ms|Prof|Sir)\.?$/;
 const low = (t: Token | undefined) => (t ? t.text.toLowerCase() : "");
-const isSpeech = (t: Token | undefined) => !!t && t.word && SPEECH_VERBS.has(t.text) && !isCapitalised(t.text);
+const isSpeech = (t: Token | undefined) =>
+  !!t && t.word && SPEECH_VERBS.has(t.text) && !isCapitalised(t.text);
 
 type Resolved = { entity: Entity; via: Span };
 
@@ -70,9 +81,15 @@ export class Attributor {
         // "G-7 leaders", "Russian officials": a group named by its capitalised modifiers.
         if (next && next.word && isGroupNoun(next.text) && next.text === next.text.toLowerCase()) {
           const mods = words.filter((w, i) => !(i === 0 && (w === "The" || w === "the")));
-          const clean = mods[0] && /^(Those|These|Some|Many|Other|Both|All)$/.test(mods[0]) ? mods.slice(1) : mods;
+          const clean =
+            mods[0] && /^(Those|These|Some|Many|Other|Both|All)$/.test(mods[0]) ? mods.slice(1) : mods;
           if (clean.length) {
-            const e = this.reg.collective(`${clean.join(" ")} ${next.text}`, "group", { start: span.start, end: next.end }, true);
+            const e = this.reg.collective(
+              `${clean.join(" ")} ${next.text}`,
+              "group",
+              { start: span.start, end: next.end },
+              true,
+            );
             if (e) this.reg.mention(e, { start: span.start, end: next.end });
             continue;
           }
@@ -80,7 +97,8 @@ export class Attributor {
         const parsed = parseNameRun(words);
         if (!parsed) continue;
         let e: Entity | undefined;
-        if (parsed.type === "person") e = this.reg.person(parsed, span, parsed.nameTokens.length > 1 || !!parsed.title);
+        if (parsed.type === "person")
+          e = this.reg.person(parsed, span, parsed.nameTokens.length > 1 || !!parsed.title);
         else if (parsed.type === "organisation") {
           const prev = tokens[run.i - 1];
           const withThe = low(prev) === "the" || words[0] === "The";
@@ -104,7 +122,8 @@ export class Attributor {
     if (low(tokens[j]) !== "," || (e.role && !HONORIFIC.test(e.role))) return;
     const first = tokens[j + 1];
     if (!first || !first.word) return;
-    if (!/^(a|an|the)$/.test(low(first)) && !(isCapitalised(first.text) && TITLE_WORDS.has(first.text))) return;
+    if (!/^(a|an|the)$/.test(low(first)) && !(isCapitalised(first.text) && TITLE_WORDS.has(first.text)))
+      return;
     const start = j + 1;
     let k = start;
     while (k < tokens.length && k - start < 16) {
@@ -118,7 +137,8 @@ export class Attributor {
     const term = tokens[k];
     if (term && !/^(,|\.|who|which|that)$/.test(low(term))) return;
     const words = tokens.slice(start, k).map((t) => t.text);
-    if (!words.some((w) => isPersonNoun(w) || TITLE_WORDS.has(w) || /(ist|er|or|ian|ant|ent)s?$/.test(w))) return;
+    if (!words.some((w) => isPersonNoun(w) || TITLE_WORDS.has(w) || /(ist|er|or|ian|ant|ent)s?$/.test(w)))
+      return;
     const s = this.ctx.text.slice(tokens[start]!.start, tokens[k - 1]!.end).replace(/^(a|an|the)\s+/i, "");
     e.role = s;
     e.roleSpan = { start: tokens[start]!.start, end: tokens[k - 1]!.end };
@@ -145,7 +165,14 @@ export class Attributor {
         return e ? { entity: e, via: span } : null;
       }
       const g = this.reg.groupByHead(lastLow, pos);
-      const e = g ?? this.reg.collective(words.join(" ").replace(/^\p{Lu}/u, (c) => c.toLowerCase()), "group", span, true);
+      const e =
+        g ??
+        this.reg.collective(
+          words.join(" ").replace(/^\p{Lu}/u, (c) => c.toLowerCase()),
+          "group",
+          span,
+          true,
+        );
       if (!e) return null;
       const m = g ? this.reg.latestMention(pos, g.id) : undefined;
       return { entity: e, via: m ? { start: m.start, end: m.end } : span };
@@ -165,7 +192,8 @@ export class Attributor {
     if (!parsed) return null;
     let e: Entity | undefined;
     if (parsed.type === "person") e = this.reg.person(parsed, span, true);
-    else if (parsed.type === "organisation" || parsed.type === "place") e = this.reg.collective(parsed.name, "organisation", span, true);
+    else if (parsed.type === "organisation" || parsed.type === "place")
+      e = this.reg.collective(parsed.name, "organisation", span, true);
     else {
       e = this.reg.findPerson(parsed.nameTokens) ?? this.reg.findByName(parsed.name);
       if (!e) {
@@ -189,7 +217,11 @@ export class Attributor {
 
   private pronoun(p: string, pos: number): Resolved | null {
     const person = /^(he|she|him|his|her|i)$/.test(p);
-    const ok = person ? (e: Entity) => e.type === "person" : p === "it" || p === "its" ? (e: Entity) => e.type === "organisation" : (e: Entity) => e.type !== "person";
+    const ok = person
+      ? (e: Entity) => e.type === "person"
+      : p === "it" || p === "its"
+        ? (e: Entity) => e.type === "organisation"
+        : (e: Entity) => e.type !== "person";
     const e = this.reg.latest(pos, ok);
     if (!e) return null;
     const m = this.reg.latestMention(pos, e.id)!;
@@ -197,7 +229,9 @@ export class Attributor {
   }
 
   private description(noun: string, pos: number, ok: (e: Entity) => boolean): Resolved | null {
-    const e = this.reg.latest(pos, (x) => ok(x) && !!x.role && x.role.toLowerCase().includes(noun)) ?? this.reg.latest(pos, ok);
+    const e =
+      this.reg.latest(pos, (x) => ok(x) && !!x.role && x.role.toLowerCase().includes(noun)) ??
+      this.reg.latest(pos, ok);
     if (!e) return null;
     const m = this.reg.latestMention(pos, e.id)!;
     return { entity: e, via: { start: m.start, end: m.end } };
@@ -336,16 +370,19 @@ export class Attributor {
     const k = tokenAt(this.ctx, mark.open) - 1;
     const prev = low(tokens[k]);
     const prev2 = low(tokens[k - 1]);
-    const termCue = /^(called|dubbed|titled|entitled|named|nicknamed|so-called|term|word|words|phrase|slogan|hashtag|headline|book|film|movie|song|album|novel|series|show|play|program|programme|campaign|operation|label|as)$/.test(
-      prev,
-    );
-    const titleCase = words.filter((w) => w.length > 3).every((w) => isCapitalised(w)) && words.some((w) => isCapitalised(w));
+    const termCue =
+      /^(called|dubbed|titled|entitled|named|nicknamed|so-called|term|word|words|phrase|slogan|hashtag|headline|book|film|movie|song|album|novel|series|show|play|program|programme|campaign|operation|label|as)$/.test(
+        prev,
+      );
+    const titleCase =
+      words.filter((w) => w.length > 3).every((w) => isCapitalised(w)) && words.some((w) => isCapitalised(w));
     if (termCue && !/^what$/.test(prev2) && (words.length <= 6 || titleCase)) {
       // "what he called 'X'" is still speech.
       const what = tokens.slice(Math.max(0, k - 3), k).some((t) => low(t) === "what");
       if (!what) return false;
     }
-    if (titleCase && words.length > 1 && (words.length <= 5 || (words.length <= 10 && !endsPunct))) return false;
+    if (titleCase && words.length > 1 && (words.length <= 5 || (words.length <= 10 && !endsPunct)))
+      return false;
     if (words.length <= 3 && !endsPunct && !mark.openEnded) return false;
     return true;
   }
@@ -441,7 +478,12 @@ export class Attributor {
           }
         }
         if (found < 0 && !noun) {
-          while (c < s.t1 && (WEEKDAYS.has(tokens[c]!.text) || /^(on|last|this|today|yesterday|week|recently|earlier|later)$/.test(low(tokens[c])))) c++;
+          while (
+            c < s.t1 &&
+            (WEEKDAYS.has(tokens[c]!.text) ||
+              /^(on|last|this|today|yesterday|week|recently|earlier|later)$/.test(low(tokens[c])))
+          )
+            c++;
           if (/^(he|she|they|it|we|i|the)$/.test(low(tokens[c])) && quoteOf[c]! < 0) found = c;
         }
         if (found < 0 || found >= s.t1) continue;
@@ -456,7 +498,11 @@ export class Attributor {
             break;
           }
           // A new coordinated clause ("..., and Russian officials argue ...") ends the statement.
-          if (tk.text === ";" || (tk.text === "," && /^(according|and|but|while|whereas)$/.test(low(tokens[e + 1])))) break;
+          if (
+            tk.text === ";" ||
+            (tk.text === "," && /^(according|and|but|while|whereas)$/.test(low(tokens[e + 1])))
+          )
+            break;
           if (tk.word) words++;
           e++;
         }
@@ -474,7 +520,14 @@ export class Attributor {
           span: { start: span.start, end: span.end },
           evidence: { start: s.start, end: s.end },
           sentence: s.index,
-          cue: noun ? `${t.text} that` : phrase ? tokens.slice(v, v + phrase).map((x) => x.text).join(" ") : t.text,
+          cue: noun
+            ? `${t.text} that`
+            : phrase
+              ? tokens
+                  .slice(v, v + phrase)
+                  .map((x) => x.text)
+                  .join(" ")
+              : t.text,
           defective: s.defective,
           via: r.via,
           speakerId: r.entity.id,

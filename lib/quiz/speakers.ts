@@ -33,9 +33,34 @@ export type Entity = {
 
 export type Mention = { entity: number; start: number; end: number };
 
-const NAME_PARTICLES = new Set(["de", "van", "von", "der", "den", "bin", "al", "da", "del", "la", "le", "di", "du", "ibn"]);
+const NAME_PARTICLES = new Set([
+  "de",
+  "van",
+  "von",
+  "der",
+  "den",
+  "bin",
+  "al",
+  "da",
+  "del",
+  "la",
+  "le",
+  "di",
+  "du",
+  "ibn",
+]);
 const NUMBER_WORDS: Record<string, string> = {
-  one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9", ten: "10", twenty: "20",
+  one: "1",
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  six: "6",
+  seven: "7",
+  eight: "8",
+  nine: "9",
+  ten: "10",
+  twenty: "20",
 };
 const NP_ADJECTIVES = new Set(
   "senior top former chief other some local western eastern federal state military foreign national european deputy acting several two three many leading prominent".split(
@@ -53,7 +78,7 @@ export function acronymOf(words: string[]): string {
   if (words.length === 1) return (words[0] ?? "").replace(/[.\-]/g, "").toUpperCase();
   return words
     .filter((w) => isCapitalised(w) || /^\d+$/.test(w))
-    .map((w) => NUMBER_WORDS[w.toLowerCase()] ?? (/^\d+$/.test(w) ? w : w[0] ?? ""))
+    .map((w) => NUMBER_WORDS[w.toLowerCase()] ?? (/^\d+$/.test(w) ? w : (w[0] ?? "")))
     .join("")
     .toUpperCase();
 }
@@ -79,7 +104,10 @@ export function parseNameRun(words: string[]): ParsedName | null {
   let affiliation: string | null = null;
   const pos = ws.findIndex(isPossessive);
   if (pos >= 0 && pos < ws.length - 1) {
-    affiliation = ws.slice(0, pos + 1).map((w, i) => (i === pos ? stripPossessive(w) : w)).join(" ");
+    affiliation = ws
+      .slice(0, pos + 1)
+      .map((w, i) => (i === pos ? stripPossessive(w) : w))
+      .join(" ");
     ws = ws.slice(pos + 1);
   }
   if (ws.some((w) => ORG_WORDS.has(w))) {
@@ -87,7 +115,8 @@ export function parseNameRun(words: string[]): ParsedName | null {
   }
   if (ws.some((w) => MONTHS.has(w) || WEEKDAYS.has(w))) return null;
   let lastTitle = -1;
-  for (let i = 0; i < ws.length - 1; i++) if (isTitleWord(ws[i]!) || (isAcronym(ws[i]!) && i === 0)) lastTitle = i;
+  for (let i = 0; i < ws.length - 1; i++)
+    if (isTitleWord(ws[i]!) || (isAcronym(ws[i]!) && i === 0)) lastTitle = i;
   // A title word must be followed by a name, and acronym-only prefixes need a title after them.
   const title = lastTitle >= 0 ? ws.slice(0, lastTitle + 1).join(" ") : null;
   const nameTokens = ws.slice(lastTitle + 1);
@@ -100,7 +129,10 @@ export function parseNameRun(words: string[]): ParsedName | null {
     if (PLACES.has(w)) return { type: "place", name: w, title: null, affiliation, nameTokens };
     return { type: "unknown", name: w, title: null, affiliation, nameTokens };
   }
-  if (PLACE_WORDS.has(nameTokens[0]!) || nameTokens.some((w) => PLACES.has(w) || PLACE_WORDS.has(w) && w !== nameTokens[0])) {
+  if (
+    PLACE_WORDS.has(nameTokens[0]!) ||
+    nameTokens.some((w) => PLACES.has(w) || (PLACE_WORDS.has(w) && w !== nameTokens[0]))
+  ) {
     return title ? null : { type: "place", name, title: null, affiliation, nameTokens };
   }
   if (nameTokens.every(isAcronym)) return { type: "organisation", name, title, affiliation, nameTokens };
@@ -145,7 +177,16 @@ export class Registry {
   private byName = new Map<string, number>();
 
   private add(name: string, type: SpeakerType, span: Span, key: string): Entity {
-    const e: Entity = { id: this.entities.length, name, type, role: null, roleSpan: null, aliases: new Set(), first: span, key };
+    const e: Entity = {
+      id: this.entities.length,
+      name,
+      type,
+      role: null,
+      roleSpan: null,
+      aliases: new Set(),
+      first: span,
+      key,
+    };
     this.entities.push(e);
     this.byName.set(name.toLowerCase(), e.id);
     return e;
@@ -184,7 +225,13 @@ export class Registry {
   person(parsed: ParsedName, span: Span, register: boolean): Entity | undefined {
     let e = this.findPerson(parsed.nameTokens);
     const honorific = !!parsed.title && /^(Dr|Mr|Mrs|Ms|Prof|Sir)\.?$/.test(parsed.title);
-    if (!e && register) e = this.add(parsed.name, "person", span, parsed.nameTokens[parsed.nameTokens.length - 1]!.toLowerCase());
+    if (!e && register)
+      e = this.add(
+        parsed.name,
+        "person",
+        span,
+        parsed.nameTokens[parsed.nameTokens.length - 1]!.toLowerCase(),
+      );
     if (!e) return undefined;
     if (parsed.name !== e.name) e.aliases.add(parsed.name);
     if (parsed.title) {

@@ -19,8 +19,13 @@ const RANK: Record<SystemStatus, number> = { sent: 4, pledged: 3, withheld: 2, r
 // where some name could start; only there are the full per-entry patterns tried, sticky and in
 // gazetteer order. That is the same leftmost-first match an alternation of the full entries
 // would give, since any full match at a position implies its bare name matches there too.
-const NAMED_HEAD_RE = new RegExp(`(?<![\\w-])(?:${NAMED_SYSTEMS.map((s) => `(?:${s.pattern})`).join("|")})`, "g");
-const NAMED_FULL_RE = NAMED_SYSTEMS.map((s) => new RegExp(`(?<![\\w-])(?:${s.pattern})${NAMED_DESCRIPTOR}(?![\\w-])`, "y"));
+const NAMED_HEAD_RE = new RegExp(
+  `(?<![\\w-])(?:${NAMED_SYSTEMS.map((s) => `(?:${s.pattern})`).join("|")})`,
+  "g",
+);
+const NAMED_FULL_RE = NAMED_SYSTEMS.map(
+  (s) => new RegExp(`(?<![\\w-])(?:${s.pattern})${NAMED_DESCRIPTOR}(?![\\w-])`, "y"),
+);
 
 /** Matches of named systems in text order: leftmost, first gazetteer row wins, no overlaps. */
 function namedMatches(text: string): { start: number; end: number; idx: number }[] {
@@ -53,14 +58,19 @@ const GENERIC_RE = new RegExp(
 // repeated prefix at every position of the text was the most expensive step of the analysis.
 const PREFIX_RE = new RegExp(`(?<![\\w-])${GENERIC_PREFIX}$`, "i");
 
-const SEND_PAST = /^(delivered|sent|supplied|provided|gave|given|shipped|donated|transferred|received|got|handed|dispatched|arrived|added|equipped|armed|obtained|acquired|fielded)$/;
+const SEND_PAST =
+  /^(delivered|sent|supplied|provided|gave|given|shipped|donated|transferred|received|got|handed|dispatched|arrived|added|equipped|armed|obtained|acquired|fielded)$/;
 const SEND_ING = /^(providing|supplying|sending|delivering|giving|shipping|donating|transferring|handing)$/;
 const SEND_BASE = /^(send|provide|supply|deliver|give|ship|donate|transfer|hand)$/;
-const PLEDGE = /^(pledged|pledge|pledges|promised|promise|promises|announced|approved|committed|commit|vowed|delivery|deliveries|accelerating|accelerate|accelerated|speeding|sped|expedite|expediting|package)$/;
-const REQUEST = /^(requested|request|requests|requesting|asked|asking|ask|pushing|push|pressing|press|calls|called|calling|demanded|demanding|demand|sought|seeking|seek|wants|wanted|want|urged|urging|pleaded|pleading|appealed|lobbying|lobbied|get|obtain|acquire)$/;
-const WITHHOLD = /^(balked|balking|refused|refuses|refusing|declined|declines|declining|reluctant|hesitant|hesitated|hesitating|resisted|resisting|withheld|withholding|vetoed|rejected|rejecting|undecided|stuck)$/;
+const PLEDGE =
+  /^(pledged|pledge|pledges|promised|promise|promises|announced|approved|committed|commit|vowed|delivery|deliveries|accelerating|accelerate|accelerated|speeding|sped|expedite|expediting|package)$/;
+const REQUEST =
+  /^(requested|request|requests|requesting|asked|asking|ask|pushing|push|pressing|press|calls|called|calling|demanded|demanding|demand|sought|seeking|seek|wants|wanted|want|urged|urging|pleaded|pleading|appealed|lobbying|lobbied|get|obtain|acquire)$/;
+const WITHHOLD =
+  /^(balked|balking|refused|refuses|refusing|declined|declines|declining|reluctant|hesitant|hesitated|hesitating|resisted|resisting|withheld|withholding|vetoed|rejected|rejecting|undecided|stuck)$/;
 const NEGATION = /^(not|never|no)$|n't$/;
-const MENTION = /^(use|used|using|resort|fired|firing|launched|launching|threatened|threatening|warned|destroyed|downed|captured|shot|intercepted|against)$/;
+const MENTION =
+  /^(use|used|using|resort|fired|firing|launched|launching|threatened|threatening|warned|destroyed|downed|captured|shot|intercepted|against)$/;
 const BOUNDARY = /^(;|but|while|whereas|although|though|however)$/;
 
 type W = { w: string; start: number };
@@ -76,16 +86,31 @@ function words(s: string, base: number): W[] {
 /** Status of a supply verb given the few words before it ("whether to send", "would continue providing"). */
 function frame(prev: string[], fallback: SystemStatus): SystemStatus {
   const p = prev.slice(-6);
-  if (p.some((w) => WITHHOLD.test(w) || NEGATION.test(w) || w === "whether" || w === "short" || w === "ruled")) return "withheld";
+  if (
+    p.some((w) => WITHHOLD.test(w) || NEGATION.test(w) || w === "whether" || w === "short" || w === "ruled")
+  )
+    return "withheld";
   if (p.some((w) => REQUEST.test(w) && w !== "get")) return "requested";
-  if (p.some((w) => /^(will|would|shall|'ll|plans|plan|planned|agreed|decided|set|going|expects|expected|continue|continues|soon)$/.test(w))) return "pledged";
+  if (
+    p.some((w) =>
+      /^(will|would|shall|'ll|plans|plan|planned|agreed|decided|set|going|expects|expected|continue|continues|soon)$/.test(
+        w,
+      ),
+    )
+  )
+    return "pledged";
   return fallback;
 }
 
-export function statusAt(ctx: Context, start: number, end: number): { status: SystemStatus; cue: string | null } {
+export function statusAt(
+  ctx: Context,
+  start: number,
+  end: number,
+): { status: SystemStatus; cue: string | null } {
   const s = ctx.sentences[sentenceAt(ctx, start)]!;
   // Supply adjectives inside the phrase itself: "Western-supplied anti-missile systems".
-  if (/-(supplied|provided|donated)\b/i.test(ctx.text.slice(start, end))) return { status: "sent", cue: "supplied" };
+  if (/-(supplied|provided|donated)\b/i.test(ctx.text.slice(start, end)))
+    return { status: "sent", cue: "supplied" };
   const before = words(ctx.text.slice(s.start, start), s.start);
   const ws = before.map((x) => x.w);
   for (let k = ws.length - 1, n = 0; k >= 0 && n < 30; k--, n++) {
@@ -93,19 +118,36 @@ export function statusAt(ctx: Context, start: number, end: number): { status: Sy
     if (BOUNDARY.test(w)) break;
     const prev = ws.slice(Math.max(0, k - 6), k);
     const two = `${ws[k - 1] ?? ""} ${w}`;
-    if (two === "stopped short" || two === "ruled out" || two === "held back" || w === "short" && ws[k + 1] === "of") return { status: "withheld", cue: two };
+    if (
+      two === "stopped short" ||
+      two === "ruled out" ||
+      two === "held back" ||
+      (w === "short" && ws[k + 1] === "of")
+    )
+      return { status: "withheld", cue: two };
     if (two === "gone beyond" || two === "moved beyond") return { status: "sent", cue: two };
     if (two === "speeding up" || two === "sped up") return { status: "pledged", cue: two };
-    if (SEND_PAST.test(w)) return { status: NEGATION.test(prev.slice(-3).join(" ")) || prev.slice(-3).some((x) => NEGATION.test(x) || x === "yet") ? "withheld" : "sent", cue: w };
+    if (SEND_PAST.test(w))
+      return {
+        status:
+          NEGATION.test(prev.slice(-3).join(" ")) ||
+          prev.slice(-3).some((x) => NEGATION.test(x) || x === "yet")
+            ? "withheld"
+            : "sent",
+        cue: w,
+      };
     if (SEND_ING.test(w)) return { status: frame(prev, "sent"), cue: w };
     if (SEND_BASE.test(w)) return { status: frame(prev, "pledged"), cue: w };
     if (WITHHOLD.test(w)) return { status: "withheld", cue: w };
-    if (PLEDGE.test(w)) return { status: frame(prev, "pledged") === "withheld" ? "withheld" : "pledged", cue: w };
+    if (PLEDGE.test(w))
+      return { status: frame(prev, "pledged") === "withheld" ? "withheld" : "pledged", cue: w };
     if (REQUEST.test(w)) return { status: "requested", cue: w };
     if (MENTION.test(w)) return { status: "mentioned", cue: w };
   }
   // Passive after the mention: "Leopards were delivered", "tanks will be sent".
-  const after = words(ctx.text.slice(end, s.end), end).map((x) => x.w).slice(0, 5);
+  const after = words(ctx.text.slice(end, s.end), end)
+    .map((x) => x.w)
+    .slice(0, 5);
   const aux = after.findIndex((w) => /^(were|was|have|has|had|are|is|will|would|be|being|been)$/.test(w));
   if (aux >= 0 && aux <= 1) {
     for (let k = aux; k < after.length; k++) {
@@ -113,7 +155,10 @@ export function statusAt(ctx: Context, start: number, end: number): { status: Sy
       if (SEND_PAST.test(w)) {
         const pre = after.slice(0, k);
         if (pre.some((x) => NEGATION.test(x))) return { status: "withheld", cue: w };
-        return { status: pre.some((x) => /^(will|would|be)$/.test(x) && !pre.includes("been")) ? "pledged" : "sent", cue: w };
+        return {
+          status: pre.some((x) => /^(will|would|be)$/.test(x) && !pre.includes("been")) ? "pledged" : "sent",
+          cue: w,
+        };
       }
     }
   }
@@ -141,7 +186,12 @@ export function findSystems(ctx: Context): WeaponSystem[] {
     if (k < namedSpans.length && namedSpans[k]!.start < end) continue;
     // "an anti-missile system known as NASAMS": the class only describes the named system.
     const follow = text.slice(end, end + 40);
-    if (/^,?\s+(?:known as|called|dubbed|named)\s+/.test(follow) && namedSpans[k] && namedSpans[k]!.start < end + 40) continue;
+    if (
+      /^,?\s+(?:known as|called|dubbed|named)\s+/.test(follow) &&
+      namedSpans[k] &&
+      namedSpans[k]!.start < end + 40
+    )
+      continue;
     hits.push({ start, end, surface: text.slice(start, end), named: false, idx });
   }
   hits.sort((a, b) => a.start - b.start);
@@ -186,5 +236,8 @@ export function findSystems(ctx: Context): WeaponSystem[] {
   }
   const all = [...byKey.values()];
   all.sort((a, b) => (a.kind === b.kind ? a.order - b.order : a.kind === "named" ? -1 : 1));
-  return all.map(({ rank: _r, order: _o, ...rest }) => ({ ...rest, aliases: rest.aliases.filter((a) => a !== rest.name) }));
+  return all.map(({ rank: _r, order: _o, ...rest }) => ({
+    ...rest,
+    aliases: rest.aliases.filter((a) => a !== rest.name),
+  }));
 }

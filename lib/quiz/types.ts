@@ -59,7 +59,12 @@ export type Quote = {
 
 export type SystemStatus = "sent" | "pledged" | "requested" | "withheld" | "mentioned";
 
-export type SystemMention = Span & { sentence: number; text: string; status: SystemStatus; cue: string | null };
+export type SystemMention = Span & {
+  sentence: number;
+  text: string;
+  status: SystemStatus;
+  cue: string | null;
+};
 
 export type WeaponSystem = {
   name: string;

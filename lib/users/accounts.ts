@@ -3,14 +3,19 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { users, type Role, type User } from "@/db/schema";
-import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, passwordProblems, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
+import {
+  hashPassword,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  passwordProblems,
+  verifyAgainstDummy,
+  verifyPassword,
+} from "@/lib/auth/password";
 import { checkSignInThrottle, clearAccountFailures, recordSignInFailure } from "@/lib/auth/throttle";
 
-export const passwordField = z
-  .string({ error: "Enter a password." })
-  .superRefine((value, ctx) => {
-    for (const message of passwordProblems(value)) ctx.addIssue({ code: "custom", message });
-  });
+export const passwordField = z.string({ error: "Enter a password." }).superRefine((value, ctx) => {
+  for (const message of passwordProblems(value)) ctx.addIssue({ code: "custom", message });
+});
 
 export const emailField = z
   .string({ error: "Enter your email address." })
@@ -44,8 +49,7 @@ const publicColumns = {
 };
 
 export type CreateUserResult =
-  | { ok: true; user: PublicUser }
-  | { ok: false; fieldErrors: Partial<Record<keyof SignUpInput, string[]>> };
+  { ok: true; user: PublicUser } | { ok: false; fieldErrors: Partial<Record<keyof SignUpInput, string[]>> };
 
 export async function createUser(input: {
   db: Executor;
@@ -67,7 +71,10 @@ export async function createUser(input: {
   } catch (e) {
     // The unique index on lower(email) is the check: no race between two sign-ups.
     if (isUniqueViolation(e)) {
-      return { ok: false, fieldErrors: { email: ["An account with this email already exists. Sign in instead."] } };
+      return {
+        ok: false,
+        fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
+      };
     }
     throw e;
   }
@@ -108,7 +115,13 @@ export async function authenticate(input: {
 }
 
 function pick(user: User): PublicUser {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 export async function getUserById(input: { db: Executor; userId: string }): Promise<PublicUser | undefined> {
@@ -127,7 +140,9 @@ export async function signOutEverywhere(input: { db: Executor; userId: string })
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password."),
+    currentPassword: z
+      .string({ error: "Enter your current password." })
+      .min(1, "Enter your current password."),
     newPassword: passwordField,
     confirmPassword: z.string(),
   })
@@ -137,8 +152,7 @@ export const changePasswordSchema = z
   });
 
 export type ChangePasswordResult =
-  | { ok: true; sessionVersion: number }
-  | { ok: false; fieldErrors: { currentPassword?: string[] } };
+  { ok: true; sessionVersion: number } | { ok: false; fieldErrors: { currentPassword?: string[] } };
 
 /** Changing the password ends every other session (the version moves on). */
 export async function changePassword(input: {

@@ -34,7 +34,9 @@ test("sign-up names each broken rule and keeps what was typed", async ({ page })
 
 test("a wrong password shows an error and does not sign in", async ({ page }) => {
   await signIn(page, DEMO.student.email, "definitely wrong");
-  await expect(page.locator("form").getByRole("alert")).toContainText("That email and password do not match an account.");
+  await expect(page.locator("form").getByRole("alert")).toContainText(
+    "That email and password do not match an account.",
+  );
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
 });
 
@@ -68,7 +70,9 @@ test("repeated failed sign-ins are throttled, and the person is told when to try
   }
   // Even the right password is refused while the account is throttled.
   await signIn(page, victim.email, victim.password);
-  await expect(page.locator("form").getByRole("alert")).toContainText(/Too many failed sign-ins\. For your safety, try again in 1[45] minutes\./);
+  await expect(page.locator("form").getByRole("alert")).toContainText(
+    /Too many failed sign-ins\. For your safety, try again in 1[45] minutes\./,
+  );
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
 });
 

@@ -4,7 +4,12 @@ let n = 0;
 export function newAccount(role: "student" | "teacher" = "student") {
   n++;
   const id = `${Date.now().toString(36)}${n}${Math.random().toString(36).slice(2, 6)}`;
-  return { name: `E2E ${role} ${id}`, email: `e2e-${role}-${id}@example.test`, password: `pw-${id}-long`, role };
+  return {
+    name: `E2E ${role} ${id}`,
+    email: `e2e-${role}-${id}@example.test`,
+    password: `pw-${id}-long`,
+    role,
+  };
 }
 
 export const DEMO = {

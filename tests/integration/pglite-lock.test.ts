@@ -22,7 +22,12 @@ describe("PGlite data directory lock", () => {
     try {
       fs.writeFileSync(
         lockFileFor(dir),
-        JSON.stringify({ pid: sleeper.pid, host: os.hostname(), command: "next dev", since: "2026-01-01T00:00:00Z" }),
+        JSON.stringify({
+          pid: sleeper.pid,
+          host: os.hostname(),
+          command: "next dev",
+          since: "2026-01-01T00:00:00Z",
+        }),
       );
       let error: unknown;
       try {
@@ -43,7 +48,10 @@ describe("PGlite data directory lock", () => {
     const dir = path.join(tmp, "db");
     const dead = spawn("true");
     await new Promise((resolve) => dead.on("exit", resolve));
-    fs.writeFileSync(lockFileFor(dir), JSON.stringify({ pid: dead.pid, host: os.hostname(), command: "crashed" }));
+    fs.writeFileSync(
+      lockFileFor(dir),
+      JSON.stringify({ pid: dead.pid, host: os.hostname(), command: "crashed" }),
+    );
     const lock = acquireDataDirLock(dir);
     expect(JSON.parse(fs.readFileSync(lock.file, "utf8")).pid).toBe(process.pid);
     lock.release();
@@ -64,7 +72,9 @@ describe("PGlite data directory lock", () => {
         (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
       );
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain(`The embedded database at ${dir} is in use by another process (pid ${process.pid}`);
+      expect(result.stderr).toContain(
+        `The embedded database at ${dir} is in use by another process (pid ${process.pid}`,
+      );
       const rows = await database.db.execute("select body from notes");
       expect((rows as unknown as { rows: unknown[] }).rows).toEqual([{ body: "kept" }]);
     } finally {

@@ -22,7 +22,11 @@ export default async function setup(project: TestProject) {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error("TEST_DATABASE_URL is not set");
     const database = await openPostgres(url);
-    for (const statement of ["drop schema if exists public cascade", "drop schema if exists drizzle cascade", "create schema public"]) {
+    for (const statement of [
+      "drop schema if exists public cascade",
+      "drop schema if exists drizzle cascade",
+      "create schema public",
+    ]) {
       await database.db.execute(statement);
     }
     await migrateDatabase(database);

@@ -12,7 +12,8 @@ beforeEach(() => {
   cwd = process.cwd();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "newsquiz-env-"));
   process.chdir(tmp);
-  for (const k of ["DATABASE_URL", "POSTGRES_URL", "PGLITE_DIR", "NEXTAUTH_SECRET", "SEED_DEMO"]) delete process.env[k];
+  for (const k of ["DATABASE_URL", "POSTGRES_URL", "PGLITE_DIR", "NEXTAUTH_SECRET", "SEED_DEMO"])
+    delete process.env[k];
   resetEnvForTests();
 });
 

@@ -13,7 +13,10 @@ describe("password hashing", () => {
 
   it("salts every hash, so one password gives two different hashes", async () => {
     const params = { N: 1024, r: 8, p: 1 };
-    const [a, b] = await Promise.all([hashPassword("same password", params), hashPassword("same password", params)]);
+    const [a, b] = await Promise.all([
+      hashPassword("same password", params),
+      hashPassword("same password", params),
+    ]);
     expect(a).not.toBe(b);
     expect(await verifyPassword("same password", b)).toBe(true);
   });

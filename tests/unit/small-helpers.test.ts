@@ -16,7 +16,9 @@ describe("sign-in messages", () => {
   });
 
   it("never echoes an unknown code from the URL", () => {
-    expect(signInErrorMessage("Your account is locked, call 555-0100")).toBe("Sign-in failed. Please try again.");
+    expect(signInErrorMessage("Your account is locked, call 555-0100")).toBe(
+      "Sign-in failed. Please try again.",
+    );
     expect(signInErrorMessage(undefined)).toBeUndefined();
   });
 });
@@ -59,7 +61,11 @@ describe("action helpers", () => {
     const form = new FormData();
     form.set("name", "Ada");
     form.set("file", new Blob(["x"]));
-    expect(formStrings(form, ["name", "file", "missing"] as const)).toEqual({ name: "Ada", file: "", missing: "" });
+    expect(formStrings(form, ["name", "file", "missing"] as const)).toEqual({
+      name: "Ada",
+      file: "",
+      missing: "",
+    });
     expect(
       fieldErrorsFrom([
         { path: ["email"], message: "Bad email." },

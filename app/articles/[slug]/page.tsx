@@ -28,7 +28,9 @@ export default async function ArticlePage({ params }: Props) {
         </Link>
       </p>
       <header className="mb-8 space-y-3 border-b border-stone-200 pb-6">
-        <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{article.title}</h1>
+        <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">
+          {article.title}
+        </h1>
         <p className="text-sm text-stone-600">
           {date && <time dateTime={article.publishedOn ?? undefined}>{date}</time>}
           {date && " · "}

@@ -39,7 +39,9 @@ describe("business: battery plant", () => {
     expect(said(a, "The plant is a bet on 2030")?.speaker).toBe("Peter Hale");
   });
   it("finds the company's indirect statement", () => {
-    expect(a.quotes.find((q) => q.kind === "indirect" && q.text.startsWith("it would build"))?.speaker).toBe("Northwind Motors Inc.");
+    expect(a.quotes.find((q) => q.kind === "indirect" && q.text.startsWith("it would build"))?.speaker).toBe(
+      "Northwind Motors Inc.",
+    );
   });
   it("finds no weapon systems in a business story", () => {
     expect(a.systems).toEqual([]);

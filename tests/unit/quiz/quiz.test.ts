@@ -1,34 +1,53 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeArticle, generateQuiz, gradeAnswer, prepareArticle, questionBank, type Analysis, type Question } from "@/lib/quiz";
+import {
+  analyzeArticle,
+  generateQuiz,
+  gradeAnswer,
+  prepareArticle,
+  questionBank,
+  type Analysis,
+  type Question,
+} from "@/lib/quiz";
 
-const seedArticle = analyzeArticle(readFileSync("content/articles/us-allies-weapons-ukraine-2022-10-12.txt", "utf8"));
-const fixtures = ["city-budget-vote-2024-03-14", "battery-plant-2023-09-05", "mars-water-study-2024-06-20"].map((n) =>
-  analyzeArticle(readFileSync(`tests/fixtures/articles/${n}.txt`, "utf8")),
+const seedArticle = analyzeArticle(
+  readFileSync("content/articles/us-allies-weapons-ukraine-2022-10-12.txt", "utf8"),
 );
+const fixtures = [
+  "city-budget-vote-2024-03-14",
+  "battery-plant-2023-09-05",
+  "mars-water-study-2024-06-20",
+].map((n) => analyzeArticle(readFileSync(`tests/fixtures/articles/${n}.txt`, "utf8")));
 const articles = [seedArticle, ...fixtures];
 
 function checkInvariants(a: Analysis, q: Question) {
   const ids = q.options.map((o) => o.id);
   expect(new Set(ids).size).toBe(ids.length);
   expect(new Set(q.options.map((o) => o.text.toLowerCase())).size).toBe(q.options.length);
-  if (q.answer.type === "single") expect(ids.filter((id) => id === (q.answer as { optionId: string }).optionId)).toHaveLength(1);
+  if (q.answer.type === "single")
+    expect(ids.filter((id) => id === (q.answer as { optionId: string }).optionId)).toHaveLength(1);
   if (q.answer.type === "multi") for (const id of q.answer.optionIds) expect(ids).toContain(id);
   expect(q.evidence.length).toBeGreaterThan(0);
   for (const e of q.evidence) {
     expect(e.start).toBeGreaterThanOrEqual(0);
     expect(e.end).toBeLessThanOrEqual(a.text.length);
-    for (const s of a.sentences) if (s.defective && s.start < e.end && e.start < s.end) throw new Error(`${q.id} rests on a defective sentence`);
+    for (const s of a.sentences)
+      if (s.defective && s.start < e.end && e.start < s.end)
+        throw new Error(`${q.id} rests on a defective sentence`);
   }
   for (const o of q.options) expect(/^(he|she|they|it|him|her|them|we|i)$/i.test(o.text)).toBe(false);
-  const ev = q.evidence.map((e) => a.text.slice(e.start, e.end)).join(" ").toLowerCase();
+  const ev = q.evidence
+    .map((e) => a.text.slice(e.start, e.end))
+    .join(" ")
+    .toLowerCase();
   if (q.kind === "who-said" && q.answer.type === "single") {
     const key = q.options.find((o) => o.id === (q.answer as { optionId: string }).optionId)!.text;
     const sp = a.speakers.find((s) => s.name === key || `the ${s.name}` === key)!;
     expect([sp.name, ...sp.aliases].some((n) => ev.includes(n.toLowerCase()))).toBe(true);
   }
-  if (q.answer.type === "text") expect(q.answer.accepted.some((t) => ev.includes(t.toLowerCase()))).toBe(true);
+  if (q.answer.type === "text")
+    expect(q.answer.accepted.some((t) => ev.includes(t.toLowerCase()))).toBe(true);
   if (q.kind === "detail" && q.answer.type === "single") {
     const key = q.options.find((o) => o.id === (q.answer as { optionId: string }).optionId)!.text;
     expect(ev).toContain(key.toLowerCase());
@@ -50,20 +69,25 @@ describe("generateQuiz", () => {
 
   it("is deterministic per seed and varies across seeds", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 15 }), (seed, count) => {
-        const a = generateQuiz(seedArticle, { seed, count });
-        expect(generateQuiz(seedArticle, { seed, count })).toEqual(a);
-        for (const q of a.questions) checkInvariants(seedArticle, q);
-        const b = generateQuiz(seedArticle, { seed: seed + 1, count });
-        if (count >= 3) expect(b.questions.map((q) => q.id)).not.toEqual(a.questions.map((q) => q.id));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 1, max: 15 }),
+        (seed, count) => {
+          const a = generateQuiz(seedArticle, { seed, count });
+          expect(generateQuiz(seedArticle, { seed, count })).toEqual(a);
+          for (const q of a.questions) checkInvariants(seedArticle, q);
+          const b = generateQuiz(seedArticle, { seed: seed + 1, count });
+          if (count >= 3) expect(b.questions.map((q) => q.id)).not.toEqual(a.questions.map((q) => q.id));
+        },
+      ),
       { numRuns: 40 },
     );
   });
 
   it("gives every question a stable id across seeds", () => {
     const byId = new Map(questionBank(seedArticle).map((q) => [q.id, q.prompt]));
-    for (const seed of [1, 2, 3]) for (const q of generateQuiz(seedArticle, { seed }).questions) expect(byId.get(q.id)).toBe(q.prompt);
+    for (const seed of [1, 2, 3])
+      for (const q of generateQuiz(seedArticle, { seed }).questions) expect(byId.get(q.id)).toBe(q.prompt);
   });
 
   it("respects the requested skills", () => {
@@ -76,21 +100,44 @@ describe("analyzeArticle on arbitrary input", () => {
   it("never throws on arbitrary text or markup and keeps offsets inside the text", () => {
     const piece = fc.oneof(
       fc.string(),
-      fc.constantFrom('"', "\u201C", "\u201D", " said ", "Mr. ", "U.S. ", "<p>", "</p>", "<script>x()</script>", "\n\n", " he ", "Javelin", "according to ", ", "),
+      fc.constantFrom(
+        '"',
+        "\u201C",
+        "\u201D",
+        " said ",
+        "Mr. ",
+        "U.S. ",
+        "<p>",
+        "</p>",
+        "<script>x()</script>",
+        "\n\n",
+        " he ",
+        "Javelin",
+        "according to ",
+        ", ",
+      ),
     );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 30 }).map((xs) => xs.join("")), (input) => {
-        const a = analyzeArticle(input);
-        expect(a.text).toBe(prepareArticle(input).text);
-        for (const q of a.quotes) expect(q.span.end).toBeLessThanOrEqual(a.text.length);
-        for (const q of questionBank(a)) checkInvariants(a, q);
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 30 }).map((xs) => xs.join("")),
+        (input) => {
+          const a = analyzeArticle(input);
+          expect(a.text).toBe(prepareArticle(input).text);
+          for (const q of a.quotes) expect(q.span.end).toBeLessThanOrEqual(a.text.length);
+          for (const q of questionBank(a)) checkInvariants(a, q);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("returns an empty analysis for empty or non-English input", () => {
-    for (const input of ["", "   ", "\u0417\u0434\u0440\u0430\u0432\u0441\u0442\u0432\u0443\u0439\u0442\u0435 \u043c\u0438\u0440", "%%%$$$###"]) {
+    for (const input of [
+      "",
+      "   ",
+      "\u0417\u0434\u0440\u0430\u0432\u0441\u0442\u0432\u0443\u0439\u0442\u0435 \u043c\u0438\u0440",
+      "%%%$$$###",
+    ]) {
       const a = analyzeArticle(input);
       expect(a.quotes).toEqual([]);
       expect(a.systems).toEqual([]);
@@ -111,10 +158,42 @@ describe("analyzeArticle on arbitrary input", () => {
 });
 
 describe("gradeAnswer", () => {
-  const single: Question = { id: "q", kind: "who-said", skill: "attribution", prompt: "", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }], answer: { type: "single", optionId: "a" }, explanation: "", evidence: [] };
-  const multi: Question = { ...single, kind: "systems-sent", answer: { type: "multi", optionIds: ["a", "b"] }, options: [...single.options, { id: "c", text: "C" }] };
-  const text: Question = { ...single, kind: "cloze", options: [], answer: { type: "text", accepted: ["the RAND Corp."] } };
-  const match: Question = { ...single, kind: "match-roles", answer: { type: "match", pairs: [{ itemId: "x", optionId: "a" }, { itemId: "y", optionId: "b" }] } };
+  const single: Question = {
+    id: "q",
+    kind: "who-said",
+    skill: "attribution",
+    prompt: "",
+    options: [
+      { id: "a", text: "A" },
+      { id: "b", text: "B" },
+    ],
+    answer: { type: "single", optionId: "a" },
+    explanation: "",
+    evidence: [],
+  };
+  const multi: Question = {
+    ...single,
+    kind: "systems-sent",
+    answer: { type: "multi", optionIds: ["a", "b"] },
+    options: [...single.options, { id: "c", text: "C" }],
+  };
+  const text: Question = {
+    ...single,
+    kind: "cloze",
+    options: [],
+    answer: { type: "text", accepted: ["the RAND Corp."] },
+  };
+  const match: Question = {
+    ...single,
+    kind: "match-roles",
+    answer: {
+      type: "match",
+      pairs: [
+        { itemId: "x", optionId: "a" },
+        { itemId: "y", optionId: "b" },
+      ],
+    },
+  };
 
   it("scores single choice as right or wrong", () => {
     expect(gradeAnswer(single, { optionId: "a" })).toEqual({ score: 1, correct: true });
@@ -131,7 +210,14 @@ describe("gradeAnswer", () => {
     expect(gradeAnswer(text, { text: "RAND" }).correct).toBe(false);
   });
   it("scores a match by the share of pairs right", () => {
-    expect(gradeAnswer(match, { pairs: [{ itemId: "x", optionId: "a" }, { itemId: "y", optionId: "a" }] }).score).toBe(0.5);
+    expect(
+      gradeAnswer(match, {
+        pairs: [
+          { itemId: "x", optionId: "a" },
+          { itemId: "y", optionId: "a" },
+        ],
+      }).score,
+    ).toBe(0.5);
   });
   it("scores a response of the wrong shape as zero", () => {
     expect(gradeAnswer(single, { text: "A" }).score).toBe(0);
