@@ -14,6 +14,11 @@ export async function SiteHeader() {
           <Link href="/" className="text-stone-700 hover:text-brand-700">
             Articles
           </Link>
+          {user && (
+            <Link href="/progress" className="text-stone-700 hover:text-brand-700">
+              Progress
+            </Link>
+          )}
           {user?.role === "teacher" && (
             <Link href="/teacher" className="text-stone-700 hover:text-brand-700">
               Teacher desk

@@ -33,6 +33,47 @@ export type Context = {
 
 const OPEN_BEFORE = /[\s([{\u2014\-\/]|^$/;
 
+// Speech verbs that make a single-quoted stretch a quotation ("'We will win,' she said").
+const SINGLE_CUE =
+  /^(said|says|say|told|tells|added|adds|insisted|insists|explained|explains|argued|argues|warned|warns|admitted|admits|declared|declares|stressed|stresses|noted|notes|claimed|claims|replied|replies|joked|jokes|recalled|recalls|conceded|concedes|asked|asks|continued|continues|wrote|writes)$/;
+
+/**
+ * Quotations in single marks ("'We will win,' she said." / "She said: 'We will win.'"). An
+ * opening mark follows a space or the paragraph start and precedes a letter (so "'90s" is not
+ * one); the closing mark follows , . ? or ! and precedes a space, punctuation or the paragraph
+ * end (so "don't", "Russia's" and "players' union" are apostrophes). The pair only counts with a
+ * speech verb adjacent: within four words after the closing mark, or right before the opening one.
+ */
+function singleQuoteSpeech(text: string, p: Span & { index: number }): QuoteMark[] {
+  const out: QuoteMark[] = [];
+  for (let i = text.indexOf("'", p.start); i >= 0 && i < p.end; i = text.indexOf("'", i + 1)) {
+    const before = i > p.start ? text[i - 1]! : "";
+    if (!(before === "" || /[\s(\u2014]/.test(before)) || !/\p{L}/u.test(text[i + 1] ?? "")) continue;
+    let close = -1;
+    for (let c = text.indexOf("'", i + 1); c >= 0 && c < p.end && c - i < 800; c = text.indexOf("'", c + 1)) {
+      if (/[,.?!]/.test(text[c - 1]!) && (c + 1 === p.end || /[\s)\u2014;:]/.test(text[c + 1]!))) {
+        close = c;
+        break;
+      }
+    }
+    if (close < 0 || text.slice(i, close).includes('"')) continue;
+    const after = text.slice(close + 1, Math.min(p.end, close + 60)).split(/[.;:!?]/)[0]!;
+    const cueAfter = after
+      .trim()
+      .split(/\s+/)
+      .slice(0, 4)
+      .some((w) => SINGLE_CUE.test(w));
+    const lead = text.slice(Math.max(p.start, i - 40), i);
+    const cueBefore = /\b(said|says|told \w+|added|insisted|explained|warned|declared|wrote)[,:]?\s*$/.test(lead);
+    // A second quotation of the same paragraph continues the cued one ("'...,' Lane said. '...'").
+    const continues = out.length > 0 && /^[^'"]{0,80}[.!?]\s+$/.test(text.slice(out[out.length - 1]!.close + 1, i));
+    if (!cueAfter && !cueBefore && !continues) continue;
+    out.push({ open: i, close, inner: { start: i + 1, end: close }, paragraph: p.index, openEnded: false });
+    i = close;
+  }
+  return out;
+}
+
 /**
  * Pairs straight double quotes within each paragraph. The direction of a mark is read from its
  * neighbours (space before: opening; space or punctuation after: closing); when a paragraph
@@ -42,6 +83,7 @@ const OPEN_BEFORE = /[\s([{\u2014\-\/]|^$/;
 export function findQuoteMarks(text: string, paragraphs: (Span & { index: number })[]): QuoteMark[] {
   const out: QuoteMark[] = [];
   for (const p of paragraphs) {
+    const first = out.length;
     let open = -1;
     for (let i = p.start; i < p.end; i++) {
       if (text[i] !== '"') continue;
@@ -71,6 +113,16 @@ export function findQuoteMarks(text: string, paragraphs: (Span & { index: number
         paragraph: p.index,
         openEnded: true,
       });
+    // British-style speech in single marks, only when clearly speech; never inside a double quote.
+    const doubles = out.slice(first);
+    for (const m of singleQuoteSpeech(text, p)) {
+      if (doubles.some((d) => m.open < d.close && d.open < m.close)) continue;
+      out.push(m);
+    }
+    if (out.length - first > doubles.length) {
+      const mine = out.splice(first).sort((a, b) => a.open - b.open);
+      out.push(...mine);
+    }
   }
   return out;
 }

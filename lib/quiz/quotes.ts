@@ -15,6 +15,7 @@ import {
   isOrgNoun,
   isPersonNoun,
   parseNameRun,
+  genderOfTitle,
   Registry,
   type Entity,
 } from "./speakers";
@@ -74,7 +75,22 @@ export class Attributor {
   collectMentions() {
     const { tokens, sentences } = this.ctx;
     for (const s of sentences) {
+      // Descriptive organisations ("The local taxpayers group") interleave with the named runs.
+      const described = this.describedOrgs(s.t0, s.t1);
+      let dn = 0;
+      const flushDescribed = (before: number) => {
+        for (; dn < described.length && described[dn]!.i < before; dn++) {
+          const d = described[dn]!;
+          const span = { start: tokens[d.i]!.start, end: tokens[d.j - 1]!.end };
+          const name = tokens.slice(d.i, d.j).map((t) => t.text.toLowerCase()).join(" ");
+          const e = this.reg.collective(name, "organisation", span, true);
+          if (!e) continue;
+          if (low(tokens[d.i - 1]) === "the") e.aliases.add(`the ${name}`);
+          this.reg.mention(e, span);
+        }
+      };
       for (const run of capitalisedRuns(tokens, s.t0, s.t1)) {
+        flushDescribed(run.i);
         const words = tokens.slice(run.i, run.j).map((t) => t.text);
         const span = { start: tokens[run.i]!.start, end: tokens[run.j - 1]!.end };
         const next = tokens[run.j];
@@ -105,14 +121,92 @@ export class Attributor {
           e = this.reg.collective(parsed.name, "organisation", span, true);
           if (e && withThe) e.aliases.add(`the ${parsed.name}`);
         } else if (parsed.type === "unknown") {
-          e = this.reg.findPerson(parsed.nameTokens);
+          e = this.reg.findPerson(parsed.nameTokens) ?? this.reg.orgByFirstWord(parsed.name);
           if (e && e.name !== parsed.name) e.aliases.add(parsed.name);
         }
         if (e) {
           this.reg.mention(e, span);
-          if (e.type === "person") this.appositive(e, run.j);
+          if (e.type === "person") {
+            this.roleBefore(e, run.i, run.j, s.t0);
+            this.appositive(e, run.j);
+          }
         }
       }
+      flushDescribed(s.t1);
+    }
+  }
+
+  /**
+   * Lower-case noun phrases that introduce an organisation rather than refer back to one:
+   * "the local taxpayers group", "a regional business council". Two or more modifiers, or a
+   * plural noun modifier, before an organisation noun; "the company" alone is an anaphor.
+   */
+  private describedOrgs(t0: number, t1: number): { i: number; j: number }[] {
+    const { tokens, quoteOf } = this.ctx;
+    const out: { i: number; j: number }[] = [];
+    for (let h = t0 + 1; h < t1; h++) {
+      const head = tokens[h]!;
+      if (!head.word || head.text !== head.text.toLowerCase() || !isOrgNoun(head.text)) continue;
+      if (quoteOf[h]! >= 0) continue;
+      let i = h;
+      while (i - 1 >= t0 && i > h - 5) {
+        const t = tokens[i - 1]!;
+        if (!t.word || t.text !== t.text.toLowerCase() || /^(a|an|the)$/.test(t.text)) break;
+        if (/'s?$/.test(t.text) || PRONOUNS.has(t.text) || AUX.has(t.text) || SPEECH_VERBS.has(t.text)) break;
+        if (!/^[a-z][a-z-]+$/.test(t.text) || /^(of|in|on|at|for|with|by|to|from|and|or|that|which|who|same|other|new|whole|entire|former|latter|its|his|her|their|this)$/.test(t.text))
+          break;
+        i--;
+      }
+      if (!/^(a|an|the)$/.test(low(tokens[i - 1])) || i === h) continue;
+      const mods = tokens.slice(i, h).map((t) => t.text);
+      const pluralNoun = mods.some((w) => /[^s]s$/.test(w) && !isNpAdjective(w));
+      if (mods.length < 2 && !pluralNoun) continue;
+      out.push({ i, j: h + 1 });
+    }
+    return out;
+  }
+
+  /**
+   * A role given before the name, between commas: "NASA's chief scientist, Kate Morrow, said",
+   * "According to the city's finance director, Maria Chen, ...". Only when the phrase opens the
+   * sentence or follows "according to", its head is a singular person noun or title, and the
+   * name is closed by a comma or a speech verb.
+   */
+  private roleBefore(e: Entity, i: number, j: number, t0: number) {
+    const { tokens, text } = this.ctx;
+    if (e.role && !HONORIFIC.test(e.role)) return;
+    if (low(tokens[i - 1]) !== "," || i - 2 < t0) return;
+    const after = tokens[j];
+    if (!after || !(after.text === "," || isSpeech(after))) return;
+    const head = tokens[i - 2]!;
+    const hl = head.text.toLowerCase();
+    if (!head.word || /s$/.test(hl) && !isPersonNoun(hl)) return;
+    if (!(isPersonNoun(hl) || TITLE_WORDS.has(hl.charAt(0).toUpperCase() + hl.slice(1)) || /(ist|er|or|ian|ant|ent)$/.test(hl)))
+      return;
+    let k = i - 2;
+    while (k - 1 >= t0 && i - 2 - k < 6) {
+      const t = tokens[k - 1]!;
+      if (!t.word) break;
+      const l = t.text.toLowerCase();
+      if (/^(a|an|the|according|to)$/.test(l) || PRONOUNS.has(l)) break;
+      if (/^(in|on|at|for|with|by|from|of|after|before|and|or|but|said|says|told)$/.test(l)) break;
+      k--;
+    }
+    let start = k;
+    if (/^(the)$/.test(low(tokens[k - 1])) && /'s?$/.test(tokens[k]!.text)) start = k - 1;
+    else if (/^(a|an|the)$/.test(low(tokens[k - 1]))) start = k; // "the chief scientist" -> "chief scientist"
+    const opener = start - (/^(a|an|the)$/.test(low(tokens[start - 1])) && start === k ? 1 : 0);
+    const atStart = opener === t0;
+    const afterAccording = low(tokens[opener - 1]) === "to" && low(tokens[opener - 2]) === "according";
+    if (!atStart && !afterAccording) return;
+    if (start === i - 2 && !isPersonNoun(hl) && !TITLE_WORDS.has(hl.charAt(0).toUpperCase() + hl.slice(1))) return;
+    const role = text.slice(tokens[start]!.start, head.end);
+    e.role = tokens[start]!.text === "The" ? `the${role.slice(3)}` : role;
+    e.roleSpan = { start: tokens[start]!.start, end: head.end };
+    const g = genderOfTitle(hl);
+    if (g) {
+      e.gender = g;
+      e.genderFromTitle = true;
     }
   }
 
@@ -195,7 +289,10 @@ export class Attributor {
     else if (parsed.type === "organisation" || parsed.type === "place")
       e = this.reg.collective(parsed.name, "organisation", span, true);
     else {
-      e = this.reg.findPerson(parsed.nameTokens) ?? this.reg.findByName(parsed.name);
+      e =
+        this.reg.findPerson(parsed.nameTokens) ??
+        this.reg.findByName(parsed.name) ??
+        this.reg.orgByFirstWord(parsed.name);
       if (!e) {
         const withThe = low(tokens[run.i - 1]) === "the";
         e = withThe
@@ -217,21 +314,48 @@ export class Attributor {
 
   private pronoun(p: string, pos: number): Resolved | null {
     const person = /^(he|she|him|his|her|i)$/.test(p);
-    const ok = person
-      ? (e: Entity) => e.type === "person"
-      : p === "it" || p === "its"
-        ? (e: Entity) => e.type === "organisation"
-        : (e: Entity) => e.type !== "person";
-    const e = this.reg.latest(pos, ok);
+    let e: Entity | undefined;
+    if (person) {
+      // Gender: "she" prefers a recent person whose title shows she is female ("Ms.", "Queen",
+      // "spokeswoman"); otherwise the latest person not known to be male (by title or by an
+      // earlier "he"); otherwise plain recency. Likewise "he".
+      const want = /^(she|her)$/.test(p) ? "f" : /^(he|him|his)$/.test(p) ? "m" : null;
+      const cands = this.reg.recent(pos, 4, (x) => x.type === "person").map((c) => c.entity);
+      e = want
+        ? (cands.find((x) => x.genderFromTitle && x.gender === want) ??
+          cands.find((x) => x.gender === null || x.gender === want) ??
+          cands[0])
+        : cands[0];
+      if (e && want && !e.gender) e.gender = want;
+    } else if (p === "it" || p === "its") e = this.topicalOrg(pos, (x) => x.type === "organisation");
+    else e = this.reg.latest(pos, (x) => x.type !== "person");
     if (!e) return null;
     const m = this.reg.latestMention(pos, e.id)!;
     return { entity: e, via: { start: m.start, end: m.end } };
   }
 
+  /**
+   * "it" / "the company": the organisation the story is about, not merely the last one named.
+   * An organisation named earlier in the same sentence wins ("X said it would"); otherwise the
+   * most-mentioned of the last three organisations, ties to the most recent.
+   */
+  private topicalOrg(pos: number, ok: (e: Entity) => boolean): Entity | undefined {
+    const cands = this.reg.recent(pos, 3, ok);
+    if (!cands.length) return undefined;
+    const s = this.ctx.sentences[sentenceAt(this.ctx, pos)]!;
+    const latest = this.reg.latestMention(pos, cands[0]!.entity.id);
+    if (latest && latest.start >= s.start) return cands[0]!.entity;
+    let best = cands[0]!;
+    for (const c of cands) if (c.count > best.count) best = c;
+    return best.entity;
+  }
+
   private description(noun: string, pos: number, ok: (e: Entity) => boolean): Resolved | null {
+    const org = isOrgNoun(noun);
     const e =
       this.reg.latest(pos, (x) => ok(x) && !!x.role && x.role.toLowerCase().includes(noun)) ??
-      this.reg.latest(pos, ok);
+      (org ? this.reg.latest(pos, (x) => ok(x) && x.key.split(" ").includes(noun)) : undefined) ??
+      (org ? this.topicalOrg(pos, ok) : this.reg.latest(pos, ok));
     if (!e) return null;
     const m = this.reg.latestMention(pos, e.id)!;
     return { entity: e, via: { start: m.start, end: m.end } };
@@ -246,6 +370,10 @@ export class Attributor {
     while (j >= floor && AUX.has(low(tokens[j]))) j--;
     if (j < floor) return null;
     if (/^(and|but)$/.test(low(tokens[j]))) return this.clauseSubject(floor, j);
+    // "The group, which calls itself the "Watchdogs," said": the comma sits inside the closing mark.
+    if (tokens[j]!.text === '"' && tokens[j - 1]?.text === "," && j - 1 >= floor) {
+      if (this.ctx.quoteOf[j - 1]! >= 0) return this.clauseSubject(floor, j - 1);
+    }
     if (tokens[j]!.text === ",") {
       // "Tom Baxter, ..., said" / "Mayor Linda Okafor, who proposed the plan, called ...":
       // the name right before the comma, else the subject the sentence opened with.
@@ -272,6 +400,12 @@ export class Attributor {
       i++;
     }
     if (PRONOUNS.has(low(tokens[i]))) return this.resolve(i, i + 1);
+    // A described organisation registered by the mention pass ("The local taxpayers group").
+    const d = /^(the|a|an)$/.test(low(tokens[i])) ? i + 1 : i;
+    const known = d < limit ? this.reg.mentionAt(tokens[d]!.start) : undefined;
+    const ke = known ? this.reg.get(known.entity) : undefined;
+    if (known && ke && ke.type === "organisation" && ke.name === ke.key && ke.name.includes(" "))
+      return { entity: ke, via: { start: known.start, end: known.end } };
     let j = i;
     while (j < limit && this.npish(tokens[j]) && j - i < 9) j++;
     return j > i ? this.resolve(i, j) : null;
@@ -455,6 +589,7 @@ export class Attributor {
   indirectQuotes(): (Quote & { via: Span })[] {
     const { tokens, sentences, quoteOf, text, marks } = this.ctx;
     const out: (Quote & { via: Span })[] = [];
+    let mp = 0;
     for (const s of sentences) {
       let hasCue = false;
       for (let v = s.t0; v < s.t1; v++) {
@@ -536,7 +671,8 @@ export class Attributor {
       }
       // "..., according to X." / "According to X, ...": only when nothing else attributes the sentence.
       if (hasCue) continue;
-      const hasDirect = marks.some((m) => m.open >= s.start && m.open < s.end);
+      while (mp < marks.length && marks[mp]!.open < s.start) mp++;
+      const hasDirect = mp < marks.length && marks[mp]!.open < s.end;
       if (hasDirect) continue;
       for (let v = s.t0; v + 1 < s.t1; v++) {
         if (low(tokens[v]) !== "according" || low(tokens[v + 1]) !== "to" || quoteOf[v]! >= 0) continue;

@@ -29,7 +29,27 @@ export type Entity = {
   first: Span;
   /** Lower-cased head noun for groups ("leaders"), surname for people. */
   key: string;
+  /** Grammatical gender when the text shows it (a gendered title, or a pronoun already resolved to it). */
+  gender: "f" | "m" | null;
+  /** The gender comes from a title or role, not from a pronoun resolved to this entity. */
+  genderFromTitle: boolean;
 };
+
+const FEMALE_TITLES =
+  /^(Ms|Mrs|Miss|Madam|Madame|Mme|Queen|Princess|Duchess|Lady|Dame|Sister|Chairwoman|Spokeswoman|Councilwoman|Congresswoman|Assemblywoman|Businesswoman|Sportswoman)\.?$/;
+const MALE_TITLES =
+  /^(Mr|Sir|King|Prince|Duke|Lord|Father|Brother|Chairman|Spokesman|Councilman|Congressman|Assemblyman|Businessman|Sportsman)\.?$/;
+
+/** Gender shown by a title or role ("Ms.", "Queen", "spokeswoman"), else null. */
+export function genderOfTitle(title: string | null): "f" | "m" | null {
+  if (!title) return null;
+  for (const w of title.split(/\s+/)) {
+    const c = w.charAt(0).toUpperCase() + w.slice(1);
+    if (FEMALE_TITLES.test(c)) return "f";
+    if (MALE_TITLES.test(c)) return "m";
+  }
+  return null;
+}
 
 export type Mention = { entity: number; start: number; end: number };
 
@@ -186,6 +206,8 @@ export class Registry {
       aliases: new Set(),
       first: span,
       key,
+      gender: null,
+      genderFromTitle: false,
     };
     this.entities.push(e);
     this.byName.set(name.toLowerCase(), e.id);
@@ -234,6 +256,11 @@ export class Registry {
       );
     if (!e) return undefined;
     if (parsed.name !== e.name) e.aliases.add(parsed.name);
+    const g = genderOfTitle(parsed.title);
+    if (g && !e.genderFromTitle) {
+      e.gender = g;
+      e.genderFromTitle = true;
+    }
     if (parsed.title) {
       e.aliases.add(`${parsed.title} ${parsed.name}`);
       if (!e.role && !honorific) {
@@ -288,6 +315,46 @@ export class Registry {
   latest(pos: number, ok: (e: Entity) => boolean): Entity | undefined {
     const m = this.latestWhere(pos, (x) => ok(this.get(x.entity)));
     return m ? this.get(m.entity) : undefined;
+  }
+
+  /**
+   * Distinct entities satisfying `ok`, most recent first, from the mentions before `pos`
+   * (at most `n` of them, within the same bounded backward walk as `latest`), with how often
+   * each was mentioned in that window.
+   */
+  recent(pos: number, n: number, ok: (e: Entity) => boolean): { entity: Entity; count: number }[] {
+    const out: { entity: Entity; count: number }[] = [];
+    this.latestWhere(pos, (m) => {
+      const e = this.get(m.entity);
+      if (!ok(e)) return false;
+      const seen = out.find((x) => x.entity === e);
+      if (seen) seen.count++;
+      else if (out.length < n) out.push({ entity: e, count: 1 });
+      return false;
+    });
+    return out;
+  }
+
+  /** "Northwind" after "Northwind Ltd.": a single word that opens exactly one organisation's name. */
+  orgByFirstWord(word: string): Entity | undefined {
+    if (word.includes(" ")) return undefined;
+    const cands = this.entities.filter((e) => e.type === "organisation" && e.name.startsWith(`${word} `));
+    if (cands.length !== 1) return undefined;
+    cands[0]!.aliases.add(word);
+    return cands[0];
+  }
+
+  /** The mention starting exactly at `pos`, if any (binary search). */
+  mentionAt(pos: number): Mention | undefined {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const m = this.mentions[lo];
+    return m && m.start === pos ? m : undefined;
   }
 
   latestMention(pos: number, id: number): Mention | undefined {

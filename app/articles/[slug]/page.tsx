@@ -2,12 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { getSessionUser } from "@/app/_lib/auth";
+import { startAttemptAction } from "@/app/attempts/actions";
+import { ArticleBody } from "@/components/article-body";
 import { getDb } from "@/db";
+import { paragraphsWithHighlights, parseHighlight } from "@/lib/articles/highlight";
 import { getArticleBySlug } from "@/lib/articles/queries";
-import { paragraphsOf, readingMinutes } from "@/lib/articles/reading";
+import { readingMinutes } from "@/lib/articles/reading";
+import { countMissed, latestAttemptsForArticle } from "@/lib/attempts/attempts";
 import { formatCalendarDate } from "@/lib/dates";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const loadArticle = cache(async (slug: string) => getArticleBySlug({ db: await getDb(), slug }));
 
@@ -16,33 +21,101 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: article?.title ?? "Article not found" };
 }
 
-export default async function ArticlePage({ params }: Props) {
-  const article = await loadArticle((await params).slug);
+const QUIZ_ERRORS: Record<string, string> = {
+  "no-questions": "There are no questions to practise yet: take a quiz first, or you have answered everything right since.",
+  "not-found": "That article could not be found.",
+};
+
+export default async function ArticlePage({ params, searchParams }: Props) {
+  const [{ slug }, query, user] = await Promise.all([params, searchParams, getSessionUser()]);
+  const article = await loadArticle(slug);
   if (!article) notFound();
+  const db = await getDb();
+  const [attempts, missed] = user
+    ? await Promise.all([
+        latestAttemptsForArticle({ db, userId: user.id, articleId: article.id }),
+        countMissed({ db, userId: user.id, articleId: article.id }),
+      ])
+    : [[], 0];
+  const open = attempts.find((a) => a.status === "in_progress");
   const date = formatCalendarDate(article.publishedOn);
+  const highlight = parseHighlight(query.highlight, article.body.length);
+  const quizError = typeof query.quiz === "string" ? QUIZ_ERRORS[query.quiz] : undefined;
   return (
-    <article className="mx-auto max-w-prose">
+    <div className="mx-auto max-w-prose">
       <p className="no-print mb-6 text-sm">
         <Link href="/" className="text-brand-700 hover:underline">
           ← All articles
         </Link>
       </p>
-      <header className="mb-8 space-y-3 border-b border-stone-200 pb-6">
-        <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">
-          {article.title}
-        </h1>
-        <p className="text-sm text-stone-600">
-          {date && <time dateTime={article.publishedOn ?? undefined}>{date}</time>}
-          {date && " · "}
-          {article.source && `${article.source} · `}
-          {readingMinutes(article.wordCount)} min read ({article.wordCount.toLocaleString("en")} words)
-        </p>
-      </header>
-      <div className="space-y-5 font-serif text-lg leading-relaxed text-stone-900">
-        {paragraphsOf(article.body).map((p, i) => (
-          <p key={i}>{p}</p>
-        ))}
-      </div>
-    </article>
+      <article>
+        <header className="mb-8 space-y-3 border-b border-stone-200 pb-6">
+          <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{article.title}</h1>
+          <p className="text-sm text-stone-600">
+            {date && <time dateTime={article.publishedOn ?? undefined}>{date}</time>}
+            {date && " · "}
+            {article.source && `${article.source} · `}
+            {readingMinutes(article.wordCount)} min read ({article.wordCount.toLocaleString("en")} words)
+          </p>
+          {highlight.length > 0 && (
+            <p role="status" className="no-print text-sm text-stone-700">
+              The highlighted passage answers the question you came from.
+            </p>
+          )}
+        </header>
+        <ArticleBody paragraphs={paragraphsWithHighlights(article.body, highlight)} />
+      </article>
+      <section aria-labelledby="quiz-heading" className="no-print mt-12 space-y-4 rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
+        <h2 id="quiz-heading" className="text-xl font-semibold">
+          Check your understanding
+        </h2>
+        {quizError && (
+          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {quizError}
+          </p>
+        )}
+        {user ? (
+          <>
+            <form action={startAttemptAction} className="flex flex-wrap gap-3">
+              <input type="hidden" name="articleId" value={article.id} />
+              <input type="hidden" name="slug" value={article.slug} />
+              <button name="mode" value="take" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+                {open ? "Resume the quiz" : "Take the quiz"}
+              </button>
+              {!open && attempts.length > 0 && (
+                <button name="mode" value="fresh" className="rounded-md border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100">
+                  New quiz
+                </button>
+              )}
+              {!open && missed > 0 && (
+                <button name="mode" value="practice" className="rounded-md border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100">
+                  Practice missed questions ({missed})
+                </button>
+              )}
+            </form>
+            {attempts.some((a) => a.status === "submitted") && (
+              <ul className="space-y-1 text-sm">
+                {attempts
+                  .filter((a) => a.status === "submitted")
+                  .map((a) => (
+                    <li key={a.id}>
+                      <Link href={`/attempts/${a.id}`} className="text-brand-700 underline">
+                        {a.submittedAt?.toISOString().slice(0, 10)}: {a.score} / {a.maxScore}
+                      </Link>
+                    </li>
+                  ))}
+              </ul>
+            )}
+          </>
+        ) : (
+          <p className="text-stone-700">
+            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/articles/${article.slug}`)}`} className="font-medium text-brand-700 underline">
+              Sign in
+            </Link>{" "}
+            to take a quiz on this article and track your scores.
+          </p>
+        )}
+      </section>
+    </div>
   );
 }

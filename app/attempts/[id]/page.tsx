@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/app/_lib/auth";
+import { startAttemptAction } from "@/app/attempts/actions";
+import { ArticleBody } from "@/components/article-body";
+import { QuizForm } from "@/components/quiz-form";
+import { QuizResults } from "@/components/quiz-results";
+import { FocusOnMount } from "@/components/focus-on-mount";
+import { getDb } from "@/db";
+import { paragraphsWithHighlights } from "@/lib/articles/highlight";
+import { getAttemptForUser } from "@/lib/attempts/attempts";
+import { toPublicQuestion } from "@/lib/attempts/questions";
+import type { Response } from "@/lib/quiz/types";
+
+export const metadata: Metadata = { title: "Quiz" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AttemptPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const user = await requireUser(`/attempts/${id}`);
+  const [view, query] = await Promise.all([getAttemptForUser({ db: await getDb(), userId: user.id, attemptId: id }), searchParams]);
+  if (!view) notFound();
+  const { attempt, quiz, article } = view;
+
+  if (attempt.status === "submitted") {
+    return (
+      <div className="mx-auto max-w-3xl space-y-6">
+        <header className="space-y-1">
+          <p className="text-sm text-stone-600">
+            <Link href={`/articles/${article.slug}`} className="text-brand-700 hover:underline">
+              {article.title}
+            </Link>
+          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">{quiz.kind === "practice" ? "Practice results" : "Quiz results"}</h1>
+        </header>
+        {query.submitted === "1" && <FocusOnMount targetId="score-heading" />}
+        <QuizResults view={view} />
+        <div className="no-print flex flex-wrap gap-3 border-t border-stone-200 pt-6">
+          <form action={startAttemptAction}>
+            <input type="hidden" name="articleId" value={article.id} />
+            <input type="hidden" name="slug" value={article.slug} />
+            <button name="mode" value="fresh" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+              New quiz
+            </button>
+          </form>
+          <form action={startAttemptAction}>
+            <input type="hidden" name="articleId" value={article.id} />
+            <input type="hidden" name="slug" value={article.slug} />
+            <button name="mode" value="practice" className="rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+              Practice missed questions
+            </button>
+          </form>
+          <Link href="/progress" className="self-center font-medium text-brand-700 underline">
+            See your progress
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
+  const saved: Record<string, Response> = {};
+  for (const [qid, a] of view.answers) if (a.response) saved[qid] = a.response;
+  const questions = quiz.questions.map((q) => toPublicQuestion(q, attempt.optionOrder[q.id]));
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="space-y-4">
+        <header className="space-y-1">
+          <p className="text-sm text-stone-600">{quiz.kind === "practice" ? "Practice: questions you missed" : "Comprehension quiz"}</p>
+          <h1 className="text-2xl font-semibold tracking-tight">{article.title}</h1>
+          <p className="text-sm lg:hidden">
+            <Link href={`/articles/${article.slug}`} target="_blank" className="font-medium text-brand-700 underline">
+              Read the article (opens in a new tab)
+            </Link>
+          </p>
+          {query.saved === "1" && (
+            <p role="status" className="text-sm text-green-800">
+              Your answers are saved.
+            </p>
+          )}
+        </header>
+        {query.confirm === "1" && <FocusOnMount targetId="confirm-submit" />}
+        <QuizForm attemptId={attempt.id} questions={questions} saved={saved} confirmUnanswered={query.confirm === "1"} />
+      </div>
+      <aside aria-label="The article" className="hidden lg:block">
+        <div className="sticky top-4 max-h-[calc(100vh-2rem)] overflow-y-auto rounded-lg border border-stone-200 bg-white p-5">
+          <h2 className="mb-3 font-serif text-lg font-semibold">{article.title}</h2>
+          <ArticleBody paragraphs={paragraphsWithHighlights(article.body, [])} compact />
+        </div>
+      </aside>
+    </div>
+  );
+}

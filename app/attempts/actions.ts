@@ -1,0 +1,70 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { requireUser } from "@/app/_lib/auth";
+import { getDb } from "@/db";
+import { getAttemptForUser, saveAnswers, startAttempt, submitAttempt } from "@/lib/attempts/attempts";
+import { responseFromForm, sanitizeResponse } from "@/lib/attempts/questions";
+
+const startSchema = z.object({
+  articleId: z.uuid(),
+  slug: z.string().max(200),
+  mode: z.enum(["take", "fresh", "practice"]),
+});
+
+export async function startAttemptAction(form: FormData): Promise<void> {
+  const user = await requireUser();
+  const parsed = startSchema.safeParse({ articleId: form.get("articleId"), slug: form.get("slug"), mode: form.get("mode") });
+  if (!parsed.success) redirect("/");
+  const result = await startAttempt({ db: await getDb(), userId: user.id, ...parsed.data });
+  if ("error" in result) {
+    redirect(`/articles/${encodeURIComponent(parsed.data.slug)}?quiz=${result.error}`);
+  }
+  revalidatePath(`/articles/${parsed.data.slug}`);
+  redirect(`/attempts/${result.attemptId}`);
+}
+
+export type AutosaveResult = { status: "saved" | "error"; message?: string };
+
+/** Autosave of one answer (JavaScript only); the same checks as the form post. */
+export async function autosaveAnswerAction(attemptId: string, questionId: string, response: unknown): Promise<AutosaveResult> {
+  const user = await requireUser();
+  if (typeof attemptId !== "string" || typeof questionId !== "string") return { status: "error", message: "Bad request." };
+  const db = await getDb();
+  const view = await getAttemptForUser({ db, userId: user.id, attemptId });
+  const question = view?.quiz.questions.find((q) => q.id === questionId);
+  if (!view || !question) return { status: "error", message: "This quiz was not found." };
+  const result = await saveAnswers({ db, userId: user.id, attemptId, answers: [{ questionId, response: sanitizeResponse(question, response) }] });
+  if (result.ok) return { status: "saved" };
+  return { status: "error", message: result.reason === "submitted" ? "This quiz is already submitted." : "This quiz was not found." };
+}
+
+/**
+ * The quiz form's post, with or without JavaScript: saves every answer, then
+ * either goes back to the quiz ("Save answers"), asks about unanswered
+ * questions, or grades ("Submit answers").
+ */
+export async function submitQuizFormAction(form: FormData): Promise<void> {
+  const user = await requireUser();
+  const attemptId = String(form.get("attemptId") ?? "");
+  const intent = String(form.get("intent") ?? "save");
+  const db = await getDb();
+  const view = await getAttemptForUser({ db, userId: user.id, attemptId });
+  if (!view) redirect("/attempts/not-found");
+  if (view.attempt.status === "submitted") redirect(`/attempts/${attemptId}`);
+
+  const answers = view.quiz.questions.map((q) => ({ questionId: q.id, response: responseFromForm(q, form) }));
+  const saved = await saveAnswers({ db, userId: user.id, attemptId, answers });
+  if (!saved.ok) redirect(`/attempts/${attemptId}`);
+
+  if (intent === "save") redirect(`/attempts/${attemptId}?saved=1`);
+  const unanswered = answers.filter((a) => a.response === null).length;
+  if (intent === "submit" && unanswered > 0) redirect(`/attempts/${attemptId}?confirm=1#confirm-submit`);
+
+  const result = await submitAttempt({ db, userId: user.id, attemptId });
+  if (!result.ok) redirect(`/attempts/${attemptId}`);
+  revalidatePath("/progress");
+  redirect(`/attempts/${attemptId}?submitted=1#results`);
+}

@@ -1,0 +1,228 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { autosaveAnswerAction, submitQuizFormAction as submitAction } from "@/app/attempts/actions";
+import type { PublicQuestion } from "@/lib/attempts/questions";
+import type { Response } from "@/lib/quiz/types";
+
+type Props = {
+  attemptId: string;
+  questions: PublicQuestion[];
+  saved: Record<string, Response>;
+  confirmUnanswered: boolean;
+};
+
+const field = (q: string, item?: string) => (item ? `q_${q}_${item}` : `q_${q}`);
+
+function responseOf(form: HTMLFormElement, q: PublicQuestion): Response | null {
+  const data = new FormData(form);
+  switch (q.inputType) {
+    case "single": {
+      const v = data.get(field(q.id));
+      return typeof v === "string" && v ? { optionId: v } : null;
+    }
+    case "multi": {
+      const v = data.getAll(field(q.id)).map(String);
+      return v.length ? { optionIds: v } : null;
+    }
+    case "text": {
+      const v = String(data.get(field(q.id)) ?? "").trim();
+      return v ? { text: v } : null;
+    }
+    case "match": {
+      const pairs = (q.items ?? []).flatMap((i) => {
+        const v = String(data.get(field(q.id, i.id)) ?? "");
+        return v ? [{ itemId: i.id, optionId: v }] : [];
+      });
+      return pairs.length ? { pairs } : null;
+    }
+  }
+}
+
+type SaveState = "idle" | "saving" | "saved" | "retrying" | "failed";
+
+/**
+ * The quiz is a plain form that posts to a server action, so it works without
+ * JavaScript. With JavaScript each answer is also saved as it is given (with
+ * retries when the connection drops) and the progress bar follows along.
+ */
+export function QuizForm({ attemptId, questions, saved, confirmUnanswered }: Props) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [answered, setAnswered] = useState(() => new Set(Object.keys(saved)));
+  const [saveState, setSaveState] = useState<SaveState>("idle");
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+
+  const save = useCallback(
+    async (q: PublicQuestion, attempt = 0): Promise<void> => {
+      const form = formRef.current;
+      if (!form) return;
+      setSaveState(attempt === 0 ? "saving" : "retrying");
+      try {
+        const result = await autosaveAnswerAction(attemptId, q.id, responseOf(form, q));
+        setSaveState(result.status === "saved" ? "saved" : "failed");
+      } catch {
+        // Offline or the server is restarting: keep trying, the answer is still in the form.
+        if (attempt < 6) {
+          timers.current.set(q.id, setTimeout(() => void save(q, attempt + 1), Math.min(1000 * 2 ** attempt, 15_000)));
+        } else {
+          setSaveState("failed");
+        }
+      }
+    },
+    [attemptId],
+  );
+
+  function onChange(q: PublicQuestion) {
+    const form = formRef.current;
+    if (!form) return;
+    const r = responseOf(form, q);
+    setAnswered((prev) => {
+      const next = new Set(prev);
+      if (r) next.add(q.id);
+      else next.delete(q.id);
+      return next;
+    });
+    const t = timers.current.get(q.id);
+    if (t) clearTimeout(t);
+    timers.current.set(q.id, setTimeout(() => void save(q), q.inputType === "text" ? 600 : 150));
+  }
+
+  useEffect(() => {
+    const map = timers.current;
+    return () => map.forEach((t) => clearTimeout(t));
+  }, []);
+
+  const unanswered = questions.filter((q) => !answered.has(q.id));
+  const done = questions.length - unanswered.length;
+
+  return (
+    <form ref={formRef} action={submitAction} className="space-y-6" data-attempt={attemptId} onSubmit={() => timers.current.forEach((t) => clearTimeout(t))}>
+      <input type="hidden" name="attemptId" value={attemptId} />
+      <div className="sticky top-0 z-10 -mx-4 border-b border-stone-200 bg-stone-50/95 px-4 py-3 backdrop-blur">
+        <div className="flex items-center justify-between text-sm">
+          <span id="progress-label">
+            {done} of {questions.length} answered
+          </span>
+          <span aria-live="polite" className="text-stone-600">
+            {saveState === "saving" && "Saving…"}
+            {saveState === "saved" && "All answers saved"}
+            {saveState === "retrying" && "Connection lost — retrying…"}
+            {saveState === "failed" && "Not saved. Use “Save answers” below."}
+          </span>
+        </div>
+        <progress
+          className="mt-2 h-2 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-stone-200 [&::-webkit-progress-value]:bg-brand-700"
+          max={questions.length}
+          value={done}
+          aria-labelledby="progress-label"
+        />
+      </div>
+
+      {questions.map((q, index) => (
+        <fieldset key={q.id} id={`question-${q.id}`} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5" onChange={() => onChange(q)}>
+          <legend className="px-1 font-medium text-stone-900">
+            <span className="mr-2 text-stone-500">{index + 1}.</span>
+            {q.prompt}
+          </legend>
+          <QuestionInputs question={q} saved={saved[q.id]} />
+        </fieldset>
+      ))}
+
+      {confirmUnanswered && unanswered.length > 0 && (
+        <div id="confirm-submit" role="alert" tabIndex={-1} className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+          <p className="font-medium">
+            {unanswered.length} question{unanswered.length === 1 ? " is" : "s are"} still unanswered:
+          </p>
+          <ul className="mt-2 list-disc pl-5">
+            {unanswered.map((q) => (
+              <li key={q.id}>
+                <a href={`#question-${q.id}`} className="underline">
+                  Question {questions.indexOf(q) + 1}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2">Answer them, or submit anyway: unanswered questions score zero.</p>
+        </div>
+      )}
+
+      <div className="flex flex-wrap gap-3">
+        <button
+          type="submit"
+          name="intent"
+          value={confirmUnanswered ? "submit-anyway" : "submit"}
+          formAction={submitAction}
+          className="rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
+        >
+          {confirmUnanswered && unanswered.length > 0 ? "Submit anyway" : "Submit answers"}
+        </button>
+        <button type="submit" name="intent" value="save" formAction={submitAction} className="rounded-md border border-stone-300 bg-white px-5 py-2.5 font-medium text-stone-800 hover:bg-stone-100">
+          Save answers
+        </button>
+      </div>
+    </form>
+  );
+}
+
+
+function QuestionInputs({ question: q, saved }: { question: PublicQuestion; saved?: Response }) {
+  const name = field(q.id);
+  if (q.inputType === "text") {
+    return (
+      <div className="mt-3">
+        <label htmlFor={name} className="text-sm text-stone-700">
+          Your answer
+        </label>
+        <input
+          id={name}
+          name={name}
+          type="text"
+          maxLength={300}
+          autoComplete="off"
+          defaultValue={saved && "text" in saved ? saved.text : ""}
+          className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2"
+        />
+      </div>
+    );
+  }
+  if (q.inputType === "match") {
+    const chosen = new Map(saved && "pairs" in saved ? saved.pairs.map((p) => [p.itemId, p.optionId]) : []);
+    return (
+      <div className="mt-3 space-y-3">
+        {(q.items ?? []).map((item) => (
+          <div key={item.id} className="grid gap-1 sm:grid-cols-[12rem_1fr] sm:items-center">
+            <label htmlFor={field(q.id, item.id)} className="font-medium text-stone-800">
+              {item.text}
+            </label>
+            <select
+              id={field(q.id, item.id)}
+              name={field(q.id, item.id)}
+              defaultValue={chosen.get(item.id) ?? ""}
+              className="rounded-md border border-stone-300 bg-white px-3 py-2"
+            >
+              <option value="">Choose a role…</option>
+              {q.options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.text}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+      </div>
+    );
+  }
+  const multi = q.inputType === "multi";
+  const picked = new Set(saved ? ("optionId" in saved ? [saved.optionId] : "optionIds" in saved ? saved.optionIds : []) : []);
+  return (
+    <div className="mt-3 space-y-2">
+      {multi && <p className="text-sm text-stone-600">Select all that apply.</p>}
+      {q.options.map((o) => (
+        <label key={o.id} className="flex cursor-pointer items-start gap-3 rounded-md border border-stone-200 px-3 py-2 hover:bg-stone-50 has-checked:border-brand-600 has-checked:bg-brand-50">
+          <input type={multi ? "checkbox" : "radio"} name={name} value={o.id} defaultChecked={picked.has(o.id)} className="mt-1" />
+          <span>{o.text}</span>
+        </label>
+      ))}
+    </div>
+  );
+}

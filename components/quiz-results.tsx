@@ -1,0 +1,93 @@
+import Link from "next/link";
+import type { AttemptView } from "@/lib/attempts/attempts";
+import { SKILL_LABELS } from "@/lib/progress/queries";
+import type { Question, Response, Skill } from "@/lib/quiz/types";
+
+function optionText(q: Question, id: string) {
+  return q.options.find((o) => o.id === id)?.text ?? "—";
+}
+
+function describeResponse(q: Question, r: Response | null | undefined): string {
+  if (!r) return "No answer";
+  if ("optionId" in r) return optionText(q, r.optionId);
+  if ("optionIds" in r) return r.optionIds.map((id) => optionText(q, id)).join(", ");
+  if ("text" in r) return r.text;
+  return r.pairs.map((p) => `${q.items?.find((i) => i.id === p.itemId)?.text ?? "?"} → ${optionText(q, p.optionId)}`).join("; ");
+}
+
+function describeKey(q: Question): string {
+  const a = q.answer;
+  if (a.type === "single") return optionText(q, a.optionId);
+  if (a.type === "multi") return a.optionIds.map((id) => optionText(q, id)).join(", ");
+  if (a.type === "text") return a.accepted[0] ?? "";
+  return a.pairs.map((p) => `${q.items?.find((i) => i.id === p.itemId)?.text ?? "?"} → ${optionText(q, p.optionId)}`).join("; ");
+}
+
+export function QuizResults({ view }: { view: AttemptView }) {
+  const { attempt, quiz, article, answers } = view;
+  const score = attempt.score ?? 0;
+  const pct = attempt.maxScore ? Math.round((100 * score) / attempt.maxScore) : 0;
+  const skills = [...new Set(quiz.questions.map((q) => q.skill))] as Skill[];
+  const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+  return (
+    <section id="results" aria-labelledby="score-heading" className="space-y-8">
+      <div className="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
+        <h2 id="score-heading" tabIndex={-1} className="text-2xl font-semibold">
+          Score: {fmt(score)} / {attempt.maxScore} <span className="text-stone-600">({pct}%)</span>
+        </h2>
+        <ul className="mt-4 grid gap-2 sm:grid-cols-2">
+          {skills.map((skill) => {
+            const qs = quiz.questions.filter((q) => q.skill === skill);
+            const got = qs.reduce((sum, q) => sum + (answers.get(q.id)?.score ?? 0), 0);
+            return (
+              <li key={skill} className="text-sm">
+                <span className="font-medium">{SKILL_LABELS[skill]}</span>: {fmt(got)} / {qs.length}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      {skills.map((skill) => (
+        <section key={skill} aria-labelledby={`skill-${skill}`} className="space-y-4">
+          <h3 id={`skill-${skill}`} className="text-lg font-semibold">
+            {SKILL_LABELS[skill]}
+          </h3>
+          {quiz.questions
+            .filter((q) => q.skill === skill)
+            .map((q) => {
+              const a = answers.get(q.id);
+              const s = a?.score ?? 0;
+              const verdict = s >= 1 ? "Correct" : s > 0 ? "Partly correct" : "Incorrect";
+              const highlight = q.evidence.map((e) => `${e.start}-${e.end}`).join(",");
+              return (
+                <article key={q.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+                  <p className="font-medium">{q.prompt}</p>
+                  <p className={`mt-2 text-sm font-semibold ${s >= 1 ? "text-green-800" : s > 0 ? "text-amber-800" : "text-red-800"}`}>
+                    <span aria-hidden="true">{s >= 1 ? "✓ " : s > 0 ? "◐ " : "✗ "}</span>
+                    {verdict} ({fmt(s)} / 1)
+                  </p>
+                  <dl className="mt-2 grid gap-1 text-sm sm:grid-cols-[9rem_1fr]">
+                    <dt className="text-stone-600">Your answer</dt>
+                    <dd>{describeResponse(q, a?.response)}</dd>
+                    <dt className="text-stone-600">Right answer</dt>
+                    <dd>{describeKey(q)}</dd>
+                  </dl>
+                  <p className="mt-2 text-sm text-stone-800">{q.explanation}</p>
+                  {q.evidence.length > 0 && (
+                    <blockquote className="mt-3 border-l-4 border-yellow-400 bg-yellow-50 px-3 py-2 font-serif text-sm">
+                      {q.evidence.map((e) => article.body.slice(e.start, e.end)).join(" … ")}
+                    </blockquote>
+                  )}
+                  {highlight && (
+                    <Link href={`/articles/${article.slug}?highlight=${highlight}#evidence`} className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
+                      Show in article
+                    </Link>
+                  )}
+                </article>
+              );
+            })}
+        </section>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, uniqueIndex, uuid, boolean } from "drizzle-orm/pg-core";
+import type { Question, Response, Skill } from "@/lib/quiz/types";
+import { articles } from "./articles";
+import { createdAt, timestamptz } from "./columns";
+import { users } from "./users";
+
+export const quizKindEnum = pgEnum("quiz_kind", ["standard", "practice"]);
+
+/**
+ * A quiz version: the questions and answer keys exactly as generated, never
+ * updated. Improving the generator later makes new rows; old attempts keep
+ * pointing at what they were graded against.
+ */
+export const quizzes = pgTable(
+  "quizzes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    kind: quizKindEnum("kind").notNull().default("standard"),
+    generatorVersion: text("generator_version").notNull(),
+    seed: integer("seed").notNull(),
+    questions: jsonb("questions").$type<Question[]>().notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("quizzes_article_idx").on(t.articleId), index("quizzes_created_by_idx").on(t.createdBy)],
+);
+
+export const attemptStatusEnum = pgEnum("attempt_status", ["in_progress", "submitted"]);
+
+export const quizAttempts = pgTable(
+  "quiz_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    quizId: uuid("quiz_id")
+      .notNull()
+      .references(() => quizzes.id, { onDelete: "cascade" }),
+    // Denormalised from the quiz so progress per article is one indexed aggregate.
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    status: attemptStatusEnum("status").notNull().default("in_progress"),
+    /** Per question, the option ids in the order this student sees them. */
+    optionOrder: jsonb("option_order").$type<Record<string, string[]>>().notNull(),
+    startedAt: timestamptz("started_at").defaultNow().notNull(),
+    submittedAt: timestamptz("submitted_at"),
+    score: real("score"),
+    maxScore: integer("max_score").notNull(),
+  },
+  (t) => [
+    index("quiz_attempts_user_idx").on(t.userId, t.startedAt),
+    index("quiz_attempts_quiz_idx").on(t.quizId),
+    index("quiz_attempts_article_idx").on(t.articleId),
+    // One open attempt per student and article: a double click on "Take the quiz",
+    // or two tabs, resume the same attempt instead of making two.
+    uniqueIndex("quiz_attempts_one_open_idx").on(t.userId, t.articleId).where(sql`${t.status} = 'in_progress'`),
+  ],
+);
+
+export const attemptAnswers = pgTable(
+  "attempt_answers",
+  {
+    attemptId: uuid("attempt_id")
+      .notNull()
+      .references(() => quizAttempts.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    skill: text("skill").$type<Skill>().notNull(),
+    // Null for a question left unanswered at submission (graded 0, so it counts in mastery).
+    response: jsonb("response").$type<Response>(),
+    score: real("score"),
+    correct: boolean("correct"),
+    updatedAt: timestamptz("updated_at").defaultNow().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.questionId] }), index("attempt_answers_question_idx").on(t.questionId)],
+);
+
+export type QuizRow = typeof quizzes.$inferSelect;
+export type Attempt = typeof quizAttempts.$inferSelect;
+export type AttemptAnswer = typeof attemptAnswers.$inferSelect;

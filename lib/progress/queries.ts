@@ -1,0 +1,63 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { articles, attemptAnswers, quizAttempts } from "@/db/schema";
+import type { Skill } from "@/lib/quiz";
+
+/** Every figure here is an SQL aggregate: nothing loads a student's answers into memory. */
+const percent = sql<number>`round((100.0 * ${quizAttempts.score} / nullif(${quizAttempts.maxScore}, 0))::numeric, 1)::float`;
+
+export async function scoreHistory(input: { db: Executor; userId: string }) {
+  return input.db
+    .select({
+      attemptId: quizAttempts.id,
+      submittedAt: quizAttempts.submittedAt,
+      score: quizAttempts.score,
+      maxScore: quizAttempts.maxScore,
+      percent,
+      articleTitle: articles.title,
+      articleSlug: articles.slug,
+    })
+    .from(quizAttempts)
+    .innerJoin(articles, eq(articles.id, quizAttempts.articleId))
+    .where(and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted")))
+    .orderBy(asc(quizAttempts.submittedAt));
+}
+
+export async function masteryBySkill(input: { db: Executor; userId: string }) {
+  const rows = await input.db
+    .select({
+      skill: attemptAnswers.skill,
+      answered: sql<number>`count(*)::int`,
+      percent: sql<number>`round((100.0 * avg(coalesce(${attemptAnswers.score}, 0)))::numeric, 1)::float`,
+    })
+    .from(attemptAnswers)
+    .innerJoin(quizAttempts, eq(quizAttempts.id, attemptAnswers.attemptId))
+    .where(and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted")))
+    .groupBy(attemptAnswers.skill);
+  return rows as { skill: Skill; answered: number; percent: number }[];
+}
+
+export async function progressByArticle(input: { db: Executor; userId: string }) {
+  return input.db
+    .select({
+      articleId: articles.id,
+      title: articles.title,
+      slug: articles.slug,
+      attempts: sql<number>`count(*)::int`,
+      best: sql<number>`max(${percent})`,
+      average: sql<number>`round(avg(${percent})::numeric, 1)::float`,
+      latest: sql<number>`(array_agg(${percent} order by ${quizAttempts.submittedAt} desc))[1]`,
+    })
+    .from(quizAttempts)
+    .innerJoin(articles, eq(articles.id, quizAttempts.articleId))
+    .where(and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted")))
+    .groupBy(articles.id, articles.title, articles.slug)
+    .orderBy(articles.title);
+}
+
+export const SKILL_LABELS: Record<Skill, string> = {
+  attribution: "Who said what",
+  systems: "Weapon systems",
+  roles: "Roles",
+  details: "Details",
+};
