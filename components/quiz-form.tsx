@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { autosaveAnswerAction, submitQuizFormAction as submitAction } from "@/app/attempts/actions";
+import { autosaveAnswerAction, submitQuizFormAction } from "@/app/attempts/actions";
 import type { PublicQuestion } from "@/lib/attempts/questions";
 import type { Response } from "@/lib/quiz/types";
 
@@ -46,6 +46,11 @@ type SaveState = "idle" | "saving" | "saved" | "retrying" | "failed";
  * JavaScript. With JavaScript each answer is also saved as it is given (with
  * retries when the connection drops) and the progress bar follows along.
  */
+// Each button posts to its own bound action: the submitter's name/value is not reliable across React's form handling.
+const saveAction = submitQuizFormAction.bind(null, "save");
+const submitAction = submitQuizFormAction.bind(null, "submit");
+const submitAnywayAction = submitQuizFormAction.bind(null, "submit-anyway");
+
 export function QuizForm({ attemptId, questions, saved, confirmUnanswered }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const [answered, setAnswered] = useState(() => new Set(Object.keys(saved)));
@@ -96,7 +101,7 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered }: Pro
   const done = questions.length - unanswered.length;
 
   return (
-    <form ref={formRef} action={submitAction} className="space-y-6" data-attempt={attemptId} onSubmit={() => timers.current.forEach((t) => clearTimeout(t))}>
+    <form ref={formRef} action={saveAction} className="space-y-6" data-attempt={attemptId} onSubmit={() => timers.current.forEach((t) => clearTimeout(t))}>
       <input type="hidden" name="attemptId" value={attemptId} />
       <div className="sticky top-0 z-10 -mx-4 border-b border-stone-200 bg-stone-50/95 px-4 py-3 backdrop-blur">
         <div className="flex items-center justify-between text-sm">
@@ -149,14 +154,12 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered }: Pro
       <div className="flex flex-wrap gap-3">
         <button
           type="submit"
-          name="intent"
-          value={confirmUnanswered ? "submit-anyway" : "submit"}
-          formAction={submitAction}
+          formAction={confirmUnanswered ? submitAnywayAction : submitAction}
           className="rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
         >
           {confirmUnanswered && unanswered.length > 0 ? "Submit anyway" : "Submit answers"}
         </button>
-        <button type="submit" name="intent" value="save" formAction={submitAction} className="rounded-md border border-stone-300 bg-white px-5 py-2.5 font-medium text-stone-800 hover:bg-stone-100">
+        <button type="submit" formAction={saveAction} className="rounded-md border border-stone-300 bg-white px-5 py-2.5 font-medium text-stone-800 hover:bg-stone-100">
           Save answers
         </button>
       </div>

@@ -46,10 +46,9 @@ export async function autosaveAnswerAction(attemptId: string, questionId: string
  * either goes back to the quiz ("Save answers"), asks about unanswered
  * questions, or grades ("Submit answers").
  */
-export async function submitQuizFormAction(form: FormData): Promise<void> {
+export async function submitQuizFormAction(intent: "save" | "submit" | "submit-anyway", form: FormData): Promise<void> {
   const user = await requireUser();
   const attemptId = String(form.get("attemptId") ?? "");
-  const intent = String(form.get("intent") ?? "save");
   const db = await getDb();
   const view = await getAttemptForUser({ db, userId: user.id, attemptId });
   if (!view) redirect("/attempts/not-found");
@@ -59,7 +58,7 @@ export async function submitQuizFormAction(form: FormData): Promise<void> {
   const saved = await saveAnswers({ db, userId: user.id, attemptId, answers });
   if (!saved.ok) redirect(`/attempts/${attemptId}`);
 
-  if (intent === "save") redirect(`/attempts/${attemptId}?saved=1`);
+  if (intent !== "submit" && intent !== "submit-anyway") redirect(`/attempts/${attemptId}?saved=1`);
   const unanswered = answers.filter((a) => a.response === null).length;
   if (intent === "submit" && unanswered > 0) redirect(`/attempts/${attemptId}?confirm=1#confirm-submit`);
 

@@ -1,11 +1,11 @@
-import { buildContext, findQuoteMarks, sentenceAt } from "./context";
+import { buildContext, findQuoteMarks, sentenceAt, tokenAt, type Context } from "./context";
 import { findDefects } from "./defects";
 import { findFacts } from "./facts";
 import { prepareArticle } from "./normalize";
 import { Attributor } from "./quotes";
 import { splitParagraphs, splitSentences } from "./sentences";
 import { findSystems } from "./systems";
-import type { Analysis, Defect, Quote, Sentence, Speaker } from "./types";
+import type { Analysis, Defect, Quote, Sentence, Span, Speaker } from "./types";
 
 /** Analysis of one article: every offset indexes into `text` (=== prepareArticle(input).text). */
 export function analyzeArticle(input: string): Analysis {
@@ -34,6 +34,8 @@ export function analyzeArticle(input: string): Analysis {
       defective: found.length > 0,
     };
   });
+  const defectsBySentence = new Map<number, Span[]>();
+  for (const d of defects) defectsBySentence.set(d.sentence, [...(defectsBySentence.get(d.sentence) ?? []), d.at]);
   const marks = findQuoteMarks(text, paragraphs);
   const ctx = buildContext(text, sentences, marks);
 
@@ -42,6 +44,11 @@ export function analyzeArticle(input: string): Analysis {
   const direct = att.directQuotes();
   const indirect = att.indirectQuotes();
   const all = [...direct, ...indirect].sort((a, b) => a.span.start - b.span.start);
+  for (const q of all) {
+    const t = touchesDefect(q, ctx, defectsBySentence);
+    q.defective = t.defective;
+    if (t.clause) q.clause = t.clause;
+  }
 
   // Speakers are the entities that say something; their aliases are the names the text uses.
   const spoken = new Map<number, number>();
@@ -95,4 +102,39 @@ export function analyzeArticle(input: string): Analysis {
     defects,
     facts,
   };
+}
+
+/**
+ * Does a lost word touch this quote or its attribution? Every sentence the quote spans counts.
+ * A defect elsewhere in the sentence is tolerated only when the speaker is named in the same
+ * sentence, the defect lies outside the stretch from quote to speaker (which holds the cue), and
+ * punctuation (a comma, dash, semicolon, colon, bracket or quote mark) separates the two, so the
+ * defect is in another clause: `"We will win," said Smith, who met with in on Tuesday.`
+ */
+function touchesDefect(
+  q: Quote & { via: Span },
+  ctx: Context,
+  bySentence: Map<number, Span[]>,
+): { defective: boolean; clause?: Span } {
+  const first = sentenceAt(ctx, q.evidence.start);
+  const last = sentenceAt(ctx, Math.max(q.evidence.start, q.evidence.end - 1));
+  const found: Span[] = [];
+  for (let k = first; k <= last; k++) found.push(...(bySentence.get(k) ?? []));
+  if (!found.length) return { defective: false };
+  if (q.via.start < q.evidence.start || q.via.end > q.evidence.end) return { defective: true };
+  // Direct quotes keep their marks in the clause.
+  const marks = q.kind === "direct" ? 1 : 0;
+  const lo = Math.min(q.span.start - marks, q.via.start);
+  const hi = Math.max(q.span.end + marks, q.via.end);
+  const separated = (a: number, b: number) => {
+    for (let t = tokenAt(ctx, a); t < ctx.tokens.length && ctx.tokens[t]!.start < b; t++) {
+      if (/^[,;:()\u2014"']$/.test(ctx.tokens[t]!.text)) return true;
+    }
+    return false;
+  };
+  const touched = found.some((d) => {
+    if (d.end > lo && d.start < hi) return true;
+    return d.end <= lo ? !separated(d.end, lo) : !separated(hi, d.start);
+  });
+  return touched ? { defective: true } : { defective: false, clause: { start: lo, end: hi } };
 }

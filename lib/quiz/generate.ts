@@ -139,15 +139,17 @@ function bank(a: Analysis): Banked[] {
       if (bad.has(s.index)) return false;
     return true;
   };
+  const within = (x: Span | undefined, y: Span) => !!x && x.start >= y.start && x.end <= y.end;
   const speakers = a.speakers.map((s) => ({ ...s, name: display(s) }));
   const renamed = new Map(a.speakers.map((s) => [s.name, display(s)]));
   a = { ...a, quotes: a.quotes.map((q) => ({ ...q, speaker: renamed.get(q.speaker) ?? q.speaker })) };
   const typeOf = new Map(speakers.map((s) => [s.name, s.type]));
   const quotes = a.quotes.filter(
     (q) =>
+      // q.defective covers every sentence of the quote, clause by clause (analyze.ts); the
+      // attribution sentence must be clean too unless it is one of the quote's own sentences.
       !q.defective &&
-      clean(q.evidence) &&
-      clean(q.attribution) &&
+      (q.clause ? within(q.attribution, q.evidence) : clean(q.evidence) && clean(q.attribution)) &&
       words(q.text) >= 4 &&
       typeOf.has(q.speaker),
   );
@@ -169,7 +171,8 @@ function bank(a: Analysis): Banked[] {
   };
   quotes.forEach((q, i) => {
     const topic = `quote:${q.span.start}`;
-    const ev = uniqSpans([q.evidence, q.attribution]);
+    // A quote cleared clause by clause points at its clause only, never at the broken one.
+    const ev = q.clause ? [q.clause] : uniqSpans([q.evidence, q.attribution]);
     if ((seenText.get(q.text.toLowerCase())?.size ?? 0) > 1) return;
     const ds = distractSpeakers(q.speaker, 3);
     if (q.kind === "direct" && ds.length >= 2) {

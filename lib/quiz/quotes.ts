@@ -121,7 +121,7 @@ export class Attributor {
           e = this.reg.collective(parsed.name, "organisation", span, true);
           if (e && withThe) e.aliases.add(`the ${parsed.name}`);
         } else if (parsed.type === "unknown") {
-          e = this.reg.findPerson(parsed.nameTokens) ?? this.reg.orgByFirstWord(parsed.name);
+          e = this.reg.findPerson(parsed.nameTokens) ?? this.reg.orgByPrefix(parsed.name);
           if (e && e.name !== parsed.name) e.aliases.add(parsed.name);
         }
         if (e) {
@@ -292,7 +292,7 @@ export class Attributor {
       e =
         this.reg.findPerson(parsed.nameTokens) ??
         this.reg.findByName(parsed.name) ??
-        this.reg.orgByFirstWord(parsed.name);
+        this.reg.orgByPrefix(parsed.name);
       if (!e) {
         const withThe = low(tokens[run.i - 1]) === "the";
         e = withThe
@@ -327,7 +327,9 @@ export class Attributor {
           cands[0])
         : cands[0];
       if (e && want && !e.gender) e.gender = want;
-    } else if (p === "it" || p === "its") e = this.topicalOrg(pos, (x) => x.type === "organisation");
+    } else if (p === "it" || p === "its") {
+      e = this.topicalOrg(pos, (x) => x.type === "organisation", true);
+    }
     else e = this.reg.latest(pos, (x) => x.type !== "person");
     if (!e) return null;
     const m = this.reg.latestMention(pos, e.id)!;
@@ -339,14 +341,41 @@ export class Attributor {
    * An organisation named earlier in the same sentence wins ("X said it would"); otherwise the
    * most-mentioned of the last three organisations, ties to the most recent.
    */
-  private topicalOrg(pos: number, ok: (e: Entity) => boolean): Entity | undefined {
+  private topicalOrg(pos: number, ok: (e: Entity) => boolean, pronoun = false): Entity | undefined {
     const cands = this.reg.recent(pos, 3, ok);
     if (!cands.length) return undefined;
-    const s = this.ctx.sentences[sentenceAt(this.ctx, pos)]!;
+    const si = sentenceAt(this.ctx, pos);
+    const s = this.ctx.sentences[si]!;
     const latest = this.reg.latestMention(pos, cands[0]!.entity.id);
     if (latest && latest.start >= s.start) return cands[0]!.entity;
+    // A bare "it" continues the subject of the previous sentence ("Acme shares fell. It said ...").
+    const prev = this.ctx.sentences[si - 1];
+    if (pronoun && prev && prev.paragraph === s.paragraph) {
+      let t = prev.t0;
+      if (low(this.ctx.tokens[t]) === "the") t++;
+      const m = this.ctx.tokens[t] ? this.reg.mentionAt(this.ctx.tokens[t]!.start) : undefined;
+      const subj = m && cands.find((c) => c.entity.id === m.entity);
+      if (subj) return subj.entity;
+    }
+    // An organisation already quoted ("X said ...") is the story's subject: it outweighs a
+    // passing mention. Score = mentions in the window, +2 when one of them is a speech subject.
+    const { tokens } = this.ctx;
+    const spoke = (id: number) =>
+      this.reg.mentionsBefore(pos, 400).some((m) => {
+        if (m.entity !== id) return false;
+        let k = tokenAt(this.ctx, m.end);
+        while (k < tokens.length && AUX.has(low(tokens[k]))) k++;
+        return isSpeech(tokens[k]);
+      });
     let best = cands[0]!;
-    for (const c of cands) if (c.count > best.count) best = c;
+    let bestScore = -1;
+    for (const c of cands) {
+      const score = c.count + (spoke(c.entity.id) ? 2 : 0);
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
     return best.entity;
   }
 
@@ -589,6 +618,8 @@ export class Attributor {
   indirectQuotes(): (Quote & { via: Span })[] {
     const { tokens, sentences, quoteOf, text, marks } = this.ctx;
     const out: (Quote & { via: Span })[] = [];
+    const speech = marks.map((m) => this.isSpeechQuote(m));
+    const markByOpen = new Map(marks.map((m, i) => [m.open, i]));
     let mp = 0;
     for (const s of sentences) {
       let hasCue = false;
@@ -622,6 +653,12 @@ export class Attributor {
           if (/^(he|she|they|it|we|i|the)$/.test(low(tokens[c])) && quoteOf[c]! < 0) found = c;
         }
         if (found < 0 || found >= s.t1) continue;
+        // "Marsh said she ...": the reported clause's own pronoun shows the speaker's gender.
+        if (r.entity.type === "person" && !r.entity.gender && found === v + (phrase || 1)) {
+          const pw = low(tokens[found]);
+          if (/^(she|her)$/.test(pw)) r.entity.gender = "f";
+          else if (/^(he|his)$/.test(pw)) r.entity.gender = "m";
+        }
         // The clause runs to the sentence end, "; ", ", according to", or a direct quote.
         let e = found;
         let words = 0;
@@ -629,6 +666,15 @@ export class Attributor {
         while (e < s.t1) {
           const tk = tokens[e]!;
           if (quoteOf[e]! >= 0 || tk.text === '"') {
+            // A scare quote inside the clause ("had "switched off" at ...") is part of it.
+            const mi = quoteOf[e]! >= 0 ? quoteOf[e]! : (markByOpen.get(tk.start) ?? -1);
+            if (mi >= 0 && !speech[mi] && !marks[mi]!.openEnded) {
+              while (e < s.t1 && tokens[e]!.start <= marks[mi]!.close) {
+                if (tokens[e]!.word) words++;
+                e++;
+              }
+              continue;
+            }
             hitQuote = true;
             break;
           }

@@ -284,7 +284,7 @@ export class Registry {
     const head = type === "group" ? words[words.length - 1]!.toLowerCase() : "";
     const mods = type === "group" ? words.slice(0, -1) : words;
     const acr = mods.length ? acronymOf(mods) : "";
-    let e = this.findByName(name);
+    let e = this.findByName(name) ?? (type === "organisation" ? this.orgByPrefix(name) : undefined);
     if (!e) {
       e = this.entities.find((x) => {
         if (x.type !== type) return false;
@@ -335,13 +335,35 @@ export class Registry {
     return out;
   }
 
-  /** "Northwind" after "Northwind Ltd.": a single word that opens exactly one organisation's name. */
-  orgByFirstWord(word: string): Entity | undefined {
-    if (word.includes(" ")) return undefined;
-    const cands = this.entities.filter((e) => e.type === "organisation" && e.name.startsWith(`${word} `));
+  /**
+   * "Northwind" after "Northwind Motors Inc.", "Harbour City" after "Harbour City FC": the name of
+   * exactly one organisation without its trailing organisation words.
+   */
+  orgByPrefix(name: string): Entity | undefined {
+    const cands = this.entities.filter(
+      (e) =>
+        e.type === "organisation" &&
+        e.name.startsWith(`${name} `) &&
+        e.name
+          .slice(name.length + 1)
+          .split(" ")
+          .every((w) => ORG_WORDS.has(w)),
+    );
     if (cands.length !== 1) return undefined;
-    cands[0]!.aliases.add(word);
+    cands[0]!.aliases.add(name);
     return cands[0];
+  }
+
+  /** The last `n` mentions starting before `pos`, in text order. */
+  mentionsBefore(pos: number, n: number): Mention[] {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.mentions.slice(Math.max(0, lo - n), lo);
   }
 
   /** The mention starting exactly at `pos`, if any (binary search). */

@@ -53,8 +53,17 @@ export type Quote = {
   cue: string;
   /** The sentence that names the speaker (for a pronoun or a continued quote, the antecedent). */
   attribution?: Span;
-  /** True when the carrying sentence is defective. */
+  /**
+   * True when a lost word touches the quote or its attribution: any sentence it spans is
+   * defective, unless the speaker is named in that sentence and the defect sits in another
+   * clause, outside the stretch from quote to speaker (see analyze.ts).
+   */
   defective: boolean;
+  /**
+   * Set only when the quote's sentence is defective elsewhere (in another clause) and the quote
+   * is still usable: the stretch from the quote to its speaker's name, used as the evidence.
+   */
+  clause?: Span;
 };
 
 export type SystemStatus = "sent" | "pledged" | "requested" | "withheld" | "mentioned";

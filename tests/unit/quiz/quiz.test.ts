@@ -32,8 +32,12 @@ function checkInvariants(a: Analysis, q: Question) {
   for (const e of q.evidence) {
     expect(e.start).toBeGreaterThanOrEqual(0);
     expect(e.end).toBeLessThanOrEqual(a.text.length);
+    // No question rests on a lost word: evidence never touches a defect, and in a defective
+    // sentence it may only be a clause of it (a quote cleared clause by clause).
+    for (const d of a.defects)
+      if (d.at.start < e.end && e.start < d.at.end) throw new Error(`${q.id} rests on a lost word`);
     for (const s of a.sentences)
-      if (s.defective && s.start < e.end && e.start < s.end)
+      if (s.defective && s.start < e.end && e.start < s.end && e.start <= s.start && e.end >= s.end)
         throw new Error(`${q.id} rests on a defective sentence`);
   }
   for (const o of q.options) expect(/^(he|she|they|it|him|her|them|we|i)$/i.test(o.text)).toBe(false);
