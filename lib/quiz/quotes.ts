@@ -320,7 +320,7 @@ export class Attributor {
       // "spokeswoman"); otherwise the latest person not known to be male (by title or by an
       // earlier "he"); otherwise plain recency. Likewise "he".
       const want = /^(she|her)$/.test(p) ? "f" : /^(he|him|his)$/.test(p) ? "m" : null;
-      const cands = this.reg.recent(pos, 4, (x) => x.type === "person").map((c) => c.entity);
+      const cands = this.reg.recent(pos, 4, (x) => x.type === "person", false).map((c) => c.entity);
       e = want
         ? (cands.find((x) => x.genderFromTitle && x.gender === want) ??
           cands.find((x) => x.gender === null || x.gender === want) ??

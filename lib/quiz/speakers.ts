@@ -322,7 +322,12 @@ export class Registry {
    * (at most `n` of them, within the same bounded backward walk as `latest`), with how often
    * each was mentioned in that window.
    */
-  recent(pos: number, n: number, ok: (e: Entity) => boolean): { entity: Entity; count: number }[] {
+  recent(
+    pos: number,
+    n: number,
+    ok: (e: Entity) => boolean,
+    counts = true,
+  ): { entity: Entity; count: number }[] {
     const out: { entity: Entity; count: number }[] = [];
     this.latestWhere(pos, (m) => {
       const e = this.get(m.entity);
@@ -330,7 +335,8 @@ export class Registry {
       const seen = out.find((x) => x.entity === e);
       if (seen) seen.count++;
       else if (out.length < n) out.push({ entity: e, count: 1 });
-      return false;
+      // Without counts the walk can stop at the n-th distinct entity.
+      return !counts && out.length >= n;
     });
     return out;
   }

@@ -64,7 +64,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
   for (const [qid, a] of view.answers) if (a.response) saved[qid] = a.response;
   const questions = quiz.questions.map((q) => toPublicQuestion(q, attempt.optionOrder[q.id]));
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] print:block">
       <div className="space-y-4">
         <header className="space-y-1">
           <p className="text-sm text-stone-600">{quiz.kind === "practice" ? "Practice: questions you missed" : "Comprehension quiz"}</p>
@@ -83,8 +83,8 @@ export default async function AttemptPage({ params, searchParams }: Props) {
         {query.confirm === "1" && <FocusOnMount targetId="confirm-submit" />}
         <QuizForm attemptId={attempt.id} questions={questions} saved={saved} confirmUnanswered={query.confirm === "1"} />
       </div>
-      <aside aria-label="The article" className="hidden lg:block">
-        <div className="sticky top-4 max-h-[calc(100vh-2rem)] overflow-y-auto rounded-lg border border-stone-200 bg-white p-5">
+      <aside aria-label="The article" className="hidden lg:block print:block">
+        <div tabIndex={0} className="sticky top-4 max-h-[calc(100vh-2rem)] overflow-y-auto rounded-lg border border-stone-200 bg-white p-5 print:static print:max-h-none print:overflow-visible print:border-0 print:p-0">
           <h2 className="mb-3 font-serif text-lg font-semibold">{article.title}</h2>
           <ArticleBody paragraphs={paragraphsWithHighlights(article.body, [])} compact />
         </div>

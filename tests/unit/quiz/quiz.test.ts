@@ -18,6 +18,7 @@ const fixtures = [
   "city-budget-vote-2024-03-14",
   "battery-plant-2023-09-05",
   "mars-water-study-2024-06-20",
+  "cup-final-comeback-2024-05-19",
 ].map((n) => analyzeArticle(readFileSync(`tests/fixtures/articles/${n}.txt`, "utf8")));
 const articles = [seedArticle, ...fixtures];
 
