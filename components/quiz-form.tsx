@@ -125,7 +125,7 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered }: Pro
 
       {questions.map((q, index) => (
         <fieldset key={q.id} id={`question-${q.id}`} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5" onChange={() => onChange(q)}>
-          <legend className="px-1 font-medium text-stone-900">
+          <legend className="float-left w-full px-1 font-medium text-stone-900">
             <span className="mr-2 text-stone-500">{index + 1}.</span>
             {q.prompt}
           </legend>
@@ -172,7 +172,7 @@ function QuestionInputs({ question: q, saved }: { question: PublicQuestion; save
   const name = field(q.id);
   if (q.inputType === "text") {
     return (
-      <div className="mt-3">
+      <div className="clear-both pt-3">
         <label htmlFor={name} className="text-sm text-stone-700">
           Your answer
         </label>
@@ -191,7 +191,7 @@ function QuestionInputs({ question: q, saved }: { question: PublicQuestion; save
   if (q.inputType === "match") {
     const chosen = new Map(saved && "pairs" in saved ? saved.pairs.map((p) => [p.itemId, p.optionId]) : []);
     return (
-      <div className="mt-3 space-y-3">
+      <div className="clear-both pt-3 space-y-3">
         {(q.items ?? []).map((item) => (
           <div key={item.id} className="grid gap-1 sm:grid-cols-[12rem_1fr] sm:items-center">
             <label htmlFor={field(q.id, item.id)} className="font-medium text-stone-800">
@@ -218,7 +218,7 @@ function QuestionInputs({ question: q, saved }: { question: PublicQuestion; save
   const multi = q.inputType === "multi";
   const picked = new Set(saved ? ("optionId" in saved ? [saved.optionId] : "optionIds" in saved ? saved.optionIds : []) : []);
   return (
-    <div className="mt-3 space-y-2">
+    <div className="clear-both pt-3 space-y-2">
       {multi && <p className="text-sm text-stone-600">Select all that apply.</p>}
       {q.options.map((o) => (
         <label key={o.id} className="flex cursor-pointer items-start gap-3 rounded-md border border-stone-200 px-3 py-2 hover:bg-stone-50 has-checked:border-brand-600 has-checked:bg-brand-50">
