@@ -3,6 +3,7 @@ import { findDefects } from "./defects";
 import { findFacts } from "./facts";
 import { prepareArticle } from "./normalize";
 import { Attributor } from "./quotes";
+import { tokenize } from "./tokens";
 import { splitParagraphs, splitSentences } from "./sentences";
 import { findSystems } from "./systems";
 import type { Analysis, Defect, Quote, Sentence, Span, Speaker } from "./types";
@@ -14,9 +15,19 @@ export function analyzeArticle(input: string): Analysis {
   const paragraphs = splitParagraphs(text);
   const spans = splitSentences(text, paragraphs);
   const defects: Defect[] = [];
+  // The text is tokenised once; each sentence takes its slice of the tokens (or, if a token
+  // straddles its edge, tokenises itself, which is what the slice stands for).
+  const tokens = tokenize(text);
+  let tk = 0;
   const sentences: Sentence[] = spans.map((s, index) => {
     const body = text.slice(s.start, s.end);
-    const found = findDefects(body, s.start);
+    while (tk < tokens.length && tokens[tk]!.end <= s.start) tk++;
+    const t0 = tk;
+    while (tk < tokens.length && tokens[tk]!.end <= s.end) tk++;
+    const straddles =
+      (t0 < tokens.length && tokens[t0]!.start < s.start) ||
+      (tk < tokens.length && tokens[tk]!.start < s.end);
+    const found = findDefects(body, s.start, straddles ? undefined : tokens.slice(t0, tk));
     for (const d of found)
       defects.push({
         sentence: index,
@@ -35,9 +46,10 @@ export function analyzeArticle(input: string): Analysis {
     };
   });
   const defectsBySentence = new Map<number, Span[]>();
-  for (const d of defects) defectsBySentence.set(d.sentence, [...(defectsBySentence.get(d.sentence) ?? []), d.at]);
+  for (const d of defects)
+    defectsBySentence.set(d.sentence, [...(defectsBySentence.get(d.sentence) ?? []), d.at]);
   const marks = findQuoteMarks(text, paragraphs);
-  const ctx = buildContext(text, sentences, marks);
+  const ctx = buildContext(text, sentences, marks, tokens);
 
   const att = new Attributor(ctx);
   att.collectMentions();

@@ -64,9 +64,12 @@ function singleQuoteSpeech(text: string, p: Span & { index: number }): QuoteMark
       .slice(0, 4)
       .some((w) => SINGLE_CUE.test(w));
     const lead = text.slice(Math.max(p.start, i - 40), i);
-    const cueBefore = /\b(said|says|told \w+|added|insisted|explained|warned|declared|wrote)[,:]?\s*$/.test(lead);
+    const cueBefore = /\b(said|says|told \w+|added|insisted|explained|warned|declared|wrote)[,:]?\s*$/.test(
+      lead,
+    );
     // A second quotation of the same paragraph continues the cued one ("'...,' Lane said. '...'").
-    const continues = out.length > 0 && /^[^'"]{0,80}[.!?]\s+$/.test(text.slice(out[out.length - 1]!.close + 1, i));
+    const continues =
+      out.length > 0 && /^[^'"]{0,80}[.!?]\s+$/.test(text.slice(out[out.length - 1]!.close + 1, i));
     if (!cueAfter && !cueBefore && !continues) continue;
     out.push({ open: i, close, inner: { start: i + 1, end: close }, paragraph: p.index, openEnded: false });
     i = close;
@@ -131,8 +134,8 @@ export function buildContext(
   text: string,
   sentences: (Span & { index: number; paragraph: number; defective: boolean })[],
   marks: QuoteMark[],
+  tokens: Token[] = tokenize(text),
 ): Context {
-  const tokens = tokenize(text);
   const infos: SentenceInfo[] = [];
   let t = 0;
   for (const s of sentences) {

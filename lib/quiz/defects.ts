@@ -1,5 +1,5 @@
 import { ARTICLES, BARE_VERBS, CONJUNCTIONS, MODALS, PREPOSITIONS } from "./lexicon";
-import { tokenize } from "./tokens";
+import { tokenize, type Token } from "./tokens";
 import type { DefectReason, Span } from "./types";
 
 /**
@@ -66,9 +66,10 @@ const LOST_BEFORE_PUNCT = new Set([
 
 export type SentenceDefect = { reason: DefectReason; at: Span };
 
-export function findDefects(sentence: string, base: number): SentenceDefect[] {
+/** `tokens`, when given, must be exactly tokenize(sentence, base) (the analysis passes a slice of the text's tokens). */
+export function findDefects(sentence: string, base: number, tokens?: Token[]): SentenceDefect[] {
   const out: SentenceDefect[] = [];
-  const toks = tokenize(sentence, base);
+  const toks = tokens ?? tokenize(sentence, base);
   const firstWord = toks.find((t) => t.word);
   const firstTok = toks[0];
   if (firstWord && firstTok) {

@@ -30,7 +30,10 @@ export function gradeAnswer(question: Question, response: Response): Grade {
     const picks = new Set(response.optionIds);
     let right = 0;
     let wrong = 0;
-    for (const p of picks) key.has(p) ? right++ : wrong++;
+    for (const p of picks) {
+      if (key.has(p)) right++;
+      else wrong++;
+    }
     score = key.size ? Math.max(0, (right - wrong) / key.size) : 0;
   } else if (a.type === "match" && "pairs" in response) {
     const given = new Map(response.pairs.map((p) => [p.itemId, p.optionId]));

@@ -1,6 +1,7 @@
 import { sentenceAt, tokenAt, type Context, type QuoteMark } from "./context";
 import {
   INDIRECT_VERBS,
+  ORG_NOUNS,
   PHRASE_CUES,
   PRONOUNS,
   SPEECH_VERBS,
@@ -42,6 +43,7 @@ const SUBORDINATE_OPENERS = new Set(
 );
 const NP_INNER = new Set(["the", "of", "de", "van", "von", "al", "bin"]);
 
+const PHRASE_FIRST = new Set(PHRASE_CUES.map((p) => p[0]!));
 const HONORIFIC = /^(Dr|Mr|Mrs|Ms|Prof|Sir)\.?$/;
 const low = (t: Token | undefined) => (t ? t.text.toLowerCase() : "");
 const isSpeech = (t: Token | undefined) =>
@@ -82,7 +84,10 @@ export class Attributor {
         for (; dn < described.length && described[dn]!.i < before; dn++) {
           const d = described[dn]!;
           const span = { start: tokens[d.i]!.start, end: tokens[d.j - 1]!.end };
-          const name = tokens.slice(d.i, d.j).map((t) => t.text.toLowerCase()).join(" ");
+          const name = tokens
+            .slice(d.i, d.j)
+            .map((t) => t.text.toLowerCase())
+            .join(" ");
           const e = this.reg.collective(name, "organisation", span, true);
           if (!e) continue;
           if (low(tokens[d.i - 1]) === "the") e.aliases.add(`the ${name}`);
@@ -146,18 +151,27 @@ export class Attributor {
     const out: { i: number; j: number }[] = [];
     for (let h = t0 + 1; h < t1; h++) {
       const head = tokens[h]!;
-      if (!head.word || head.text !== head.text.toLowerCase() || !isOrgNoun(head.text)) continue;
+      // Lower-case heads only: a plain set lookup on the raw text filters almost every token.
+      if (!head.word || !ORG_NOUNS.has(head.text)) continue;
       if (quoteOf[h]! >= 0) continue;
       let i = h;
       while (i - 1 >= t0 && i > h - 5) {
         const t = tokens[i - 1]!;
         if (!t.word || t.text !== t.text.toLowerCase() || /^(a|an|the)$/.test(t.text)) break;
         if (/'s?$/.test(t.text) || PRONOUNS.has(t.text) || AUX.has(t.text) || SPEECH_VERBS.has(t.text)) break;
-        if (!/^[a-z][a-z-]+$/.test(t.text) || /^(of|in|on|at|for|with|by|to|from|and|or|that|which|who|same|other|new|whole|entire|former|latter|its|his|her|their|this)$/.test(t.text))
+        if (
+          !/^[a-z][a-z-]+$/.test(t.text) ||
+          /^(of|in|on|at|for|with|by|to|from|and|or|that|which|who|same|other|new|whole|entire|former|latter|its|his|her|their|this)$/.test(
+            t.text,
+          )
+        )
           break;
         i--;
       }
       if (!/^(a|an|the)$/.test(low(tokens[i - 1])) || i === h) continue;
+      // "Aramco, the state-owned oil company," / "the oil company Aramco": a description of a named one.
+      if (tokens[i - 2]?.text === "," || (tokens[h + 1]?.word && isCapitalised(tokens[h + 1]!.text)))
+        continue;
       const mods = tokens.slice(i, h).map((t) => t.text);
       const pluralNoun = mods.some((w) => /[^s]s$/.test(w) && !isNpAdjective(w));
       if (mods.length < 2 && !pluralNoun) continue;
@@ -180,8 +194,12 @@ export class Attributor {
     if (!after || !(after.text === "," || isSpeech(after))) return;
     const head = tokens[i - 2]!;
     const hl = head.text.toLowerCase();
-    if (!head.word || /s$/.test(hl) && !isPersonNoun(hl)) return;
-    if (!(isPersonNoun(hl) || TITLE_WORDS.has(hl.charAt(0).toUpperCase() + hl.slice(1)) || /(ist|er|or|ian|ant|ent)$/.test(hl)))
+    if (!head.word || (/s$/.test(hl) && !isPersonNoun(hl))) return;
+    if (!(
+      isPersonNoun(hl) ||
+      TITLE_WORDS.has(hl.charAt(0).toUpperCase() + hl.slice(1)) ||
+      (head.text === hl && /(ist|ian)$/.test(hl))
+    ))
       return;
     let k = i - 2;
     while (k - 1 >= t0 && i - 2 - k < 6) {
@@ -199,7 +217,6 @@ export class Attributor {
     const atStart = opener === t0;
     const afterAccording = low(tokens[opener - 1]) === "to" && low(tokens[opener - 2]) === "according";
     if (!atStart && !afterAccording) return;
-    if (start === i - 2 && !isPersonNoun(hl) && !TITLE_WORDS.has(hl.charAt(0).toUpperCase() + hl.slice(1))) return;
     const role = text.slice(tokens[start]!.start, head.end);
     e.role = tokens[start]!.text === "The" ? `the${role.slice(3)}` : role;
     e.roleSpan = { start: tokens[start]!.start, end: head.end };
@@ -329,8 +346,7 @@ export class Attributor {
       if (e && want && !e.gender) e.gender = want;
     } else if (p === "it" || p === "its") {
       e = this.topicalOrg(pos, (x) => x.type === "organisation", true);
-    }
-    else e = this.reg.latest(pos, (x) => x.type !== "person");
+    } else e = this.reg.latest(pos, (x) => x.type !== "person");
     if (!e) return null;
     const m = this.reg.latestMention(pos, e.id)!;
     return { entity: e, via: { start: m.start, end: m.end } };
@@ -451,6 +467,8 @@ export class Attributor {
 
   private isPhraseCue(k: number): number {
     const { tokens } = this.ctx;
+    const t = tokens[k];
+    if (!t || !PHRASE_FIRST.has(t.text.toLowerCase())) return 0;
     for (const ph of PHRASE_CUES) {
       if (ph.every((w, n) => low(tokens[k + n]) === w)) return ph.length;
     }
@@ -691,7 +709,7 @@ export class Attributor {
         // counts when it says something on its own before the quote begins.
         if (hitQuote && words < 6) continue;
         if (words < 2) continue;
-        let clause = text.slice(tokens[found]!.start, tokens[e - 1]!.end).replace(/[\s,\u2014.]+$/, "");
+        const clause = text.slice(tokens[found]!.start, tokens[e - 1]!.end).replace(/[\s,\u2014.]+$/, "");
         if (!clause) continue;
         const span = { start: tokens[found]!.start, start2: 0, end: tokens[found]!.start + clause.length };
         out.push({

@@ -25,7 +25,13 @@ export function tokenize(text: string, base = 0): Token[] {
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(text))) {
     let t = m[0];
-    const word = /^[\p{L}\p{N}]/u.test(t);
+    // The token regex only starts a multi-character token on a letter or digit; a one-character
+    // token is a word when it is one (ASCII checked by code, the rest by the Unicode class).
+    const c = t.charCodeAt(0);
+    const word =
+      c < 128
+        ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+        : /^[\p{L}\p{N}]/u.test(t);
     if (word && text[m.index + t.length] === "." && isAbbreviation(t + ".")) {
       t += ".";
       TOKEN.lastIndex++;
@@ -35,5 +41,9 @@ export function tokenize(text: string, base = 0): Token[] {
   return out;
 }
 
-export const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+/** Starts with an upper-case letter (ASCII by char code, fast; anything else by the Unicode class). */
+export const isCapitalised = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w);
+};
 export const lower = (w: string) => w.toLowerCase();

@@ -125,7 +125,9 @@ describe("generality", () => {
     expect(a.quotes.find((q) => q.text.startsWith("the new plant"))?.speaker).toBe("Northwind Motors");
   });
   it("ignores single quotes that are not speech and apostrophes", () => {
-    const a = of("Fans of the '90s side said the players' 'identity' had gone. Russia's coach didn't comment.");
+    const a = of(
+      "Fans of the '90s side said the players' 'identity' had gone. Russia's coach didn't comment.",
+    );
     expect(a.quotes.filter((q) => q.kind === "direct")).toEqual([]);
   });
   it("still asks about a clean quote whose sentence lost a word in another clause", () => {
