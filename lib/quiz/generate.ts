@@ -184,7 +184,7 @@ function bank(a: Analysis): Banked[] {
         prompt: `Who said: "${clip(q.text)}"?`,
         options,
         answer: { type: "single", optionId: options[0]!.id },
-        explanation: `${cap(q.speaker)} said it (${q.cue}).`,
+        explanation: attributionExplanation(q),
         evidence: ev,
         topic,
       });
@@ -495,4 +495,14 @@ export function generateQuiz(analysis: Analysis, options: QuizOptions): Quiz {
     q.kind === "true-false" ? q : { ...q, options: shuffle(q.options, rnd) },
   );
   return { generatorVersion: GENERATOR_VERSION, seed, questions };
+}
+
+/** "Jake Sullivan said it.", or how the article tied it to them when that is not a plain "said". */
+function attributionExplanation(q: Quote): string {
+  const who = cap(q.speaker);
+  if (q.cue === "continues paragraph")
+    return `${who} said it: the quote continues ${who}'s words from the same passage.`;
+  if (/^(said|says|say)$/i.test(q.cue)) return `The article quotes ${who}.`;
+  if (/^according to/i.test(q.cue)) return `The article attributes it to ${who} ("according to").`;
+  return `The article attributes it to ${who} ("${q.cue}").`;
 }
