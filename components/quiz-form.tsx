@@ -58,19 +58,23 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered }: Pro
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
 
   const save = useCallback(
-    async (q: PublicQuestion, attempt = 0): Promise<void> => {
-      const form = formRef.current;
-      if (!form) return;
-      setSaveState(attempt === 0 ? "saving" : "retrying");
-      try {
-        const result = await autosaveAnswerAction(attemptId, q.id, responseOf(form, q));
-        setSaveState(result.status === "saved" ? "saved" : "failed");
-      } catch {
-        // Offline or the server is restarting: keep trying, the answer is still in the form.
-        if (attempt < 6) {
-          timers.current.set(q.id, setTimeout(() => void save(q, attempt + 1), Math.min(1000 * 2 ** attempt, 15_000)));
-        } else {
-          setSaveState("failed");
+    async (q: PublicQuestion): Promise<void> => {
+      for (let attempt = 0; ; attempt++) {
+        const form = formRef.current;
+        if (!form) return;
+        setSaveState(attempt === 0 ? "saving" : "retrying");
+        try {
+          // Read the form on every try: a retry sends the latest answer, not a stale one.
+          const result = await autosaveAnswerAction(attemptId, q.id, responseOf(form, q));
+          setSaveState(result.status === "saved" ? "saved" : "failed");
+          return;
+        } catch {
+          // Offline or the server is restarting: keep trying, the answer is still in the form.
+          if (attempt >= 6) {
+            setSaveState("failed");
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** attempt, 15_000)));
         }
       }
     },
@@ -89,7 +93,10 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered }: Pro
     });
     const t = timers.current.get(q.id);
     if (t) clearTimeout(t);
-    timers.current.set(q.id, setTimeout(() => void save(q), q.inputType === "text" ? 600 : 150));
+    timers.current.set(
+      q.id,
+      setTimeout(() => void save(q), q.inputType === "text" ? 600 : 150),
+    );
   }
 
   useEffect(() => {
@@ -101,7 +108,13 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered }: Pro
   const done = questions.length - unanswered.length;
 
   return (
-    <form ref={formRef} action={saveAction} className="space-y-6" data-attempt={attemptId} onSubmit={() => timers.current.forEach((t) => clearTimeout(t))}>
+    <form
+      ref={formRef}
+      action={saveAction}
+      className="space-y-6"
+      data-attempt={attemptId}
+      onSubmit={() => timers.current.forEach((t) => clearTimeout(t))}
+    >
       <input type="hidden" name="attemptId" value={attemptId} />
       <div className="sticky top-0 z-10 -mx-4 border-b border-stone-200 bg-stone-50/95 px-4 py-3 backdrop-blur">
         <div className="flex items-center justify-between text-sm">
@@ -124,7 +137,12 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered }: Pro
       </div>
 
       {questions.map((q, index) => (
-        <fieldset key={q.id} id={`question-${q.id}`} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5" onChange={() => onChange(q)}>
+        <fieldset
+          key={q.id}
+          id={`question-${q.id}`}
+          className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5"
+          onChange={() => onChange(q)}
+        >
           <legend className="float-left w-full px-1 font-medium text-stone-900">
             <span className="mr-2 text-stone-500">{index + 1}.</span>
             {q.prompt}
@@ -134,7 +152,12 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered }: Pro
       ))}
 
       {confirmUnanswered && unanswered.length > 0 && (
-        <div id="confirm-submit" role="alert" tabIndex={-1} className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+        <div
+          id="confirm-submit"
+          role="alert"
+          tabIndex={-1}
+          className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
+        >
           <p className="font-medium">
             {unanswered.length} question{unanswered.length === 1 ? " is" : "s are"} still unanswered:
           </p>
@@ -159,14 +182,17 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered }: Pro
         >
           {confirmUnanswered && unanswered.length > 0 ? "Submit anyway" : "Submit answers"}
         </button>
-        <button type="submit" formAction={saveAction} className="rounded-md border border-stone-300 bg-white px-5 py-2.5 font-medium text-stone-800 hover:bg-stone-100">
+        <button
+          type="submit"
+          formAction={saveAction}
+          className="rounded-md border border-stone-300 bg-white px-5 py-2.5 font-medium text-stone-800 hover:bg-stone-100"
+        >
           Save answers
         </button>
       </div>
     </form>
   );
 }
-
 
 function QuestionInputs({ question: q, saved }: { question: PublicQuestion; saved?: Response }) {
   const name = field(q.id);
@@ -216,13 +242,24 @@ function QuestionInputs({ question: q, saved }: { question: PublicQuestion; save
     );
   }
   const multi = q.inputType === "multi";
-  const picked = new Set(saved ? ("optionId" in saved ? [saved.optionId] : "optionIds" in saved ? saved.optionIds : []) : []);
+  const picked = new Set(
+    saved ? ("optionId" in saved ? [saved.optionId] : "optionIds" in saved ? saved.optionIds : []) : [],
+  );
   return (
     <div className="clear-both pt-3 space-y-2">
       {multi && <p className="text-sm text-stone-600">Select all that apply.</p>}
       {q.options.map((o) => (
-        <label key={o.id} className="flex cursor-pointer items-start gap-3 rounded-md border border-stone-200 px-3 py-2 hover:bg-stone-50 has-checked:border-brand-600 has-checked:bg-brand-50">
-          <input type={multi ? "checkbox" : "radio"} name={name} value={o.id} defaultChecked={picked.has(o.id)} className="mt-1" />
+        <label
+          key={o.id}
+          className="flex cursor-pointer items-start gap-3 rounded-md border border-stone-200 px-3 py-2 hover:bg-stone-50 has-checked:border-brand-600 has-checked:bg-brand-50"
+        >
+          <input
+            type={multi ? "checkbox" : "radio"}
+            name={name}
+            value={o.id}
+            defaultChecked={picked.has(o.id)}
+            className="mt-1"
+          />
           <span>{o.text}</span>
         </label>
       ))}

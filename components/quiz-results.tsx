@@ -12,7 +12,9 @@ function describeResponse(q: Question, r: Response | null | undefined): string {
   if ("optionId" in r) return optionText(q, r.optionId);
   if ("optionIds" in r) return r.optionIds.map((id) => optionText(q, id)).join(", ");
   if ("text" in r) return r.text;
-  return r.pairs.map((p) => `${q.items?.find((i) => i.id === p.itemId)?.text ?? "?"} → ${optionText(q, p.optionId)}`).join("; ");
+  return r.pairs
+    .map((p) => `${q.items?.find((i) => i.id === p.itemId)?.text ?? "?"} → ${optionText(q, p.optionId)}`)
+    .join("; ");
 }
 
 function describeKey(q: Question): string {
@@ -20,7 +22,9 @@ function describeKey(q: Question): string {
   if (a.type === "single") return optionText(q, a.optionId);
   if (a.type === "multi") return a.optionIds.map((id) => optionText(q, id)).join(", ");
   if (a.type === "text") return a.accepted[0] ?? "";
-  return a.pairs.map((p) => `${q.items?.find((i) => i.id === p.itemId)?.text ?? "?"} → ${optionText(q, p.optionId)}`).join("; ");
+  return a.pairs
+    .map((p) => `${q.items?.find((i) => i.id === p.itemId)?.text ?? "?"} → ${optionText(q, p.optionId)}`)
+    .join("; ");
 }
 
 export function QuizResults({ view }: { view: AttemptView }) {
@@ -62,7 +66,9 @@ export function QuizResults({ view }: { view: AttemptView }) {
               return (
                 <article key={q.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
                   <p className="font-medium">{q.prompt}</p>
-                  <p className={`mt-2 text-sm font-semibold ${s >= 1 ? "text-green-800" : s > 0 ? "text-amber-800" : "text-red-800"}`}>
+                  <p
+                    className={`mt-2 text-sm font-semibold ${s >= 1 ? "text-green-800" : s > 0 ? "text-amber-800" : "text-red-800"}`}
+                  >
                     <span aria-hidden="true">{s >= 1 ? "✓ " : s > 0 ? "◐ " : "✗ "}</span>
                     {verdict} ({fmt(s)} / 1)
                   </p>
@@ -79,7 +85,10 @@ export function QuizResults({ view }: { view: AttemptView }) {
                     </blockquote>
                   )}
                   {highlight && (
-                    <Link href={`/articles/${article.slug}?highlight=${highlight}#evidence`} className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
+                    <Link
+                      href={`/articles/${article.slug}?highlight=${highlight}#evidence`}
+                      className="mt-2 inline-block text-sm font-medium text-brand-700 underline"
+                    >
                       Show in article
                     </Link>
                   )}

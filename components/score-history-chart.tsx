@@ -3,12 +3,20 @@ export function ScoreHistoryChart({ points }: { points: { label: string; percent
   const w = 640;
   const h = 220;
   const pad = { l: 40, r: 16, t: 12, b: 28 };
-  const x = (i: number) => pad.l + (points.length <= 1 ? (w - pad.l - pad.r) / 2 : (i * (w - pad.l - pad.r)) / (points.length - 1));
+  const x = (i: number) =>
+    pad.l + (points.length <= 1 ? (w - pad.l - pad.r) / 2 : (i * (w - pad.l - pad.r)) / (points.length - 1));
   const y = (p: number) => pad.t + ((100 - p) * (h - pad.t - pad.b)) / 100;
-  const path = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(p.percent).toFixed(1)}`).join(" ");
+  const path = points
+    .map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(p.percent).toFixed(1)}`)
+    .join(" ");
   return (
     <figure className="space-y-2">
-      <svg viewBox={`0 0 ${w} ${h}`} className="w-full max-w-2xl rounded-lg border border-stone-200 bg-white" role="img" aria-labelledby="score-chart-title">
+      <svg
+        viewBox={`0 0 ${w} ${h}`}
+        className="w-full max-w-2xl rounded-lg border border-stone-200 bg-white"
+        role="img"
+        aria-labelledby="score-chart-title"
+      >
         <title id="score-chart-title">Score history: {points.map((p) => `${p.percent}%`).join(", ")}</title>
         {[0, 25, 50, 75, 100].map((g) => (
           <g key={g}>
@@ -29,8 +37,12 @@ export function ScoreHistoryChart({ points }: { points: { label: string; percent
           <caption className="sr-only">Score history</caption>
           <thead>
             <tr>
-              <th scope="col" className="px-3 py-1">Submitted (UTC)</th>
-              <th scope="col" className="px-3 py-1">Score</th>
+              <th scope="col" className="px-3 py-1">
+                Submitted (UTC)
+              </th>
+              <th scope="col" className="px-3 py-1">
+                Score
+              </th>
             </tr>
           </thead>
           <tbody>

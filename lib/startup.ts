@@ -18,7 +18,7 @@ export async function prepareContent(input: {
   if (articlesAdded > 0) log(`Loaded ${articlesAdded} article(s) from content/articles.`);
   if (input.seedDemo) {
     await seedDemoAccounts({ db });
-    log("Demo accounts (development only):");
+    log("Demo accounts (development or SEED_DEMO=1 only; never use them in production):");
     for (const a of DEMO_ACCOUNTS) log(`  ${a.role.padEnd(8)} ${a.email}  password: ${a.password}`);
   }
   return { articlesAdded };

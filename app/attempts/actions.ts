@@ -16,7 +16,11 @@ const startSchema = z.object({
 
 export async function startAttemptAction(form: FormData): Promise<void> {
   const user = await requireUser();
-  const parsed = startSchema.safeParse({ articleId: form.get("articleId"), slug: form.get("slug"), mode: form.get("mode") });
+  const parsed = startSchema.safeParse({
+    articleId: form.get("articleId"),
+    slug: form.get("slug"),
+    mode: form.get("mode"),
+  });
   if (!parsed.success) redirect("/");
   const result = await startAttempt({ db: await getDb(), userId: user.id, ...parsed.data });
   if ("error" in result) {
@@ -29,16 +33,29 @@ export async function startAttemptAction(form: FormData): Promise<void> {
 export type AutosaveResult = { status: "saved" | "error"; message?: string };
 
 /** Autosave of one answer (JavaScript only); the same checks as the form post. */
-export async function autosaveAnswerAction(attemptId: string, questionId: string, response: unknown): Promise<AutosaveResult> {
+export async function autosaveAnswerAction(
+  attemptId: string,
+  questionId: string,
+  response: unknown,
+): Promise<AutosaveResult> {
   const user = await requireUser();
-  if (typeof attemptId !== "string" || typeof questionId !== "string") return { status: "error", message: "Bad request." };
+  if (typeof attemptId !== "string" || typeof questionId !== "string")
+    return { status: "error", message: "Bad request." };
   const db = await getDb();
   const view = await getAttemptForUser({ db, userId: user.id, attemptId });
   const question = view?.quiz.questions.find((q) => q.id === questionId);
   if (!view || !question) return { status: "error", message: "This quiz was not found." };
-  const result = await saveAnswers({ db, userId: user.id, attemptId, answers: [{ questionId, response: sanitizeResponse(question, response) }] });
+  const result = await saveAnswers({
+    db,
+    userId: user.id,
+    attemptId,
+    answers: [{ questionId, response: sanitizeResponse(question, response) }],
+  });
   if (result.ok) return { status: "saved" };
-  return { status: "error", message: result.reason === "submitted" ? "This quiz is already submitted." : "This quiz was not found." };
+  return {
+    status: "error",
+    message: result.reason === "submitted" ? "This quiz is already submitted." : "This quiz was not found.",
+  };
 }
 
 /**
@@ -46,7 +63,10 @@ export async function autosaveAnswerAction(attemptId: string, questionId: string
  * either goes back to the quiz ("Save answers"), asks about unanswered
  * questions, or grades ("Submit answers").
  */
-export async function submitQuizFormAction(intent: "save" | "submit" | "submit-anyway", form: FormData): Promise<void> {
+export async function submitQuizFormAction(
+  intent: "save" | "submit" | "submit-anyway",
+  form: FormData,
+): Promise<void> {
   const user = await requireUser();
   const attemptId = String(form.get("attemptId") ?? "");
   const db = await getDb();

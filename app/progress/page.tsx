@@ -33,7 +33,9 @@ export default async function ProgressPage() {
             <h2 id="history-heading" className="text-lg font-semibold">
               Score history
             </h2>
-            <ScoreHistoryChart points={history.map((h) => ({ label: date(h.submittedAt), percent: h.percent ?? 0 }))} />
+            <ScoreHistoryChart
+              points={history.map((h) => ({ label: date(h.submittedAt), percent: h.percent ?? 0 }))}
+            />
           </section>
           <section aria-labelledby="mastery-heading" className="space-y-3">
             <h2 id="mastery-heading" className="text-lg font-semibold">
@@ -60,11 +62,21 @@ export default async function ProgressPage() {
             <table className="w-full bg-white text-left text-sm">
               <thead className="bg-stone-100">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Article</th>
-                  <th scope="col" className="px-3 py-2">Attempts</th>
-                  <th scope="col" className="px-3 py-2">Best</th>
-                  <th scope="col" className="px-3 py-2">Latest</th>
-                  <th scope="col" className="px-3 py-2">Average</th>
+                  <th scope="col" className="px-3 py-2">
+                    Article
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Attempts
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Best
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Latest
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Average
+                  </th>
                 </tr>
               </thead>
               <tbody>

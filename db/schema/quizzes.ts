@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, uniqueIndex, uuid, boolean } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  uniqueIndex,
+  uuid,
+  boolean,
+} from "drizzle-orm/pg-core";
 import type { Question, Response, Skill } from "@/lib/quiz/types";
 import { articles } from "./articles";
 import { createdAt, timestamptz } from "./columns";
@@ -59,7 +71,9 @@ export const quizAttempts = pgTable(
     index("quiz_attempts_article_idx").on(t.articleId),
     // One open attempt per student and article: a double click on "Take the quiz",
     // or two tabs, resume the same attempt instead of making two.
-    uniqueIndex("quiz_attempts_one_open_idx").on(t.userId, t.articleId).where(sql`${t.status} = 'in_progress'`),
+    uniqueIndex("quiz_attempts_one_open_idx")
+      .on(t.userId, t.articleId)
+      .where(sql`${t.status} = 'in_progress'`),
   ],
 );
 
@@ -77,7 +91,10 @@ export const attemptAnswers = pgTable(
     correct: boolean("correct"),
     updatedAt: timestamptz("updated_at").defaultNow().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.attemptId, t.questionId] }), index("attempt_answers_question_idx").on(t.questionId)],
+  (t) => [
+    primaryKey({ columns: [t.attemptId, t.questionId] }),
+    index("attempt_answers_question_idx").on(t.questionId),
+  ],
 );
 
 export type QuizRow = typeof quizzes.$inferSelect;

@@ -90,7 +90,13 @@ async function findOpenAttempt(db: Executor, userId: string, articleId: string) 
   const [open] = await db
     .select({ id: quizAttempts.id })
     .from(quizAttempts)
-    .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.articleId, articleId), eq(quizAttempts.status, "in_progress")))
+    .where(
+      and(
+        eq(quizAttempts.userId, userId),
+        eq(quizAttempts.articleId, articleId),
+        eq(quizAttempts.status, "in_progress"),
+      ),
+    )
     .limit(1);
   return open;
 }
@@ -103,10 +109,18 @@ export type AttemptView = {
 };
 
 /** An attempt of this user; another user's id finds nothing (the page shows not-found). */
-export async function getAttemptForUser(input: { db: Executor; userId: string; attemptId: string }): Promise<AttemptView | undefined> {
+export async function getAttemptForUser(input: {
+  db: Executor;
+  userId: string;
+  attemptId: string;
+}): Promise<AttemptView | undefined> {
   if (!isUuid(input.attemptId)) return undefined;
   const [row] = await input.db
-    .select({ attempt: quizAttempts, quiz: quizzes, article: { id: articles.id, slug: articles.slug, title: articles.title, body: articles.body } })
+    .select({
+      attempt: quizAttempts,
+      quiz: quizzes,
+      article: { id: articles.id, slug: articles.slug, title: articles.title, body: articles.body },
+    })
     .from(quizAttempts)
     .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
     .innerJoin(articles, eq(articles.id, quizAttempts.articleId))
@@ -114,7 +128,12 @@ export async function getAttemptForUser(input: { db: Executor; userId: string; a
     .limit(1);
   if (!row) return undefined;
   const rows = await input.db
-    .select({ questionId: attemptAnswers.questionId, response: attemptAnswers.response, score: attemptAnswers.score, correct: attemptAnswers.correct })
+    .select({
+      questionId: attemptAnswers.questionId,
+      response: attemptAnswers.response,
+      score: attemptAnswers.score,
+      correct: attemptAnswers.correct,
+    })
     .from(attemptAnswers)
     .where(eq(attemptAnswers.attemptId, input.attemptId));
   return { ...row, answers: new Map(rows.map((r) => [r.questionId, r])) };
@@ -148,12 +167,19 @@ export async function saveAnswers(input: {
       if (a.response === null) {
         await tx
           .delete(attemptAnswers)
-          .where(and(eq(attemptAnswers.attemptId, input.attemptId), eq(attemptAnswers.questionId, a.questionId)));
+          .where(
+            and(eq(attemptAnswers.attemptId, input.attemptId), eq(attemptAnswers.questionId, a.questionId)),
+          );
         continue;
       }
       await tx
         .insert(attemptAnswers)
-        .values({ attemptId: input.attemptId, questionId: a.questionId, skill: skills.get(a.questionId)!, response: a.response })
+        .values({
+          attemptId: input.attemptId,
+          questionId: a.questionId,
+          skill: skills.get(a.questionId)!,
+          response: a.response,
+        })
         .onConflictDoUpdate({
           target: [attemptAnswers.attemptId, attemptAnswers.questionId],
           set: { response: a.response, updatedAt: new Date() },
@@ -172,7 +198,12 @@ export type SubmitResult =
  * first grades and flips the status, the others find it submitted and return
  * the same result. Grading happens on the server clock with the stored key.
  */
-export async function submitAttempt(input: { db: Db; userId: string; attemptId: string; now?: Date }): Promise<SubmitResult> {
+export async function submitAttempt(input: {
+  db: Db;
+  userId: string;
+  attemptId: string;
+  now?: Date;
+}): Promise<SubmitResult> {
   if (!isUuid(input.attemptId)) return { ok: false, reason: "not-found" };
   return input.db.transaction(async (tx) => {
     const [row] = await tx
@@ -183,7 +214,12 @@ export async function submitAttempt(input: { db: Db; userId: string; attemptId: 
       .for("update", { of: quizAttempts });
     if (!row) return { ok: false, reason: "not-found" };
     if (row.attempt.status === "submitted") {
-      return { ok: true, score: row.attempt.score ?? 0, maxScore: row.attempt.maxScore, alreadySubmitted: true };
+      return {
+        ok: true,
+        score: row.attempt.score ?? 0,
+        maxScore: row.attempt.maxScore,
+        alreadySubmitted: true,
+      };
     }
     const saved = await tx
       .select({ questionId: attemptAnswers.questionId, response: attemptAnswers.response })
@@ -195,7 +231,14 @@ export async function submitAttempt(input: { db: Db; userId: string; attemptId: 
       const response = responses.get(q.id) ?? null;
       const grade = response ? gradeAnswer(q, response) : { score: 0, correct: false };
       total += grade.score;
-      return { attemptId: input.attemptId, questionId: q.id, skill: q.skill, response, score: grade.score, correct: grade.correct };
+      return {
+        attemptId: input.attemptId,
+        questionId: q.id,
+        skill: q.skill,
+        response,
+        score: grade.score,
+        correct: grade.correct,
+      };
     });
     if (graded.length > 0) {
       await tx
@@ -220,8 +263,16 @@ export async function submitAttempt(input: { db: Db; userId: string; attemptId: 
  * right since. Question ids are stable across quizzes (kind + content hash),
  * so "since" holds across different quizzes of the same article.
  */
-export async function missedQuestions(input: { db: Executor; userId: string; articleId: string }): Promise<Question[]> {
-  const latest = await input.db.execute<{ question_id: string; correct: boolean; questions: Question[] | string }>(sql`
+export async function missedQuestions(input: {
+  db: Executor;
+  userId: string;
+  articleId: string;
+}): Promise<Question[]> {
+  const latest = await input.db.execute<{
+    question_id: string;
+    correct: boolean;
+    questions: Question[] | string;
+  }>(sql`
     select * from (
       select distinct on (aa.question_id) aa.question_id, aa.correct, q.questions
       from ${attemptAnswers} aa
@@ -231,7 +282,8 @@ export async function missedQuestions(input: { db: Executor; userId: string; art
       order by aa.question_id, a.submitted_at desc
     ) latest
     where latest.correct = false`);
-  const rows = (latest as unknown as { rows: { question_id: string; questions: Question[] | string }[] }).rows;
+  const rows = (latest as unknown as { rows: { question_id: string; questions: Question[] | string }[] })
+    .rows;
   const out: Question[] = [];
   for (const r of rows) {
     const questions = typeof r.questions === "string" ? (JSON.parse(r.questions) as Question[]) : r.questions;
@@ -241,13 +293,24 @@ export async function missedQuestions(input: { db: Executor; userId: string; art
   return out.slice(0, 20);
 }
 
-export async function countMissed(input: { db: Executor; userId: string; articleId: string }): Promise<number> {
+export async function countMissed(input: {
+  db: Executor;
+  userId: string;
+  articleId: string;
+}): Promise<number> {
   return (await missedQuestions(input)).length;
 }
 
 export async function latestAttemptsForArticle(input: { db: Executor; userId: string; articleId: string }) {
   return input.db
-    .select({ id: quizAttempts.id, status: quizAttempts.status, score: quizAttempts.score, maxScore: quizAttempts.maxScore, startedAt: quizAttempts.startedAt, submittedAt: quizAttempts.submittedAt })
+    .select({
+      id: quizAttempts.id,
+      status: quizAttempts.status,
+      score: quizAttempts.score,
+      maxScore: quizAttempts.maxScore,
+      startedAt: quizAttempts.startedAt,
+      submittedAt: quizAttempts.submittedAt,
+    })
     .from(quizAttempts)
     .where(and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.articleId, input.articleId)))
     .orderBy(desc(quizAttempts.startedAt))

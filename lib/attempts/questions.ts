@@ -51,7 +51,8 @@ export function shuffledOptionOrder(questions: Question[]): Record<string, strin
 export const MAX_TEXT_ANSWER = 300;
 
 /** The form field that carries a question's answer (and, for matching, one item's). */
-export const fieldName = (questionId: string, itemId?: string) => (itemId ? `q_${questionId}_${itemId}` : `q_${questionId}`);
+export const fieldName = (questionId: string, itemId?: string) =>
+  itemId ? `q_${questionId}_${itemId}` : `q_${questionId}`;
 
 /**
  * Reads one question's answer from a form. Anything that is not one of the
@@ -67,7 +68,9 @@ export function responseFromForm(question: Question, form: FormData): Response |
       return typeof v === "string" && optionIds.has(v) ? { optionId: v } : null;
     }
     case "multi": {
-      const picks = [...new Set(form.getAll(name).filter((v): v is string => typeof v === "string" && optionIds.has(v)))];
+      const picks = [
+        ...new Set(form.getAll(name).filter((v): v is string => typeof v === "string" && optionIds.has(v))),
+      ];
       return picks.length > 0 ? { optionIds: picks } : null;
     }
     case "text": {
@@ -92,12 +95,14 @@ export function sanitizeResponse(question: Question, raw: unknown): Response | n
   const r = raw as Record<string, unknown>;
   const name = fieldName(question.id);
   if (typeof r.optionId === "string") form.set(name, r.optionId);
-  if (Array.isArray(r.optionIds)) for (const id of r.optionIds.slice(0, 50)) if (typeof id === "string") form.append(name, id);
+  if (Array.isArray(r.optionIds))
+    for (const id of r.optionIds.slice(0, 50)) if (typeof id === "string") form.append(name, id);
   if (typeof r.text === "string") form.set(name, r.text);
   if (Array.isArray(r.pairs)) {
     for (const p of r.pairs.slice(0, 50)) {
       const pair = p as Record<string, unknown>;
-      if (typeof pair?.itemId === "string" && typeof pair.optionId === "string") form.set(fieldName(question.id, pair.itemId), pair.optionId);
+      if (typeof pair?.itemId === "string" && typeof pair.optionId === "string")
+        form.set(fieldName(question.id, pair.itemId), pair.optionId);
     }
   }
   return responseFromForm(question, form);

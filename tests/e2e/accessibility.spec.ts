@@ -7,10 +7,14 @@ const ARTICLE = "/articles/us-allies-weapons-ukraine-2022-10-12";
 async function expectNoSeriousViolations(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(
+    serious.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
 }
 
-test("the whole quiz can be done by keyboard, and axe finds no serious violation on the main pages", async ({ page }) => {
+test("the whole quiz can be done by keyboard, and axe finds no serious violation on the main pages", async ({
+  page,
+}) => {
   await signUp(page, newAccount("student"));
   await page.goto(ARTICLE);
   await expectNoSeriousViolations(page, "article");
@@ -27,7 +31,9 @@ test("the whole quiz can be done by keyboard, and axe finds no serious violation
     const q = page.locator("fieldset").nth(i);
     const first = q.locator("input, select").first();
     await first.focus();
-    const type = await first.evaluate((el) => (el instanceof HTMLSelectElement ? "select" : (el as HTMLInputElement).type));
+    const type = await first.evaluate((el) =>
+      el instanceof HTMLSelectElement ? "select" : (el as HTMLInputElement).type,
+    );
     if (type === "radio" || type === "checkbox") await page.keyboard.press("Space");
     else if (type === "text") await page.keyboard.type("Ukraine");
     else {

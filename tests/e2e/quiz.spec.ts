@@ -12,7 +12,9 @@ async function answerQuestion(page: Page, index: number) {
   } else await q.getByRole("textbox").fill("Ukraine");
 }
 
-test("take a quiz: answers survive a reload, unanswered ones are named, grading points into the article", async ({ page }) => {
+test("take a quiz: answers survive a reload, unanswered ones are named, grading points into the article", async ({
+  page,
+}) => {
   const student = newAccount("student");
   await signUp(page, student);
   await page.goto(ARTICLE);
@@ -34,7 +36,9 @@ test("take a quiz: answers survive a reload, unanswered ones are named, grading 
   await expect(page.getByText(`1 of ${total} answered`)).toBeVisible();
 
   await page.getByRole("button", { name: "Submit answers" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "still unanswered" })).toContainText(`${total - 1} questions are still unanswered`);
+  await expect(page.getByRole("alert").filter({ hasText: "still unanswered" })).toContainText(
+    `${total - 1} questions are still unanswered`,
+  );
 
   for (let i = 1; i < total; i++) await answerQuestion(page, i);
   await expect(page.getByText(`${total} of ${total} answered`)).toBeVisible();

@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { quizAttempts } from "@/db/schema";
 import { getArticleBySlug } from "@/lib/articles/queries";
-import { getAttemptForUser, missedQuestions, saveAnswers, startAttempt, submitAttempt } from "@/lib/attempts/attempts";
+import {
+  getAttemptForUser,
+  missedQuestions,
+  saveAnswers,
+  startAttempt,
+  submitAttempt,
+} from "@/lib/attempts/attempts";
 import { sanitizeResponse, toPublicQuestion } from "@/lib/attempts/questions";
 import { masteryBySkill, progressByArticle, scoreHistory } from "@/lib/progress/queries";
 import type { Question, Response } from "@/lib/quiz";
@@ -19,7 +25,14 @@ beforeAll(async () => {
 });
 
 async function student() {
-  const r = await createUser({ db: t.db(), name: "Student", email: uniqueEmail("s"), password: "password123", role: "student", hashParams: FAST_HASH });
+  const r = await createUser({
+    db: t.db(),
+    name: "Student",
+    email: uniqueEmail("s"),
+    password: "password123",
+    role: "student",
+    hashParams: FAST_HASH,
+  });
   if (!r.ok) throw new Error("user");
   return r.user.id;
 }
@@ -50,7 +63,9 @@ describe("attempts", () => {
 
   it("gives one attempt to concurrent starts (a double click)", async () => {
     const userId = await student();
-    const results = await Promise.all(Array.from({ length: 5 }, () => startAttempt({ db: t.db(), userId, articleId, mode: "take" })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => startAttempt({ db: t.db(), userId, articleId, mode: "take" })),
+    );
     const ids = new Set(results.map((r) => ("attemptId" in r ? r.attemptId : "error")));
     expect(ids.size).toBe(1);
     const rows = await t.db().select().from(quizAttempts).where(eq(quizAttempts.userId, userId));
@@ -65,11 +80,21 @@ describe("attempts", () => {
     expect(await getAttemptForUser({ db: t.db(), userId: intruder, attemptId: r.attemptId })).toBeUndefined();
     const view = (await getAttemptForUser({ db: t.db(), userId: owner, attemptId: r.attemptId }))!;
     const q = view.quiz.questions[0]!;
-    expect(await saveAnswers({ db: t.db(), userId: intruder, attemptId: r.attemptId, answers: [{ questionId: q.id, response: rightResponse(q) }] })).toEqual({
+    expect(
+      await saveAnswers({
+        db: t.db(),
+        userId: intruder,
+        attemptId: r.attemptId,
+        answers: [{ questionId: q.id, response: rightResponse(q) }],
+      }),
+    ).toEqual({
       ok: false,
       reason: "not-found",
     });
-    expect(await submitAttempt({ db: t.db(), userId: intruder, attemptId: r.attemptId })).toEqual({ ok: false, reason: "not-found" });
+    expect(await submitAttempt({ db: t.db(), userId: intruder, attemptId: r.attemptId })).toEqual({
+      ok: false,
+      reason: "not-found",
+    });
     expect(await getAttemptForUser({ db: t.db(), userId: owner, attemptId: "not-a-uuid" })).toBeUndefined();
   });
 
@@ -97,8 +122,18 @@ describe("attempts", () => {
     const q = view.quiz.questions.find((x) => x.answer.type === "single")!;
     expect(sanitizeResponse(q, { optionId: "forged" })).toBeNull();
     const wrong = wrongResponse(q)!;
-    await saveAnswers({ db: t.db(), userId, attemptId: r.attemptId, answers: [{ questionId: q.id, response: wrong }] });
-    await saveAnswers({ db: t.db(), userId, attemptId: r.attemptId, answers: [{ questionId: q.id, response: rightResponse(q) }] });
+    await saveAnswers({
+      db: t.db(),
+      userId,
+      attemptId: r.attemptId,
+      answers: [{ questionId: q.id, response: wrong }],
+    });
+    await saveAnswers({
+      db: t.db(),
+      userId,
+      attemptId: r.attemptId,
+      answers: [{ questionId: q.id, response: rightResponse(q) }],
+    });
     const after = (await getAttemptForUser({ db: t.db(), userId, attemptId: r.attemptId }))!;
     expect(after.answers.get(q.id)?.response).toEqual(rightResponse(q));
     expect(after.answers.size).toBe(1);
@@ -110,11 +145,23 @@ describe("attempts", () => {
     if (!("attemptId" in r)) throw new Error("no attempt");
     const view = (await getAttemptForUser({ db: t.db(), userId, attemptId: r.attemptId }))!;
     const qs = view.quiz.questions;
-    await saveAnswers({ db: t.db(), userId, attemptId: r.attemptId, answers: qs.map((q) => ({ questionId: q.id, response: rightResponse(q) })) });
-    const results = await Promise.all(Array.from({ length: 8 }, () => submitAttempt({ db: t.db(), userId, attemptId: r.attemptId })));
+    await saveAnswers({
+      db: t.db(),
+      userId,
+      attemptId: r.attemptId,
+      answers: qs.map((q) => ({ questionId: q.id, response: rightResponse(q) })),
+    });
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => submitAttempt({ db: t.db(), userId, attemptId: r.attemptId })),
+    );
     expect(results.filter((x) => x.ok && !x.alreadySubmitted)).toHaveLength(1);
     for (const x of results) expect(x).toMatchObject({ ok: true, score: qs.length, maxScore: qs.length });
-    const saved = await saveAnswers({ db: t.db(), userId, attemptId: r.attemptId, answers: [{ questionId: qs[0]!.id, response: null }] });
+    const saved = await saveAnswers({
+      db: t.db(),
+      userId,
+      attemptId: r.attemptId,
+      answers: [{ questionId: qs[0]!.id, response: null }],
+    });
     expect(saved).toEqual({ ok: false, reason: "submitted" });
   });
 
@@ -130,7 +177,10 @@ describe("attempts", () => {
       db: t.db(),
       userId,
       attemptId: r.attemptId,
-      answers: [...right.map((q) => ({ questionId: q.id, response: rightResponse(q) })), ...missed.map((q) => ({ questionId: q.id, response: wrongResponse(q) }))],
+      answers: [
+        ...right.map((q) => ({ questionId: q.id, response: rightResponse(q) })),
+        ...missed.map((q) => ({ questionId: q.id, response: wrongResponse(q) })),
+      ],
     });
     const graded = await submitAttempt({ db: t.db(), userId, attemptId: r.attemptId });
     expect(graded).toMatchObject({ ok: true, score: right.length });
@@ -142,7 +192,12 @@ describe("attempts", () => {
     if (!("attemptId" in p)) throw new Error("no practice");
     const pv = (await getAttemptForUser({ db: t.db(), userId, attemptId: p.attemptId }))!;
     expect(pv.quiz.kind).toBe("practice");
-    await saveAnswers({ db: t.db(), userId, attemptId: p.attemptId, answers: pv.quiz.questions.map((q) => ({ questionId: q.id, response: rightResponse(q) })) });
+    await saveAnswers({
+      db: t.db(),
+      userId,
+      attemptId: p.attemptId,
+      answers: pv.quiz.questions.map((q) => ({ questionId: q.id, response: rightResponse(q) })),
+    });
     await submitAttempt({ db: t.db(), userId, attemptId: p.attemptId });
     expect(await missedQuestions({ db: t.db(), userId, articleId })).toEqual([]);
 

@@ -12,7 +12,10 @@ import { readingMinutes } from "@/lib/articles/reading";
 import { countMissed, latestAttemptsForArticle } from "@/lib/attempts/attempts";
 import { formatCalendarDate } from "@/lib/dates";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const loadArticle = cache(async (slug: string) => getArticleBySlug({ db: await getDb(), slug }));
 
@@ -22,7 +25,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const QUIZ_ERRORS: Record<string, string> = {
-  "no-questions": "There are no questions to practise yet: take a quiz first, or you have answered everything right since.",
+  "no-questions":
+    "There are no questions to practise yet: take a quiz first, or you have answered everything right since.",
   "not-found": "That article could not be found.",
 };
 
@@ -50,7 +54,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </p>
       <article>
         <header className="mb-8 space-y-3 border-b border-stone-200 pb-6">
-          <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{article.title}</h1>
+          <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">
+            {article.title}
+          </h1>
           <p className="text-sm text-stone-600">
             {date && <time dateTime={article.publishedOn ?? undefined}>{date}</time>}
             {date && " · "}
@@ -65,12 +71,18 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         </header>
         <ArticleBody paragraphs={paragraphsWithHighlights(article.body, highlight)} />
       </article>
-      <section aria-labelledby="quiz-heading" className="no-print mt-12 space-y-4 rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
+      <section
+        aria-labelledby="quiz-heading"
+        className="no-print mt-12 space-y-4 rounded-lg border border-stone-200 bg-white p-6 shadow-sm"
+      >
         <h2 id="quiz-heading" className="text-xl font-semibold">
           Check your understanding
         </h2>
         {quizError && (
-          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p
+            role="alert"
+            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
             {quizError}
           </p>
         )}
@@ -79,16 +91,28 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             <form action={startAttemptAction} className="flex flex-wrap gap-3">
               <input type="hidden" name="articleId" value={article.id} />
               <input type="hidden" name="slug" value={article.slug} />
-              <button name="mode" value="take" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+              <button
+                name="mode"
+                value="take"
+                className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+              >
                 {open ? "Resume the quiz" : "Take the quiz"}
               </button>
               {!open && attempts.length > 0 && (
-                <button name="mode" value="fresh" className="rounded-md border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100">
+                <button
+                  name="mode"
+                  value="fresh"
+                  className="rounded-md border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100"
+                >
                   New quiz
                 </button>
               )}
               {!open && missed > 0 && (
-                <button name="mode" value="practice" className="rounded-md border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100">
+                <button
+                  name="mode"
+                  value="practice"
+                  className="rounded-md border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100"
+                >
                   Practice missed questions ({missed})
                 </button>
               )}
@@ -109,7 +133,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           </>
         ) : (
           <p className="text-stone-700">
-            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/articles/${article.slug}`)}`} className="font-medium text-brand-700 underline">
+            <Link
+              href={`/sign-in?callbackUrl=${encodeURIComponent(`/articles/${article.slug}`)}`}
+              className="font-medium text-brand-700 underline"
+            >
               Sign in
             </Link>{" "}
             to take a quiz on this article and track your scores.

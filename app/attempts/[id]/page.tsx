@@ -15,12 +15,18 @@ import type { Response } from "@/lib/quiz/types";
 
 export const metadata: Metadata = { title: "Quiz" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function AttemptPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireUser(`/attempts/${id}`);
-  const [view, query] = await Promise.all([getAttemptForUser({ db: await getDb(), userId: user.id, attemptId: id }), searchParams]);
+  const [view, query] = await Promise.all([
+    getAttemptForUser({ db: await getDb(), userId: user.id, attemptId: id }),
+    searchParams,
+  ]);
   if (!view) notFound();
   const { attempt, quiz, article } = view;
 
@@ -33,7 +39,9 @@ export default async function AttemptPage({ params, searchParams }: Props) {
               {article.title}
             </Link>
           </p>
-          <h1 className="text-2xl font-semibold tracking-tight">{quiz.kind === "practice" ? "Practice results" : "Quiz results"}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">
+            {quiz.kind === "practice" ? "Practice results" : "Quiz results"}
+          </h1>
         </header>
         {query.submitted === "1" && <FocusOnMount targetId="score-heading" />}
         <QuizResults view={view} />
@@ -41,14 +49,22 @@ export default async function AttemptPage({ params, searchParams }: Props) {
           <form action={startAttemptAction}>
             <input type="hidden" name="articleId" value={article.id} />
             <input type="hidden" name="slug" value={article.slug} />
-            <button name="mode" value="fresh" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            <button
+              name="mode"
+              value="fresh"
+              className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+            >
               New quiz
             </button>
           </form>
           <form action={startAttemptAction}>
             <input type="hidden" name="articleId" value={article.id} />
             <input type="hidden" name="slug" value={article.slug} />
-            <button name="mode" value="practice" className="rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+            <button
+              name="mode"
+              value="practice"
+              className="rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100"
+            >
               Practice missed questions
             </button>
           </form>
@@ -67,10 +83,16 @@ export default async function AttemptPage({ params, searchParams }: Props) {
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] print:block">
       <div className="space-y-4">
         <header className="space-y-1">
-          <p className="text-sm text-stone-600">{quiz.kind === "practice" ? "Practice: questions you missed" : "Comprehension quiz"}</p>
+          <p className="text-sm text-stone-600">
+            {quiz.kind === "practice" ? "Practice: questions you missed" : "Comprehension quiz"}
+          </p>
           <h1 className="text-2xl font-semibold tracking-tight">{article.title}</h1>
           <p className="text-sm lg:hidden">
-            <Link href={`/articles/${article.slug}`} target="_blank" className="font-medium text-brand-700 underline">
+            <Link
+              href={`/articles/${article.slug}`}
+              target="_blank"
+              className="font-medium text-brand-700 underline"
+            >
               Read the article (opens in a new tab)
             </Link>
           </p>
@@ -81,10 +103,18 @@ export default async function AttemptPage({ params, searchParams }: Props) {
           )}
         </header>
         {query.confirm === "1" && <FocusOnMount targetId="confirm-submit" />}
-        <QuizForm attemptId={attempt.id} questions={questions} saved={saved} confirmUnanswered={query.confirm === "1"} />
+        <QuizForm
+          attemptId={attempt.id}
+          questions={questions}
+          saved={saved}
+          confirmUnanswered={query.confirm === "1"}
+        />
       </div>
       <aside aria-label="The article" className="hidden lg:block print:block">
-        <div tabIndex={0} className="sticky top-4 max-h-[calc(100vh-2rem)] overflow-y-auto rounded-lg border border-stone-200 bg-white p-5 print:static print:max-h-none print:overflow-visible print:border-0 print:p-0">
+        <div
+          tabIndex={0}
+          className="sticky top-4 max-h-[calc(100vh-2rem)] overflow-y-auto rounded-lg border border-stone-200 bg-white p-5 print:static print:max-h-none print:overflow-visible print:border-0 print:p-0"
+        >
           <h2 className="mb-3 font-serif text-lg font-semibold">{article.title}</h2>
           <ArticleBody paragraphs={paragraphsWithHighlights(article.body, [])} compact />
         </div>
