@@ -18,5 +18,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/account/:path*", "/teacher/:path*", "/attempts/:path*", "/progress"],
+  matcher: ["/account/:path*", "/teacher/:path*", "/attempts/:path*", "/progress", "/join"],
 };

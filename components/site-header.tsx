@@ -19,6 +19,11 @@ export async function SiteHeader() {
               Progress
             </Link>
           )}
+          {user?.role === "student" && (
+            <Link href="/join" className="text-stone-700 hover:text-brand-700">
+              Classes
+            </Link>
+          )}
           {user?.role === "teacher" && (
             <Link href="/teacher" className="text-stone-700 hover:text-brand-700">
               Teacher desk

@@ -3,6 +3,9 @@ import Link from "next/link";
 import { requireRole } from "@/app/_lib/auth";
 import { getDb } from "@/db";
 import { listArticles } from "@/lib/articles/queries";
+import { listClassesForTeacher } from "@/lib/classes/classes";
+import { formatJoinCode } from "@/lib/classes/join-code";
+import { CreateClassForm } from "@/components/simple-forms";
 import { readingMinutes } from "@/lib/articles/reading";
 import { formatCalendarDate } from "@/lib/dates";
 
@@ -10,7 +13,11 @@ export const metadata: Metadata = { title: "Teacher desk" };
 
 export default async function TeacherDeskPage() {
   const teacher = await requireRole("teacher", "/teacher");
-  const articles = await listArticles({ db: await getDb() });
+  const db = await getDb();
+  const [articles, classes] = await Promise.all([
+    listArticles({ db }),
+    listClassesForTeacher({ db, teacherId: teacher.id }),
+  ]);
   return (
     <div className="space-y-6">
       <header className="space-y-1">
@@ -19,6 +26,31 @@ export default async function TeacherDeskPage() {
           Welcome, {teacher.name}. These are the articles your students can read and study.
         </p>
       </header>
+      <section aria-labelledby="classes-heading" className="space-y-4">
+        <h2 id="classes-heading" className="text-lg font-semibold">
+          Your classes
+        </h2>
+        {classes.length > 0 && (
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {classes.map((c) => (
+              <li key={c.id} className="rounded-lg border border-stone-200 bg-white p-4">
+                <Link
+                  href={`/teacher/classes/${c.id}`}
+                  className="font-medium text-brand-700 hover:underline"
+                >
+                  {c.name}
+                </Link>
+                <p className="text-sm text-stone-600">
+                  {c.students} student{c.students === 1 ? "" : "s"} · code{" "}
+                  <span className="font-mono">{formatJoinCode(c.joinCode)}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <CreateClassForm />
+      </section>
+      <h2 className="text-lg font-semibold">Articles</h2>
       <table className="w-full border-collapse overflow-hidden rounded-lg bg-white text-left text-sm shadow-sm">
         <caption className="sr-only">Articles</caption>
         <thead className="bg-stone-100 text-stone-700">

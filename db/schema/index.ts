@@ -1,3 +1,4 @@
 export * from "./users";
 export * from "./articles";
 export * from "./quizzes";
+export * from "./classes";

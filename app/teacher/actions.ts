@@ -1,0 +1,57 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import { requireRole } from "@/app/_lib/auth";
+import { getDb } from "@/db";
+import { fieldErrorsFrom, formStrings, type ActionResult } from "@/lib/action-result";
+import { classNameSchema, createClass, regenerateJoinCode, removeStudent } from "@/lib/classes/classes";
+
+export async function createClassAction(
+  _prev: ActionResult<"name">,
+  form: FormData,
+): Promise<ActionResult<"name">> {
+  const teacher = await requireRole("teacher");
+  const { name } = formStrings(form, ["name"] as const);
+  const parsed = classNameSchema.safeParse(name);
+  if (!parsed.success) {
+    return {
+      status: "error",
+      message: "Please correct the class name.",
+      fieldErrors: fieldErrorsFrom<"name">(parsed.error.issues.map((i) => ({ ...i, path: ["name"] }))),
+      values: { name },
+    };
+  }
+  let classId: string;
+  try {
+    classId = (await createClass({ db: await getDb(), teacherId: teacher.id, name: parsed.data })).id;
+  } catch (e) {
+    console.error("[classes] create failed:", e);
+    return {
+      status: "error",
+      message: "The class could not be created. Please try again.",
+      values: { name },
+    };
+  }
+  revalidatePath("/teacher");
+  redirect(`/teacher/classes/${classId}`);
+}
+
+export async function regenerateJoinCodeAction(form: FormData): Promise<void> {
+  const teacher = await requireRole("teacher");
+  const classId = String(form.get("classId") ?? "");
+  const code = await regenerateJoinCode({ db: await getDb(), teacherId: teacher.id, classId });
+  if (!code) notFound();
+  revalidatePath(`/teacher/classes/${classId}`);
+  redirect(`/teacher/classes/${classId}?notice=code`);
+}
+
+export async function removeStudentAction(form: FormData): Promise<void> {
+  const teacher = await requireRole("teacher");
+  const classId = String(form.get("classId") ?? "");
+  const studentId = String(form.get("studentId") ?? "");
+  const removed = await removeStudent({ db: await getDb(), teacherId: teacher.id, classId, studentId });
+  if (!removed) notFound();
+  revalidatePath(`/teacher/classes/${classId}`);
+  redirect(`/teacher/classes/${classId}?notice=removed`);
+}

@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/app/_lib/auth";
+import { regenerateJoinCodeAction, removeStudentAction } from "@/app/teacher/actions";
+import { getDb } from "@/db";
+import { getClassForTeacher } from "@/lib/classes/classes";
+import { formatJoinCode } from "@/lib/classes/join-code";
+
+export const metadata: Metadata = { title: "Class" };
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const NOTICES: Record<string, string> = {
+  code: "A new join code is ready. The old one no longer works; students already in the class stay in it.",
+  removed: "The student was removed from the class.",
+};
+
+export default async function ClassPage({ params, searchParams }: Props) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const teacher = await requireRole("teacher", `/teacher/classes/${id}`);
+  const klass = await getClassForTeacher({ db: await getDb(), teacherId: teacher.id, classId: id });
+  if (!klass) notFound();
+  const notice = typeof query.notice === "string" ? NOTICES[query.notice] : undefined;
+  return (
+    <div className="space-y-8">
+      <p className="text-sm">
+        <Link href="/teacher" className="text-brand-700 hover:underline">
+          ← Teacher desk
+        </Link>
+      </p>
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight">{klass.name}</h1>
+        {notice && (
+          <p
+            role="status"
+            className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800"
+          >
+            {notice}
+          </p>
+        )}
+      </header>
+      <section
+        aria-labelledby="code-heading"
+        className="space-y-3 rounded-lg border border-stone-200 bg-white p-5"
+      >
+        <h2 id="code-heading" className="text-lg font-semibold">
+          Join code
+        </h2>
+        <p
+          className="font-mono text-3xl tracking-widest"
+          aria-label={`Join code ${[...klass.joinCode].join(" ")}`}
+        >
+          {formatJoinCode(klass.joinCode)}
+        </p>
+        <p className="text-sm text-stone-700">Students enter it at /join after signing in.</p>
+        <form action={regenerateJoinCodeAction}>
+          <input type="hidden" name="classId" value={klass.id} />
+          <button
+            type="submit"
+            className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100"
+          >
+            Make a new code
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="roster-heading" className="space-y-3">
+        <h2 id="roster-heading" className="text-lg font-semibold">
+          Students ({klass.roster.length})
+        </h2>
+        {klass.roster.length === 0 ? (
+          <p className="text-stone-700">No students yet. Share the join code.</p>
+        ) : (
+          <table className="w-full bg-white text-left text-sm">
+            <thead className="bg-stone-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  Name
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Email
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Latest activity (UTC)
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {klass.roster.map((s) => (
+                <tr key={s.studentId} className="border-t border-stone-200">
+                  <td className="px-3 py-2">{s.name}</td>
+                  <td className="px-3 py-2">{s.email}</td>
+                  <td className="px-3 py-2">
+                    {s.lastActivity
+                      ? s.lastActivity.toISOString().slice(0, 16).replace("T", " ")
+                      : "None yet"}
+                  </td>
+                  <td className="px-3 py-2 text-right">
+                    <form action={removeStudentAction}>
+                      <input type="hidden" name="classId" value={klass.id} />
+                      <input type="hidden" name="studentId" value={s.studentId} />
+                      <button
+                        type="submit"
+                        className="text-red-800 underline"
+                        aria-label={`Remove ${s.name} from ${klass.name}`}
+                      >
+                        Remove
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
