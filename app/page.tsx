@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getSessionUser } from "@/app/_lib/auth";
 import { getDb } from "@/db";
 import { listArticles } from "@/lib/articles/queries";
 import { readingMinutes } from "@/lib/articles/reading";
@@ -7,7 +8,8 @@ import { formatCalendarDate } from "@/lib/dates";
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const articles = await listArticles({ db: await getDb() });
+  const viewer = await getSessionUser();
+  const articles = await listArticles({ db: await getDb(), viewerId: viewer?.id ?? null });
   return (
     <div className="space-y-8">
       <section className="space-y-2">

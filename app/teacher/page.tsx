@@ -15,7 +15,7 @@ export default async function TeacherDeskPage() {
   const teacher = await requireRole("teacher", "/teacher");
   const db = await getDb();
   const [articles, classes] = await Promise.all([
-    listArticles({ db }),
+    listArticles({ db, viewerId: teacher.id }),
     listClassesForTeacher({ db, teacherId: teacher.id }),
   ]);
   return (
@@ -50,7 +50,15 @@ export default async function TeacherDeskPage() {
         )}
         <CreateClassForm />
       </section>
-      <h2 className="text-lg font-semibold">Articles</h2>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 className="text-lg font-semibold">Articles</h2>
+        <Link
+          href="/teacher/articles/new"
+          className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800"
+        >
+          Add an article
+        </Link>
+      </div>
       <table className="w-full border-collapse overflow-hidden rounded-lg bg-white text-left text-sm shadow-sm">
         <caption className="sr-only">Articles</caption>
         <thead className="bg-stone-100 text-stone-700">
@@ -72,6 +80,9 @@ export default async function TeacherDeskPage() {
               <td className="px-4 py-2">
                 <Link href={`/articles/${a.slug}`} className="text-brand-700 hover:underline">
                   {a.title}
+                </Link>{" "}
+                <Link href={`/teacher/articles/${a.slug}`} className="text-xs text-stone-600 underline">
+                  questions
                 </Link>
               </td>
               <td className="px-4 py-2">{formatCalendarDate(a.publishedOn) ?? "—"}</td>

@@ -1,5 +1,6 @@
-import { date, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
+import { users } from "./users";
 
 export const articles = pgTable(
   "articles",
@@ -12,10 +13,13 @@ export const articles = pgTable(
     // The normalised text the quiz generator reads; paragraphs separated by a blank line.
     body: text("body").notNull(),
     wordCount: integer("word_count").notNull(),
+    // Null for the articles the app ships (everyone reads them); a teacher's own
+    // articles are read by that teacher and the students of their classes.
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("articles_slug_idx").on(t.slug)],
+  (t) => [uniqueIndex("articles_slug_idx").on(t.slug), index("articles_owner_idx").on(t.ownerId)],
 );
 
 export type Article = typeof articles.$inferSelect;

@@ -1,8 +1,15 @@
-import { desc, eq } from "drizzle-orm";
+import crypto from "node:crypto";
+import { and, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { articles, type Article, type NewArticle } from "@/db/schema";
+import { articles, classes, classMembers, type Article, type NewArticle } from "@/db/schema";
+import { prepareArticle } from "@/lib/quiz";
+import { countWords } from "./reading";
 
-export type ArticleSummary = Pick<Article, "id" | "slug" | "title" | "source" | "publishedOn" | "wordCount">;
+export type ArticleSummary = Pick<
+  Article,
+  "id" | "slug" | "title" | "source" | "publishedOn" | "wordCount" | "ownerId"
+>;
 
 const summaryColumns = {
   id: articles.id,
@@ -11,15 +18,46 @@ const summaryColumns = {
   source: articles.source,
   publishedOn: articles.publishedOn,
   wordCount: articles.wordCount,
+  ownerId: articles.ownerId,
 };
 
-export async function listArticles(input: { db: Executor }): Promise<ArticleSummary[]> {
-  return input.db.select(summaryColumns).from(articles).orderBy(desc(articles.publishedOn), articles.title);
+/**
+ * Who may read an article: everyone for the shipped ones (no owner); the
+ * owning teacher; and the students of that teacher's classes. Used in every
+ * query that reads articles, so a hidden article is simply not found.
+ */
+export function visibleTo(viewerId: string | null | undefined): SQL {
+  if (!viewerId) return isNull(articles.ownerId);
+  return or(
+    isNull(articles.ownerId),
+    eq(articles.ownerId, viewerId),
+    sql`exists (select 1 from ${classMembers} m join ${classes} c on c.id = m.class_id
+                where m.student_id = ${viewerId} and c.teacher_id = ${articles.ownerId})`,
+  )!;
 }
 
-export async function getArticleBySlug(input: { db: Executor; slug: string }): Promise<Article | undefined> {
+export async function listArticles(input: {
+  db: Executor;
+  viewerId: string | null;
+}): Promise<ArticleSummary[]> {
+  return input.db
+    .select(summaryColumns)
+    .from(articles)
+    .where(visibleTo(input.viewerId))
+    .orderBy(desc(articles.publishedOn), articles.title);
+}
+
+export async function getArticleBySlug(input: {
+  db: Executor;
+  slug: string;
+  viewerId: string | null;
+}): Promise<Article | undefined> {
   if (input.slug.length > 200) return undefined;
-  const [article] = await input.db.select().from(articles).where(eq(articles.slug, input.slug)).limit(1);
+  const [article] = await input.db
+    .select()
+    .from(articles)
+    .where(and(eq(articles.slug, input.slug), visibleTo(input.viewerId)))
+    .limit(1);
   return article;
 }
 
@@ -31,4 +69,85 @@ export async function insertArticleIfMissing(input: { db: Executor; article: New
     .onConflictDoNothing({ target: articles.slug })
     .returning({ id: articles.id });
   return inserted.length > 0;
+}
+
+export const ARTICLE_LIMITS = { maxChars: 300_000, minWords: 40, maxTitle: 200 } as const;
+
+export const newArticleSchema = z.object({
+  title: z
+    .string()
+    .trim()
+    .max(ARTICLE_LIMITS.maxTitle, `Use at most ${ARTICLE_LIMITS.maxTitle} characters for the title.`),
+  source: z.string().trim().max(200, "Use at most 200 characters for the source."),
+  publishedOn: z.union([z.literal(""), z.iso.date("Enter the date as YYYY-MM-DD.")]),
+  text: z.string(),
+});
+
+export type AddArticleResult =
+  | { ok: true; slug: string }
+  | { ok: false; fieldErrors: Partial<Record<"title" | "text" | "source" | "publishedOn", string[]>> };
+
+/** Text that is really a binary file: NUL bytes, or many replacement characters from a failed decode. */
+export function looksBinary(text: string): boolean {
+  if (text.includes("\u0000")) return true;
+  const sample = text.slice(0, 20_000);
+  const bad = sample.match(/\uFFFD/g)?.length ?? 0;
+  return sample.length > 0 && bad / sample.length > 0.01;
+}
+
+export async function addTeacherArticle(input: {
+  db: Executor;
+  ownerId: string;
+  title: string;
+  source: string;
+  publishedOn: string;
+  text: string;
+}): Promise<AddArticleResult> {
+  if (input.text.length > ARTICLE_LIMITS.maxChars) {
+    return {
+      ok: false,
+      fieldErrors: {
+        text: [
+          `The article is too long: at most ${ARTICLE_LIMITS.maxChars.toLocaleString("en")} characters.`,
+        ],
+      },
+    };
+  }
+  if (looksBinary(input.text))
+    return {
+      ok: false,
+      fieldErrors: { text: ["That file is not text. Upload a .txt or .html file, or paste the article."] },
+    };
+  // HTML goes through the generator's extraction (Readability): scripts and styles never reach the body.
+  const prepared = prepareArticle(input.text);
+  const words = countWords(prepared.text);
+  if (words < ARTICLE_LIMITS.minWords) {
+    return {
+      ok: false,
+      fieldErrors: {
+        text: [
+          `We found only ${words} words of article text; paste or upload at least ${ARTICLE_LIMITS.minWords}.`,
+        ],
+      },
+    };
+  }
+  const title = input.title || prepared.title || "";
+  if (!title) return { ok: false, fieldErrors: { title: ["Give the article a title."] } };
+  const base = title
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60);
+  const slug = `${base || "article"}-${crypto.randomBytes(3).toString("hex")}`;
+  await input.db.insert(articles).values({
+    slug,
+    title: title.slice(0, ARTICLE_LIMITS.maxTitle),
+    source: input.source || null,
+    publishedOn: input.publishedOn || prepared.date || null,
+    body: prepared.text,
+    wordCount: words,
+    ownerId: input.ownerId,
+  });
+  return { ok: true, slug };
 }

@@ -4,6 +4,7 @@ import type { Db, Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { articles, attemptAnswers, quizAttempts, quizzes, type Attempt, type QuizRow } from "@/db/schema";
 import { analyzeArticle, generateQuiz, gradeAnswer, type Question, type Response } from "@/lib/quiz";
+import { visibleTo } from "@/lib/articles/queries";
 import { shuffledOptionOrder } from "./questions";
 
 export const QUIZ_LENGTH = 10;
@@ -29,7 +30,11 @@ export async function startAttempt(input: {
   const open = await findOpenAttempt(db, userId, articleId);
   if (open) return { attemptId: open.id, resumed: true };
 
-  const [article] = await db.select().from(articles).where(eq(articles.id, articleId)).limit(1);
+  const [article] = await db
+    .select()
+    .from(articles)
+    .where(and(eq(articles.id, articleId), visibleTo(userId)))
+    .limit(1);
   if (!article) return { error: "not-found" };
 
   let questions: Question[];

@@ -40,3 +40,36 @@ test("a teacher creates a class, a student joins with the code, the teacher sees
   await teacherContext.close();
   await studentContext.close();
 });
+
+test("a teacher pastes an article, reviews its questions, and it stays hidden from students outside the class", async ({
+  browser,
+}) => {
+  const teacherContext = await browser.newContext();
+  const outsiderContext = await browser.newContext();
+  const teacher = await teacherContext.newPage();
+  const outsider = await outsiderContext.newPage();
+  await signUp(teacher, newAccount("teacher"));
+  await teacher.goto("/teacher/articles/new");
+  await teacher.getByRole("button", { name: "Add article" }).click();
+  await expect(teacher.getByText("Paste the article, or choose a file.")).toBeVisible();
+
+  const story = [
+    `"We will open the new bridge in spring," Mayor Ana Ruiz said on Tuesday.`,
+    `The city council approved the $40 million plan by seven votes to two, according to the clerk's office.`,
+    `"It is the biggest project this city has seen in a generation," said council member Tom Hale, who voted in favour.`,
+    `Critics said the money would be better spent on schools. <script>alert(1)</script>`,
+  ].join("\n\n");
+  await teacher.getByLabel("Title").fill("Bridge plan approved");
+  await teacher.getByLabel("Article text").fill(story);
+  await teacher.getByRole("button", { name: "Add article" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "Bridge plan approved" })).toBeVisible();
+  await expect(teacher.getByText(/\d+ questions · \d+ speakers/)).toBeVisible();
+  await expect(teacher.getByText("Answer:").first()).toBeVisible();
+  const articleUrl = await teacher.getByRole("link", { name: "read the article" }).getAttribute("href");
+
+  await signUp(outsider, newAccount("student"));
+  const response = await outsider.goto(articleUrl!);
+  expect(response?.status()).toBe(404);
+  await teacherContext.close();
+  await outsiderContext.close();
+});

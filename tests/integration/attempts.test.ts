@@ -21,7 +21,11 @@ let articleId: string;
 
 beforeAll(async () => {
   await prepareContent({ database: t.database(), seedDemo: false });
-  articleId = (await getArticleBySlug({ db: t.db(), slug: "us-allies-weapons-ukraine-2022-10-12" }))!.id;
+  articleId = (await getArticleBySlug({
+    db: t.db(),
+    slug: "us-allies-weapons-ukraine-2022-10-12",
+    viewerId: null,
+  }))!.id;
 });
 
 async function student() {

@@ -26,14 +26,16 @@ describe("shipped content", () => {
     const second = await prepareContent({ database: t.database(), seedDemo: false });
     expect(second.articlesAdded).toBe(0);
     expect(first.articlesAdded + second.articlesAdded).toBeLessThanOrEqual(1);
-    expect((await listArticles({ db: t.db() })).filter((a) => a.slug === SLUG)).toHaveLength(1);
-    const stored = await getArticleBySlug({ db: t.db(), slug: SLUG });
+    expect((await listArticles({ db: t.db(), viewerId: null })).filter((a) => a.slug === SLUG)).toHaveLength(
+      1,
+    );
+    const stored = await getArticleBySlug({ db: t.db(), slug: SLUG, viewerId: null });
     expect(stored?.body.split("\n\n").length).toBeGreaterThan(15);
   });
 
   it("finds nothing for an unknown slug", async () => {
-    expect(await getArticleBySlug({ db: t.db(), slug: "no-such-article" })).toBeUndefined();
-    expect(await getArticleBySlug({ db: t.db(), slug: "x".repeat(5000) })).toBeUndefined();
+    expect(await getArticleBySlug({ db: t.db(), slug: "no-such-article", viewerId: null })).toBeUndefined();
+    expect(await getArticleBySlug({ db: t.db(), slug: "x".repeat(5000), viewerId: null })).toBeUndefined();
   });
 });
 

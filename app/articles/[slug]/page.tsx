@@ -17,7 +17,10 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const loadArticle = cache(async (slug: string) => getArticleBySlug({ db: await getDb(), slug }));
+const loadArticle = cache(async (slug: string) => {
+  const viewer = await getSessionUser();
+  return getArticleBySlug({ db: await getDb(), slug, viewerId: viewer?.id ?? null });
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await loadArticle((await params).slug);
