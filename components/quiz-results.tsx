@@ -1,31 +1,8 @@
 import Link from "next/link";
 import type { AttemptView } from "@/lib/attempts/attempts";
 import { SKILL_LABELS } from "@/lib/progress/queries";
-import type { Question, Response, Skill } from "@/lib/quiz/types";
-
-function optionText(q: Question, id: string) {
-  return q.options.find((o) => o.id === id)?.text ?? "—";
-}
-
-function describeResponse(q: Question, r: Response | null | undefined): string {
-  if (!r) return "No answer";
-  if ("optionId" in r) return optionText(q, r.optionId);
-  if ("optionIds" in r) return r.optionIds.map((id) => optionText(q, id)).join(", ");
-  if ("text" in r) return r.text;
-  return r.pairs
-    .map((p) => `${q.items?.find((i) => i.id === p.itemId)?.text ?? "?"} → ${optionText(q, p.optionId)}`)
-    .join("; ");
-}
-
-function describeKey(q: Question): string {
-  const a = q.answer;
-  if (a.type === "single") return optionText(q, a.optionId);
-  if (a.type === "multi") return a.optionIds.map((id) => optionText(q, id)).join(", ");
-  if (a.type === "text") return a.accepted[0] ?? "";
-  return a.pairs
-    .map((p) => `${q.items?.find((i) => i.id === p.itemId)?.text ?? "?"} → ${optionText(q, p.optionId)}`)
-    .join("; ");
-}
+import type { Skill } from "@/lib/quiz/types";
+import { describeKey, describeResponse } from "@/lib/attempts/describe";
 
 export function QuizResults({ view }: { view: AttemptView }) {
   const { attempt, quiz, article, answers } = view;

@@ -5,22 +5,12 @@ import { requireRole } from "@/app/_lib/auth";
 import { getDb } from "@/db";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import { SKILL_LABELS } from "@/lib/progress/queries";
-import { analyzeArticle, questionBank, type Question } from "@/lib/quiz";
+import { describeKey } from "@/lib/attempts/describe";
+import { analyzeArticle, questionBank } from "@/lib/quiz";
 
 export const metadata: Metadata = { title: "Question bank" };
 
 type Props = { params: Promise<{ slug: string }> };
-
-function keyText(q: Question): string {
-  const a = q.answer;
-  const text = (id: string) => q.options.find((o) => o.id === id)?.text ?? "?";
-  if (a.type === "single") return text(a.optionId);
-  if (a.type === "multi") return a.optionIds.map(text).join(", ");
-  if (a.type === "text") return a.accepted.join(" / ");
-  return a.pairs
-    .map((p) => `${q.items?.find((i) => i.id === p.itemId)?.text ?? "?"} → ${text(p.optionId)}`)
-    .join("; ");
-}
 
 /** The whole bank the generator can draw from, with keys and evidence, for the teacher's review. */
 export default async function QuestionBankPage({ params }: Props) {
@@ -59,7 +49,7 @@ export default async function QuestionBankPage({ params }: Props) {
               <p className="mt-1 text-stone-700">Options: {q.options.map((o) => o.text).join(" · ")}</p>
             )}
             <p className="mt-1">
-              <span className="font-medium">Answer:</span> {keyText(q)}
+              <span className="font-medium">Answer:</span> {describeKey(q)}
             </p>
             <blockquote className="mt-2 border-l-4 border-yellow-400 bg-yellow-50 px-3 py-1 font-serif">
               {q.evidence.map((e) => article.body.slice(e.start, e.end)).join(" … ")}
