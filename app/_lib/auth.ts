@@ -4,6 +4,7 @@ import { getServerSession } from "next-auth/next";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { forbidden, redirect } from "next/navigation";
 import { connection } from "next/server";
+import { cache } from "react";
 import { getDb } from "@/db";
 import type { Role } from "@/db/schema";
 import { SIGN_IN_ERROR_THROTTLED } from "@/lib/auth/sign-in-messages";
@@ -129,13 +130,18 @@ export function authOptions(): NextAuthOptions {
 
 export type SessionUser = { id: string; name: string; email: string; role: Role };
 
-export async function getSessionUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user of this request. Memoised per request with React's cache:
+ * the layout, the page and its metadata all ask, and each uncached ask would
+ * re-read the user's session version from the database.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // Per-request by nature: never prerendered at build time (when no secret need exist).
   await connection();
   const session = await getServerSession(authOptions());
   const user = session?.user;
   return user?.id ? user : null;
-}
+});
 
 /** For pages, actions and route handlers: the signed-in user, or off to sign in. */
 export async function requireUser(callbackUrl?: string): Promise<SessionUser> {

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/app/_lib/auth";
 import { getDb } from "@/db";
@@ -71,7 +71,7 @@ export async function submitQuizFormAction(
   const attemptId = String(form.get("attemptId") ?? "");
   const db = await getDb();
   const view = await getAttemptForUser({ db, userId: user.id, attemptId });
-  if (!view) redirect("/attempts/not-found");
+  if (!view) notFound();
   if (view.attempt.status === "submitted") redirect(`/attempts/${attemptId}`);
 
   const answers = view.quiz.questions.map((q) => ({ questionId: q.id, response: responseFromForm(q, form) }));
