@@ -2,3 +2,5 @@ export * from "./users";
 export * from "./articles";
 export * from "./quizzes";
 export * from "./classes";
+export * from "./reviews";
+export * from "./assignments";

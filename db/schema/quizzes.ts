@@ -11,13 +11,15 @@ import {
   uniqueIndex,
   uuid,
   boolean,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import type { Question, Response, Skill } from "@/lib/quiz/types";
 import { articles } from "./articles";
 import { createdAt, timestamptz } from "./columns";
 import { users } from "./users";
+import { assignments } from "./assignments";
 
-export const quizKindEnum = pgEnum("quiz_kind", ["standard", "practice"]);
+export const quizKindEnum = pgEnum("quiz_kind", ["standard", "practice", "assignment"]);
 
 /**
  * A quiz version: the questions and answer keys exactly as generated, never
@@ -43,6 +45,8 @@ export const quizzes = pgTable(
 
 export const attemptStatusEnum = pgEnum("attempt_status", ["in_progress", "submitted"]);
 
+export const attemptEndEnum = pgEnum("attempt_end", ["student", "time_limit", "closed"]);
+
 export const quizAttempts = pgTable(
   "quiz_attempts",
   {
@@ -64,6 +68,18 @@ export const quizAttempts = pgTable(
     submittedAt: timestamptz("submitted_at"),
     score: real("score"),
     maxScore: integer("max_score").notNull(),
+    /** Set for an attempt at a class assignment; null for studying alone. */
+    assignmentId: uuid("assignment_id").references((): AnyPgColumn => assignments.id, {
+      onDelete: "cascade",
+    }),
+    /** Question ids in the order this student sees them; null keeps the quiz's order. */
+    questionOrder: jsonb("question_order").$type<string[]>(),
+    /** Server-clock end of a timed attempt; past it, nothing more is saved and the attempt is graded. */
+    deadlineAt: timestamptz("deadline_at"),
+    /** Submitted after the assignment's due date. */
+    late: boolean("late").notNull().default(false),
+    /** How the attempt ended: the student submitted, the time limit ran out, or the teacher closed the assignment. */
+    endedBy: attemptEndEnum("ended_by"),
   },
   (t) => [
     index("quiz_attempts_user_idx").on(t.userId, t.startedAt),
@@ -73,7 +89,12 @@ export const quizAttempts = pgTable(
     // or two tabs, resume the same attempt instead of making two.
     uniqueIndex("quiz_attempts_one_open_idx")
       .on(t.userId, t.articleId)
-      .where(sql`${t.status} = 'in_progress'`),
+      .where(sql`${t.status} = 'in_progress' and ${t.assignmentId} is null`),
+    // And one open attempt per student and assignment.
+    uniqueIndex("quiz_attempts_one_open_assignment_idx")
+      .on(t.userId, t.assignmentId)
+      .where(sql`${t.status} = 'in_progress' and ${t.assignmentId} is not null`),
+    index("quiz_attempts_assignment_idx").on(t.assignmentId, t.userId),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
@@ -100,6 +100,7 @@ async function findOpenAttempt(db: Executor, userId: string, articleId: string) 
         eq(quizAttempts.userId, userId),
         eq(quizAttempts.articleId, articleId),
         eq(quizAttempts.status, "in_progress"),
+        isNull(quizAttempts.assignmentId),
       ),
     )
     .limit(1);
