@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { SiteHeader } from "@/components/site-header";
+import { TimeZoneSync } from "@/components/time-zone-sync";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,6 +20,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to content
         </a>
+        <TimeZoneSync />
         <SiteHeader />
         <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
           {children}

@@ -1,0 +1,15 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { isValidTimeZone } from "@/lib/dates";
+
+export const TIME_ZONE_COOKIE = "tz";
+
+/**
+ * The viewer's IANA time zone, from the cookie the browser sets on its first
+ * page (components/time-zone-sync.tsx); UTC until then, and always said.
+ */
+export async function getViewerTimeZone(): Promise<string> {
+  const value = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
+  const decoded = value ? decodeURIComponent(value) : undefined;
+  return isValidTimeZone(decoded) ? decoded : "UTC";
+}

@@ -1,0 +1,418 @@
+import crypto from "node:crypto";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Executor } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
+import {
+  articles,
+  assignments,
+  classes,
+  classMembers,
+  quizAttempts,
+  quizzes,
+  type AssignmentRow,
+} from "@/db/schema";
+import { visibleTo } from "@/lib/articles/queries";
+import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
+import { shuffledOptionOrder } from "@/lib/attempts/questions";
+import { GENERATOR_VERSION, type Question } from "@/lib/quiz";
+import { questionsToAssign } from "./questions-to-assign";
+
+const isUuid = (id: string) => z.uuid().safeParse(id).success;
+
+export const ASSIGNMENT_LIMITS = { maxAttempts: 10, maxTimeLimitMinutes: 300 } as const;
+
+export const assignmentSettingsSchema = z.object({
+  dueAt: z.date(),
+  attemptsAllowed: z.number().int().min(1).max(ASSIGNMENT_LIMITS.maxAttempts),
+  counting: z.enum(["best", "latest"]),
+  reveal: z.enum(["after_submit", "after_due"]),
+  timeLimitMinutes: z.number().int().min(1).max(ASSIGNMENT_LIMITS.maxTimeLimitMinutes).nullable(),
+  shuffle: z.boolean(),
+});
+export type AssignmentSettings = z.infer<typeof assignmentSettingsSchema>;
+
+export type CreateAssignmentResult =
+  | { ok: true; assignmentId: string; questionCount: number }
+  | { ok: false; reason: "not-found" | "no-questions" };
+
+/**
+ * Assigns an article's quiz to a class. The teacher's reviewed questions are
+ * copied into a new quiz row here, at the moment of assigning: that copy is
+ * the version this assignment keeps, whatever the teacher edits later.
+ */
+export async function createAssignment(input: {
+  db: Db;
+  teacherId: string;
+  classId: string;
+  articleId: string;
+  settings: AssignmentSettings;
+}): Promise<CreateAssignmentResult> {
+  const { db, teacherId } = input;
+  if (!isUuid(input.classId) || !isUuid(input.articleId)) return { ok: false, reason: "not-found" };
+  const settings = assignmentSettingsSchema.parse(input.settings);
+  const [[klass], [article]] = await Promise.all([
+    db
+      .select({ id: classes.id })
+      .from(classes)
+      .where(and(eq(classes.id, input.classId), eq(classes.teacherId, teacherId))),
+    db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.id, input.articleId), visibleTo(teacherId))),
+  ]);
+  if (!klass || !article) return { ok: false, reason: "not-found" };
+  const questions: Question[] | undefined = await questionsToAssign({
+    db,
+    teacherId,
+    articleId: article.id,
+  });
+  if (!questions) return { ok: false, reason: "not-found" };
+  if (questions.length === 0) return { ok: false, reason: "no-questions" };
+  return db.transaction(async (tx) => {
+    const [quiz] = await tx
+      .insert(quizzes)
+      .values({
+        articleId: article.id,
+        kind: "assignment",
+        generatorVersion: GENERATOR_VERSION,
+        seed: 1,
+        questions,
+        createdBy: teacherId,
+      })
+      .returning({ id: quizzes.id });
+    const [row] = await tx
+      .insert(assignments)
+      .values({ classId: klass.id, articleId: article.id, quizId: quiz!.id, ...settings })
+      .returning({ id: assignments.id });
+    return { ok: true as const, assignmentId: row!.id, questionCount: questions.length };
+  });
+}
+
+/** A class's assignments for its teacher, with how many students submitted and are working. */
+export async function listAssignmentsForClass(input: { db: Executor; teacherId: string; classId: string }) {
+  if (!isUuid(input.classId)) return [];
+  const progress = input.db
+    .select({
+      assignmentId: quizAttempts.assignmentId,
+      submitted:
+        sql<number>`count(distinct ${quizAttempts.userId}) filter (where ${quizAttempts.status} = 'submitted')`
+          .mapWith(Number)
+          .as("submitted"),
+      working: sql<number>`count(*) filter (where ${quizAttempts.status} = 'in_progress')`
+        .mapWith(Number)
+        .as("working"),
+    })
+    .from(quizAttempts)
+    .innerJoin(assignments, eq(assignments.id, quizAttempts.assignmentId))
+    .where(eq(assignments.classId, input.classId))
+    .groupBy(quizAttempts.assignmentId)
+    .as("progress");
+  return input.db
+    .select({
+      assignment: assignments,
+      articleTitle: articles.title,
+      articleSlug: articles.slug,
+      submitted: sql<number>`coalesce(${progress.submitted}, 0)`.mapWith(Number),
+      working: sql<number>`coalesce(${progress.working}, 0)`.mapWith(Number),
+    })
+    .from(assignments)
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .innerJoin(articles, eq(articles.id, assignments.articleId))
+    .leftJoin(progress, eq(progress.assignmentId, assignments.id))
+    .where(and(eq(assignments.classId, input.classId), eq(classes.teacherId, input.teacherId)))
+    .orderBy(asc(assignments.dueAt), asc(assignments.createdAt));
+}
+
+/** Closes an assignment: no new attempt starts, and open ones are graded with what they saved. */
+export async function closeAssignment(input: {
+  db: Db;
+  teacherId: string;
+  assignmentId: string;
+  now?: Date;
+}): Promise<boolean> {
+  if (!isUuid(input.assignmentId)) return false;
+  const now = input.now ?? new Date();
+  const owned = input.db
+    .select({ id: classes.id })
+    .from(classes)
+    .where(eq(classes.teacherId, input.teacherId));
+  const [row] = await input.db
+    .update(assignments)
+    .set({ closedAt: now })
+    .where(
+      and(
+        eq(assignments.id, input.assignmentId),
+        inArray(assignments.classId, owned),
+        isNull(assignments.closedAt),
+      ),
+    )
+    .returning({ id: assignments.id });
+  if (!row) return false;
+  await finalizeEndedAttempts({ db: input.db, assignmentIds: [row.id], now });
+  return true;
+}
+
+/** Opens a closed assignment again; attempts graded at closing stay as they are. */
+export async function reopenAssignment(input: {
+  db: Executor;
+  teacherId: string;
+  assignmentId: string;
+}): Promise<boolean> {
+  if (!isUuid(input.assignmentId)) return false;
+  const owned = input.db
+    .select({ id: classes.id })
+    .from(classes)
+    .where(eq(classes.teacherId, input.teacherId));
+  const rows = await input.db
+    .update(assignments)
+    .set({ closedAt: null })
+    .where(and(eq(assignments.id, input.assignmentId), inArray(assignments.classId, owned)))
+    .returning({ id: assignments.id });
+  return rows.length > 0;
+}
+
+export type StudentAttemptSummary = {
+  id: string;
+  status: "in_progress" | "submitted";
+  score: number | null;
+  maxScore: number;
+  startedAt: Date;
+  submittedAt: Date | null;
+  late: boolean;
+  endedBy: "student" | "time_limit" | "closed" | null;
+};
+
+export type AssignmentStatus = "not_started" | "in_progress" | "submitted" | "late";
+
+export type StudentAssignment = {
+  assignment: AssignmentRow;
+  className: string;
+  articleTitle: string;
+  articleSlug: string;
+  questionCount: number;
+  attempts: StudentAttemptSummary[];
+  status: AssignmentStatus;
+  /** Past due with nothing submitted. */
+  overdue: boolean;
+  /** The attempt that counts (best or latest), when one is submitted. */
+  counting: StudentAttemptSummary | null;
+  openAttemptId: string | null;
+  attemptsLeft: number;
+  /** Whether the student may see scores and answers yet. */
+  revealed: boolean;
+};
+
+/** The attempt whose score counts: the best (earliest on a tie) or the latest submitted. */
+export function countingAttempt<T extends { status: string; score: number | null; submittedAt: Date | null }>(
+  attempts: T[],
+  rule: "best" | "latest",
+): T | null {
+  const done = attempts
+    .filter((a) => a.status === "submitted" && a.submittedAt)
+    .sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime());
+  if (done.length === 0) return null;
+  if (rule === "latest") return done[done.length - 1]!;
+  return done.reduce((best, a) => ((a.score ?? 0) > (best.score ?? 0) ? a : best));
+}
+
+/** Answers and scores show after submitting, or only once the due date passed (or the teacher closed it). */
+export function isRevealed(assignment: Pick<AssignmentRow, "reveal" | "dueAt" | "closedAt">, now: Date) {
+  if (assignment.reveal === "after_submit") return true;
+  return assignment.dueAt.getTime() <= now.getTime() || assignment.closedAt !== null;
+}
+
+function summarise(
+  row: { assignment: AssignmentRow; className: string; articleTitle: string; articleSlug: string },
+  questionCount: number,
+  attempts: StudentAttemptSummary[],
+  now: Date,
+): StudentAssignment {
+  const { assignment } = row;
+  const open = attempts.find((a) => a.status === "in_progress") ?? null;
+  const counting = countingAttempt(attempts, assignment.counting);
+  const submitted = attempts.filter((a) => a.status === "submitted").length;
+  const status: AssignmentStatus = open
+    ? "in_progress"
+    : counting
+      ? counting.late
+        ? "late"
+        : "submitted"
+      : "not_started";
+  return {
+    ...row,
+    questionCount,
+    attempts,
+    status,
+    overdue: !counting && assignment.dueAt.getTime() < now.getTime(),
+    counting,
+    openAttemptId: open?.id ?? null,
+    attemptsLeft: Math.max(0, assignment.attemptsAllowed - submitted - (open ? 1 : 0)),
+    revealed: isRevealed(assignment, now),
+  };
+}
+
+const attemptSummary = {
+  id: quizAttempts.id,
+  assignmentId: quizAttempts.assignmentId,
+  status: quizAttempts.status,
+  score: quizAttempts.score,
+  maxScore: quizAttempts.maxScore,
+  startedAt: quizAttempts.startedAt,
+  submittedAt: quizAttempts.submittedAt,
+  late: quizAttempts.late,
+  endedBy: quizAttempts.endedBy,
+};
+
+/**
+ * Every assignment of every class the student is in, with their own status.
+ * Two queries whatever the number of classes and assignments.
+ */
+export async function listAssignmentsForStudent(input: {
+  db: Db;
+  studentId: string;
+  now?: Date;
+}): Promise<StudentAssignment[]> {
+  const now = input.now ?? new Date();
+  await finalizeEndedAttempts({ db: input.db, userId: input.studentId, now });
+  const rows = await input.db
+    .select({
+      assignment: assignments,
+      className: classes.name,
+      articleTitle: articles.title,
+      articleSlug: articles.slug,
+      questionCount: sql<number>`jsonb_array_length(${quizzes.questions})`.mapWith(Number),
+    })
+    .from(assignments)
+    .innerJoin(classMembers, eq(classMembers.classId, assignments.classId))
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .innerJoin(articles, eq(articles.id, assignments.articleId))
+    .innerJoin(quizzes, eq(quizzes.id, assignments.quizId))
+    .where(eq(classMembers.studentId, input.studentId))
+    .orderBy(asc(classes.name), asc(assignments.dueAt));
+  if (rows.length === 0) return [];
+  const attempts = await input.db
+    .select(attemptSummary)
+    .from(quizAttempts)
+    .where(
+      and(
+        eq(quizAttempts.userId, input.studentId),
+        inArray(
+          quizAttempts.assignmentId,
+          rows.map((r) => r.assignment.id),
+        ),
+      ),
+    )
+    .orderBy(asc(quizAttempts.startedAt));
+  return rows.map((r) =>
+    summarise(
+      r,
+      r.questionCount,
+      attempts.filter((a) => a.assignmentId === r.assignment.id),
+      now,
+    ),
+  );
+}
+
+/** One assignment for a student of its class; undefined for anyone else. */
+export async function getAssignmentForStudent(input: {
+  db: Db;
+  studentId: string;
+  assignmentId: string;
+  now?: Date;
+}): Promise<StudentAssignment | undefined> {
+  if (!isUuid(input.assignmentId)) return undefined;
+  const now = input.now ?? new Date();
+  await finalizeEndedAttempts({ db: input.db, userId: input.studentId, now });
+  const [row] = await input.db
+    .select({
+      assignment: assignments,
+      className: classes.name,
+      articleTitle: articles.title,
+      articleSlug: articles.slug,
+      questionCount: sql<number>`jsonb_array_length(${quizzes.questions})`.mapWith(Number),
+    })
+    .from(assignments)
+    .innerJoin(
+      classMembers,
+      and(eq(classMembers.classId, assignments.classId), eq(classMembers.studentId, input.studentId)),
+    )
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .innerJoin(articles, eq(articles.id, assignments.articleId))
+    .innerJoin(quizzes, eq(quizzes.id, assignments.quizId))
+    .where(eq(assignments.id, input.assignmentId));
+  if (!row) return undefined;
+  const attempts = await input.db
+    .select(attemptSummary)
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.userId, input.studentId), eq(quizAttempts.assignmentId, input.assignmentId)))
+    .orderBy(asc(quizAttempts.startedAt));
+  return summarise(row, row.questionCount, attempts, now);
+}
+
+export type StartAssignmentResult =
+  | { ok: true; attemptId: string; resumed: boolean }
+  | { ok: false; reason: "not-found" | "closed" | "no-attempts-left" };
+
+/**
+ * Starts (or resumes) the student's attempt at an assignment. Questions and
+ * options are shuffled per student when the teacher asked for it; a time
+ * limit becomes a deadline on the server clock, fixed now.
+ */
+export async function startAssignmentAttempt(input: {
+  db: Db;
+  studentId: string;
+  assignmentId: string;
+  now?: Date;
+}): Promise<StartAssignmentResult> {
+  const now = input.now ?? new Date();
+  const view = await getAssignmentForStudent({ ...input, now });
+  if (!view) return { ok: false, reason: "not-found" };
+  if (view.openAttemptId) return { ok: true, attemptId: view.openAttemptId, resumed: true };
+  const { assignment } = view;
+  if (assignment.closedAt) return { ok: false, reason: "closed" };
+  if (view.attemptsLeft <= 0) return { ok: false, reason: "no-attempts-left" };
+  const [quiz] = await input.db
+    .select({ questions: quizzes.questions })
+    .from(quizzes)
+    .where(eq(quizzes.id, assignment.quizId));
+  const questions = quiz!.questions;
+  const optionOrder = assignment.shuffle
+    ? shuffledOptionOrder(questions)
+    : Object.fromEntries(questions.map((q) => [q.id, q.options.map((o) => o.id)]));
+  const questionOrder = assignment.shuffle ? shuffled(questions.map((q) => q.id)) : null;
+  try {
+    const [row] = await input.db
+      .insert(quizAttempts)
+      .values({
+        userId: input.studentId,
+        quizId: assignment.quizId,
+        articleId: assignment.articleId,
+        assignmentId: assignment.id,
+        optionOrder,
+        questionOrder,
+        startedAt: now,
+        deadlineAt: assignment.timeLimitMinutes
+          ? new Date(now.getTime() + assignment.timeLimitMinutes * 60_000)
+          : null,
+        maxScore: questions.length,
+      })
+      .returning({ id: quizAttempts.id });
+    return { ok: true, attemptId: row!.id, resumed: false };
+  } catch (e) {
+    // A second click raced this one: its attempt is the one to resume.
+    if (!isUniqueViolation(e)) throw e;
+    const again = await getAssignmentForStudent({ ...input, now });
+    if (!again?.openAttemptId) throw e;
+    return { ok: true, attemptId: again.openAttemptId, resumed: true };
+  }
+}
+
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = crypto.randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
