@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { autosaveAnswerAction, submitQuizFormAction } from "@/app/attempts/actions";
 import type { PublicQuestion } from "@/lib/attempts/questions";
@@ -10,6 +11,8 @@ type Props = {
   questions: PublicQuestion[];
   saved: Record<string, Response>;
   confirmUnanswered: boolean;
+  /** ISO instant the server closes a timed attempt at; absent for an untimed one. */
+  deadline?: string;
 };
 
 const field = (q: string, item?: string) => (item ? `q_${q}_${item}` : `q_${q}`);
@@ -39,7 +42,42 @@ function responseOf(form: HTMLFormElement, q: PublicQuestion): Response | null {
   }
 }
 
-type SaveState = "idle" | "saving" | "saved" | "retrying" | "failed";
+type SaveState = "idle" | "saving" | "saved" | "retrying" | "failed" | "ended";
+
+function formatRemaining(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return `${m}:${String(s).padStart(2, "0")}`;
+}
+
+/**
+ * Time left on a timed attempt. The server clock is the judge; this only
+ * shows it, and reloads once the limit (plus the server's grace) has passed so
+ * the graded attempt appears.
+ */
+function Countdown({ deadline, onEnd }: { deadline: string; onEnd: () => void }) {
+  const end = new Date(deadline).getTime();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => {
+      const t = Date.now();
+      setNow(t);
+      if (t > end + 6_000) {
+        clearInterval(id);
+        onEnd();
+      }
+    }, 1000);
+    return () => clearInterval(id);
+  }, [end, onEnd]);
+  const left = end - now;
+  return (
+    <span className={left < 60_000 ? "font-semibold text-red-800" : "font-medium"}>
+      Time left: <span suppressHydrationWarning>{formatRemaining(left)}</span>
+      {left <= 0 && " — time is up, grading your saved answers…"}
+    </span>
+  );
+}
 
 /**
  * The quiz is a plain form that posts to a server action, so it works without
@@ -51,7 +89,10 @@ const saveAction = submitQuizFormAction.bind(null, "save");
 const submitAction = submitQuizFormAction.bind(null, "submit");
 const submitAnywayAction = submitQuizFormAction.bind(null, "submit-anyway");
 
-export function QuizForm({ attemptId, questions, saved, confirmUnanswered }: Props) {
+export function QuizForm({ attemptId, questions, saved, confirmUnanswered, deadline }: Props) {
+  const router = useRouter();
+  const [endedMessage, setEndedMessage] = useState<string | null>(null);
+  const refresh = useCallback(() => router.refresh(), [router]);
   const formRef = useRef<HTMLFormElement>(null);
   const [answered, setAnswered] = useState(() => new Set(Object.keys(saved)));
   const [saveState, setSaveState] = useState<SaveState>("idle");
@@ -66,6 +107,13 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered }: Pro
         try {
           // Read the form on every try: a retry sends the latest answer, not a stale one.
           const result = await autosaveAnswerAction(attemptId, q.id, responseOf(form, q));
+          if (result.status === "ended") {
+            // The server closed the attempt (time limit or teacher): show why, then the results.
+            setSaveState("ended");
+            setEndedMessage(result.message ?? "This quiz has ended.");
+            setTimeout(() => router.refresh(), 1500);
+            return;
+          }
           setSaveState(result.status === "saved" ? "saved" : "failed");
           return;
         } catch {
@@ -78,7 +126,7 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered }: Pro
         }
       }
     },
-    [attemptId],
+    [attemptId, router],
   );
 
   function onChange(q: PublicQuestion) {
@@ -126,8 +174,14 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered }: Pro
             {saveState === "saved" && "All answers saved"}
             {saveState === "retrying" && "Connection lost — retrying…"}
             {saveState === "failed" && "Not saved. Use “Save answers” below."}
+            {saveState === "ended" && endedMessage}
           </span>
         </div>
+        {deadline && (
+          <p className="mt-1 text-sm" role="timer" aria-live="off">
+            <Countdown deadline={deadline} onEnd={refresh} />
+          </p>
+        )}
         <progress
           className="mt-2 h-2 w-full overflow-hidden rounded [&::-webkit-progress-bar]:bg-stone-200 [&::-webkit-progress-value]:bg-brand-700"
           max={questions.length}

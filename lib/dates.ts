@@ -69,7 +69,7 @@ export function toZonedInputValue(instant: Date, timeZone: string): string {
   return shifted.toISOString().slice(0, 16);
 }
 
-/** "Tue 1 Dec 2026, 15:00 CET": a date and time as a person in `timeZone` reads it. */
+/** "Tue, 1 Dec 2026, 15:00 CET": a date and time as a person in `timeZone` reads it. */
 export function formatDateTime(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", {
     timeZone,

@@ -30,7 +30,7 @@ export async function startAttemptAction(form: FormData): Promise<void> {
   redirect(`/attempts/${result.attemptId}`);
 }
 
-export type AutosaveResult = { status: "saved" | "error"; message?: string };
+export type AutosaveResult = { status: "saved" | "error" | "ended"; message?: string };
 
 /** Autosave of one answer (JavaScript only); the same checks as the form post. */
 export async function autosaveAnswerAction(
@@ -52,10 +52,15 @@ export async function autosaveAnswerAction(
     answers: [{ questionId, response: sanitizeResponse(question, response) }],
   });
   if (result.ok) return { status: "saved" };
-  return {
-    status: "error",
-    message: result.reason === "submitted" ? "This quiz is already submitted." : "This quiz was not found.",
-  };
+  if (result.reason === "time-up")
+    return { status: "ended", message: "Time is up. Your saved answers have been graded." };
+  if (result.reason === "closed")
+    return {
+      status: "ended",
+      message: "Your teacher closed this assignment. Your saved answers have been graded.",
+    };
+  if (result.reason === "submitted") return { status: "ended", message: "This quiz is already submitted." };
+  return { status: "error", message: "This quiz was not found." };
 }
 
 /**

@@ -1,38 +1,88 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireRole } from "@/app/_lib/auth";
+import { getViewerTimeZone } from "@/app/_lib/time-zone";
+import { AssignmentStatusBadge } from "@/components/assignment-status";
 import { JoinClassForm } from "@/components/simple-forms";
 import { getDb } from "@/db";
+import { listAssignmentsForStudent } from "@/lib/assignments/assignments";
 import { listClassesForStudent } from "@/lib/classes/classes";
+import { formatDateTime } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Your classes" };
 
-export default async function JoinPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function JoinPage({ searchParams }: Props) {
   const student = await requireRole("student", "/join");
-  const classes = await listClassesForStudent({ db: await getDb(), studentId: student.id });
+  const db = await getDb();
+  const [classes, assigned, timeZone, query] = await Promise.all([
+    listClassesForStudent({ db, studentId: student.id }),
+    listAssignmentsForStudent({ db, studentId: student.id }),
+    getViewerTimeZone(),
+    searchParams,
+  ]);
   return (
     <div className="space-y-10">
-      <section className="space-y-4">
-        <h1 className="text-2xl font-semibold tracking-tight">Join a class</h1>
-        <JoinClassForm />
-      </section>
-      <section aria-labelledby="classes-heading" className="space-y-3">
-        <h2 id="classes-heading" className="text-lg font-semibold">
+      {query.notice === "assignment-missing" && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          That assignment was not found. It may belong to a class you are not in.
+        </p>
+      )}
+      <section aria-labelledby="classes-heading" className="space-y-4">
+        <h1 id="classes-heading" className="text-2xl font-semibold tracking-tight">
           Your classes
-        </h2>
+        </h1>
         {classes.length === 0 ? (
           <p className="text-stone-700">
             You are not in a class yet. You can still study any article on your own.
           </p>
         ) : (
-          <ul className="space-y-2">
-            {classes.map((c) => (
-              <li key={c.id} className="rounded-lg border border-stone-200 bg-white px-4 py-3">
-                <span className="font-medium">{c.name}</span>{" "}
-                <span className="text-sm text-stone-600">with {c.teacherName}</span>
-              </li>
-            ))}
+          <ul className="space-y-4">
+            {classes.map((c) => {
+              const items = assigned.filter((a) => a.assignment.classId === c.id);
+              return (
+                <li key={c.id} className="rounded-lg border border-stone-200 bg-white p-4">
+                  <h2 className="font-semibold">
+                    {c.name} <span className="text-sm font-normal text-stone-600">with {c.teacherName}</span>
+                  </h2>
+                  {items.length === 0 ? (
+                    <p className="mt-2 text-sm text-stone-700">No assignments yet.</p>
+                  ) : (
+                    <ul className="mt-3 divide-y divide-stone-200">
+                      {items.map((item) => (
+                        <li
+                          key={item.assignment.id}
+                          className="flex flex-wrap items-center justify-between gap-2 py-2"
+                        >
+                          <span>
+                            <Link
+                              href={`/assignments/${item.assignment.id}`}
+                              className="font-medium text-brand-700 underline"
+                            >
+                              {item.articleTitle}
+                            </Link>
+                            <span className="block text-sm text-stone-700">
+                              Due {formatDateTime(item.assignment.dueAt, timeZone)}
+                              {item.assignment.closedAt ? " · closed" : ""}
+                            </span>
+                          </span>
+                          <AssignmentStatusBadge item={item} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="join-heading" className="space-y-4">
+        <h2 id="join-heading" className="text-lg font-semibold">
+          Join a class
+        </h2>
+        <JoinClassForm />
       </section>
     </div>
   );

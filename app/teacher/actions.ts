@@ -5,6 +5,8 @@ import { notFound, redirect } from "next/navigation";
 import { requireRole } from "@/app/_lib/auth";
 import { getDb } from "@/db";
 import { fieldErrorsFrom, formStrings, type ActionResult } from "@/lib/action-result";
+import { closeAssignment, createAssignment, reopenAssignment } from "@/lib/assignments/assignments";
+import { ASSIGNMENT_FIELDS, parseAssignmentForm, type AssignmentField } from "@/lib/assignments/form";
 import { classNameSchema, createClass, regenerateJoinCode, removeStudent } from "@/lib/classes/classes";
 
 export async function createClassAction(
@@ -54,4 +56,54 @@ export async function removeStudentAction(form: FormData): Promise<void> {
   if (!removed) notFound();
   revalidatePath(`/teacher/classes/${classId}`);
   redirect(`/teacher/classes/${classId}?notice=removed`);
+}
+
+export async function createAssignmentAction(
+  _prev: ActionResult<AssignmentField>,
+  form: FormData,
+): Promise<ActionResult<AssignmentField>> {
+  const teacher = await requireRole("teacher");
+  const values = formStrings(form, ASSIGNMENT_FIELDS);
+  const parsed = parseAssignmentForm(values);
+  if (!parsed.ok) {
+    return {
+      status: "error",
+      message: "Please correct the assignment settings.",
+      fieldErrors: parsed.fieldErrors,
+      values,
+    };
+  }
+  let assignmentId: string;
+  try {
+    const made = await createAssignment({ db: await getDb(), teacherId: teacher.id, ...parsed });
+    if (!made.ok) {
+      return {
+        status: "error",
+        message:
+          made.reason === "no-questions"
+            ? "This article has no questions turned on. Review its questions first."
+            : "That class or article was not found.",
+        values,
+      };
+    }
+    assignmentId = made.assignmentId;
+  } catch (e) {
+    console.error("[assignments] create failed:", e);
+    return { status: "error", message: "The assignment could not be made. Please try again.", values };
+  }
+  revalidatePath(`/teacher/classes/${parsed.classId}`);
+  redirect(`/teacher/classes/${parsed.classId}?notice=assigned#assignment-${assignmentId}`);
+}
+
+export async function closeAssignmentAction(form: FormData): Promise<void> {
+  const teacher = await requireRole("teacher");
+  const assignmentId = String(form.get("assignmentId") ?? "");
+  const reopen = form.get("intent") === "reopen";
+  const db = await getDb();
+  const done = reopen
+    ? await reopenAssignment({ db, teacherId: teacher.id, assignmentId })
+    : await closeAssignment({ db, teacherId: teacher.id, assignmentId });
+  if (!done) notFound();
+  revalidatePath(`/teacher/assignments/${assignmentId}`);
+  redirect(`/teacher/assignments/${assignmentId}?notice=${reopen ? "reopened" : "closed"}`);
 }

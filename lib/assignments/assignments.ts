@@ -148,7 +148,14 @@ export async function closeAssignment(input: {
       ),
     )
     .returning({ id: assignments.id });
-  if (!row) return false;
+  if (!row) {
+    // Closing twice is not an error; another teacher's id still finds nothing.
+    const [already] = await input.db
+      .select({ id: assignments.id })
+      .from(assignments)
+      .where(and(eq(assignments.id, input.assignmentId), inArray(assignments.classId, owned)));
+    return Boolean(already);
+  }
   await finalizeEndedAttempts({ db: input.db, assignmentIds: [row.id], now });
   return true;
 }

@@ -9,7 +9,10 @@ import { QuizResults } from "@/components/quiz-results";
 import { FocusOnMount } from "@/components/focus-on-mount";
 import { getDb } from "@/db";
 import { paragraphsWithHighlights } from "@/lib/articles/highlight";
-import { getAttemptForUser } from "@/lib/attempts/attempts";
+import { isRevealed } from "@/lib/assignments/assignments";
+import { finalizeEndedAttempts, getAttemptForUser } from "@/lib/attempts/attempts";
+import { formatDateTime } from "@/lib/dates";
+import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { toPublicQuestion } from "@/lib/attempts/questions";
 import type { Response } from "@/lib/quiz/types";
 
@@ -23,12 +26,70 @@ type Props = {
 export default async function AttemptPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireUser(`/attempts/${id}`);
-  const [view, query] = await Promise.all([
-    getAttemptForUser({ db: await getDb(), userId: user.id, attemptId: id }),
+  const db = await getDb();
+  // A timed attempt past its limit (or in a closed assignment) is graded before it is shown.
+  await finalizeEndedAttempts({ db, userId: user.id });
+  const [view, query, timeZone] = await Promise.all([
+    getAttemptForUser({ db, userId: user.id, attemptId: id }),
     searchParams,
+    getViewerTimeZone(),
   ]);
   if (!view) notFound();
-  const { attempt, quiz, article } = view;
+  const { attempt, quiz, article, assignment } = view;
+
+  if (attempt.status === "submitted" && assignment) {
+    const revealed = isRevealed(assignment, new Date());
+    const ended =
+      attempt.endedBy === "time_limit"
+        ? "Time ran out: your answers saved by then were graded."
+        : attempt.endedBy === "closed"
+          ? "Your teacher closed the assignment: your answers saved by then were graded."
+          : null;
+    return (
+      <div className="mx-auto max-w-3xl space-y-6">
+        <header className="space-y-1">
+          <p className="text-sm text-stone-600">
+            <Link href={`/assignments/${assignment.id}`} className="text-brand-700 hover:underline">
+              ← The assignment
+            </Link>
+          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">{article.title}</h1>
+          <p className="text-stone-700">
+            Submitted {formatDateTime(attempt.submittedAt!, timeZone)}
+            {attempt.late ? " · late" : ""}
+          </p>
+          {ended && (
+            <p
+              role="status"
+              className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            >
+              {ended}
+            </p>
+          )}
+        </header>
+        {revealed ? (
+          <>
+            {query.submitted === "1" && <FocusOnMount targetId="score-heading" />}
+            <QuizResults view={view} />
+          </>
+        ) : (
+          <section
+            aria-labelledby="score-heading"
+            className="rounded-lg border border-stone-200 bg-white p-6"
+          >
+            <h2 id="score-heading" tabIndex={-1} className="text-xl font-semibold">
+              Your answers are in
+            </h2>
+            {query.submitted === "1" && <FocusOnMount targetId="score-heading" />}
+            <p className="mt-2 text-stone-700">
+              Your teacher shows scores and answers after the due date,{" "}
+              {formatDateTime(assignment.dueAt, timeZone)}.
+            </p>
+          </section>
+        )}
+      </div>
+    );
+  }
 
   if (attempt.status === "submitted") {
     return (
@@ -78,13 +139,21 @@ export default async function AttemptPage({ params, searchParams }: Props) {
 
   const saved: Record<string, Response> = {};
   for (const [qid, a] of view.answers) if (a.response) saved[qid] = a.response;
-  const questions = quiz.questions.map((q) => toPublicQuestion(q, attempt.optionOrder[q.id]));
+  const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+  const ordered = attempt.questionOrder
+    ? attempt.questionOrder.flatMap((qid) => byId.get(qid) ?? [])
+    : quiz.questions;
+  const questions = ordered.map((q) => toPublicQuestion(q, attempt.optionOrder[q.id]));
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] print:block">
       <div className="space-y-4">
         <header className="space-y-1">
           <p className="text-sm text-stone-600">
-            {quiz.kind === "practice" ? "Practice: questions you missed" : "Comprehension quiz"}
+            {assignment
+              ? `Assignment · due ${formatDateTime(assignment.dueAt, timeZone)}`
+              : quiz.kind === "practice"
+                ? "Practice: questions you missed"
+                : "Comprehension quiz"}
           </p>
           <h1 className="text-2xl font-semibold tracking-tight">{article.title}</h1>
           <p className="text-sm lg:hidden">
@@ -108,6 +177,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
           questions={questions}
           saved={saved}
           confirmUnanswered={query.confirm === "1"}
+          deadline={attempt.deadlineAt?.toISOString()}
         />
       </div>
       <aside aria-label="The article" className="hidden lg:block print:block">

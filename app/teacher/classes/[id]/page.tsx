@@ -4,7 +4,12 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_lib/auth";
 import { regenerateJoinCodeAction, removeStudentAction } from "@/app/teacher/actions";
 import { getDb } from "@/db";
+import { getViewerTimeZone } from "@/app/_lib/time-zone";
+import { AssignForm } from "@/components/assign-form";
+import { listArticles } from "@/lib/articles/queries";
+import { listAssignmentsForClass } from "@/lib/assignments/assignments";
 import { getClassForTeacher } from "@/lib/classes/classes";
+import { formatDateTime, toZonedInputValue } from "@/lib/dates";
 import { formatJoinCode } from "@/lib/classes/join-code";
 
 export const metadata: Metadata = { title: "Class" };
@@ -17,13 +22,22 @@ type Props = {
 const NOTICES: Record<string, string> = {
   code: "A new join code is ready. The old one no longer works; students already in the class stay in it.",
   removed: "The student was removed from the class.",
+  assigned: "The quiz is assigned. Students of the class see it now.",
 };
 
 export default async function ClassPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const teacher = await requireRole("teacher", `/teacher/classes/${id}`);
-  const klass = await getClassForTeacher({ db: await getDb(), teacherId: teacher.id, classId: id });
+  const db = await getDb();
+  const [klass, assignmentList, articleList, timeZone] = await Promise.all([
+    getClassForTeacher({ db, teacherId: teacher.id, classId: id }),
+    listAssignmentsForClass({ db, teacherId: teacher.id, classId: id }),
+    listArticles({ db, viewerId: teacher.id }),
+    getViewerTimeZone(),
+  ]);
   if (!klass) notFound();
+  const now = new Date();
+  const defaultDue = `${toZonedInputValue(new Date(now.getTime() + 7 * 86_400_000), timeZone).slice(0, 10)}T17:00`;
   const notice = typeof query.notice === "string" ? NOTICES[query.notice] : undefined;
   return (
     <div className="space-y-8">
@@ -67,6 +81,68 @@ export default async function ClassPage({ params, searchParams }: Props) {
           </button>
         </form>
       </section>
+      <section aria-labelledby="assignments-heading" className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="assignments-heading" className="text-lg font-semibold">
+            Assignments ({assignmentList.length})
+          </h2>
+          {assignmentList.length > 0 && (
+            <Link
+              href={`/teacher/classes/${klass.id}/gradebook`}
+              className="font-medium text-brand-700 underline"
+            >
+              Gradebook
+            </Link>
+          )}
+        </div>
+        {assignmentList.length === 0 ? (
+          <p className="text-stone-700">Nothing assigned yet.</p>
+        ) : (
+          <ul className="space-y-2">
+            {assignmentList.map(({ assignment: a, articleTitle, submitted, working }) => (
+              <li
+                key={a.id}
+                id={`assignment-${a.id}`}
+                className="flex flex-wrap items-baseline justify-between gap-2 rounded-lg border border-stone-200 bg-white px-4 py-3"
+              >
+                <span>
+                  <Link
+                    href={`/teacher/assignments/${a.id}`}
+                    className="font-medium text-brand-700 underline"
+                  >
+                    {articleTitle}
+                  </Link>{" "}
+                  <span className="text-sm text-stone-700">
+                    due {formatDateTime(a.dueAt, timeZone)}
+                    {a.closedAt ? " · closed" : a.dueAt.getTime() < now.getTime() ? " · past due" : ""}
+                  </span>
+                </span>
+                <span className="text-sm text-stone-700">
+                  {submitted} of {klass.roster.length} submitted · {working} working
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <details
+          className="rounded-lg border border-stone-200 bg-white p-4"
+          open={assignmentList.length === 0}
+        >
+          <summary className="cursor-pointer font-medium">Assign a quiz</summary>
+          <p className="mt-2 text-sm text-stone-700">
+            Students get the questions you left on in the article&apos;s question review, as they are now.
+            Later edits make a new version for the next assignment and never change this one.
+          </p>
+          <div className="mt-4">
+            <AssignForm
+              classId={klass.id}
+              articles={articleList.map((a) => ({ id: a.id, title: a.title }))}
+              defaultDue={defaultDue}
+              timeZone={timeZone}
+            />
+          </div>
+        </details>
+      </section>
       <section aria-labelledby="roster-heading" className="space-y-3">
         <h2 id="roster-heading" className="text-lg font-semibold">
           Students ({klass.roster.length})
@@ -84,7 +160,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
                   Email
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Latest activity (UTC)
+                  Latest activity
                 </th>
                 <th scope="col" className="px-3 py-2">
                   <span className="sr-only">Actions</span>
@@ -97,9 +173,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
                   <td className="px-3 py-2">{s.name}</td>
                   <td className="px-3 py-2">{s.email}</td>
                   <td className="px-3 py-2">
-                    {s.lastActivity
-                      ? s.lastActivity.toISOString().slice(0, 16).replace("T", " ")
-                      : "None yet"}
+                    {s.lastActivity ? formatDateTime(s.lastActivity, timeZone) : "None yet"}
                   </td>
                   <td className="px-3 py-2 text-right">
                     <form action={removeStudentAction}>

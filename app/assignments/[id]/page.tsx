@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/app/_lib/auth";
+import { getViewerTimeZone } from "@/app/_lib/time-zone";
+import { startAssignmentAction } from "@/app/assignments/actions";
+import { AssignmentStatusBadge } from "@/components/assignment-status";
+import { getDb } from "@/db";
+import { getAssignmentForStudent } from "@/lib/assignments/assignments";
+import { formatDateTime } from "@/lib/dates";
+
+export const metadata: Metadata = { title: "Assignment" };
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const NOTICES: Record<string, string> = {
+  closed: "Your teacher has closed this assignment, so no new attempt can start.",
+  "no-attempts-left": "You have used all the attempts this assignment allows.",
+};
+
+const ENDED_BY = {
+  student: "",
+  time_limit: " · time ran out",
+  closed: " · closed by the teacher",
+} as const;
+
+export default async function StudentAssignmentPage({ params, searchParams }: Props) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const student = await requireRole("student", `/assignments/${id}`);
+  const [item, timeZone] = await Promise.all([
+    getAssignmentForStudent({ db: await getDb(), studentId: student.id, assignmentId: id }),
+    getViewerTimeZone(),
+  ]);
+  if (!item) notFound();
+  const { assignment: a } = item;
+  const notice = typeof query.notice === "string" ? NOTICES[query.notice] : undefined;
+  const canStart = !a.closedAt && (item.openAttemptId !== null || item.attemptsLeft > 0);
+  const pct = (score: number | null, max: number) => (max ? Math.round((100 * (score ?? 0)) / max) : 0);
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <p className="text-sm">
+        <Link href="/join" className="text-brand-700 hover:underline">
+          ← Your classes
+        </Link>
+      </p>
+      <header className="space-y-2">
+        <p className="text-sm text-stone-600">{item.className}</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{item.articleTitle}</h1>
+        <AssignmentStatusBadge item={item} />
+      </header>
+      {notice && (
+        <p
+          role="alert"
+          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          {notice}
+        </p>
+      )}
+      <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-stone-200 bg-white p-5 text-sm sm:grid-cols-[12rem_1fr]">
+        <dt className="text-stone-600">Due</dt>
+        <dd>
+          {formatDateTime(a.dueAt, timeZone)}
+          {a.closedAt ? " (closed)" : " · late work is accepted and marked late"}
+        </dd>
+        <dt className="text-stone-600">Questions</dt>
+        <dd>{item.questionCount}</dd>
+        <dt className="text-stone-600">Attempts</dt>
+        <dd>
+          {a.attemptsAllowed} allowed, {item.attemptsLeft} left · your{" "}
+          {a.counting === "best" ? "best" : "latest"} attempt counts
+        </dd>
+        <dt className="text-stone-600">Time limit</dt>
+        <dd>
+          {a.timeLimitMinutes
+            ? `${a.timeLimitMinutes} minutes from when you start; at the limit your saved answers are graded`
+            : "None"}
+        </dd>
+        <dt className="text-stone-600">Answers shown</dt>
+        <dd>{a.reveal === "after_submit" ? "When you submit" : `After the due date`}</dd>
+      </dl>
+      <div className="flex flex-wrap items-center gap-3">
+        <Link href={`/articles/${item.articleSlug}`} className="font-medium text-brand-700 underline">
+          Read the article
+        </Link>
+        {canStart && (
+          <form action={startAssignmentAction}>
+            <input type="hidden" name="assignmentId" value={a.id} />
+            <button
+              type="submit"
+              className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+            >
+              {item.openAttemptId
+                ? "Resume the quiz"
+                : item.attempts.length > 0
+                  ? "Try again"
+                  : "Start the quiz"}
+            </button>
+          </form>
+        )}
+      </div>
+      {item.attempts.length > 0 && (
+        <section aria-labelledby="attempts-heading" className="space-y-2">
+          <h2 id="attempts-heading" className="text-lg font-semibold">
+            Your attempts
+          </h2>
+          <ol className="space-y-2">
+            {item.attempts.map((t, i) => (
+              <li key={t.id} className="rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm">
+                <Link href={`/attempts/${t.id}`} className="font-medium text-brand-700 underline">
+                  Attempt {i + 1}
+                </Link>{" "}
+                {t.status === "in_progress"
+                  ? "· in progress"
+                  : `· submitted ${formatDateTime(t.submittedAt!, timeZone)}${t.late ? " · late" : ""}${
+                      t.endedBy ? ENDED_BY[t.endedBy] : ""
+                    }${
+                      item.revealed
+                        ? ` · ${Number(t.score ?? 0)
+                            .toFixed(1)
+                            .replace(/\.0$/, "")} / ${t.maxScore} (${pct(t.score, t.maxScore)}%)`
+                        : " · score shown after the due date"
+                    }${item.counting?.id === t.id ? " · counts" : ""}`}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}
