@@ -1,0 +1,468 @@
+/**
+ * The authorization matrix: every page, server action and route handler,
+ * called as each of five people. Pages and actions run for real against the
+ * test database; only the framework edges are replaced (the session lookup,
+ * and redirect/notFound/forbidden, which become recorded outcomes).
+ *
+ * Writes are checked twice: the outcome each person gets, and that the data
+ * is unchanged after everyone but the owner tried.
+ */
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+
+type Persona = "signedOut" | "member" | "outsider" | "owner" | "otherTeacher";
+type Who = { id: string; name: string; email: string; role: "student" | "teacher" } | null;
+
+const session = vi.hoisted(() => ({ user: null as Who }));
+
+class Interrupt extends Error {
+  constructor(
+    readonly outcome: string,
+    readonly url?: string,
+  ) {
+    super(outcome);
+  }
+}
+
+vi.mock("next-auth/next", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next-auth/next")>()),
+  getServerSession: async () => (session.user ? { user: session.user } : null),
+}));
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  connection: async () => {},
+}));
+vi.mock("next/navigation", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/navigation")>()),
+  redirect: (url: string) => {
+    throw new Interrupt(url.startsWith("/sign-in") ? "sign-in" : `redirect ${url.split(/[?#]/)[0]}`, url);
+  },
+  notFound: () => {
+    throw new Interrupt("not-found");
+  },
+  forbidden: () => {
+    throw new Interrupt("forbidden");
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
+  headers: async () => new Headers(),
+}));
+
+import { assignments, classMembers, classes, quizAttempts } from "@/db/schema";
+import { addTeacherArticle, getArticleBySlug } from "@/lib/articles/queries";
+import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/assignments";
+import { createClass, joinClass } from "@/lib/classes/classes";
+import { prepareContent } from "@/lib/startup";
+import { createUser } from "@/lib/users/accounts";
+import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";
+
+import AccountPage from "@/app/account/page";
+import ArticlePage from "@/app/articles/[slug]/page";
+import StudentAssignmentPage from "@/app/assignments/[id]/page";
+import AttemptPage from "@/app/attempts/[id]/page";
+import JoinPage from "@/app/join/page";
+import HomePage from "@/app/page";
+import ProgressPage from "@/app/progress/page";
+import TeacherPage from "@/app/teacher/page";
+import QuestionBankPage from "@/app/teacher/articles/[slug]/page";
+import NewArticlePage from "@/app/teacher/articles/new/page";
+import ClassPage from "@/app/teacher/classes/[id]/page";
+import { GET as health } from "@/app/api/health/route";
+import { startAssignmentAction } from "@/app/assignments/actions";
+import { autosaveAnswerAction, startAttemptAction, submitQuizFormAction } from "@/app/attempts/actions";
+import { joinClassAction } from "@/app/join/actions";
+import {
+  closeAssignmentAction,
+  createAssignmentAction,
+  createClassAction,
+  regenerateJoinCodeAction,
+  removeStudentAction,
+} from "@/app/teacher/actions";
+import { addArticleAction } from "@/app/teacher/articles/actions";
+import { changePasswordAction, signOutEverywhereAction } from "@/app/account/actions";
+
+const t = setupTestDatabase();
+const people = {} as Record<Persona, Who>;
+const ids = {} as {
+  classA: string;
+  joinCodeA: string;
+  joinCodeC: string;
+  classB: string;
+  privateSlug: string;
+  privateArticleId: string;
+  shippedArticleId: string;
+  shippedSlug: string;
+  assignment: string;
+  attempt: string;
+};
+
+async function person(role: "student" | "teacher", name: string): Promise<Who> {
+  const r = await createUser({
+    db: t.db(),
+    name,
+    email: uniqueEmail(role),
+    password: "password123",
+    role,
+    hashParams: FAST_HASH,
+  });
+  if (!r.ok) throw new Error("user");
+  return { id: r.user.id, name, email: r.user.email, role };
+}
+
+beforeAll(async () => {
+  await prepareContent({ database: t.database(), seedDemo: false });
+  people.signedOut = null;
+  people.owner = await person("teacher", "Owner Teacher");
+  people.otherTeacher = await person("teacher", "Other Teacher");
+  people.member = await person("student", "Member Student");
+  people.outsider = await person("student", "Outside Student");
+  const classA = await createClass({ db: t.db(), teacherId: people.owner!.id, name: "Class A" });
+  const classB = await createClass({ db: t.db(), teacherId: people.otherTeacher!.id, name: "Class B" });
+  await joinClass({ db: t.db(), studentId: people.member!.id, code: classA.joinCode });
+  const classC = await createClass({ db: t.db(), teacherId: people.owner!.id, name: "Class C" });
+  await joinClass({ db: t.db(), studentId: people.outsider!.id, code: classB.joinCode });
+  const shipped = (await getArticleBySlug({
+    db: t.db(),
+    slug: "us-allies-weapons-ukraine-2022-10-12",
+    viewerId: null,
+  }))!;
+  const own = await addTeacherArticle({
+    db: t.db(),
+    ownerId: people.owner!.id,
+    title: "Council votes on the bridge",
+    source: "",
+    publishedOn: "",
+    text: [
+      `"We will open the new bridge in spring," Mayor Ana Ruiz said on Tuesday.`,
+      `The city council approved the $40 million plan by seven votes to two, according to the clerk's office.`,
+      `"It is the biggest project this city has seen in a generation," said council member Tom Hale, who voted in favour of the plan.`,
+    ].join("\n\n"),
+  });
+  if (!own.ok) throw new Error("article");
+  const made = await createAssignment({
+    db: t.db(),
+    teacherId: people.owner!.id,
+    classId: classA.id,
+    articleId: shipped.id,
+    settings: {
+      dueAt: new Date(Date.now() + 86_400_000),
+      attemptsAllowed: 3,
+      counting: "best",
+      reveal: "after_submit",
+      timeLimitMinutes: null,
+      shuffle: true,
+    },
+  });
+  if (!made.ok) throw new Error("assignment");
+  const started = await startAssignmentAttempt({
+    db: t.db(),
+    studentId: people.member!.id,
+    assignmentId: made.assignmentId,
+  });
+  if (!started.ok) throw new Error("attempt");
+  Object.assign(ids, {
+    classA: classA.id,
+    joinCodeA: classA.joinCode,
+    joinCodeC: classC.joinCode,
+    classB: classB.id,
+    privateSlug: own.slug,
+    privateArticleId: (await getArticleBySlug({ db: t.db(), slug: own.slug, viewerId: people.owner!.id }))!
+      .id,
+    shippedArticleId: shipped.id,
+    shippedSlug: shipped.slug,
+    assignment: made.assignmentId,
+    attempt: started.attemptId,
+  });
+});
+
+/** What a person got: "ok", "sign-in", "forbidden", "not-found", "redirect /path", "error" or "http 404". */
+async function outcome(run: () => Promise<unknown>): Promise<string> {
+  try {
+    const r = await run();
+    if (r instanceof Response) return `http ${r.status}`;
+    if (r && typeof r === "object" && "status" in r && typeof r.status === "string" && !("props" in r))
+      return r.status === "error" ? "error" : "ok";
+    return "ok";
+  } catch (e) {
+    if (e instanceof Interrupt) return e.outcome.replace(UUID, ":id");
+    throw e;
+  }
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+const page = (params: Record<string, string> = {}) => ({
+  params: Promise.resolve(params),
+  searchParams: Promise.resolve({}),
+});
+
+function form(fields: Record<string, string>): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+}
+
+const idle = { status: "idle" as const };
+const ALL: Persona[] = ["signedOut", "member", "outsider", "otherTeacher", "owner"];
+type Row = {
+  name: string;
+  run: () => Promise<unknown>;
+  expected: Record<Persona, string>;
+  /** Checked after every person but the rightful one: nothing they did may show in the data. */
+  unchanged?: () => Promise<void>;
+  /** Whose resource it is (runs last); the teacher who owns the class unless said. */
+  actor?: Persona;
+  /** Puts back what the rightful person changed, so the next rows start from the same data. */
+  restore?: () => Promise<void>;
+};
+
+const anyUser = { signedOut: "sign-in", member: "ok", outsider: "ok", otherTeacher: "ok", owner: "ok" };
+const teachersOnly = (owner: string, otherTeacher: string) => ({
+  signedOut: "sign-in",
+  member: "forbidden",
+  outsider: "forbidden",
+  otherTeacher,
+  owner,
+});
+const studentsOnly = (member: string, outsider: string) => ({
+  signedOut: "sign-in",
+  member,
+  outsider,
+  otherTeacher: "forbidden",
+  owner: "forbidden",
+});
+
+async function assignmentRow() {
+  const [row] = await t.db().select().from(assignments).where(eq(assignments.id, ids.assignment));
+  return row!;
+}
+
+const rows: Row[] = [
+  // Pages
+  {
+    name: "page /",
+    run: () => HomePage(),
+    expected: { signedOut: "ok", member: "ok", outsider: "ok", otherTeacher: "ok", owner: "ok" },
+  },
+  { name: "page /account", run: () => AccountPage(page()), expected: anyUser },
+  { name: "page /progress", run: () => ProgressPage(), expected: anyUser },
+  { name: "page /join", run: () => JoinPage(page()), expected: studentsOnly("ok", "ok") },
+  { name: "page /teacher", run: () => TeacherPage(), expected: teachersOnly("ok", "ok") },
+  { name: "page /teacher/articles/new", run: () => NewArticlePage(), expected: teachersOnly("ok", "ok") },
+  {
+    name: "page /teacher/classes/[id]",
+    run: () => ClassPage(page({ id: ids.classA })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "page /teacher/articles/[slug] (a teacher's own article)",
+    run: () => QuestionBankPage(page({ slug: ids.privateSlug })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "page /articles/[slug] (a teacher's own article)",
+    run: () => ArticlePage(page({ slug: ids.privateSlug })),
+    expected: {
+      signedOut: "not-found",
+      member: "ok",
+      outsider: "not-found",
+      otherTeacher: "not-found",
+      owner: "ok",
+    },
+  },
+  {
+    name: "page /assignments/[id]",
+    run: () => StudentAssignmentPage(page({ id: ids.assignment })),
+    expected: studentsOnly("ok", "not-found"),
+  },
+  {
+    name: "page /attempts/[id] (the member's attempt)",
+    run: () => AttemptPage(page({ id: ids.attempt })),
+    expected: {
+      signedOut: "sign-in",
+      member: "ok",
+      outsider: "not-found",
+      otherTeacher: "not-found",
+      owner: "not-found",
+    },
+  },
+  // Route handlers
+  {
+    name: "GET /api/health",
+    run: () => health(),
+    expected: {
+      signedOut: "http 200",
+      member: "http 200",
+      outsider: "http 200",
+      otherTeacher: "http 200",
+      owner: "http 200",
+    },
+  },
+  // Actions
+  {
+    name: "action createClass",
+    run: () => createClassAction(idle, form({ name: "New class" })),
+    expected: teachersOnly("redirect /teacher/classes/:id", "redirect /teacher/classes/:id"),
+  },
+  {
+    name: "action regenerateJoinCode",
+    run: () => regenerateJoinCodeAction(form({ classId: ids.classA })),
+    expected: teachersOnly("redirect /teacher/classes/:id", "not-found"),
+    unchanged: async () => {
+      const [row] = await t.db().select().from(classes).where(eq(classes.id, ids.classA));
+      expect(row!.joinCode).toBe(ids.joinCodeA);
+    },
+    restore: async () => {
+      const [row] = await t.db().select().from(classes).where(eq(classes.id, ids.classA));
+      ids.joinCodeA = row!.joinCode;
+    },
+  },
+  {
+    name: "action removeStudent",
+    run: () => removeStudentAction(form({ classId: ids.classA, studentId: people.member!.id })),
+    expected: teachersOnly("redirect /teacher/classes/:id", "not-found"),
+    unchanged: async () => {
+      const rows = await t.db().select().from(classMembers).where(eq(classMembers.classId, ids.classA));
+      expect(rows.map((r) => r.studentId)).toContain(people.member!.id);
+    },
+    restore: async () => {
+      await joinClass({ db: t.db(), studentId: people.member!.id, code: ids.joinCodeA });
+    },
+  },
+  {
+    name: "action joinClass",
+    run: () => joinClassAction(idle as never, form({ code: ids.joinCodeC })),
+    expected: studentsOnly("ok", "ok"),
+    restore: async () => {
+      const [c] = await t.db().select().from(classes).where(eq(classes.joinCode, ids.joinCodeC));
+      await t.db().delete(classMembers).where(eq(classMembers.classId, c!.id));
+    },
+  },
+  {
+    name: "action createAssignment",
+    run: () =>
+      createAssignmentAction(
+        idle as never,
+        form({
+          classId: ids.classA,
+          articleId: ids.shippedArticleId,
+          due: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16),
+          timeZone: "UTC",
+          attemptsAllowed: "1",
+          counting: "best",
+          reveal: "after_submit",
+          timeLimit: "",
+          shuffle: "on",
+        }),
+      ),
+    expected: teachersOnly("redirect /teacher/classes/:id", "error"),
+    unchanged: async () => {
+      const rows = await t.db().select().from(assignments).where(eq(assignments.classId, ids.classA));
+      expect(rows).toHaveLength(1);
+    },
+  },
+  {
+    name: "action startAssignment",
+    run: () => startAssignmentAction(form({ assignmentId: ids.assignment })),
+    expected: studentsOnly("redirect /attempts/:id", "redirect /join"),
+    actor: "member",
+    unchanged: async () => {
+      const rows = await t
+        .db()
+        .select()
+        .from(quizAttempts)
+        .where(eq(quizAttempts.assignmentId, ids.assignment));
+      expect(rows).toHaveLength(1);
+    },
+  },
+  {
+    name: "action startAttempt (a teacher's own article)",
+    run: () =>
+      startAttemptAction(form({ articleId: ids.privateArticleId, slug: ids.privateSlug, mode: "take" })),
+    expected: {
+      signedOut: "sign-in",
+      member: "redirect /attempts/:id",
+      outsider: `redirect /articles/${"{privateSlug}"}`,
+      otherTeacher: `redirect /articles/${"{privateSlug}"}`,
+      owner: "redirect /attempts/:id",
+    },
+  },
+  {
+    name: "action autosaveAnswer (the member's attempt)",
+    run: () => autosaveAnswerAction(ids.attempt, "nope", { optionId: "x" }),
+    expected: {
+      signedOut: "sign-in",
+      member: "error",
+      outsider: "error",
+      otherTeacher: "error",
+      owner: "error",
+    },
+  },
+  {
+    name: "action submitQuizForm (the member's attempt)",
+    run: () => submitQuizFormAction("submit-anyway", form({ attemptId: ids.attempt })),
+    expected: {
+      signedOut: "sign-in",
+      member: "redirect /attempts/:id",
+      outsider: "not-found",
+      otherTeacher: "not-found",
+      owner: "not-found",
+    },
+    actor: "member",
+    unchanged: async () => {
+      const [row] = await t.db().select().from(quizAttempts).where(eq(quizAttempts.id, ids.attempt));
+      expect(row!.status).toBe("in_progress");
+    },
+  },
+  {
+    name: "action closeAssignment",
+    run: () => closeAssignmentAction(form({ assignmentId: ids.assignment })),
+    expected: teachersOnly("redirect /teacher/assignments/:id", "not-found"),
+    unchanged: async () => expect((await assignmentRow()).closedAt).toBeNull(),
+  },
+  {
+    name: "action addArticle",
+    run: () => addArticleAction(idle as never, form({ title: "", text: "" })),
+    expected: teachersOnly("error", "error"),
+  },
+  {
+    name: "action changePassword",
+    run: () =>
+      changePasswordAction(idle as never, form({ currentPassword: "wrong", newPassword: "", confirm: "" })),
+    expected:
+      anyUser.signedOut === "sign-in"
+        ? { ...anyUser, member: "error", outsider: "error", otherTeacher: "error", owner: "error" }
+        : anyUser,
+  },
+];
+
+/** Ids in expectations are written as {name}; this fills them in. */
+const fill = (s: string) =>
+  s.replace(/\{(\w+)\}/g, (_, k: string) => (ids as Record<string, string>)[k] ?? k);
+
+describe("authorization matrix", () => {
+  it.each(rows.map((r) => [r.name, r] as const))("%s", async (_name, row) => {
+    const got: Record<string, string> = {};
+    const actor = row.actor ?? "owner";
+    for (const who of [...ALL.filter((w) => w !== actor), actor]) {
+      session.user = people[who];
+      got[who] = await outcome(row.run);
+      if (who !== actor) await row.unchanged?.();
+    }
+    await row.restore?.();
+    session.user = null;
+    const want = Object.fromEntries(ALL.map((w) => [w, fill(row.expected[w])]));
+    // A redirect to an attempt page matches any attempt id the owner's action made.
+    for (const w of ALL)
+      if (want[w] === "redirect /attempts" && got[w]?.startsWith("redirect /attempts/")) got[w] = want[w]!;
+    const ordered = Object.fromEntries(ALL.map((w) => [w, got[w]]));
+    expect(JSON.stringify(ordered, null, 1)).toBe(JSON.stringify(want, null, 1));
+  });
+
+  it("signs out everywhere only the person asking", async () => {
+    session.user = null;
+    expect(await outcome(() => signOutEverywhereAction())).toBe("sign-in");
+  });
+});
