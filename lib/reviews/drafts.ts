@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { normalizeAnswer } from "@/lib/quiz/grade";
 import type { Answer, Option, Question, Skill } from "@/lib/quiz/types";
+import { CUSTOM_TYPES, REVIEW_LIMITS, SKILLS, type CustomQuestionType, type DraftShape } from "./limits";
 
 /**
  * A teacher's draft of a question (an edit of a generated one, or one of their
@@ -9,30 +10,8 @@ import type { Answer, Option, Question, Skill } from "@/lib/quiz/types";
  * the form reader and the rules are unit-tested on their own.
  */
 
-export const REVIEW_LIMITS = {
-  prompt: 500,
-  option: 200,
-  minOptions: 2,
-  maxOptions: 6,
-  maxAccepted: 10,
-  accepted: 200,
-  explanation: 500,
-} as const;
-
-export const SKILLS = ["attribution", "systems", "roles", "details"] as const satisfies readonly Skill[];
-
-export const CUSTOM_TYPES = ["single", "multi", "true-false", "text"] as const;
-export type CustomQuestionType = (typeof CUSTOM_TYPES)[number];
-
-export const CUSTOM_TYPE_LABELS: Record<CustomQuestionType, string> = {
-  single: "Multiple choice (one right answer)",
-  multi: "Multiple select (one or more right answers)",
-  "true-false": "True or false",
-  text: "Short text answer",
-};
-
-/** What the edit form can change, by the question's shape. */
-export type DraftShape = "single" | "multi" | "true-false" | "text" | "match";
+export { CUSTOM_TYPE_LABELS, CUSTOM_TYPES, REVIEW_LIMITS, SKILLS } from "./limits";
+export type { CustomQuestionType, DraftShape } from "./limits";
 
 export type DraftOption = { id?: string; text: string; correct?: boolean };
 
@@ -58,7 +37,7 @@ export type QuestionContent = Pick<Question, "prompt" | "options" | "answer" | "
 
 export type DraftResult = { ok: true; content: QuestionContent } | { ok: false; fieldErrors: FieldErrors };
 
-const draftSchema = z.object({
+export const questionDraftSchema = z.object({
   prompt: z
     .string()
     .trim()
@@ -158,7 +137,7 @@ export function buildContent(input: {
   draft: QuestionDraft;
   base?: Question;
 }): DraftResult {
-  const parsed = draftSchema.safeParse(input.draft);
+  const parsed = questionDraftSchema.safeParse(input.draft);
   const errors: FieldErrors = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
