@@ -116,17 +116,12 @@ export default async function QuestionReviewPage({ params, searchParams }: Props
           </p>
         )}
         {owner && (
-          <details className="rounded-lg border border-stone-200 bg-white p-4">
-            <summary className="cursor-pointer font-medium">Edit title, source and date</summary>
-            <div className="mt-3">
-              <ArticleDetailsForm
-                slug={article.slug}
-                title={article.title}
-                source={article.source ?? ""}
-                publishedOn={article.publishedOn ?? ""}
-              />
-            </div>
-          </details>
+          <ArticleDetailsForm
+            slug={article.slug}
+            title={article.title}
+            source={article.source ?? ""}
+            publishedOn={article.publishedOn ?? ""}
+          />
         )}
       </header>
       <p className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm">
