@@ -2,61 +2,179 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_lib/auth";
+import { ArticleDetailsForm } from "@/components/article-details-form";
+import { ReviewQuestionCard } from "@/components/review-question-card";
 import { getDb } from "@/db";
 import { getArticleBySlug } from "@/lib/articles/queries";
-import { SKILL_LABELS } from "@/lib/progress/queries";
-import { describeKey } from "@/lib/attempts/describe";
-import { analyzeArticle, questionBank } from "@/lib/quiz";
+import { formatCalendarDate } from "@/lib/dates";
+import { CUSTOM_TYPE_LABELS, CUSTOM_TYPES } from "@/lib/reviews/drafts";
+import { getReviewBank, type ReviewEntry } from "@/lib/reviews/reviews";
 
-export const metadata: Metadata = { title: "Question bank" };
+export const metadata: Metadata = { title: "Question review" };
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-/** The whole bank the generator can draw from, with keys and evidence, for the teacher's review. */
-export default async function QuestionBankPage({ params }: Props) {
-  const { slug } = await params;
-  const teacher = await requireRole("teacher", `/teacher/articles/${slug}`);
-  const article = await getArticleBySlug({ db: await getDb(), slug, viewerId: teacher.id });
-  if (!article) notFound();
-  const analysis = analyzeArticle(article.body);
-  const bank = questionBank(analysis);
+const NOTICES: Record<string, string> = {
+  on: "The question is in the quiz now.",
+  off: "The question is off: it will not be assigned.",
+  saved: "Your edit is saved.",
+  reset: "The question is back to the generated version.",
+  added: "Your question is added and in the quiz.",
+  deleted: "Your question is deleted.",
+  details: "The article's details are saved.",
+};
+
+function Section({
+  id,
+  title,
+  intro,
+  entries,
+  numbers,
+  slug,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro: string;
+  entries: ReviewEntry[];
+  numbers: Map<string, number>;
+  slug: string;
+  children?: React.ReactNode;
+}) {
   return (
-    <div className="space-y-6">
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-lg font-semibold">
+        {title} ({entries.length})
+      </h2>
+      <p className="text-sm text-stone-700">{intro}</p>
+      {entries.length > 0 && (
+        <ol className="space-y-3">
+          {entries.map((e) => (
+            <ReviewQuestionCard
+              key={e.questionId}
+              entry={e}
+              number={numbers.get(e.questionId)!}
+              slug={slug}
+            />
+          ))}
+        </ol>
+      )}
+      {children}
+    </section>
+  );
+}
+
+/**
+ * The teacher's review of an article's questions: the whole generated bank
+ * with keys and evidence, what is on, their edits and their own questions.
+ */
+export default async function QuestionReviewPage({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const teacher = await requireRole("teacher", `/teacher/articles/${slug}`);
+  const db = await getDb();
+  const article = await getArticleBySlug({ db, slug, viewerId: teacher.id });
+  if (!article) notFound();
+  const review = await getReviewBank({ db, teacherId: teacher.id, articleId: article.id });
+  if (!review) notFound();
+  const { entries, stats } = review;
+  const inQuiz = entries.filter((e) => !e.custom && e.included);
+  const rest = entries.filter((e) => !e.custom && !e.included);
+  const own = entries.filter((e) => e.custom);
+  const total = entries.filter((e) => e.included).length;
+  const numbers = new Map(entries.map((e, i) => [e.questionId, i + 1]));
+  const notice = typeof query.notice === "string" ? NOTICES[query.notice] : undefined;
+  const date = formatCalendarDate(article.publishedOn);
+  const owner = article.ownerId === teacher.id;
+  return (
+    <div className="space-y-8">
       <p className="text-sm">
         <Link href="/teacher" className="text-brand-700 hover:underline">
           ← Teacher desk
         </Link>
       </p>
-      <header className="space-y-1">
+      <header className="space-y-2">
         <h1 className="text-2xl font-semibold tracking-tight">{article.title}</h1>
+        {(article.source || date) && (
+          <p className="text-stone-700">{[article.source, date].filter(Boolean).join(" · ")}</p>
+        )}
         <p className="text-stone-700">
-          {bank.length} questions · {analysis.speakers.length} speakers · {analysis.quotes.length} statements
-          · {analysis.systems.length} systems · {analysis.defects.length} sentences with lost words (never
-          asked about) ·{" "}
+          {entries.length - own.length} questions · {stats.speakers} speakers · {stats.quotes} statements ·{" "}
+          {stats.systems} systems · {stats.defects} sentences with lost words (never asked about) ·{" "}
           <Link href={`/articles/${article.slug}`} className="text-brand-700 underline">
             read the article
           </Link>
         </p>
+        {notice && (
+          <p
+            role="status"
+            className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800"
+          >
+            {notice}
+          </p>
+        )}
+        {owner && (
+          <ArticleDetailsForm
+            slug={article.slug}
+            title={article.title}
+            source={article.source ?? ""}
+            publishedOn={article.publishedOn ?? ""}
+          />
+        )}
       </header>
-      <ol className="space-y-3">
-        {bank.map((q) => (
-          <li key={q.id} className="rounded-lg border border-stone-200 bg-white p-4 text-sm">
-            <p className="text-xs uppercase tracking-wide text-stone-500">
-              {SKILL_LABELS[q.skill]} · {q.kind}
-            </p>
-            <p className="mt-1 font-medium">{q.prompt}</p>
-            {q.options.length > 0 && (
-              <p className="mt-1 text-stone-700">Options: {q.options.map((o) => o.text).join(" · ")}</p>
-            )}
-            <p className="mt-1">
-              <span className="font-medium">Answer:</span> {describeKey(q)}
-            </p>
-            <blockquote className="mt-2 border-l-4 border-yellow-400 bg-yellow-50 px-3 py-1 font-serif">
-              {q.evidence.map((e) => article.body.slice(e.start, e.end)).join(" … ")}
-            </blockquote>
-          </li>
-        ))}
-      </ol>
+      <p className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm">
+        When you assign this article, the {total} questions that are on become the quiz, exactly as they stand
+        then. Turning questions on or off and editing them changes future assignments only.{" "}
+        <strong>Assignments already made keep the version they were given.</strong>
+      </p>
+      <Section
+        id="in-quiz-heading"
+        title="In the quiz"
+        intro="The generator's default quiz, with your changes. These are assigned (with your own questions that are on)."
+        entries={inQuiz}
+        numbers={numbers}
+        slug={article.slug}
+      />
+      <Section
+        id="rest-heading"
+        title="Rest of the bank"
+        intro="Every other question the article supports. Turn one on to add it to the quiz."
+        entries={rest}
+        numbers={numbers}
+        slug={article.slug}
+      />
+      <Section
+        id="own-heading"
+        title="Your questions"
+        intro="Questions you wrote for this article. Only you see them, and your students when you assign it."
+        entries={own}
+        numbers={numbers}
+        slug={article.slug}
+      >
+        <form
+          method="get"
+          action={`/teacher/articles/${encodeURIComponent(article.slug)}/questions/new`}
+          className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+        >
+          <fieldset className="space-y-2">
+            <legend className="font-medium">Add your own question</legend>
+            {CUSTOM_TYPES.map((type, i) => (
+              <label key={type} className="flex items-center gap-2 text-sm">
+                <input type="radio" name="type" value={type} defaultChecked={i === 0} className="h-4 w-4" />
+                {CUSTOM_TYPE_LABELS[type]}
+              </label>
+            ))}
+          </fieldset>
+          <button
+            type="submit"
+            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
+            Write the question
+          </button>
+        </form>
+      </Section>
     </div>
   );
 }

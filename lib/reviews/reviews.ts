@@ -1,0 +1,424 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@/db/client";
+import { articles, questionReviews, users, type QuestionReview } from "@/db/schema";
+import { visibleTo } from "@/lib/articles/queries";
+import { analyzeArticle, generateQuiz, questionBank, type Question, type Skill } from "@/lib/quiz";
+import {
+  buildContent,
+  customMetaSchema,
+  customQuestion,
+  customTypeOf,
+  editedQuestionId,
+  isGradable,
+  newCustomQuestionId,
+  sameContent,
+  shapeOf,
+  type CustomQuestionType,
+  type FieldErrors,
+  type QuestionDraft,
+} from "./drafts";
+
+/**
+ * A teacher's review of an article's question bank. Each teacher has their own
+ * review of each article they can see; a generated question nobody touched
+ * keeps the generator's default (on when it is in the default quiz). What is
+ * assigned is frozen from `reviewedQuizQuestions`, so edits here only reach
+ * future assignments.
+ */
+
+/** The default quiz a review starts from: the same one a student gets on a first take. */
+export const DEFAULT_QUIZ = { seed: 1, count: 10 } as const;
+
+export type ReviewEntry = {
+  /** The id the review knows the question by: the generated id, or the teacher's `c-…` id. */
+  questionId: string;
+  /** The question as it would be assigned: the teacher's edit when there is one. */
+  question: Question;
+  /** The generated question, when the teacher edited it. */
+  original?: Question;
+  included: boolean;
+  /** In the generator's default quiz (on unless turned off). */
+  inDefaultQuiz: boolean;
+  edited: boolean;
+  custom: boolean;
+  /** The article's words the question rests on ("" for a teacher's own question). */
+  evidenceText: string;
+};
+
+export type ReviewBank = {
+  /** Included generated questions (default-quiz order first), the rest of the bank, then the teacher's own by position. */
+  entries: ReviewEntry[];
+  stats: { speakers: number; quotes: number; systems: number; defects: number };
+};
+
+export type ReviewWriteResult =
+  | { ok: true; questionId: string }
+  | { ok: false; error: "not-found" }
+  | { ok: false; error: "invalid"; fieldErrors: FieldErrors };
+
+const isUuid = (id: string) => z.uuid().safeParse(id).success;
+
+/** The article if this user is a teacher who can see it; the one check every function here starts from. */
+async function reviewableArticle(input: { db: Executor; teacherId: string; articleId: string }) {
+  if (!isUuid(input.articleId) || !isUuid(input.teacherId)) return undefined;
+  const [article] = await input.db
+    .select({ id: articles.id, body: articles.body })
+    .from(articles)
+    .where(
+      and(
+        eq(articles.id, input.articleId),
+        visibleTo(input.teacherId),
+        sql`exists (select 1 from ${users} u where u.id = ${input.teacherId} and u.role = 'teacher')`,
+      ),
+    )
+    .limit(1);
+  return article;
+}
+
+type Loaded = {
+  body: string;
+  analysis: ReturnType<typeof analyzeArticle>;
+  /** Generated questions by id: the default quiz's version for those in it, else the bank's. */
+  generated: Map<string, Question>;
+  /** Generated ids: default quiz order, then the rest of the bank in bank order. */
+  order: string[];
+  inDefault: Set<string>;
+  rows: QuestionReview[];
+};
+
+async function loadReview(input: {
+  db: Executor;
+  teacherId: string;
+  articleId: string;
+}): Promise<Loaded | undefined> {
+  const article = await reviewableArticle(input);
+  if (!article) return undefined;
+  const rows = await input.db
+    .select()
+    .from(questionReviews)
+    .where(and(eq(questionReviews.teacherId, input.teacherId), eq(questionReviews.articleId, article.id)))
+    .orderBy(asc(questionReviews.position), asc(questionReviews.createdAt));
+  const analysis = analyzeArticle(article.body);
+  const bank = questionBank(analysis);
+  const quiz = generateQuiz(analysis, DEFAULT_QUIZ);
+  // The default quiz's own copies (options in its order), so an untouched review assigns exactly it.
+  const generated = new Map<string, Question>(bank.map((q) => [q.id, q]));
+  for (const q of quiz.questions) generated.set(q.id, q);
+  const inDefault = new Set(quiz.questions.map((q) => q.id));
+  const order = [
+    ...quiz.questions.map((q) => q.id),
+    ...bank.map((q) => q.id).filter((id) => !inDefault.has(id)),
+  ];
+  return { body: article.body, analysis, generated, order, inDefault, rows };
+}
+
+function evidenceText(body: string, q: Question): string {
+  return q.evidence.map((e) => body.slice(e.start, e.end)).join(" … ");
+}
+
+/**
+ * Every question of the review in its order. Rows for questions the generator
+ * no longer makes, and stored questions that could not be graded, are left
+ * out (an unusable edit falls back to the generated question).
+ */
+function entriesOf(loaded: Loaded): ReviewEntry[] {
+  const byId = new Map(loaded.rows.filter((r) => !r.custom).map((r) => [r.questionId, r]));
+  const generated = loaded.order.map((id): ReviewEntry => {
+    const original = loaded.generated.get(id)!;
+    const row = byId.get(id);
+    const edit = row?.question && isGradable(row.question) ? row.question : undefined;
+    const inDefaultQuiz = loaded.inDefault.has(id);
+    return {
+      questionId: id,
+      question: edit ?? original,
+      ...(edit ? { original } : {}),
+      included: row ? row.included : inDefaultQuiz,
+      inDefaultQuiz,
+      edited: Boolean(edit),
+      custom: false,
+      evidenceText: evidenceText(loaded.body, original),
+    };
+  });
+  const custom = loaded.rows
+    .filter((r) => r.custom && r.question && isGradable(r.question))
+    .map((r): ReviewEntry => ({
+      questionId: r.questionId,
+      question: r.question!,
+      included: r.included,
+      inDefaultQuiz: false,
+      edited: false,
+      custom: true,
+      evidenceText: evidenceText(loaded.body, r.question!),
+    }));
+  return [...generated.filter((e) => e.included), ...generated.filter((e) => !e.included), ...custom];
+}
+
+export async function getReviewBank(input: {
+  db: Executor;
+  teacherId: string;
+  articleId: string;
+}): Promise<ReviewBank | undefined> {
+  const loaded = await loadReview(input);
+  if (!loaded) return undefined;
+  const a = loaded.analysis;
+  return {
+    entries: entriesOf(loaded),
+    stats: {
+      speakers: a.speakers.length,
+      quotes: a.quotes.length,
+      systems: a.systems.length,
+      defects: a.defects.length,
+    },
+  };
+}
+
+/**
+ * The questions to freeze into a quiz version when this teacher assigns the
+ * article: the included ones in review order, edits applied (an edited
+ * question carries its own `e-…` id; the teacher's own keep their `c-…` id).
+ * Undefined when the teacher cannot see the article.
+ */
+export async function reviewedQuizQuestions(input: {
+  db: Executor;
+  teacherId: string;
+  articleId: string;
+}): Promise<Question[] | undefined> {
+  const loaded = await loadReview(input);
+  if (!loaded) return undefined;
+  return entriesOf(loaded)
+    .filter((e) => e.included)
+    .map((e) => e.question);
+}
+
+export async function setQuestionIncluded(input: {
+  db: Executor;
+  teacherId: string;
+  articleId: string;
+  questionId: string;
+  included: boolean;
+}): Promise<boolean> {
+  const loaded = await loadReview(input);
+  if (!loaded) return false;
+  const { db, teacherId, articleId, questionId, included } = input;
+  if (loaded.generated.has(questionId)) {
+    await db
+      .insert(questionReviews)
+      .values({ teacherId, articleId, questionId, included })
+      .onConflictDoUpdate({
+        target: [questionReviews.teacherId, questionReviews.articleId, questionReviews.questionId],
+        set: { included },
+      });
+    return true;
+  }
+  const updated = await db
+    .update(questionReviews)
+    .set({ included })
+    .where(
+      and(
+        eq(questionReviews.teacherId, teacherId),
+        eq(questionReviews.articleId, articleId),
+        eq(questionReviews.questionId, questionId),
+        eq(questionReviews.custom, true),
+      ),
+    )
+    .returning({ id: questionReviews.questionId });
+  return updated.length > 0;
+}
+
+/**
+ * Saves a teacher's edit of a question: prompt, option texts and which are
+ * right, accepted answers; for matching, only the words (pairs stay); for
+ * true/false, which one is right. A generated question keeps its row id and
+ * its edit gets a content-derived `e-…` id; an edit that restores the
+ * generated question drops the edit. The teacher's own question gets a fresh
+ * `c-…` id, so an earlier quiz version's question never shares an id with a
+ * changed one.
+ */
+export async function saveQuestionEdit(input: {
+  db: Executor;
+  teacherId: string;
+  articleId: string;
+  questionId: string;
+  draft: QuestionDraft;
+}): Promise<ReviewWriteResult> {
+  const loaded = await loadReview(input);
+  if (!loaded) return { ok: false, error: "not-found" };
+  const { db, teacherId, articleId, questionId } = input;
+  const where = and(
+    eq(questionReviews.teacherId, teacherId),
+    eq(questionReviews.articleId, articleId),
+    eq(questionReviews.questionId, questionId),
+  );
+  const original = loaded.generated.get(questionId);
+  if (original) {
+    const row = loaded.rows.find((r) => !r.custom && r.questionId === questionId);
+    const current = row?.question && isGradable(row.question) ? row.question : original;
+    const built = buildContent({ shape: shapeOf(original), draft: input.draft, base: current });
+    if (!built.ok) return { ok: false, error: "invalid", fieldErrors: built.fieldErrors };
+    const unchanged = sameContent(built.content, original);
+    const question: Question | null = unchanged
+      ? null
+      : { ...original, ...built.content, id: editedQuestionId(original.id, built.content) };
+    await db
+      .insert(questionReviews)
+      .values({ teacherId, articleId, questionId, included: loaded.inDefault.has(questionId), question })
+      .onConflictDoUpdate({
+        target: [questionReviews.teacherId, questionReviews.articleId, questionReviews.questionId],
+        set: { question },
+      });
+    return { ok: true, questionId };
+  }
+  const row = loaded.rows.find((r) => r.custom && r.questionId === questionId);
+  if (!row?.question) return { ok: false, error: "not-found" };
+  const type = customTypeOf(row.question);
+  const built = buildContent({ shape: type, draft: input.draft, base: row.question });
+  if (!built.ok) return { ok: false, error: "invalid", fieldErrors: built.fieldErrors };
+  if (sameContent(built.content, row.question) && built.content.explanation === row.question.explanation)
+    return { ok: true, questionId };
+  const id = newCustomQuestionId();
+  const question = customQuestion({ id, type, skill: row.question.skill, content: built.content });
+  const updated = await db
+    .update(questionReviews)
+    .set({ questionId: id, question })
+    .where(and(where, eq(questionReviews.custom, true)))
+    .returning({ id: questionReviews.questionId });
+  return updated.length > 0 ? { ok: true, questionId: id } : { ok: false, error: "not-found" };
+}
+
+/** Adds the teacher's own question, on and after their other questions. */
+export async function addCustomQuestion(input: {
+  db: Executor;
+  teacherId: string;
+  articleId: string;
+  type: CustomQuestionType;
+  skill: Skill;
+  draft: QuestionDraft;
+}): Promise<ReviewWriteResult> {
+  const meta = customMetaSchema.safeParse({ type: input.type, skill: input.skill });
+  const built = meta.success ? buildContent({ shape: meta.data.type, draft: input.draft }) : undefined;
+  if (!meta.success || !built?.ok) {
+    const fieldErrors: FieldErrors = { ...(built && !built.ok ? built.fieldErrors : {}) };
+    for (const issue of meta.error?.issues ?? [])
+      (fieldErrors[issue.path[0] as "type" | "skill"] ??= []).push(issue.message);
+    return { ok: false, error: "invalid", fieldErrors };
+  }
+  const article = await reviewableArticle(input);
+  if (!article) return { ok: false, error: "not-found" };
+  const id = newCustomQuestionId();
+  const question = customQuestion({
+    id,
+    type: meta.data.type,
+    skill: meta.data.skill,
+    content: built.content,
+  });
+  await input.db.insert(questionReviews).values({
+    teacherId: input.teacherId,
+    articleId: article.id,
+    questionId: id,
+    included: true,
+    custom: true,
+    question,
+    position: sql`(select coalesce(max(${questionReviews.position}), 0) + 1 from ${questionReviews}
+                   where ${questionReviews.teacherId} = ${input.teacherId}
+                     and ${questionReviews.articleId} = ${article.id} and ${questionReviews.custom})`,
+  });
+  return { ok: true, questionId: id };
+}
+
+export async function deleteCustomQuestion(input: {
+  db: Executor;
+  teacherId: string;
+  articleId: string;
+  questionId: string;
+}): Promise<boolean> {
+  if (!isUuid(input.articleId) || !isUuid(input.teacherId)) return false;
+  const deleted = await input.db
+    .delete(questionReviews)
+    .where(
+      and(
+        eq(questionReviews.teacherId, input.teacherId),
+        eq(questionReviews.articleId, input.articleId),
+        eq(questionReviews.questionId, input.questionId),
+        eq(questionReviews.custom, true),
+      ),
+    )
+    .returning({ id: questionReviews.questionId });
+  return deleted.length > 0;
+}
+
+/** Drops the teacher's edit of a generated question; whether it is on stays as they set it. */
+export async function resetQuestion(input: {
+  db: Executor;
+  teacherId: string;
+  articleId: string;
+  questionId: string;
+}): Promise<boolean> {
+  if (!isUuid(input.articleId) || !isUuid(input.teacherId)) return false;
+  const updated = await input.db
+    .update(questionReviews)
+    .set({ question: null })
+    .where(
+      and(
+        eq(questionReviews.teacherId, input.teacherId),
+        eq(questionReviews.articleId, input.articleId),
+        eq(questionReviews.questionId, input.questionId),
+        eq(questionReviews.custom, false),
+        sql`${questionReviews.question} is not null`,
+      ),
+    )
+    .returning({ id: questionReviews.questionId });
+  return updated.length > 0;
+}
+
+export const articleDetailsSchema = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, "Give the article a title.")
+    .max(200, "Use at most 200 characters for the title."),
+  source: z.string().trim().max(200, "Use at most 200 characters for the source."),
+  publishedOn: z.union([z.literal(""), z.iso.date("Enter a real date as YYYY-MM-DD.")]),
+});
+
+export type ArticleDetailsResult =
+  | { ok: true }
+  | { ok: false; error: "not-found" }
+  | {
+      ok: false;
+      error: "invalid";
+      fieldErrors: Partial<Record<"title" | "source" | "publishedOn", string[]>>;
+    };
+
+/** Title, source and date of a teacher's own article; shipped articles and other teachers' are not found. */
+export async function updateArticleDetails(input: {
+  db: Executor;
+  teacherId: string;
+  articleId: string;
+  title: string;
+  source: string;
+  publishedOn: string;
+}): Promise<ArticleDetailsResult> {
+  const parsed = articleDetailsSchema.safeParse({
+    title: input.title,
+    source: input.source,
+    publishedOn: input.publishedOn.trim(),
+  });
+  if (!parsed.success) {
+    const fieldErrors: Partial<Record<"title" | "source" | "publishedOn", string[]>> = {};
+    for (const issue of parsed.error.issues)
+      (fieldErrors[issue.path[0] as "title" | "source" | "publishedOn"] ??= []).push(issue.message);
+    return { ok: false, error: "invalid", fieldErrors };
+  }
+  if (!isUuid(input.articleId) || !isUuid(input.teacherId)) return { ok: false, error: "not-found" };
+  const updated = await input.db
+    .update(articles)
+    .set({
+      title: parsed.data.title,
+      source: parsed.data.source || null,
+      publishedOn: parsed.data.publishedOn || null,
+    })
+    .where(and(eq(articles.id, input.articleId), eq(articles.ownerId, input.teacherId)))
+    .returning({ id: articles.id });
+  return updated.length > 0 ? { ok: true } : { ok: false, error: "not-found" };
+}
