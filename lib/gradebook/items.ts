@@ -22,7 +22,7 @@ export type ItemAnalysis = {
   shareRight: number | null;
   /** Mean score in percent, partial credit included. */
   averageScore: number | null;
-  /** The wrong answer given most often: an option, a typed text (normalised), or a wrong pair. */
+  /** The wrong answer given most often: an option, a typed text (grouped as grading compares), or a wrong pair. */
   mostChosenWrong: { text: string; count: number } | null;
 };
 
@@ -64,7 +64,8 @@ function tallyWrong(q: Question, response: Response, correct: boolean | null, ta
   } else if (a.type === "text" && "text" in response) {
     const typed = normalizeAnswer(response.text);
     const right = correct ?? a.accepted.some((x) => normalizeAnswer(x) === typed);
-    if (typed && !right) add(tally, typed, typed, 0);
+    // Grouped as grading compares them; shown as the first student typed it.
+    if (typed && !right) add(tally, typed, response.text.trim(), 0);
   } else if (a.type === "match" && "pairs" in response) {
     const key = new Map(a.pairs.map((p) => [p.itemId, p.optionId]));
     const items = q.items ?? [];

@@ -520,7 +520,7 @@ describe("assignment report", () => {
       averageScore: 30,
       mostChosenWrong: { text: "F-16", count: 3 },
     });
-    expect(items["q-text"]).toMatchObject({ right: 1, mostChosenWrong: { text: "kiev", count: 2 } });
+    expect(items["q-text"]).toMatchObject({ right: 1, mostChosenWrong: { text: "Kiev", count: 2 } });
     expect(items["q-match"]).toMatchObject({
       answered: 3,
       right: 1,
