@@ -1,0 +1,213 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/app/_lib/auth";
+import { formatNumber, formatPercent, formatUtc, StatusLabel } from "@/components/gradebook-status";
+import { ItemAnalysisTable, SkillMasteryList } from "@/components/item-analysis-table";
+import { getDb } from "@/db";
+import { getAssignmentReport } from "@/lib/gradebook/report";
+
+export const metadata: Metadata = { title: "Assignment report" };
+
+type Props = { params: Promise<{ id: string }> };
+
+const REVEAL: Record<string, string> = {
+  after_submit: "after each submission",
+  after_due: "after the due date",
+};
+
+const ENDED_BY: Record<string, string> = {
+  student: "",
+  time_limit: " (time ran out)",
+  closed: " (closed by you)",
+};
+
+export default async function AssignmentReportPage({ params }: Props) {
+  const { id } = await params;
+  const teacher = await requireRole("teacher", `/teacher/assignments/${id}`);
+  const db = await getDb();
+  // finalize expired attempts here
+  const report = await getAssignmentReport({ db, teacherId: teacher.id, assignmentId: id });
+  if (!report) notFound();
+  const { assignment: a, counts } = report;
+  const base = `/teacher/assignments/${a.id}`;
+  const linkClass =
+    "rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-stone-100";
+  return (
+    <div className="space-y-8">
+      <p className="flex flex-wrap gap-4 text-sm">
+        <Link href={`/teacher/classes/${a.classId}`} className="text-brand-700 hover:underline">
+          ← {a.className}
+        </Link>
+        <Link href={`/teacher/classes/${a.classId}/gradebook`} className="text-brand-700 hover:underline">
+          Gradebook
+        </Link>
+      </p>
+      <header className="space-y-1">
+        <p className="text-sm text-stone-600">Assignment for {a.className}</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{a.article.title}</h1>
+      </header>
+
+      <section
+        aria-labelledby="settings-heading"
+        className="space-y-3 rounded-lg border border-stone-200 bg-white p-5"
+      >
+        <h2 id="settings-heading" className="text-lg font-semibold">
+          Settings
+        </h2>
+        <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
+          <dt className="text-stone-600">Due</dt>
+          <dd>{formatUtc(a.dueAt)}</dd>
+          <dt className="text-stone-600">Status</dt>
+          <dd>{a.closedAt ? `Closed ${formatUtc(a.closedAt)}` : "Open"}</dd>
+          <dt className="text-stone-600">Questions</dt>
+          <dd>{a.questions.length}</dd>
+          <dt className="text-stone-600">Attempts allowed</dt>
+          <dd>{a.attemptsAllowed}</dd>
+          <dt className="text-stone-600">Attempt that counts</dt>
+          <dd>{a.counting === "latest" ? "The latest submitted" : "The best (a tie goes to the earlier)"}</dd>
+          <dt className="text-stone-600">Time limit</dt>
+          <dd>{a.timeLimitMinutes ? `${a.timeLimitMinutes} minutes` : "None"}</dd>
+          <dt className="text-stone-600">Question order</dt>
+          <dd>{a.shuffle ? "Shuffled for each student" : "As written"}</dd>
+          <dt className="text-stone-600">Answers shown to students</dt>
+          <dd>{REVEAL[a.reveal] ?? a.reveal}</dd>
+        </dl>
+        <div className="flex flex-wrap gap-3 pt-2">
+          <a href={`${base}/responses.csv`} download className={linkClass}>
+            Download every response (CSV)
+          </a>
+          <Link href={`${base}/worksheet`} className={linkClass}>
+            Printable worksheet
+          </Link>
+          <Link href={`${base}/answer-key`} className={linkClass}>
+            Answer key
+          </Link>
+        </div>
+        {/* Close assignment form goes here (added with lib/assignments). */}
+      </section>
+
+      <section aria-labelledby="counts-heading" className="space-y-3">
+        <h2 id="counts-heading" className="text-lg font-semibold">
+          Where the class stands
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6">
+          {(
+            [
+              ["Students", counts.students],
+              ["Submitted", counts.submitted],
+              ["Of those late", counts.late],
+              ["In progress", counts.inProgress],
+              ["Not started", counts.notStarted],
+              ["Missing", counts.missing],
+            ] as const
+          ).map(([label, n]) => (
+            <div key={label} className="rounded-lg border border-stone-200 bg-white p-3">
+              <dt className="text-stone-600">{label}</dt>
+              <dd className="text-xl font-semibold">{n}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="text-sm">
+          Average of submitted work: <strong>{formatPercent(report.average)}</strong>; with missing work as 0:{" "}
+          <strong>{formatPercent(report.averageWithMissing)}</strong>.
+        </p>
+      </section>
+
+      <section aria-labelledby="items-heading" className="space-y-3">
+        <h2 id="items-heading" className="text-lg font-semibold">
+          Question by question
+        </h2>
+        <p className="text-sm text-stone-700">
+          Over each student&apos;s counting attempt ({counts.submitted} in all). An unanswered question counts
+          as not right. Typed answers are compared after ignoring case, punctuation and a leading “the”.
+        </p>
+        {counts.submitted === 0 ? (
+          <p className="text-stone-700">Nothing submitted yet.</p>
+        ) : (
+          <ItemAnalysisTable items={report.items} />
+        )}
+      </section>
+
+      {report.skills.length > 0 && counts.submitted > 0 && (
+        <section aria-labelledby="skills-heading" className="space-y-3">
+          <h2 id="skills-heading" className="text-lg font-semibold">
+            Mastery by skill
+          </h2>
+          <SkillMasteryList skills={report.skills} />
+        </section>
+      )}
+
+      <section aria-labelledby="students-heading" className="space-y-3">
+        <h2 id="students-heading" className="text-lg font-semibold">
+          Students ({report.students.length})
+        </h2>
+        {report.students.length === 0 ? (
+          <p className="text-stone-700">No students in this class yet.</p>
+        ) : (
+          <table className="w-full bg-white text-left text-sm">
+            <thead className="bg-stone-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  Student
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Counting score
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Attempts
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.students.map((s) => (
+                <tr key={s.studentId} className="border-t border-stone-200 align-top">
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {s.name}
+                    <span className="block text-xs font-normal text-stone-600">{s.email}</span>
+                  </th>
+                  <td className="px-3 py-2">
+                    <StatusLabel status={s.status} overdue={s.overdue} />
+                  </td>
+                  <td className="px-3 py-2">
+                    {s.counting ? (
+                      <Link href={`/teacher/attempts/${s.counting.id}`} className="text-brand-700 underline">
+                        {formatPercent(s.counting.percent)} ({formatNumber(s.counting.score ?? 0)}/
+                        {s.counting.maxScore})
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td className="px-3 py-2">
+                    {s.attempts.length === 0 ? (
+                      "None"
+                    ) : (
+                      <ul className="space-y-0.5">
+                        {s.attempts.map((t) => (
+                          <li key={t.id}>
+                            <Link href={`/teacher/attempts/${t.id}`} className="text-brand-700 underline">
+                              Attempt {t.number}
+                            </Link>
+                            {": "}
+                            {t.status === "submitted"
+                              ? `${formatPercent(t.percent)}, ${formatUtc(t.submittedAt)}${t.late ? ", late" : ""}${ENDED_BY[t.endedBy ?? "student"] ?? ""}`
+                              : "in progress"}
+                            {t.counting ? " (counts)" : ""}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/app/_lib/auth";
+import { GradebookAttemptAnswers } from "@/components/gradebook-attempt-answers";
+import { formatNumber, formatUtc } from "@/components/gradebook-status";
+import { getDb } from "@/db";
+import { percentOf } from "@/lib/gradebook/counting";
+import { getAttemptForTeacher } from "@/lib/gradebook/report";
+
+export const metadata: Metadata = { title: "Student attempt" };
+
+type Props = { params: Promise<{ id: string }> };
+
+const ENDED_BY = {
+  student: "Submitted by the student",
+  time_limit: "Time limit ran out",
+  closed: "Assignment closed",
+};
+
+export default async function TeacherAttemptPage({ params }: Props) {
+  const { id } = await params;
+  const teacher = await requireRole("teacher", `/teacher/attempts/${id}`);
+  const db = await getDb();
+  // finalize expired attempts here
+  const view = await getAttemptForTeacher({ db, teacherId: teacher.id, attemptId: id });
+  if (!view) notFound();
+  const { attempt, student, assignment, article } = view;
+  const submitted = attempt.status === "submitted";
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <p className="flex flex-wrap gap-4 text-sm print:hidden">
+        <Link href={`/teacher/assignments/${assignment.id}`} className="text-brand-700 hover:underline">
+          ← Assignment report
+        </Link>
+        <Link
+          href={`/teacher/classes/${assignment.classId}/gradebook`}
+          className="text-brand-700 hover:underline"
+        >
+          Gradebook of {assignment.className}
+        </Link>
+      </p>
+      <header className="space-y-1">
+        <p className="text-sm text-stone-600">
+          {article.title} · {assignment.className}
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {student.name}, attempt {view.attemptNumber}
+        </h1>
+        <p className="text-sm text-stone-600">{student.email}</p>
+      </header>
+      <dl className="grid gap-x-6 gap-y-1 rounded-lg border border-stone-200 bg-white p-5 text-sm sm:grid-cols-[10rem_1fr]">
+        <dt className="text-stone-600">Score</dt>
+        <dd className="font-semibold">
+          {submitted
+            ? `${formatNumber(attempt.score ?? 0)} / ${attempt.maxScore} (${formatNumber(percentOf(attempt.score ?? 0, attempt.maxScore) ?? 0)}%)`
+            : "In progress, not graded yet"}
+        </dd>
+        <dt className="text-stone-600">Started</dt>
+        <dd>{formatUtc(attempt.startedAt)}</dd>
+        <dt className="text-stone-600">Submitted</dt>
+        <dd>
+          {submitted ? formatUtc(attempt.submittedAt) : "Not yet"}
+          {attempt.late && (
+            <span className="ml-2 font-medium text-amber-800">
+              Late (after {formatUtc(assignment.dueAt)})
+            </span>
+          )}
+        </dd>
+        {attempt.endedBy && (
+          <>
+            <dt className="text-stone-600">Ended</dt>
+            <dd>{ENDED_BY[attempt.endedBy]}</dd>
+          </>
+        )}
+        {attempt.deadlineAt && (
+          <>
+            <dt className="text-stone-600">Time limit ended</dt>
+            <dd>{formatUtc(attempt.deadlineAt)}</dd>
+          </>
+        )}
+      </dl>
+      <section aria-labelledby="answers-heading" className="space-y-3">
+        <h2 id="answers-heading" className="text-lg font-semibold">
+          Answers
+        </h2>
+        <GradebookAttemptAnswers view={view} />
+      </section>
+    </div>
+  );
+}
