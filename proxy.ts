@@ -1,22 +1,74 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { authSecret } from "@/lib/env";
+import { authSecret, env } from "@/lib/env";
+
+/** Private pages: signed-out visitors are sent to sign in before anything renders. */
+const PROTECTED = [/^\/account(\/|$)/, /^\/teacher(\/|$)/, /^\/attempts(\/|$)/, /^\/progress$/, /^\/join$/];
 
 /**
- * A convenience only: sends signed-out visitors of private pages to sign in
- * before rendering. Every page, action and route handler checks the session
- * and the role itself.
+ * The page's Content-Security-Policy, with this request's nonce.
+ *
+ * - Scripts: only those carrying the nonce, and what they load ('strict-dynamic').
+ *   An injected <script> or onerror= has no nonce and never runs. 'self' is a
+ *   fallback for browsers without 'strict-dynamic' (which then ignore it).
+ * - Styles: 'unsafe-inline' because React writes style attributes (the mastery
+ *   bars on /progress) and a nonce cannot cover attributes; injected CSS cannot
+ *   run code, and every text we show is escaped by React anyway.
+ * - Development needs 'unsafe-eval' (React rebuilds server error stacks with eval).
+ */
+export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/**
+ * Runs before every page: sets a fresh CSP nonce (Next reads it from the
+ * request's Content-Security-Policy header and puts it on its own scripts;
+ * every page is rendered per request, so each gets its own), and, as a
+ * convenience only, sends signed-out visitors of private pages to sign in.
+ * Every page, action and route handler checks the session and the role itself.
  */
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: authSecret() });
-  if (!token) {
-    const url = new URL("/sign-in", request.url);
-    url.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-    return NextResponse.redirect(url);
+  const csp = contentSecurityPolicy(newNonce(), env().NODE_ENV === "development");
+  const { pathname, search } = request.nextUrl;
+
+  if (PROTECTED.some((p) => p.test(pathname))) {
+    const token = await getToken({ req: request, secret: authSecret() });
+    if (!token) {
+      const url = new URL("/sign-in", request.url);
+      url.searchParams.set("callbackUrl", pathname + search);
+      const redirect = NextResponse.redirect(url);
+      redirect.headers.set("Content-Security-Policy", csp);
+      return redirect;
+    }
   }
-  return NextResponse.next();
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 export const config = {
-  matcher: ["/account/:path*", "/teacher/:path*", "/attempts/:path*", "/progress", "/join"],
+  // Every page, prefetches included (all pages are dynamic; a prefetched page
+  // must carry its policy too). Not API routes (their CSP is in
+  // next.config.js), nor static files, which run no script of their own.
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
 };

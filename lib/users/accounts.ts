@@ -11,7 +11,7 @@ import {
   verifyAgainstDummy,
   verifyPassword,
 } from "@/lib/auth/password";
-import { checkSignInThrottle, clearAccountFailures, recordSignInFailure } from "@/lib/auth/throttle";
+import { claimSignInAttempt, clearAccountFailures } from "@/lib/auth/throttle";
 
 export const passwordField = z.string({ error: "Enter a password." }).superRefine((value, ctx) => {
   for (const message of passwordProblems(value)) ctx.addIssue({ code: "custom", message });
@@ -100,16 +100,15 @@ export async function authenticate(input: {
   password: string;
   clientAddress: string;
 }): Promise<AuthenticateResult> {
-  const throttle = await checkSignInThrottle(input);
+  // Claimed before the password is checked, so parallel guesses count against each other.
+  const throttle = await claimSignInAttempt(input);
   if (throttle.blocked) return { ok: false, reason: "throttled", retryAt: throttle.retryAt };
 
   const password = input.password.slice(0, PASSWORD_MAX * 4);
   const user = input.email.length <= 254 ? await findByEmail(input.db, input.email) : undefined;
   const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
-  if (!user || !valid) {
-    await recordSignInFailure(input);
-    return { ok: false, reason: "invalid" };
-  }
+  // A wrong password leaves the claim in place as the failure it is.
+  if (!user || !valid) return { ok: false, reason: "invalid" };
   await clearAccountFailures(input);
   return { ok: true, user: pick(user) };
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { quizAttempts } from "@/db/schema";
+import { attemptAnswers, quizAttempts } from "@/db/schema";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import {
   getAttemptForUser,
@@ -11,7 +11,7 @@ import {
 } from "@/lib/attempts/attempts";
 import { sanitizeResponse, toPublicQuestion } from "@/lib/attempts/questions";
 import { masteryBySkill, progressByArticle, scoreHistory } from "@/lib/progress/queries";
-import type { Question, Response } from "@/lib/quiz";
+import { gradeAnswer, type Question, type Response } from "@/lib/quiz";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";
@@ -156,10 +156,24 @@ describe("attempts", () => {
       answers: qs.map((q) => ({ questionId: q.id, response: rightResponse(q) })),
     });
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => submitAttempt({ db: t.db(), userId, attemptId: r.attemptId })),
+      Array.from({ length: 20 }, () => submitAttempt({ db: t.db(), userId, attemptId: r.attemptId })),
     );
     expect(results.filter((x) => x.ok && !x.alreadySubmitted)).toHaveLength(1);
     for (const x of results) expect(x).toMatchObject({ ok: true, score: qs.length, maxScore: qs.length });
+    const [row] = await t.db().select().from(quizAttempts).where(eq(quizAttempts.id, r.attemptId));
+    expect(row).toMatchObject({ status: "submitted", score: qs.length });
+    expect(row?.submittedAt).toBeInstanceOf(Date);
+    const again = await submitAttempt({ db: t.db(), userId, attemptId: r.attemptId, now: new Date(0) });
+    expect(again).toMatchObject({ ok: true, alreadySubmitted: true, score: qs.length });
+    const [still] = await t.db().select().from(quizAttempts).where(eq(quizAttempts.id, r.attemptId));
+    expect(still?.submittedAt).toEqual(row?.submittedAt);
+    const graded = await t
+      .db()
+      .select()
+      .from(attemptAnswers)
+      .where(eq(attemptAnswers.attemptId, r.attemptId));
+    expect(graded).toHaveLength(qs.length);
+    expect(graded.every((a) => a.correct === true && a.score === 1)).toBe(true);
     const saved = await saveAnswers({
       db: t.db(),
       userId,
@@ -167,6 +181,71 @@ describe("attempts", () => {
       answers: [{ questionId: qs[0]!.id, response: null }],
     });
     expect(saved).toEqual({ ok: false, reason: "submitted" });
+  });
+
+  it("keeps the last answer when two tabs answer the same question, in turn and at once", async () => {
+    const userId = await student();
+    const r = await startAttempt({ db: t.db(), userId, articleId, mode: "take" });
+    if (!("attemptId" in r)) throw new Error("no attempt");
+    const view = (await getAttemptForUser({ db: t.db(), userId, attemptId: r.attemptId }))!;
+    const q = view.quiz.questions.find((x) => x.answer.type === "single" && x.options.length >= 3)!;
+    const pick = (i: number): Response => ({ optionId: q.options[i % q.options.length]!.id });
+    const save = (response: Response) =>
+      saveAnswers({ db: t.db(), userId, attemptId: r.attemptId, answers: [{ questionId: q.id, response }] });
+    // Tab A, tab B, tab A again: the latest save wins, whichever tab made it.
+    for (const i of [0, 1, 2]) expect(await save(pick(i))).toEqual({ ok: true });
+    expect(
+      (await getAttemptForUser({ db: t.db(), userId, attemptId: r.attemptId }))!.answers.get(q.id),
+    ).toMatchObject({ response: pick(2) });
+    // At once: one of them wins whole (never a mix, never two rows).
+    await Promise.all([save(pick(0)), save(pick(1))]);
+    const rows = await t.db().select().from(attemptAnswers).where(eq(attemptAnswers.attemptId, r.attemptId));
+    expect(rows).toHaveLength(1);
+    expect([pick(0), pick(1)]).toContainEqual(rows[0]!.response);
+  });
+
+  it("never leaves an answer saved after grading when saves race a submit", async () => {
+    const userId = await student();
+    const r = await startAttempt({ db: t.db(), userId, articleId, mode: "take" });
+    if (!("attemptId" in r)) throw new Error("no attempt");
+    const view = (await getAttemptForUser({ db: t.db(), userId, attemptId: r.attemptId }))!;
+    const qs = view.quiz.questions;
+    const saves = qs.flatMap((q) => [
+      saveAnswers({
+        db: t.db(),
+        userId,
+        attemptId: r.attemptId,
+        answers: [{ questionId: q.id, response: wrongResponse(q) ?? rightResponse(q) }],
+      }),
+      saveAnswers({
+        db: t.db(),
+        userId,
+        attemptId: r.attemptId,
+        answers: [{ questionId: q.id, response: rightResponse(q) }],
+      }),
+    ]);
+    const submit = submitAttempt({ db: t.db(), userId, attemptId: r.attemptId });
+    const [graded, ...saved] = await Promise.all([submit, ...saves]);
+    if (!graded.ok) throw new Error("not graded");
+    for (const s of saved) expect([{ ok: true }, { ok: false, reason: "submitted" }]).toContainEqual(s);
+    // Every stored answer is one that grading saw: its score is the grade of the stored response.
+    const rows = await t.db().select().from(attemptAnswers).where(eq(attemptAnswers.attemptId, r.attemptId));
+    let total = 0;
+    for (const row of rows) {
+      const q = qs.find((x) => x.id === row.questionId)!;
+      expect(row.score).not.toBeNull();
+      expect(row.score).toBe(row.response ? gradeAnswer(q, row.response).score : 0);
+      total += row.score!;
+    }
+    expect(graded.score).toBeCloseTo(total);
+    expect(
+      await saveAnswers({
+        db: t.db(),
+        userId,
+        attemptId: r.attemptId,
+        answers: [{ questionId: qs[0]!.id, response: rightResponse(qs[0]!) }],
+      }),
+    ).toEqual({ ok: false, reason: "submitted" });
   });
 
   it("scores unanswered questions zero, practises what was missed, and tracks progress in SQL", async () => {
