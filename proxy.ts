@@ -3,7 +3,16 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authSecret, env } from "@/lib/env";
 
 /** Private pages: signed-out visitors are sent to sign in before anything renders. */
-const PROTECTED = [/^\/account(\/|$)/, /^\/teacher(\/|$)/, /^\/attempts(\/|$)/, /^\/progress$/, /^\/join$/];
+const PROTECTED = [
+  /^\/account(\/|$)/,
+  /^\/teacher(\/|$)/,
+  /^\/attempts(\/|$)/,
+  /^\/assignments(\/|$)/,
+  /^\/progress$/,
+  /^\/join$/,
+];
+/** Downloads answer a signed-out request with their own 401, not a sign-in page. */
+const DOWNLOAD = /\.csv$/;
 
 /**
  * The page's Content-Security-Policy, with this request's nonce.
@@ -48,7 +57,7 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(newNonce(), env().NODE_ENV === "development");
   const { pathname, search } = request.nextUrl;
 
-  if (PROTECTED.some((p) => p.test(pathname))) {
+  if (PROTECTED.some((p) => p.test(pathname)) && !DOWNLOAD.test(pathname)) {
     const token = await getToken({ req: request, secret: authSecret() });
     if (!token) {
       const url = new URL("/sign-in", request.url);

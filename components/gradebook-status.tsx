@@ -1,9 +1,11 @@
+import { formatDateTime } from "@/lib/dates";
 import type { CellStatus } from "@/lib/gradebook/counting";
 import { STATUS_LABELS } from "@/lib/gradebook/counting";
 
 /** "2026-03-10 12:00 UTC": the same reading for teacher and server, whatever the browser's zone. */
-export function formatUtc(d: Date | null | undefined): string {
-  return d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—";
+/** A date and time on the viewer's own clock, with the zone named. */
+export function formatWhen(d: Date | null | undefined, timeZone: string): string {
+  return d ? formatDateTime(d, timeZone) : "—";
 }
 
 export const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import type { Gradebook } from "@/lib/gradebook/gradebook";
-import { formatNumber, formatPercent, formatUtc, StatusLabel } from "./gradebook-status";
+import { formatNumber, formatPercent, formatWhen, StatusLabel } from "./gradebook-status";
 
 /**
  * Students by assignments. The first column stays put while the table scrolls
  * sideways; every cell says its status in words.
  */
-export function GradebookTable({ gradebook }: { gradebook: Gradebook }) {
+export function GradebookTable({ gradebook, timeZone }: { gradebook: Gradebook; timeZone: string }) {
   const { assignments, rows } = gradebook;
   const sticky = "sticky left-0 z-10 bg-white print:static";
   return (
@@ -32,7 +32,7 @@ export function GradebookTable({ gradebook }: { gradebook: Gradebook }) {
                   {a.articleTitle}
                 </Link>
                 <span className="block text-xs font-normal text-stone-600">
-                  Due {formatUtc(a.dueAt)}
+                  Due {formatWhen(a.dueAt, timeZone)}
                   {a.closedAt ? " · closed" : ""}
                   {a.counting === "latest" ? " · latest counts" : " · best counts"}
                 </span>

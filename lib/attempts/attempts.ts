@@ -370,11 +370,17 @@ export async function finalizeEndedAttempts(input: {
   now?: Date;
   userId?: string;
   assignmentIds?: string[];
+  classId?: string;
+  attemptId?: string;
 }): Promise<number> {
   const now = input.now ?? new Date();
+  const ids = [input.userId, input.classId, input.attemptId, ...(input.assignmentIds ?? [])];
+  if (ids.some((id) => id !== undefined && !isUuid(id))) return 0;
   const scope = [
     input.userId ? eq(quizAttempts.userId, input.userId) : undefined,
     input.assignmentIds ? inArray(quizAttempts.assignmentId, input.assignmentIds) : undefined,
+    input.classId ? eq(assignments.classId, input.classId) : undefined,
+    input.attemptId ? eq(quizAttempts.id, input.attemptId) : undefined,
   ].filter((c) => c !== undefined);
   if (scope.length === 0 || input.assignmentIds?.length === 0) return 0;
   const due = await input.db

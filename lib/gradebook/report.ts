@@ -256,7 +256,7 @@ export async function getAssignmentReport(input: {
   };
 }
 
-export type TeacherAttemptView = AttemptView & {
+export type TeacherAttemptView = Omit<AttemptView, "assignment"> & {
   student: { id: string; name: string; email: string };
   assignment: { id: string; dueAt: Date; counting: "best" | "latest"; classId: string; className: string };
   attemptNumber: number;

@@ -50,7 +50,7 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
-import { assignments, classMembers, classes, quizAttempts } from "@/db/schema";
+import { articles, assignments, classMembers, classes, questionReviews, quizAttempts } from "@/db/schema";
 import { addTeacherArticle, getArticleBySlug } from "@/lib/articles/queries";
 import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/assignments";
 import { createClass, joinClass } from "@/lib/classes/classes";
@@ -69,6 +69,24 @@ import TeacherPage from "@/app/teacher/page";
 import QuestionBankPage from "@/app/teacher/articles/[slug]/page";
 import NewArticlePage from "@/app/teacher/articles/new/page";
 import ClassPage from "@/app/teacher/classes/[id]/page";
+import EditQuestionPage from "@/app/teacher/articles/[slug]/questions/[questionId]/page";
+import NewQuestionPage from "@/app/teacher/articles/[slug]/questions/new/page";
+import AssignmentReportPage from "@/app/teacher/assignments/[id]/page";
+import WorksheetPage from "@/app/teacher/assignments/[id]/worksheet/page";
+import AnswerKeyPage from "@/app/teacher/assignments/[id]/answer-key/page";
+import TeacherAttemptPage from "@/app/teacher/attempts/[id]/page";
+import GradebookPage from "@/app/teacher/classes/[id]/gradebook/page";
+import { GET as gradebookCsv } from "@/app/teacher/classes/[id]/gradebook.csv/route";
+import { GET as responsesCsv } from "@/app/teacher/assignments/[id]/responses.csv/route";
+import {
+  addCustomQuestionAction,
+  deleteCustomQuestionAction,
+  resetQuestionAction,
+  saveQuestionAction,
+  setIncludedAction,
+  updateArticleDetailsAction,
+} from "@/app/teacher/articles/[slug]/actions";
+import { addCustomQuestion, getReviewBank } from "@/lib/reviews/reviews";
 import { GET as health } from "@/app/api/health/route";
 import { startAssignmentAction } from "@/app/assignments/actions";
 import { autosaveAnswerAction, startAttemptAction, submitQuizFormAction } from "@/app/attempts/actions";
@@ -96,6 +114,8 @@ const ids = {} as {
   shippedSlug: string;
   assignment: string;
   attempt: string;
+  question: string;
+  customQuestion: string;
 };
 
 async function person(role: "student" | "teacher", name: string): Promise<Who> {
@@ -162,7 +182,31 @@ beforeAll(async () => {
     assignmentId: made.assignmentId,
   });
   if (!started.ok) throw new Error("attempt");
+  const privateArticleId = (await getArticleBySlug({
+    db: t.db(),
+    slug: own.slug,
+    viewerId: people.owner!.id,
+  }))!.id;
+  const bank = (await getReviewBank({
+    db: t.db(),
+    teacherId: people.owner!.id,
+    articleId: privateArticleId,
+  }))!;
+  const custom = await addCustomQuestion({
+    db: t.db(),
+    teacherId: people.owner!.id,
+    articleId: privateArticleId,
+    type: "true-false",
+    skill: "details",
+    draft: {
+      prompt: "The council approved the plan.",
+      options: [{ id: "o-true", text: "", correct: true }],
+    },
+  });
+  if (!custom.ok) throw new Error(`custom question: ${JSON.stringify(custom)}`);
   Object.assign(ids, {
+    question: bank.entries[0]!.questionId,
+    customQuestion: custom.questionId,
     classA: classA.id,
     joinCodeA: classA.joinCode,
     joinCodeC: classC.joinCode,
@@ -193,7 +237,7 @@ async function outcome(run: () => Promise<unknown>): Promise<string> {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
-const page = (params: Record<string, string> = {}) => ({
+const page = <P extends Record<string, string>>(params: P = {} as P) => ({
   params: Promise.resolve(params),
   searchParams: Promise.resolve({}),
 });
@@ -246,7 +290,7 @@ const rows: Row[] = [
     run: () => HomePage(),
     expected: { signedOut: "ok", member: "ok", outsider: "ok", otherTeacher: "ok", owner: "ok" },
   },
-  { name: "page /account", run: () => AccountPage(page()), expected: anyUser },
+  { name: "page /account", run: () => AccountPage(), expected: anyUser },
   { name: "page /progress", run: () => ProgressPage(), expected: anyUser },
   { name: "page /join", run: () => JoinPage(page()), expected: studentsOnly("ok", "ok") },
   { name: "page /teacher", run: () => TeacherPage(), expected: teachersOnly("ok", "ok") },
@@ -286,6 +330,152 @@ const rows: Row[] = [
       outsider: "not-found",
       otherTeacher: "not-found",
       owner: "not-found",
+    },
+  },
+  {
+    name: "page /teacher/classes/[id]/gradebook",
+    run: () => GradebookPage(page({ id: ids.classA })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "page /teacher/assignments/[id]",
+    run: () => AssignmentReportPage(page({ id: ids.assignment })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "page /teacher/assignments/[id]/worksheet",
+    run: () => WorksheetPage(page({ id: ids.assignment })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "page /teacher/assignments/[id]/answer-key",
+    run: () => AnswerKeyPage(page({ id: ids.assignment })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "page /teacher/attempts/[id] (the member's attempt)",
+    run: () => TeacherAttemptPage(page({ id: ids.attempt })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "page /teacher/articles/[slug]/questions/[questionId]",
+    run: () => EditQuestionPage(page({ slug: ids.privateSlug, questionId: ids.question })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "page /teacher/articles/[slug]/questions/new",
+    run: () => NewQuestionPage(page({ slug: ids.privateSlug })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "GET /teacher/classes/[id]/gradebook.csv",
+    run: () => gradebookCsv(new Request("http://test/x"), { params: Promise.resolve({ id: ids.classA }) }),
+    expected: {
+      signedOut: "http 401",
+      member: "http 403",
+      outsider: "http 403",
+      otherTeacher: "http 404",
+      owner: "http 200",
+    },
+  },
+  {
+    name: "GET /teacher/assignments/[id]/responses.csv",
+    run: () =>
+      responsesCsv(new Request("http://test/x"), { params: Promise.resolve({ id: ids.assignment }) }),
+    expected: {
+      signedOut: "http 401",
+      member: "http 403",
+      outsider: "http 403",
+      otherTeacher: "http 404",
+      owner: "http 200",
+    },
+  },
+  {
+    name: "action setIncluded (question review)",
+    run: () =>
+      setIncludedAction(form({ slug: ids.privateSlug, questionId: ids.question, included: "false" })),
+    expected: teachersOnly("redirect /teacher/articles/{privateSlug}", "not-found"),
+    unchanged: async () =>
+      expect(
+        await t.db().select().from(questionReviews).where(eq(questionReviews.questionId, ids.question)),
+      ).toEqual([]),
+  },
+  {
+    name: "action resetQuestion (question review)",
+    run: () => resetQuestionAction(form({ slug: ids.privateSlug, questionId: ids.question })),
+    expected: teachersOnly("redirect /teacher/articles/{privateSlug}", "not-found"),
+  },
+  {
+    name: "action saveQuestion (question review)",
+    run: () =>
+      saveQuestionAction(
+        idle,
+        form({
+          slug: ids.privateSlug,
+          questionId: ids.customQuestion,
+          prompt: "Changed?",
+          optionKey: "o-false",
+          correct: "o-false",
+        }),
+      ),
+    expected: teachersOnly("redirect /teacher/articles/{privateSlug}", "not-found"),
+    unchanged: async () => {
+      const [row] = await t
+        .db()
+        .select()
+        .from(questionReviews)
+        .where(eq(questionReviews.questionId, ids.customQuestion));
+      expect(row!.question!.prompt).toBe("The council approved the plan.");
+    },
+    // Editing your own question gives it a new id (so earlier quizzes never share an id with it).
+    restore: async () => {
+      const rows = await t.db().select().from(questionReviews).where(eq(questionReviews.custom, true));
+      ids.customQuestion = rows.find((r) => r.question?.prompt === "Changed?")!.questionId;
+    },
+  },
+  {
+    name: "action addCustomQuestion (question review)",
+    run: () =>
+      addCustomQuestionAction(
+        idle,
+        form({
+          slug: ids.privateSlug,
+          type: "text",
+          skill: "details",
+          prompt: "Who is the mayor?",
+          accepted: "Ana Ruiz",
+        }),
+      ),
+    expected: teachersOnly("redirect /teacher/articles/{privateSlug}", "not-found"),
+    unchanged: async () => {
+      const rows = await t.db().select().from(questionReviews).where(eq(questionReviews.custom, true));
+      expect(rows.length).toBeLessThanOrEqual(2);
+    },
+  },
+  {
+    name: "action updateArticleDetails",
+    run: () =>
+      updateArticleDetailsAction(
+        idle as never,
+        form({ slug: ids.privateSlug, title: "Hacked title", source: "", publishedOn: "" }),
+      ),
+    expected: teachersOnly("redirect /teacher/articles/{privateSlug}", "not-found"),
+    unchanged: async () => {
+      const [row] = await t.db().select().from(articles).where(eq(articles.id, ids.privateArticleId));
+      expect(row!.title).toBe("Council votes on the bridge");
+    },
+  },
+  {
+    name: "action deleteCustomQuestion (question review)",
+    run: () => deleteCustomQuestionAction(form({ slug: ids.privateSlug, questionId: ids.customQuestion })),
+    expected: teachersOnly("redirect /teacher/articles/{privateSlug}", "not-found"),
+    unchanged: async () => {
+      const rows = await t
+        .db()
+        .select()
+        .from(questionReviews)
+        .where(eq(questionReviews.questionId, ids.customQuestion));
+      expect(rows).toHaveLength(1);
     },
   },
   // Route handlers

@@ -2,14 +2,25 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_lib/auth";
-import { formatNumber, formatPercent, formatUtc, StatusLabel } from "@/components/gradebook-status";
+import { formatNumber, formatPercent, formatWhen, StatusLabel } from "@/components/gradebook-status";
 import { ItemAnalysisTable, SkillMasteryList } from "@/components/item-analysis-table";
+import { closeAssignmentAction } from "@/app/teacher/actions";
+import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { getDb } from "@/db";
+import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
 import { getAssignmentReport } from "@/lib/gradebook/report";
 
 export const metadata: Metadata = { title: "Assignment report" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const NOTICES: Record<string, string> = {
+  closed: "The assignment is closed. Open attempts were graded with what they had saved.",
+  reopened: "The assignment is open again. Late work is accepted and marked late.",
+};
 
 const REVEAL: Record<string, string> = {
   after_submit: "after each submission",
@@ -22,11 +33,14 @@ const ENDED_BY: Record<string, string> = {
   closed: " (closed by you)",
 };
 
-export default async function AssignmentReportPage({ params }: Props) {
-  const { id } = await params;
+export default async function AssignmentReportPage({ params, searchParams }: Props) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const notice = typeof query.notice === "string" ? NOTICES[query.notice] : undefined;
   const teacher = await requireRole("teacher", `/teacher/assignments/${id}`);
   const db = await getDb();
-  // finalize expired attempts here
+  const timeZone = await getViewerTimeZone();
+  // Timed attempts past their limit are graded before anyone reads results.
+  await finalizeEndedAttempts({ db, assignmentIds: [id] });
   const report = await getAssignmentReport({ db, teacherId: teacher.id, assignmentId: id });
   if (!report) notFound();
   const { assignment: a, counts } = report;
@@ -46,6 +60,14 @@ export default async function AssignmentReportPage({ params }: Props) {
       <header className="space-y-1">
         <p className="text-sm text-stone-600">Assignment for {a.className}</p>
         <h1 className="text-2xl font-semibold tracking-tight">{a.article.title}</h1>
+        {notice && (
+          <p
+            role="status"
+            className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800"
+          >
+            {notice}
+          </p>
+        )}
       </header>
 
       <section
@@ -57,9 +79,9 @@ export default async function AssignmentReportPage({ params }: Props) {
         </h2>
         <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
           <dt className="text-stone-600">Due</dt>
-          <dd>{formatUtc(a.dueAt)}</dd>
+          <dd>{formatWhen(a.dueAt, timeZone)}</dd>
           <dt className="text-stone-600">Status</dt>
-          <dd>{a.closedAt ? `Closed ${formatUtc(a.closedAt)}` : "Open"}</dd>
+          <dd>{a.closedAt ? `Closed ${formatWhen(a.closedAt, timeZone)}` : "Open"}</dd>
           <dt className="text-stone-600">Questions</dt>
           <dd>{a.questions.length}</dd>
           <dt className="text-stone-600">Attempts allowed</dt>
@@ -84,7 +106,33 @@ export default async function AssignmentReportPage({ params }: Props) {
             Answer key
           </Link>
         </div>
-        {/* Close assignment form goes here (added with lib/assignments). */}
+        <form action={closeAssignmentAction} className="border-t border-stone-200 pt-3">
+          <input type="hidden" name="assignmentId" value={a.id} />
+          {a.closedAt ? (
+            <>
+              <p className="mb-2 text-sm text-stone-700">
+                Closed: no attempt starts or is submitted. Open attempts were graded with what they had saved.
+              </p>
+              <button name="intent" value="reopen" className={linkClass}>
+                Reopen the assignment
+              </button>
+            </>
+          ) : (
+            <>
+              <p className="mb-2 text-sm text-stone-700">
+                Late work is accepted and marked late until you close the assignment. Closing grades open
+                attempts with what they have saved.
+              </p>
+              <button
+                name="intent"
+                value="close"
+                className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"
+              >
+                Close the assignment
+              </button>
+            </>
+          )}
+        </form>
       </section>
 
       <section aria-labelledby="counts-heading" className="space-y-3">
@@ -194,7 +242,7 @@ export default async function AssignmentReportPage({ params }: Props) {
                             </Link>
                             {": "}
                             {t.status === "submitted"
-                              ? `${formatPercent(t.percent)}, ${formatUtc(t.submittedAt)}${t.late ? ", late" : ""}${ENDED_BY[t.endedBy ?? "student"] ?? ""}`
+                              ? `${formatPercent(t.percent)}, ${formatWhen(t.submittedAt, timeZone)}${t.late ? ", late" : ""}${ENDED_BY[t.endedBy ?? "student"] ?? ""}`
                               : "in progress"}
                             {t.counting ? " (counts)" : ""}
                           </li>

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_lib/auth";
 import { GradebookAttemptAnswers } from "@/components/gradebook-attempt-answers";
-import { formatNumber, formatUtc } from "@/components/gradebook-status";
+import { formatNumber, formatWhen } from "@/components/gradebook-status";
+import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { getDb } from "@/db";
+import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
 import { percentOf } from "@/lib/gradebook/counting";
 import { getAttemptForTeacher } from "@/lib/gradebook/report";
 
@@ -22,7 +24,9 @@ export default async function TeacherAttemptPage({ params }: Props) {
   const { id } = await params;
   const teacher = await requireRole("teacher", `/teacher/attempts/${id}`);
   const db = await getDb();
-  // finalize expired attempts here
+  const timeZone = await getViewerTimeZone();
+  // Timed attempts past their limit are graded before anyone reads results.
+  await finalizeEndedAttempts({ db, attemptId: id });
   const view = await getAttemptForTeacher({ db, teacherId: teacher.id, attemptId: id });
   if (!view) notFound();
   const { attempt, student, assignment, article } = view;
@@ -57,13 +61,13 @@ export default async function TeacherAttemptPage({ params }: Props) {
             : "In progress, not graded yet"}
         </dd>
         <dt className="text-stone-600">Started</dt>
-        <dd>{formatUtc(attempt.startedAt)}</dd>
+        <dd>{formatWhen(attempt.startedAt, timeZone)}</dd>
         <dt className="text-stone-600">Submitted</dt>
         <dd>
-          {submitted ? formatUtc(attempt.submittedAt) : "Not yet"}
+          {submitted ? formatWhen(attempt.submittedAt, timeZone) : "Not yet"}
           {attempt.late && (
             <span className="ml-2 font-medium text-amber-800">
-              Late (after {formatUtc(assignment.dueAt)})
+              Late (after {formatWhen(assignment.dueAt, timeZone)})
             </span>
           )}
         </dd>
@@ -76,7 +80,7 @@ export default async function TeacherAttemptPage({ params }: Props) {
         {attempt.deadlineAt && (
           <>
             <dt className="text-stone-600">Time limit ended</dt>
-            <dd>{formatUtc(attempt.deadlineAt)}</dd>
+            <dd>{formatWhen(attempt.deadlineAt, timeZone)}</dd>
           </>
         )}
       </dl>

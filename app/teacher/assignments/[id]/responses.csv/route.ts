@@ -1,5 +1,6 @@
 import { getSessionUser } from "@/app/_lib/auth";
 import { getDb } from "@/db";
+import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
 import { safeFilename, toCsv } from "@/lib/csv";
 import { responsesCsvRows, responsesForExport } from "@/lib/gradebook/report";
 
@@ -18,7 +19,8 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
   if (user.role !== "teacher") return plain(403, "Only teachers can download responses.");
   const { id } = await context.params;
   const db = await getDb();
-  // finalize expired attempts here
+  // Timed attempts past their limit are graded before anyone reads results.
+  await finalizeEndedAttempts({ db, assignmentIds: [id] });
   const exported = await responsesForExport({ db, teacherId: user.id, assignmentId: id });
   if (!exported) return plain(404, "No such assignment.");
   const { assignment } = exported;

@@ -1,5 +1,6 @@
 import { getSessionUser } from "@/app/_lib/auth";
 import { getDb } from "@/db";
+import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
 import { safeFilename, toCsv } from "@/lib/csv";
 import { getGradebook, gradebookCsvRows } from "@/lib/gradebook/gradebook";
 
@@ -18,7 +19,8 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
   if (user.role !== "teacher") return plain(403, "Only teachers can download a gradebook.");
   const { id } = await context.params;
   const db = await getDb();
-  // finalize expired attempts here
+  // Timed attempts past their limit are graded before anyone reads results.
+  await finalizeEndedAttempts({ db, classId: id });
   const gradebook = await getGradebook({ db, teacherId: user.id, classId: id });
   if (!gradebook) return plain(404, "No such class.");
   const date = new Date().toISOString().slice(0, 10);

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_lib/auth";
 import { GradebookTable } from "@/components/gradebook-table";
 import { StatusLegend } from "@/components/gradebook-status";
+import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { getDb } from "@/db";
+import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
 import { getGradebook } from "@/lib/gradebook/gradebook";
 
 export const metadata: Metadata = { title: "Gradebook" };
@@ -15,7 +17,8 @@ export default async function GradebookPage({ params }: Props) {
   const { id } = await params;
   const teacher = await requireRole("teacher", `/teacher/classes/${id}/gradebook`);
   const db = await getDb();
-  // finalize expired attempts here
+  // Timed attempts past their limit are graded before anyone reads results.
+  await finalizeEndedAttempts({ db, classId: id });
   const gradebook = await getGradebook({ db, teacherId: teacher.id, classId: id });
   if (!gradebook) notFound();
   return (
@@ -42,7 +45,7 @@ export default async function GradebookPage({ params }: Props) {
             : "No assignments yet. Assign an article's quiz to the class to see scores here."}
         </p>
       ) : (
-        <GradebookTable gradebook={gradebook} />
+        <GradebookTable gradebook={gradebook} timeZone={await getViewerTimeZone()} />
       )}
       <section aria-labelledby="reading-heading" className="space-y-3 text-sm text-stone-800">
         <h2 id="reading-heading" className="text-lg font-semibold">
