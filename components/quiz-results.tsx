@@ -4,7 +4,11 @@ import { SKILL_LABELS } from "@/lib/progress/queries";
 import type { Skill } from "@/lib/quiz/types";
 import { describeKey, describeResponse } from "@/lib/attempts/describe";
 
-export function QuizResults({ view }: { view: Pick<AttemptView, "attempt" | "quiz" | "article" | "answers"> }) {
+export function QuizResults({
+  view,
+}: {
+  view: Pick<AttemptView, "attempt" | "quiz" | "article" | "answers">;
+}) {
   const { attempt, quiz, article, answers } = view;
   const score = attempt.score ?? 0;
   const pct = attempt.maxScore ? Math.round((100 * score) / attempt.maxScore) : 0;
