@@ -16,7 +16,8 @@ test("a teacher assigns a quiz with settings; the student takes it and sees the 
   await teacher.getByRole("button", { name: "Create class" }).click();
   const code = (await teacher.locator("p.font-mono").innerText()).trim();
 
-  await signUp(student, newAccount("student"));
+  const studentAccount = newAccount("student");
+  await signUp(student, studentAccount);
   await student.goto("/join");
   await student.getByLabel("Join code").fill(code);
   await student.getByRole("button", { name: "Join class" }).click();
@@ -70,6 +71,35 @@ test("a teacher assigns a quiz with settings; the student takes it and sees the 
 
   await teacher.reload();
   await expect(teacher.getByText("1 of 1 submitted")).toBeVisible();
+
+  // The gradebook and its CSV.
+  await teacher.getByRole("link", { name: "Gradebook", exact: true }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "Gradebook: Period 2" })).toBeVisible();
+  await expect(teacher.getByRole("table")).toContainText(studentAccount.name);
+  const csv = await teacher.request.get(teacher.url().replace(/\/gradebook$/, "/gradebook.csv"));
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const body = await csv.body();
+  expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(body.toString("utf8")).toContain(studentAccount.email);
+
+  // The report: item analysis, a click to the student's attempt, then closing.
+  await teacher.goBack();
+  await teacher
+    .getByRole("link", { name: /How much is too much/ })
+    .first()
+    .click();
+  await expect(teacher.getByRole("heading", { name: "Question by question" })).toBeVisible();
+  await teacher
+    .getByRole("link", { name: /Attempt 1|View|%/ })
+    .first()
+    .click();
+  await expect(teacher.getByText(studentAccount.name).first()).toBeVisible();
+  await teacher.goBack();
+  await teacher.getByRole("button", { name: "Close the assignment" }).click();
+  await expect(teacher.getByText("The assignment is closed.")).toBeVisible();
+  await student.goto("/join");
+  await expect(student.getByText(/· closed/)).toBeVisible();
   await teacherContext.close();
   await studentContext.close();
 });
