@@ -1,16 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { newAccount, signUp } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousViolations, newAccount, signUp } from "./fixtures";
 
 const ARTICLE = "/articles/us-allies-weapons-ukraine-2022-10-12";
-
-async function expectNoSeriousViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
-}
 
 test("the whole quiz can be done by keyboard, and axe finds no serious violation on the main pages", async ({
   page,

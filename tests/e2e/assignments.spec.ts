@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { newAccount, signUp } from "./fixtures";
+import { expectNoSeriousViolations, newAccount, signUp } from "./fixtures";
 
 test("a teacher assigns a quiz with settings; the student takes it and sees the status and hidden answers", async ({
   browser,
@@ -26,6 +26,7 @@ test("a teacher assigns a quiz with settings; the student takes it and sees the 
   // Bad settings are refused field by field and nothing typed is lost.
   await teacher.reload();
   await expect(teacher.getByText("Your time zone: Europe/Paris")).toBeVisible();
+  await expectNoSeriousViolations(teacher, "class page with the assign form");
   await teacher.getByLabel("Attempts allowed").fill("0");
   await teacher.getByLabel("Time limit in minutes (optional)").fill("15");
   await teacher.getByRole("button", { name: "Assign" }).click();
@@ -49,6 +50,7 @@ test("a teacher assigns a quiz with settings; the student takes it and sees the 
   await expect(row.getByText(/Due .*15 Jan .*11:00/)).toBeVisible();
   await row.getByRole("link").click();
   await expect(student.getByText("2 allowed, 2 left")).toBeVisible();
+  await expectNoSeriousViolations(student, "student assignment page");
   await expect(student.getByText(/15 minutes from when you start/)).toBeVisible();
   await student.getByRole("button", { name: "Start the quiz" }).click();
   await expect(student.getByRole("timer")).toContainText(/Time left: 1[45]:\d\d/);
@@ -76,6 +78,7 @@ test("a teacher assigns a quiz with settings; the student takes it and sees the 
   await teacher.getByRole("link", { name: "Gradebook", exact: true }).click();
   await expect(teacher.getByRole("heading", { level: 1, name: "Gradebook: Period 2" })).toBeVisible();
   await expect(teacher.getByRole("table")).toContainText(studentAccount.name);
+  await expectNoSeriousViolations(teacher, "gradebook");
   const csv = await teacher.request.get(teacher.url().replace(/\/gradebook$/, "/gradebook.csv"));
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
@@ -90,12 +93,15 @@ test("a teacher assigns a quiz with settings; the student takes it and sees the 
     .first()
     .click();
   await expect(teacher.getByRole("heading", { name: "Question by question" })).toBeVisible();
+  await expectNoSeriousViolations(teacher, "assignment report");
+  const reportUrl = teacher.url();
   await teacher
-    .getByRole("link", { name: /Attempt 1|View|%/ })
+    .getByRole("link", { name: /^\d+(\.\d)?% \(/ })
     .first()
     .click();
+  await expect(teacher).toHaveURL(/\/teacher\/attempts\//);
   await expect(teacher.getByText(studentAccount.name).first()).toBeVisible();
-  await teacher.goBack();
+  await teacher.goto(reportUrl);
   await teacher.getByRole("button", { name: "Close the assignment" }).click();
   await expect(teacher.getByText("The assignment is closed.")).toBeVisible();
   await student.goto("/join");
