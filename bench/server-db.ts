@@ -15,35 +15,69 @@ import { gradeAnswer, type Question, type Response } from "@/lib/quiz";
 import { prepareContent } from "@/lib/startup";
 
 export type BenchDb =
-  { driver: "pglite"; dir: string } | { driver: "postgres"; url: string; adminUrl: string; database: string };
+  | { driver: "pglite"; dir: string }
+  | { driver: "postgres"; url: string; adminUrl: string; database: string; fresh: true }
+  /** No CREATEDB: the given database itself, with users namespaced to this run and removed afterwards. */
+  | { driver: "postgres"; url: string; fresh: false };
 
-/** A fresh PGlite directory, or a fresh database on the server DATABASE_URL names. */
-export async function createBenchDb(input: { pgliteDir: string; databaseUrl?: string }): Promise<BenchDb> {
+/**
+ * A fresh PGlite directory, or a fresh database on the server DATABASE_URL
+ * names. When the role may not create databases, the bench uses the named
+ * database as it is: its own users (bench-<run>-*@bench.invalid) and their
+ * attempts and quizzes, deleted when the run ends.
+ */
+export async function createBenchDb(input: {
+  pgliteDir: string;
+  databaseUrl?: string;
+  log: (line: string) => void;
+}): Promise<BenchDb> {
   if (!input.databaseUrl) return { driver: "pglite", dir: input.pgliteDir };
   const base = new URL(input.databaseUrl);
-  const name = `${base.pathname.slice(1) || "newsquiz"}_bench_${process.pid}_${Date.now().toString(36)}`;
+  const name = `${base.pathname.slice(1) || "newsquiz"}_run_${process.pid}_${Date.now().toString(36)}`;
   const admin = await openPostgres(input.databaseUrl);
   try {
     await admin.db.execute(sql.raw(`create database "${name}"`));
   } catch (e) {
-    throw new Error(
-      `Could not create a fresh database "${name}" for the bench (${(e as Error).message}). ` +
-        "The bench never writes into an existing database: give DATABASE_URL a role with CREATEDB.",
+    const code = (e as { cause?: { code?: string } }).cause?.code ?? (e as { code?: string }).code;
+    if (code !== "42501") throw e;
+    input.log(
+      `the role may not create databases: using ${base.pathname.slice(1)} itself, with this run's own users (removed afterwards)`,
     );
+    return { driver: "postgres", url: input.databaseUrl, fresh: false };
   } finally {
     await admin.close();
   }
   const url = new URL(input.databaseUrl);
   url.pathname = `/${name}`;
-  return { driver: "postgres", url: url.toString(), adminUrl: input.databaseUrl, database: name };
+  return {
+    driver: "postgres",
+    url: url.toString(),
+    adminUrl: input.databaseUrl,
+    database: name,
+    fresh: true,
+  };
 }
 
 export async function openBenchDb(target: BenchDb): Promise<Database> {
   return target.driver === "pglite" ? openPglite({ dir: target.dir }) : openPostgres(target.url);
 }
 
-export async function dropBenchDb(target: BenchDb): Promise<void> {
+/** Drops the run's database, or (in a shared database) deletes the run's users, their attempts and quizzes. */
+export async function dropBenchDb(target: BenchDb, userIds: string[]): Promise<void> {
   if (target.driver !== "postgres") return;
+  if (!target.fresh) {
+    if (userIds.length === 0) return;
+    const database = await openPostgres(target.url);
+    try {
+      await database.db.transaction(async (tx) => {
+        await tx.delete(quizzes).where(inArray(quizzes.createdBy, userIds));
+        await tx.delete(users).where(inArray(users.id, userIds));
+      });
+    } finally {
+      await database.close();
+    }
+    return;
+  }
   const admin = await openPostgres(target.adminUrl);
   try {
     await admin.db.execute(sql.raw(`drop database if exists "${target.database}" with (force)`));
@@ -70,6 +104,8 @@ export type Seeded = {
   burst: Student[];
   warmup: Student[];
   signIn: { email: string; password: string };
+  /** Every user this run created, for clean-up in a shared database. */
+  userIds: string[];
 };
 
 const SESSION_COOKIE = "next-auth.session-token";
@@ -164,12 +200,15 @@ export async function seed(input: {
   });
   // One account signs in for real (scrypt at production cost) to show the minted cookies are equivalent.
   const signIn = { email: `bench-${run}-signin@bench.invalid`, password: "bench-sign-in-2022!" };
-  await db.insert(users).values({
-    email: signIn.email,
-    name: "Bench sign-in",
-    role: "student",
-    passwordHash: await hashPassword(signIn.password),
-  });
+  const [signInUser] = await db
+    .insert(users)
+    .values({
+      email: signIn.email,
+      name: "Bench sign-in",
+      role: "student",
+      passwordHash: await hashPassword(signIn.password),
+    })
+    .returning({ id: users.id });
 
   const students: Student[] = [];
   const started = Date.now();
@@ -201,6 +240,7 @@ export async function seed(input: {
     burst: students.slice(1, 1 + input.students),
     warmup: students.slice(1 + input.students),
     signIn,
+    userIds: [...created.map((u) => u.id), signInUser!.id],
   };
 }
 

@@ -22,7 +22,8 @@
  * Environment: BENCH_DURATION (seconds per steady scenario, default 10),
  * BENCH_CONNECTIONS (10), BENCH_STUDENTS (500), BENCH_SPREAD_MS (1000),
  * BENCH_WAVES (10), BENCH_SKIP_BUILD=1 (reuse .next), BENCH_KEEP_DATA=1 (keep
- * the data directory / database), BENCH_STRICT=1 (exit 1 when a goal is missed).
+ * the data directory / database), BENCH_STRICT=1 (exit 1 when a goal is missed),
+ * BENCH_PROFILE=1 (write a CPU profile of the server into .data/bench/<pid>/).
  * DATABASE_URL selects PostgreSQL. These are bench-only knobs, read here and
  * not by the app, so they are not part of lib/env.ts.
  */
@@ -69,6 +70,7 @@ const config = {
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
   keepData: process.env.BENCH_KEEP_DATA === "1",
   strict: process.env.BENCH_STRICT === "1",
+  profile: process.env.BENCH_PROFILE === "1",
 };
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const driver = databaseUrl ? "postgres" : "pglite";
@@ -106,7 +108,16 @@ function startServer(port: number, env: NodeJS.ProcessEnv): { child: ChildProces
   const out = fs.openSync(logFile, "a");
   const child = spawn(
     process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [
+      // BENCH_PROFILE=1: a V8 CPU profile of the server, summarised by bench/profile-summary.ts.
+      ...(config.profile ? ["--cpu-prof", `--cpu-prof-dir=${runDir}`] : []),
+      path.join(root, "node_modules/next/dist/bin/next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
     {
       cwd: root,
       env,
@@ -273,11 +284,12 @@ async function main() {
   }
 
   const secret = crypto.randomBytes(32).toString("base64url");
-  const target: BenchDb = await createBenchDb({ pgliteDir: path.join(runDir, "pglite"), databaseUrl });
+  const target: BenchDb = await createBenchDb({ pgliteDir: path.join(runDir, "pglite"), databaseUrl, log });
+  let userIds: string[] = [];
   log(
     target.driver === "pglite"
       ? `PGlite at ${path.relative(root, target.dir)}`
-      : `PostgreSQL database ${target.database}`,
+      : `PostgreSQL database ${new URL(target.url).pathname.slice(1)}${target.fresh ? " (new for this run)" : ""}`,
   );
   let server: ChildProcess | undefined;
   try {
@@ -290,6 +302,7 @@ async function main() {
       warmupStudents: config.warmupStudents,
       log,
     });
+    userIds = seeded.userIds;
     // PGlite: one process per data directory, so the seeder lets go before the server starts.
     await database.close();
     log(
@@ -461,7 +474,7 @@ async function main() {
   } finally {
     if (server) await stopServer(server);
     if (!config.keepData) {
-      await dropBenchDb(target).catch((e: unknown) =>
+      await dropBenchDb(target, userIds).catch((e: unknown) =>
         log(`could not drop the bench database: ${(e as Error).message}`),
       );
       if (target.driver === "pglite") fs.rmSync(target.dir, { recursive: true, force: true });
