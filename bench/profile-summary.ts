@@ -1,7 +1,8 @@
 /**
  * `tsx bench/profile-summary.ts <file.cpuprofile> [top]`: where a V8 CPU
  * profile (from `BENCH_PROFILE=1 npm run bench`) spent its time, by package
- * (or app file) and by function, self time only.
+ * (or app file) and by function, self time only. Further arguments are
+ * function names whose inclusive time (with everything they call) is printed.
  */
 import fs from "node:fs";
 
@@ -12,7 +13,7 @@ type Node = {
 };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, ...inclusive] = process.argv.slice(2);
 if (!file) throw new Error("usage: tsx bench/profile-summary.ts <file.cpuprofile> [top]");
 const top = Number(topArg ?? 25);
 const profile = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
@@ -52,3 +53,34 @@ console.log(`total sampled ${(total / 1000).toFixed(0)} ms\n\nby area:`);
 show(byArea);
 console.log("\nby function:");
 show(byFn);
+
+if (inclusive.length > 0) {
+  // Inclusive time of a function: its subtrees, not counted twice when it calls itself.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const totalOf = new Map<number, number>();
+  const visit = (id: number): number => {
+    const n = byId.get(id)!;
+    const t = (self.get(id) ?? 0) + (n.children ?? []).reduce((sum, c) => sum + visit(c), 0);
+    totalOf.set(id, t);
+    return t;
+  };
+  visit(profile.nodes[0]!.id);
+  console.log("\ninclusive:");
+  for (const name of inclusive) {
+    let us = 0;
+    for (const n of profile.nodes) {
+      if (n.callFrame.functionName !== name) continue;
+      let p = parent.get(n.id);
+      let nested = false;
+      while (p !== undefined && !nested) {
+        nested = byId.get(p)!.callFrame.functionName === name;
+        p = parent.get(p);
+      }
+      if (!nested) us += totalOf.get(n.id) ?? 0;
+    }
+    console.log(
+      `${((us / total) * 100).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`,
+    );
+  }
+}

@@ -77,6 +77,8 @@ const driver = databaseUrl ? "postgres" : "pglite";
 const goals = { ratio: 0.5, burstP99Ms: driver === "pglite" ? 1000 : 300 };
 const runDir = path.join(root, ".data", "bench", String(process.pid));
 const log = (line: string) => console.log(`[bench] ${line}`);
+const FLOOR = "GET /api/health (floor)";
+const QUIZ_PAGE = "GET /attempts/[id] (quiz page)";
 
 async function freePort(from = 3500, to = 3599): Promise<number> {
   for (let port = from + Math.floor(Math.random() * (to - from)), i = 0; i <= to - from; i++) {
@@ -360,7 +362,7 @@ async function main() {
       };
     };
 
-    const steady = (name: string, url: string, cookie?: string): SteadyScenario => ({
+    const steady = (name: string, url: string, cookie?: string, expectStatus = 200): SteadyScenario => ({
       kind: "steady" as const,
       name,
       url: `${base}${url}`,
@@ -368,17 +370,19 @@ async function main() {
       connections: config.connections,
       durationSeconds: config.durationSeconds,
       warmupSeconds: Math.min(3, Math.max(1, config.durationSeconds / 5)),
-      expectStatus: 200,
+      expectStatus,
     });
+    const cookie = seeded.reader.cookie;
     const plan: LoadPlan = {
       scenarios: [
-        steady("GET /api/health (floor)", "/api/health"),
-        steady("GET /articles/[slug] (signed in)", `/articles/${seeded.slug}`, seeded.reader.cookie),
-        steady(
-          "GET /attempts/[id] (quiz page)",
-          `/attempts/${seeded.reader.attemptId}`,
-          seeded.reader.cookie,
-        ),
+        steady(FLOOR, "/api/health"),
+        steady("GET /articles/[slug] (signed in)", `/articles/${seeded.slug}`, cookie),
+        steady(QUIZ_PAGE, `/attempts/${seeded.reader.attemptId}`, cookie),
+        // Not goals, but they tell where the quiz page's time goes: the session alone
+        // (next-auth decodes, re-reads the user, re-encodes), and the smallest page
+        // with that session (the root layout around the 404 message).
+        steady("GET /api/auth/session (signed in; session only)", "/api/auth/session", cookie),
+        steady("GET /no-such-page (signed in; layout + 404)", "/no-such-page", cookie, 404),
         // A few submissions first so the action's code is loaded and compiled before the burst.
         {
           kind: "burst",
@@ -416,7 +420,8 @@ async function main() {
     }
 
     const steadyResults = results.filter((r): r is SteadyResult => r.kind === "steady");
-    const [health, , quizPage] = steadyResults;
+    const health = steadyResults.find((r) => r.name === FLOOR);
+    const quizPage = steadyResults.find((r) => r.name === QUIZ_PAGE);
     const burst = results.filter((r): r is BurstResult => r.kind === "burst").at(-1)!;
     const ratio = Math.round((quizPage!.rps / health!.rps) * 100) / 100;
     const steadyFailures = steadyResults.reduce((n, s) => n + s.unexpectedStatus + s.errors + s.timeouts, 0);
@@ -439,7 +444,9 @@ async function main() {
       `- Machine: ${info.cpus}× ${info.cpuModel}, ${info.memoryGiB} GiB, ${info.os}, Node ${info.node}; load average at start ${info.loadAverage.join(" / ")} (shared machine). Server and load generator on the same machine.`,
       "",
     ].join("\n");
-    fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
+    // A profiled run is slower than a real one: its figures stay beside the profile.
+    const resultsDir = config.profile ? runDir : path.join(root, "bench", "results");
+    fs.mkdirSync(resultsDir, { recursive: true });
     const json = {
       date: new Date().toISOString(),
       driver,
@@ -450,13 +457,10 @@ async function main() {
       integrity: { burst: integrity, warmup: warmupIntegrity },
       checks,
     };
-    fs.writeFileSync(
-      path.join(root, "bench", "results", `server-${driver}.json`),
-      JSON.stringify(json, null, 2) + "\n",
-    );
-    fs.writeFileSync(path.join(root, "bench", "results", `server-${driver}.md`), md);
+    fs.writeFileSync(path.join(resultsDir, `server-${driver}.json`), JSON.stringify(json, null, 2) + "\n");
+    fs.writeFileSync(path.join(resultsDir, `server-${driver}.md`), md);
     console.log(`\n${md}`);
-    log(`written bench/results/server-${driver}.json and .md`);
+    log(`written ${path.relative(root, resultsDir)}/server-${driver}.json and .md`);
 
     const integrityFailed =
       !checks.burstStoredAndGradedOnce.met ||
@@ -478,6 +482,8 @@ async function main() {
         log(`could not drop the bench database: ${(e as Error).message}`),
       );
       if (target.driver === "pglite") fs.rmSync(target.dir, { recursive: true, force: true });
+      // The server log, plans (with session cookies) and profile stay only when something failed.
+      if (!process.exitCode && !config.profile) fs.rmSync(runDir, { recursive: true, force: true });
     }
   }
 }
