@@ -288,6 +288,7 @@ async function main() {
   const secret = crypto.randomBytes(32).toString("base64url");
   const target: BenchDb = await createBenchDb({ pgliteDir: path.join(runDir, "pglite"), databaseUrl, log });
   let userIds: string[] = [];
+  let completed = false;
   log(
     target.driver === "pglite"
       ? `PGlite at ${path.relative(root, target.dir)}`
@@ -475,6 +476,7 @@ async function main() {
       log(`a goal was not met${config.strict ? " (BENCH_STRICT=1: failing)" : ""}.`);
       if (config.strict) process.exitCode = 1;
     }
+    completed = true;
   } finally {
     if (server) await stopServer(server);
     if (!config.keepData) {
@@ -483,7 +485,8 @@ async function main() {
       );
       if (target.driver === "pglite") fs.rmSync(target.dir, { recursive: true, force: true });
       // The server log, plans (with session cookies) and profile stay only when something failed.
-      if (!process.exitCode && !config.profile) fs.rmSync(runDir, { recursive: true, force: true });
+      if (completed && !process.exitCode && !config.profile)
+        fs.rmSync(runDir, { recursive: true, force: true });
     }
   }
 }

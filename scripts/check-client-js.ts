@@ -20,7 +20,7 @@ import vm from "node:vm";
 import zlib from "node:zlib";
 
 const LIMIT = 1.15;
-const dist = path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next");
+const dist = path.resolve(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next");
 const pages = { quiz: "/attempts/[id]", minimal: "/_not-found" } as const;
 
 type Manifest = { entryJSFiles?: Record<string, string[]> };
