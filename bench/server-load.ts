@@ -46,6 +46,8 @@ export type SteadyResult = {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Response size (headers and body) averaged over the run. */
+  kibPerResponse: number;
   unexpectedStatus: number;
   errors: number;
   timeouts: number;
@@ -92,6 +94,7 @@ type Histogram = { p50: number; p99: number; max: number; average: number; total
 type Result = {
   requests: Histogram & { sent: number };
   latency: Histogram;
+  throughput: Histogram;
   duration: number;
   errors: number;
   timeouts: number;
@@ -138,6 +141,7 @@ async function steady(s: SteadyScenario): Promise<SteadyResult> {
     p50Ms: r.latency.p50,
     p99Ms: r.latency.p99,
     maxMs: r.latency.max,
+    kibPerResponse: round(r.throughput.total / Math.max(1, r.requests.total) / 1024),
     unexpectedStatus: total - expected,
     errors: r.errors,
     timeouts: r.timeouts,

@@ -260,13 +260,13 @@ function runLoad(plan: LoadPlan): LoadResult[] {
 
 function table(steady: SteadyResult[], burst: BurstResult): string {
   const rows = [
-    "| scenario | requests/s | p50 (ms) | p99 (ms) | requests | failed |",
-    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    "| scenario | requests/s | p50 (ms) | p99 (ms) | requests | failed | KiB/response |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...steady.map(
       (s) =>
-        `| ${s.name} (${s.connections} connections, ${s.durationSeconds} s) | ${s.rps} | ${s.p50Ms} | ${s.p99Ms} | ${s.requests} | ${s.unexpectedStatus + s.errors + s.timeouts} |`,
+        `| ${s.name} (${s.connections} connections, ${s.durationSeconds} s) | ${s.rps} | ${s.p50Ms} | ${s.p99Ms} | ${s.requests} | ${s.unexpectedStatus + s.errors + s.timeouts} | ${s.kibPerResponse} |`,
     ),
-    `| ${burst.name} | ${burst.rps} | ${burst.p50Ms} | ${burst.p99Ms} | ${burst.sent} | ${burst.sent - burst.ok} |`,
+    `| ${burst.name} | ${burst.rps} | ${burst.p50Ms} | ${burst.p99Ms} | ${burst.sent} | ${burst.sent - burst.ok} | |`,
   ];
   return rows.join("\n");
 }
