@@ -1,0 +1,162 @@
+/**
+ * `tsx bench/submit-cost.ts`: what one quiz submission costs the database,
+ * without HTTP or Next around it. Replays the data calls of
+ * submitQuizFormAction (getUserById for the session, getAttemptForUser,
+ * saveAnswers, submitAttempt) for N students one after another, counting
+ * statements and timing each step, on an in-memory PGlite (or on DATABASE_URL,
+ * with users of its own that are removed afterwards).
+ *
+ * It also times a one-statement variant of saveAnswers (all answers in one
+ * INSERT ... ON CONFLICT), the change proposed for lib/attempts/attempts.ts.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Logger } from "drizzle-orm/logger";
+import { migrateDatabase, type Db } from "@/db/client";
+import * as schema from "@/db/schema";
+import { attemptAnswers, quizAttempts, quizzes, users } from "@/db/schema";
+import type { Response } from "@/lib/quiz";
+import { getAttemptForUser, saveAnswers, startAttempt, submitAttempt } from "@/lib/attempts/attempts";
+import { responseFromForm } from "@/lib/attempts/questions";
+import { prepareContent } from "@/lib/startup";
+import { getUserById } from "@/lib/users/accounts";
+
+const N = Number(process.env.SUBMIT_COST_STUDENTS ?? 100);
+let statements = 0;
+const logger: Logger = { logQuery: () => void statements++ };
+
+async function open(): Promise<{ db: Db; driver: string; close(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const { Pool } = await import("pg");
+    const { drizzle } = await import("drizzle-orm/node-postgres");
+    const pool = new Pool({ connectionString: url, max: 10 });
+    const db = drizzle({ client: pool, schema, casing: "snake_case", logger }) as unknown as Db;
+    return { db, driver: "postgres", close: () => pool.end() };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const client = new PGlite();
+  const db = drizzle({ client, schema, casing: "snake_case", logger }) as unknown as Db;
+  return { db, driver: "pglite", close: () => client.close() };
+}
+
+async function main() {
+  const database = await open();
+  const { db } = database;
+  const asDatabase = { db, driver: database.driver as "pglite" | "postgres", close: database.close };
+  await migrateDatabase(asDatabase);
+  await prepareContent({ database: asDatabase, seedDemo: false });
+  const [article] = await db.select({ id: schema.articles.id }).from(schema.articles).limit(1);
+  const run = Date.now().toString(36);
+  const created = await db
+    .insert(users)
+    .values(
+      Array.from({ length: N }, (_, i) => ({
+        email: `cost-${run}-${i}@bench.invalid`,
+        name: `Cost ${i}`,
+        role: "student" as const,
+        passwordHash: "x",
+      })),
+    )
+    .returning({ id: users.id });
+  const attempts: { userId: string; attemptId: string; form: FormData }[] = [];
+  for (const u of created) {
+    const r = await startAttempt({ db, userId: u.id, articleId: article!.id, mode: "take" });
+    if ("error" in r) throw new Error(r.error);
+    const view = await getAttemptForUser({ db, userId: u.id, attemptId: r.attemptId });
+    const form = new FormData();
+    // Every question answered with its first option, or the text "answer".
+    for (const q of view!.quiz.questions) {
+      if (q.answer.type === "text") form.set(`q_${q.id}`, "answer");
+      else if (q.answer.type === "match")
+        for (const item of q.items ?? []) form.set(`q_${q.id}_${item.id}`, q.options[0]!.id);
+      else form.set(`q_${q.id}`, q.options[0]!.id);
+    }
+    attempts.push({ userId: u.id, attemptId: r.attemptId, form });
+  }
+
+  const steps = { session: 0, view: 0, save: 0, "save (one statement)": 0, submit: 0 };
+  const counts = { session: 0, view: 0, save: 0, "save (one statement)": 0, submit: 0 };
+  async function step<T>(name: keyof typeof steps, fn: () => Promise<T>): Promise<T> {
+    const before = statements;
+    const t = performance.now();
+    const out = await fn();
+    steps[name] += performance.now() - t;
+    counts[name] += statements - before;
+    return out;
+  }
+  const started = performance.now();
+  for (const a of attempts) {
+    await step("session", () => getUserById({ db, userId: a.userId }));
+    const view = await step("view", () =>
+      getAttemptForUser({ db, userId: a.userId, attemptId: a.attemptId }),
+    );
+    const answers = view!.quiz.questions.map((q) => ({
+      questionId: q.id,
+      response: responseFromForm(q, a.form),
+    }));
+    // Half the students go through today's saveAnswers, half through the one-statement variant.
+    if (attempts.indexOf(a) % 2 === 0) {
+      await step("save", () => saveAnswers({ db, userId: a.userId, attemptId: a.attemptId, answers }));
+    } else {
+      await step("save (one statement)", () => saveAnswersBatched(db, a.userId, a.attemptId, answers));
+    }
+    await step("submit", () => submitAttempt({ db, userId: a.userId, attemptId: a.attemptId }));
+  }
+  const total = performance.now() - started;
+  console.log(`${database.driver}: ${N} submissions one after another, ${(total / N).toFixed(2)} ms each`);
+  console.table(
+    Object.keys(steps).map((k) => ({
+      step: k,
+      "ms per submission": Number(
+        (steps[k as keyof typeof steps] / (k.startsWith("save") ? N / 2 : N)).toFixed(2),
+      ),
+      "statements per submission": counts[k as keyof typeof counts] / (k.startsWith("save") ? N / 2 : N),
+    })),
+  );
+  if (database.driver === "postgres") {
+    const ids = created.map((u) => u.id);
+    await db.delete(quizzes).where(inArray(quizzes.createdBy, ids));
+    await db.delete(users).where(inArray(users.id, ids));
+  }
+  await database.close();
+}
+
+/** saveAnswers with every answer in one statement (all answered here, so no deletes). */
+async function saveAnswersBatched(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  answers: { questionId: string; response: Response | null }[],
+) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ status: quizAttempts.status, questions: quizzes.questions })
+      .from(quizAttempts)
+      .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
+      .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, userId)))
+      .for("update", { of: quizAttempts });
+    if (!row || row.status !== "in_progress") return { ok: false };
+    const skills = new Map(row.questions.map((q) => [q.id, q.skill]));
+    const values = answers.flatMap((a) =>
+      a.response
+        ? [{ attemptId, questionId: a.questionId, skill: skills.get(a.questionId)!, response: a.response }]
+        : [],
+    );
+    if (values.length > 0) {
+      await tx
+        .insert(attemptAnswers)
+        .values(values)
+        .onConflictDoUpdate({
+          target: [attemptAnswers.attemptId, attemptAnswers.questionId],
+          set: { response: sql`excluded.response`, updatedAt: new Date() },
+        });
+    }
+    return { ok: true };
+  });
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
