@@ -59,6 +59,12 @@ if (vitest) {
   totals.skipped += vitest.numPendingTests;
 }
 
+/** The quiz page ships at most 1.15× the JavaScript of a minimal page of the same build. */
+function clientJsBudget() {
+  if (step("client-js", "npx", ["tsx", "scripts/check-client-js.ts"])) totals.passed += 1;
+  else totals.failed += 1;
+}
+
 const chromium = findChromium();
 if (!chromium) {
   console.log(`\n${HOW_TO_INSTALL_CHROMIUM}`);
@@ -68,6 +74,8 @@ if (!chromium) {
   } else {
     console.log("End-to-end tests SKIPPED.");
   }
+  // The client JavaScript budget needs a build; end-to-end tests would have made one.
+  if (step("build", "npx", ["next", "build"])) clientJsBudget();
 } else {
   console.log(`\nChromium for end-to-end tests: ${chromium.path} (${chromium.source})`);
   step("e2e", "npx", ["playwright", "test"]);
@@ -79,6 +87,7 @@ if (!chromium) {
     totals.failed += pw.stats.unexpected;
     totals.skipped += pw.stats.skipped;
   }
+  clientJsBudget();
 }
 
 if (failedSteps.length > 0) {

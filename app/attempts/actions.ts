@@ -5,7 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/app/_lib/auth";
 import { getDb } from "@/db";
-import { getAttemptForUser, saveAnswers, startAttempt, submitAttempt } from "@/lib/attempts/attempts";
+import { getAttemptQuestions, saveAnswers, startAttempt, submitAttempt } from "@/lib/attempts/attempts";
 import { responseFromForm, sanitizeResponse } from "@/lib/attempts/questions";
 
 const startSchema = z.object({
@@ -42,9 +42,9 @@ export async function autosaveAnswerAction(
   if (typeof attemptId !== "string" || typeof questionId !== "string")
     return { status: "error", message: "Bad request." };
   const db = await getDb();
-  const view = await getAttemptForUser({ db, userId: user.id, attemptId });
-  const question = view?.quiz.questions.find((q) => q.id === questionId);
-  if (!view || !question) return { status: "error", message: "This quiz was not found." };
+  const attempt = await getAttemptQuestions({ db, userId: user.id, attemptId });
+  const question = attempt?.questions.find((q) => q.id === questionId);
+  if (!attempt || !question) return { status: "error", message: "This quiz was not found." };
   const result = await saveAnswers({
     db,
     userId: user.id,
@@ -75,19 +75,22 @@ export async function submitQuizFormAction(
   const user = await requireUser();
   const attemptId = String(form.get("attemptId") ?? "");
   const db = await getDb();
-  const view = await getAttemptForUser({ db, userId: user.id, attemptId });
-  if (!view) notFound();
-  if (view.attempt.status === "submitted") redirect(`/attempts/${attemptId}`);
+  const attempt = await getAttemptQuestions({ db, userId: user.id, attemptId });
+  if (!attempt) notFound();
+  if (attempt.status === "submitted") redirect(`/attempts/${attemptId}`);
 
-  const answers = view.quiz.questions.map((q) => ({ questionId: q.id, response: responseFromForm(q, form) }));
-  const saved = await saveAnswers({ db, userId: user.id, attemptId, answers });
-  if (!saved.ok) redirect(`/attempts/${attemptId}`);
-
-  if (intent !== "submit" && intent !== "submit-anyway") redirect(`/attempts/${attemptId}?saved=1`);
+  const answers = attempt.questions.map((q) => ({ questionId: q.id, response: responseFromForm(q, form) }));
   const unanswered = answers.filter((a) => a.response === null).length;
-  if (intent === "submit" && unanswered > 0) redirect(`/attempts/${attemptId}?confirm=1#confirm-submit`);
+  const submitting = intent === "submit-anyway" || (intent === "submit" && unanswered === 0);
+  if (!submitting) {
+    const saved = await saveAnswers({ db, userId: user.id, attemptId, answers });
+    if (!saved.ok) redirect(`/attempts/${attemptId}`);
+    if (intent === "submit") redirect(`/attempts/${attemptId}?confirm=1#confirm-submit`);
+    redirect(`/attempts/${attemptId}?saved=1`);
+  }
 
-  const result = await submitAttempt({ db, userId: user.id, attemptId });
+  // Saving and grading in one transaction: a classroom submitting at once costs one lock each.
+  const result = await submitAttempt({ db, userId: user.id, attemptId, answers });
   if (!result.ok) redirect(`/attempts/${attemptId}`);
   revalidatePath("/progress");
   redirect(`/attempts/${attemptId}?submitted=1#results`);

@@ -208,13 +208,26 @@ export function forcedEnding(
 }
 
 /** Grades a locked, open attempt with the answers saved so far and closes it. */
-async function gradeLocked(tx: Tx, row: LockedAttempt, ending: AttemptEnding): Promise<number> {
+async function gradeLocked(
+  tx: Tx,
+  row: LockedAttempt,
+  ending: AttemptEnding,
+  given?: Map<string, Response | null>,
+): Promise<number> {
   const attemptId = row.attempt.id;
-  const saved = await tx
-    .select({ questionId: attemptAnswers.questionId, response: attemptAnswers.response })
-    .from(attemptAnswers)
-    .where(eq(attemptAnswers.attemptId, attemptId));
-  const responses = new Map(saved.map((s) => [s.questionId, s.response]));
+  // Answers sent with the submit are stored by the statement that grades them;
+  // otherwise (a time limit, a closed assignment) what was saved is what counts.
+  const complete = given && row.questions.every((q) => given.has(q.id));
+  const responses = complete
+    ? given
+    : new Map(
+        (
+          await tx
+            .select({ questionId: attemptAnswers.questionId, response: attemptAnswers.response })
+            .from(attemptAnswers)
+            .where(eq(attemptAnswers.attemptId, attemptId))
+        ).map((s) => [s.questionId, s.response]),
+      );
   let total = 0;
   const graded = row.questions.map((q) => {
     const response = responses.get(q.id) ?? null;
@@ -235,7 +248,11 @@ async function gradeLocked(tx: Tx, row: LockedAttempt, ending: AttemptEnding): P
       .values(graded)
       .onConflictDoUpdate({
         target: [attemptAnswers.attemptId, attemptAnswers.questionId],
-        set: { score: sql`excluded.score`, correct: sql`excluded.correct` },
+        set: {
+          response: sql`excluded.response`,
+          score: sql`excluded.score`,
+          correct: sql`excluded.correct`,
+        },
       });
   }
   const score = Math.round(total * 100) / 100;
@@ -250,6 +267,22 @@ async function gradeLocked(tx: Tx, row: LockedAttempt, ending: AttemptEnding): P
     })
     .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.status, "in_progress")));
   return score;
+}
+
+/** The questions of this user's attempt and whether it is still open: all a form post needs. */
+export async function getAttemptQuestions(input: {
+  db: Executor;
+  userId: string;
+  attemptId: string;
+}): Promise<{ status: Attempt["status"]; questions: Question[] } | undefined> {
+  if (!isUuid(input.attemptId)) return undefined;
+  const [row] = await input.db
+    .select({ status: quizAttempts.status, questions: quizzes.questions })
+    .from(quizAttempts)
+    .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
+    .where(and(eq(quizAttempts.id, input.attemptId), eq(quizAttempts.userId, input.userId)))
+    .limit(1);
+  return row;
 }
 
 export type SaveResult =
@@ -283,26 +316,28 @@ export async function saveAnswers(input: {
     }
     const skills = new Map(row.questions.map((q) => [q.id, q.skill]));
     if (input.answers.some((a) => !skills.has(a.questionId))) return { ok: false, reason: "bad-question" };
-    for (const a of input.answers) {
-      if (a.response === null) {
-        await tx
-          .delete(attemptAnswers)
-          .where(
-            and(eq(attemptAnswers.attemptId, input.attemptId), eq(attemptAnswers.questionId, a.questionId)),
-          );
-        continue;
-      }
+    // Last answer wins when a batch names a question twice; one statement each way.
+    const latest = new Map(input.answers.map((a) => [a.questionId, a.response]));
+    const cleared = [...latest].filter(([, r]) => r === null).map(([id]) => id);
+    const given = [...latest].flatMap(([questionId, response]) =>
+      response === null
+        ? []
+        : [{ attemptId: input.attemptId, questionId, skill: skills.get(questionId)!, response }],
+    );
+    if (cleared.length > 0) {
+      await tx
+        .delete(attemptAnswers)
+        .where(
+          and(eq(attemptAnswers.attemptId, input.attemptId), inArray(attemptAnswers.questionId, cleared)),
+        );
+    }
+    if (given.length > 0) {
       await tx
         .insert(attemptAnswers)
-        .values({
-          attemptId: input.attemptId,
-          questionId: a.questionId,
-          skill: skills.get(a.questionId)!,
-          response: a.response,
-        })
+        .values(given)
         .onConflictDoUpdate({
           target: [attemptAnswers.attemptId, attemptAnswers.questionId],
-          set: { response: a.response, updatedAt: new Date() },
+          set: { response: sql`excluded.response`, updatedAt: new Date() },
         });
     }
     return { ok: true };
@@ -330,6 +365,8 @@ export async function submitAttempt(input: {
   userId: string;
   attemptId: string;
   now?: Date;
+  /** The answers on the form being submitted, saved and graded in the same transaction. */
+  answers?: { questionId: string; response: Response | null }[];
 }): Promise<SubmitResult> {
   if (!isUuid(input.attemptId)) return { ok: false, reason: "not-found" };
   return input.db.transaction(async (tx) => {
@@ -349,7 +386,11 @@ export async function submitAttempt(input: {
       endedBy: "student" as const,
       submittedAt: now,
     };
-    const score = await gradeLocked(tx, row, ending);
+    const given =
+      ending.endedBy === "student" && input.answers
+        ? new Map(input.answers.map((a) => [a.questionId, a.response]))
+        : undefined;
+    const score = await gradeLocked(tx, row, ending, given);
     return {
       ok: true,
       score,

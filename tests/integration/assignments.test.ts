@@ -327,4 +327,40 @@ describe("assignments", () => {
     const [after] = await t.db().select().from(quizzes).where(eq(quizzes.id, listed[0]!.assignment.quizId));
     expect(after).toEqual(before);
   });
+
+  it("grades the answers sent with a submit in the same step, unless the time limit has passed", async () => {
+    const { students, assignmentId } = await classWithAssignment({ timeLimitMinutes: 10 }, 2);
+    const [onTime, tooLate] = students as [string, string];
+    const at = (min: number) => new Date(T0.getTime() + min * 60_000);
+    for (const [s, min] of [
+      [onTime, 5],
+      [tooLate, 30],
+    ] as const) {
+      const r = await startAssignmentAttempt({ db: t.db(), studentId: s, assignmentId, now: T0 });
+      if (!r.ok) throw new Error(r.reason);
+      const qs = await questionsOf(r.attemptId, s);
+      const answers = qs.map((q, i) => ({ questionId: q.id, response: i < 3 ? rightAnswer(q) : null }));
+      const done = await submitAttempt({
+        db: t.db(),
+        userId: s,
+        attemptId: r.attemptId,
+        answers,
+        now: at(min),
+      });
+      const stored = await t
+        .db()
+        .select()
+        .from(attemptAnswers)
+        .where(eq(attemptAnswers.attemptId, r.attemptId));
+      expect(stored).toHaveLength(qs.length);
+      if (s === onTime) {
+        expect(done).toMatchObject({ ok: true, score: 3, endedBy: "student" });
+        expect(stored.filter((a) => a.response !== null)).toHaveLength(3);
+      } else {
+        // Past the limit the form's answers are not taken: nothing was saved in time.
+        expect(done).toMatchObject({ ok: true, score: 0, endedBy: "time_limit" });
+        expect(stored.filter((a) => a.response !== null)).toHaveLength(0);
+      }
+    }
+  });
 });
