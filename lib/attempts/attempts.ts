@@ -146,7 +146,12 @@ export async function getAttemptForUser(input: {
     .where(and(eq(quizAttempts.id, input.attemptId), eq(quizAttempts.userId, input.userId)))
     .limit(1);
   if (!row) return undefined;
-  const rows = await input.db
+  return { ...row, answers: await answersOf(input.db, input.attemptId) };
+}
+
+/** An attempt's saved (or graded) answers by question id. Callers have checked who may read them. */
+export async function answersOf(db: Executor, attemptId: string): Promise<AttemptView["answers"]> {
+  const rows = await db
     .select({
       questionId: attemptAnswers.questionId,
       response: attemptAnswers.response,
@@ -154,8 +159,8 @@ export async function getAttemptForUser(input: {
       correct: attemptAnswers.correct,
     })
     .from(attemptAnswers)
-    .where(eq(attemptAnswers.attemptId, input.attemptId));
-  return { ...row, answers: new Map(rows.map((r) => [r.questionId, r])) };
+    .where(eq(attemptAnswers.attemptId, attemptId));
+  return new Map(rows.map((r) => [r.questionId, r]));
 }
 
 /** Seconds of network grace after a time limit: an answer sent at 0:00 still counts. */

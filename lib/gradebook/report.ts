@@ -12,7 +12,7 @@ import {
   users,
   type AssignmentRow,
 } from "@/db/schema";
-import type { AttemptView } from "@/lib/attempts/attempts";
+import { answersOf, type AttemptView } from "@/lib/attempts/attempts";
 import { describeKey, describeResponse } from "@/lib/attempts/describe";
 import type { CsvCell } from "@/lib/csv";
 import type { Question } from "@/lib/quiz";
@@ -299,16 +299,7 @@ export async function getAttemptForTeacher(input: {
     .where(and(eq(quizAttempts.id, input.attemptId), eq(classes.teacherId, input.teacherId)))
     .limit(1);
   if (!row) return undefined;
-  const rows = await input.db
-    .select({
-      questionId: attemptAnswers.questionId,
-      response: attemptAnswers.response,
-      score: attemptAnswers.score,
-      correct: attemptAnswers.correct,
-    })
-    .from(attemptAnswers)
-    .where(eq(attemptAnswers.attemptId, row.attempt.id));
-  return { ...row, answers: new Map(rows.map((r) => [r.questionId, r])) };
+  return { ...row, answers: await answersOf(input.db, row.attempt.id) };
 }
 
 export type ResponseExportRow = {

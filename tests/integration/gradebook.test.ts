@@ -22,6 +22,7 @@ import {
 } from "@/lib/gradebook/report";
 import type { Question, Response } from "@/lib/quiz";
 import { setupTestDatabase, uniqueEmail } from "../support/db";
+import { countQueries } from "../support/query-count";
 
 const t = setupTestDatabase();
 
@@ -216,34 +217,7 @@ async function makeAttempts(db: Db, specs: AttemptSpec[]) {
   return ids;
 }
 
-/** Counts the statements sent to the database (PGlite and node-postgres both go through client.query). */
-function countQueries(db: Db) {
-  const client = (db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
-  const original = client.query;
-  let n = 0;
-  client.query = function (this: unknown, ...args: unknown[]) {
-    n++;
-    return original.apply(this, args);
-  };
-  return {
-    get count() {
-      return n;
-    },
-    restore() {
-      client.query = original;
-    },
-  };
-}
-
-async function measured<T>(db: Db, run: () => Promise<T>): Promise<{ result: T; queries: number }> {
-  const counter = countQueries(db);
-  try {
-    const result = await run();
-    return { result, queries: counter.count };
-  } finally {
-    counter.restore();
-  }
-}
+const measured = countQueries;
 
 describe("gradebook", () => {
   it("counts the best or the latest attempt, marks late, missing and in progress, and averages both ways", async () => {

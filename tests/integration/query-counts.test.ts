@@ -36,7 +36,6 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
-import type { Db } from "@/db/client";
 import { classMembers } from "@/db/schema";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import {
@@ -48,6 +47,7 @@ import { startAttempt, submitAttempt } from "@/lib/attempts/attempts";
 import { createClass, joinClass } from "@/lib/classes/classes";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
+import { countQueries } from "../support/query-count";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";
 
 import ArticlePage from "@/app/articles/[slug]/page";
@@ -138,32 +138,11 @@ async function world(size: { classes: number; students: number; assignments: num
   return { teacher, student, ...first! };
 }
 
-function countQueries(db: Db) {
-  const client = (db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
-  const original = client.query;
-  let n = 0;
-  client.query = function (this: unknown, ...args: unknown[]) {
-    n++;
-    return original.apply(this, args);
-  };
-  return {
-    get count() {
-      return n;
-    },
-    restore: () => {
-      client.query = original;
-    },
-  };
-}
-
 async function queriesFor(who: Who, render: () => Promise<unknown>): Promise<number> {
   session.user = who;
-  const counter = countQueries(t.db());
   try {
-    await render();
-    return counter.count;
+    return (await countQueries(t.db(), render)).queries;
   } finally {
-    counter.restore();
     session.user = null;
   }
 }

@@ -1,36 +1,25 @@
 import { getSessionUser } from "@/app/_lib/auth";
+import { csvDownload, plainResponse } from "@/app/_lib/download";
 import { getDb } from "@/db";
 import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
-import { safeFilename, toCsv } from "@/lib/csv";
+import { safeFilename } from "@/lib/csv";
 import { responsesCsvRows, responsesForExport } from "@/lib/gradebook/report";
 
 export const dynamic = "force-dynamic";
 
-const plain = (status: number, text: string) =>
-  new Response(text, {
-    status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-  });
-
 /** Every response to an assignment as CSV. 401 signed out, 403 for a student, 404 for another teacher's assignment. */
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
-  if (!user) return plain(401, "Sign in to download responses.");
-  if (user.role !== "teacher") return plain(403, "Only teachers can download responses.");
+  if (!user) return plainResponse(401, "Sign in to download responses.");
+  if (user.role !== "teacher") return plainResponse(403, "Only teachers can download responses.");
   const { id } = await context.params;
   const db = await getDb();
   // Timed attempts past their limit are graded before anyone reads results.
   await finalizeEndedAttempts({ db, assignmentIds: [id] });
   const exported = await responsesForExport({ db, teacherId: user.id, assignmentId: id });
-  if (!exported) return plain(404, "No such assignment.");
+  if (!exported) return plainResponse(404, "No such assignment.");
   const { assignment } = exported;
   const name = safeFilename(`${assignment.className} ${assignment.article.title}`, "assignment");
   const filename = `${name}-responses-${assignment.dueAt.toISOString().slice(0, 10)}.csv`;
-  return new Response(toCsv(responsesCsvRows(exported.rows)), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvDownload(responsesCsvRows(exported.rows), filename);
 }

@@ -1,35 +1,24 @@
 import { getSessionUser } from "@/app/_lib/auth";
+import { csvDownload, plainResponse } from "@/app/_lib/download";
 import { getDb } from "@/db";
 import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
-import { safeFilename, toCsv } from "@/lib/csv";
+import { safeFilename } from "@/lib/csv";
 import { getGradebook, gradebookCsvRows } from "@/lib/gradebook/gradebook";
 
 export const dynamic = "force-dynamic";
 
-const plain = (status: number, text: string) =>
-  new Response(text, {
-    status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-  });
-
 /** The gradebook as CSV. Checks the session itself: 401, 403, or 404 for a class that is not this teacher's. */
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
-  if (!user) return plain(401, "Sign in to download the gradebook.");
-  if (user.role !== "teacher") return plain(403, "Only teachers can download a gradebook.");
+  if (!user) return plainResponse(401, "Sign in to download the gradebook.");
+  if (user.role !== "teacher") return plainResponse(403, "Only teachers can download a gradebook.");
   const { id } = await context.params;
   const db = await getDb();
   // Timed attempts past their limit are graded before anyone reads results.
   await finalizeEndedAttempts({ db, classId: id });
   const gradebook = await getGradebook({ db, teacherId: user.id, classId: id });
-  if (!gradebook) return plain(404, "No such class.");
+  if (!gradebook) return plainResponse(404, "No such class.");
   const date = new Date().toISOString().slice(0, 10);
   const filename = `${safeFilename(gradebook.className, "class")}-gradebook-${date}.csv`;
-  return new Response(toCsv(gradebookCsvRows(gradebook)), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvDownload(gradebookCsvRows(gradebook), filename);
 }
