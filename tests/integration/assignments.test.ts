@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { attemptAnswers, quizAttempts, quizzes } from "@/db/schema";
+import { assignments, attemptAnswers, quizAttempts, quizzes } from "@/db/schema";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import {
   closeAssignment,
@@ -22,6 +22,7 @@ import {
 } from "@/lib/attempts/attempts";
 import { createClass, joinClass } from "@/lib/classes/classes";
 import type { Question, Response } from "@/lib/quiz";
+import { saveQuestionEdit, setQuestionIncluded } from "@/lib/reviews/reviews";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";
@@ -362,5 +363,60 @@ describe("assignments", () => {
         expect(stored.filter((a) => a.response !== null)).toHaveLength(0);
       }
     }
+  });
+
+  it("assigns the teacher's reviewed questions, and later edits never reach an assignment already made", async () => {
+    const { teacher, klass, assignmentId } = await classWithAssignment();
+    const quizOf = async (id: string) => {
+      const [row] = await t
+        .db()
+        .select({ questions: quizzes.questions })
+        .from(quizzes)
+        .innerJoin(assignments, eq(assignments.quizId, quizzes.id))
+        .where(eq(assignments.id, id));
+      return row!.questions;
+    };
+    const before = await quizOf(assignmentId);
+    const edited = before.find((q) => q.answer.type === "single" && q.kind !== "true-false")!;
+    const dropped = before.find((q) => q.id !== edited.id)!;
+    expect(
+      await setQuestionIncluded({
+        db: t.db(),
+        teacherId: teacher,
+        articleId,
+        questionId: dropped.id,
+        included: false,
+      }),
+    ).toBe(true);
+    const saved = await saveQuestionEdit({
+      db: t.db(),
+      teacherId: teacher,
+      articleId,
+      questionId: edited.id,
+      draft: {
+        prompt: "Reworded by the teacher?",
+        options: edited.options.map((o) => ({
+          id: o.id,
+          text: o.text,
+          correct: edited.answer.type === "single" && o.id === edited.answer.optionId,
+        })),
+      },
+    });
+    expect(saved).toMatchObject({ ok: true });
+    const second = await createAssignment({
+      db: t.db(),
+      teacherId: teacher,
+      classId: klass.id,
+      articleId,
+      settings: settings(),
+    });
+    if (!second.ok) throw new Error(second.reason);
+    const now = await quizOf(second.assignmentId);
+    expect(now.map((q) => q.id)).not.toContain(dropped.id);
+    expect(now.map((q) => q.id)).not.toContain(edited.id);
+    expect(now.find((q) => q.prompt === "Reworded by the teacher?")).toBeDefined();
+    expect(now).toHaveLength(before.length - 1);
+    // The first assignment keeps exactly what it was given.
+    expect(await quizOf(assignmentId)).toEqual(before);
   });
 });
