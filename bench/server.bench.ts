@@ -46,6 +46,7 @@ import {
   type Integrity,
   type Student,
 } from "./server-db";
+import { formTemplate, submissionFor } from "./quiz-form-post";
 import type {
   BurstRequest,
   BurstResult,
@@ -184,67 +185,6 @@ async function sessionEmail(base: string, cookie: string): Promise<string | unde
   return body.user?.email;
 }
 
-const decodeEntities = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-
-type FormEntry = [string, string] | "attemptId" | "answers";
-
-/**
- * What a browser without JavaScript posts when "Submit answers" is pressed,
- * read from a rendered quiz page: every hidden field in document order (React
- * puts each button's bound action in $ACTION_* fields, some inside the button
- * itself), the submitter's name at its place, and none of the other buttons'.
- * React's decodeAction takes the last $ACTION_REF_ it sees, which is the
- * submitter's. The student's own attempt id and answers fill the placeholders.
- */
-function formTemplate(html: string): FormEntry[] {
-  const form = html.match(/<form[^>]*data-attempt="[^"]*"[^>]*>([\s\S]*?)<\/form>/)?.[1];
-  if (!form) throw new Error("no quiz form in the attempt page");
-  const entries: FormEntry[] = [];
-  let submitter = false;
-  for (const m of form.matchAll(/<(input|button|fieldset)([^>]*)>/g)) {
-    const [, tag, attrs = ""] = m;
-    const name = decodeEntities(attrs.match(/ name="([^"]*)"/)?.[1] ?? "");
-    const value = decodeEntities(attrs.match(/ value="([^"]*)"/)?.[1] ?? "");
-    if (tag === "fieldset") {
-      if (!entries.includes("answers")) entries.push("answers");
-    } else if (tag === "button") {
-      if (name.startsWith("$ACTION_REF_") && isSubmitButton(form, m.index!)) {
-        entries.push([name, ""]);
-        submitter = true;
-      }
-    } else if (/type="hidden"/.test(attrs)) {
-      entries.push(name === "attemptId" ? "attemptId" : [name, value]);
-    }
-  }
-  if (!submitter) throw new Error("no Submit answers button with a server action in the quiz form");
-  if (!entries.includes("answers") || !entries.includes("attemptId"))
-    throw new Error("unexpected quiz form shape");
-  return entries;
-}
-
-/** The button that starts at `at` is the one labelled "Submit answers" (its hidden inputs come before the label). */
-function isSubmitButton(formHtml: string, at: number): boolean {
-  const end = formHtml.indexOf("</button>", at);
-  return /Submit answers$/.test(formHtml.slice(at, end).replace(/<[^>]*>/g, ""));
-}
-
-function multipart(fields: [string, string][]): { body: string; contentType: string } {
-  const boundary = `----benchFormBoundary${crypto.randomBytes(8).toString("hex")}`;
-  const parts = fields.map(
-    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-  );
-  return {
-    body: `${parts.join("")}--${boundary}--\r\n`,
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
-
 function runLoad(plan: LoadPlan): LoadResult[] {
   const planFile = path.join(runDir, `plan-${Date.now()}.json`);
   const outFile = `${planFile}.out.json`;
@@ -348,23 +288,7 @@ async function main() {
     const html = await page.text();
     const template = formTemplate(html);
     log(`quiz form as posted: ${template.map((e) => (typeof e === "string" ? `<${e}>` : e[0])).join(", ")}`);
-    const submission = (s: Student): BurstRequest => {
-      const fields = template.flatMap((e): [string, string][] =>
-        e === "attemptId" ? [["attemptId", s.attemptId!]] : e === "answers" ? s.fields! : [e],
-      );
-      const { body, contentType } = multipart(fields);
-      return {
-        path: `/attempts/${s.attemptId}`,
-        headers: {
-          cookie: s.cookie,
-          origin: base,
-          "content-type": contentType,
-          accept: "text/html,application/xhtml+xml",
-        },
-        body,
-        expect: `/attempts/${s.attemptId}?submitted=1`,
-      };
-    };
+    const submission = (s: Student): BurstRequest => submissionFor(template, s, base);
 
     const steady = (name: string, url: string, cookie?: string, expectStatus = 200): SteadyScenario => ({
       kind: "steady" as const,

@@ -112,6 +112,54 @@ export async function migrateDatabase(database: Database): Promise<void> {
   }
 }
 
+/**
+ * Error codes of a database that cannot be reached or is going away: refused or
+ * dropped connections, and PostgreSQL's connection-exception (08xxx) and
+ * shutting-down / starting-up (57P01-57P03) states.
+ */
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client was closed/i;
+
+/**
+ * Whether an error (or one it wraps: drizzle puts the driver's error in `cause`)
+ * means the database could not be reached, so the same request may well work in
+ * a moment, as opposed to a query that is wrong.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue = [error];
+  while (queue.length > 0) {
+    const e = queue.shift();
+    if (!e || typeof e !== "object" || seen.has(e)) continue;
+    seen.add(e);
+    const { code, message, cause, errors } = e as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
+    if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message)) return true;
+    queue.push(cause, ...(Array.isArray(errors) ? errors : []));
+  }
+  return false;
+}
+
 export async function pingDatabase(db: Db): Promise<void> {
   await db.execute(sql`select 1`);
 }

@@ -51,7 +51,25 @@ export function clientAddressFrom(headers: Record<string, unknown> | Headers | u
   return (last || get("x-real-ip") || "unknown").slice(0, 64);
 }
 
-export function authOptions(): NextAuthOptions {
+/**
+ * The session could not be checked because the database did not answer. next-auth
+ * treats any error in the jwt callback as a dead session (the request would be
+ * sent to sign in, a quiz post answered with a redirect that drops it); this is
+ * a failure to show and retry instead.
+ */
+export class SessionCheckUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super("the session could not be checked: the database is unreachable", { cause });
+    this.name = "SessionCheckUnavailableError";
+  }
+}
+
+type AuthHooks = {
+  /** Called when the jwt callback cannot reach the database to re-read the user. */
+  onCheckFailed?: (error: unknown) => void;
+};
+
+export function authOptions(hooks: AuthHooks = {}): NextAuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
@@ -93,7 +111,13 @@ export function authOptions(): NextAuthOptions {
         if (!token.uid) throw new SessionRevoked();
         // Every session check re-reads the user: sign-out-everywhere, a password
         // change or a deleted account end the session at once.
-        const current = await getUserById({ db: await getDb(), userId: token.uid });
+        let current: Awaited<ReturnType<typeof getUserById>>;
+        try {
+          current = await getUserById({ db: await getDb(), userId: token.uid });
+        } catch (e) {
+          hooks.onCheckFailed?.(e);
+          throw e;
+        }
         if (!current || current.sessionVersion !== token.sv) throw new SessionRevoked();
         token.role = current.role;
         token.name = current.name;
@@ -138,7 +162,11 @@ export type SessionUser = { id: string; name: string; email: string; role: Role 
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // Per-request by nature: never prerendered at build time (when no secret need exist).
   await connection();
-  const session = await getServerSession(authOptions());
+  let unavailable: { error: unknown } | undefined;
+  const session = await getServerSession(
+    authOptions({ onCheckFailed: (error) => (unavailable = { error }) }),
+  );
+  if (unavailable) throw new SessionCheckUnavailableError(unavailable.error);
   const user = session?.user;
   return user?.id ? user : null;
 });

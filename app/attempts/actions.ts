@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
+import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/app/_lib/auth";
 import { getDb } from "@/db";
+import { isDatabaseUnavailable } from "@/db/client";
 import { getAttemptQuestions, saveAnswers, startAttempt, submitAttempt } from "@/lib/attempts/attempts";
 import { responseFromForm, sanitizeResponse } from "@/lib/attempts/questions";
 
@@ -67,13 +68,38 @@ export async function autosaveAnswerAction(
  * The quiz form's post, with or without JavaScript: saves every answer, then
  * either goes back to the quiz ("Save answers"), asks about unanswered
  * questions, or grades ("Submit answers").
+ *
+ * When the database cannot be reached (a restart, a failover) the post goes to
+ * a page that answers 503 and asks the student to submit again: Next would
+ * otherwise answer a form posted without JavaScript with a bare "Internal
+ * Server Error". Submitting again is safe: an attempt is graded once, under a
+ * row lock, and a second submit of a graded attempt only shows its results.
  */
 export async function submitQuizFormAction(
   intent: "save" | "submit" | "submit-anyway",
   form: FormData,
 ): Promise<void> {
-  const user = await requireUser();
   const attemptId = String(form.get("attemptId") ?? "");
+  try {
+    await saveOrSubmitQuizForm(intent, attemptId, form);
+  } catch (e) {
+    unstable_rethrow(e); // redirect() and notFound() are answers, not failures
+    if (!isDatabaseUnavailable(e)) throw e;
+    console.error(
+      `[attempts] quiz form (${intent}) not taken, the database is unreachable:`,
+      (e as Error).message,
+    );
+  }
+  // Reached only when the database was unreachable: every other path redirects or throws.
+  redirect(`/attempts/${encodeURIComponent(attemptId)}/unavailable`);
+}
+
+async function saveOrSubmitQuizForm(
+  intent: "save" | "submit" | "submit-anyway",
+  attemptId: string,
+  form: FormData,
+): Promise<never> {
+  const user = await requireUser();
   const db = await getDb();
   const attempt = await getAttemptQuestions({ db, userId: user.id, attemptId });
   if (!attempt) notFound();
