@@ -6,6 +6,7 @@ import { forbidden, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { getDb } from "@/db";
+import { storableText } from "@/lib/action-result";
 import type { Role } from "@/db/schema";
 import { SIGN_IN_ERROR_THROTTLED } from "@/lib/auth/sign-in-messages";
 import { authSecret } from "@/lib/env";
@@ -48,7 +49,7 @@ export function clientAddressFrom(headers: Record<string, unknown> | Headers | u
   };
   const forwarded = get("x-forwarded-for");
   const last = forwarded?.split(",").at(-1)?.trim();
-  return (last || get("x-real-ip") || "unknown").slice(0, 64);
+  return storableText(last || get("x-real-ip") || "unknown").slice(0, 64);
 }
 
 /**
@@ -82,9 +83,10 @@ export function authOptions(hooks: AuthHooks = {}): NextAuthOptions {
           password: { label: "Password", type: "password" },
         },
         async authorize(credentials, req) {
-          const email = typeof credentials?.email === "string" ? credentials.email : "";
+          const email = typeof credentials?.email === "string" ? storableText(credentials.email) : "";
           const password = typeof credentials?.password === "string" ? credentials.password : "";
-          if (!email || !password) return null;
+          // No account has a longer email (sign-up allows 254), and the throttle's key must fit its index.
+          if (!email || !password || email.length > 254) return null;
           const result = await authenticate({
             db: await getDb(),
             email,

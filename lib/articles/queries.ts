@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { articles, classes, classMembers, type Article, type NewArticle } from "@/db/schema";
+import { storableText } from "@/lib/action-result";
 import { prepareArticle } from "@/lib/quiz";
 import { countWords } from "./reading";
 
@@ -52,7 +53,8 @@ export async function getArticleBySlug(input: {
   slug: string;
   viewerId: string | null;
 }): Promise<Article | undefined> {
-  if (input.slug.length > 200) return undefined;
+  // A stored slug is plain text; one that PostgreSQL would reject as a parameter (NUL) matches nothing.
+  if (input.slug.length > 200 || storableText(input.slug) !== input.slug) return undefined;
   const [article] = await input.db
     .select()
     .from(articles)

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { storableText } from "@/lib/action-result";
 import type { Option, Question, Response } from "@/lib/quiz";
 
 /**
@@ -75,7 +76,7 @@ export function responseFromForm(question: Question, form: FormData): Response |
     }
     case "text": {
       const v = form.get(name);
-      const text = typeof v === "string" ? v.trim().slice(0, MAX_TEXT_ANSWER) : "";
+      const text = typeof v === "string" ? storableText(v).trim().slice(0, MAX_TEXT_ANSWER) : "";
       return text ? { text } : null;
     }
     case "match": {

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { z } from "zod";
+import { storableText } from "@/lib/action-result";
 import { normalizeAnswer } from "@/lib/quiz/grade";
 import type { Answer, Option, Question, Skill } from "@/lib/quiz/types";
 import { CUSTOM_TYPES, REVIEW_LIMITS, SKILLS, type CustomQuestionType, type DraftShape } from "./limits";
@@ -331,13 +332,14 @@ export function customTypeOf(q: Question): CustomQuestionType {
 export function draftFromForm(form: FormData): QuestionDraft {
   const str = (name: string) => {
     const v = form.get(name);
-    return typeof v === "string" ? v : "";
+    return typeof v === "string" ? storableText(v) : "";
   };
   const all = (name: string) =>
     form
       .getAll(name)
       .filter((v): v is string => typeof v === "string")
-      .slice(0, 20);
+      .slice(0, 20)
+      .map(storableText);
   const correct = new Set(all("correct"));
   const options = all("optionKey").map((key) => ({
     ...(key.startsWith("new-") ? {} : { id: key }),

@@ -11,44 +11,18 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 
 type Persona = "signedOut" | "member" | "outsider" | "owner" | "otherTeacher";
-type Who = { id: string; name: string; email: string; role: "student" | "teacher" } | null;
 
-const session = vi.hoisted(() => ({ user: null as Who }));
-
-class Interrupt extends Error {
-  constructor(
-    readonly outcome: string,
-    readonly url?: string,
-  ) {
-    super(outcome);
-  }
-}
-
-vi.mock("next-auth/next", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth/next")>()),
-  getServerSession: async () => (session.user ? { user: session.user } : null),
-}));
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/server")>()),
-  connection: async () => {},
-}));
-vi.mock("next/navigation", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/navigation")>()),
-  redirect: (url: string) => {
-    throw new Interrupt(url.startsWith("/sign-in") ? "sign-in" : `redirect ${url.split(/[?#]/)[0]}`, url);
-  },
-  notFound: () => {
-    throw new Interrupt("not-found");
-  },
-  forbidden: () => {
-    throw new Interrupt("forbidden");
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
-  headers: async () => new Headers(),
-}));
+vi.mock("next-auth/next", async (original) =>
+  (await import("../support/app-harness")).nextAuthMock(await original<object>()),
+);
+vi.mock("next/server", async (original) =>
+  (await import("../support/app-harness")).nextServerMock(await original<object>()),
+);
+vi.mock("next/navigation", async (original) =>
+  (await import("../support/app-harness")).navigationMock(await original<object>()),
+);
+vi.mock("next/cache", async () => (await import("../support/app-harness")).cacheMock());
+vi.mock("next/headers", async () => (await import("../support/app-harness")).headersMock());
 
 import { articles, assignments, classMembers, classes, questionReviews, quizAttempts } from "@/db/schema";
 import { addTeacherArticle, getArticleBySlug } from "@/lib/articles/queries";
@@ -57,6 +31,7 @@ import { createClass, joinClass } from "@/lib/classes/classes";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";
+import { form, outcome, page, session, type Who } from "../support/app-harness";
 
 import AccountPage from "@/app/account/page";
 import ArticlePage from "@/app/articles/[slug]/page";
@@ -220,33 +195,6 @@ beforeAll(async () => {
     attempt: started.attemptId,
   });
 });
-
-/** What a person got: "ok", "sign-in", "forbidden", "not-found", "redirect /path", "error" or "http 404". */
-async function outcome(run: () => Promise<unknown>): Promise<string> {
-  try {
-    const r = await run();
-    if (r instanceof Response) return `http ${r.status}`;
-    if (r && typeof r === "object" && "status" in r && typeof r.status === "string" && !("props" in r))
-      return r.status === "error" ? "error" : "ok";
-    return "ok";
-  } catch (e) {
-    if (e instanceof Interrupt) return e.outcome.replace(UUID, ":id");
-    throw e;
-  }
-}
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-
-const page = <P extends Record<string, string>>(params: P = {} as P) => ({
-  params: Promise.resolve(params),
-  searchParams: Promise.resolve({}),
-});
-
-function form(fields: Record<string, string>): FormData {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-}
 
 const idle = { status: "idle" as const };
 const ALL: Persona[] = ["signedOut", "member", "outsider", "otherTeacher", "owner"];

@@ -5,7 +5,7 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/app/_lib/auth";
 import { getDb } from "@/db";
-import { fieldErrorsFrom, formStrings, type ActionResult } from "@/lib/action-result";
+import { fieldErrorsFrom, formStrings, storableText, type ActionResult } from "@/lib/action-result";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import { customMetaSchema, draftFromForm, formValues, questionDraftSchema } from "@/lib/reviews/drafts";
 import {
@@ -49,7 +49,7 @@ const questionRef = z.object({ slug: slugSchema, questionId: z.string().min(1).m
 
 function rawSlug(form: FormData): string {
   const v = form.get("slug");
-  return typeof v === "string" ? v.slice(0, 200) : "";
+  return typeof v === "string" ? storableText(v).slice(0, 200) : "";
 }
 
 function done(slug: string, notice: string, questionId?: string): never {

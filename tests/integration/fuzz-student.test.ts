@@ -1,0 +1,247 @@
+/**
+ * Fuzzing (issue #6) of the student's actions: joining a class, starting
+ * assignments and quizzes, autosave and the quiz form. See tests/support/fuzz-kit.ts.
+ */
+import fc from "fast-check";
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, it, vi } from "vitest";
+
+vi.mock("next-auth/next", async (original) =>
+  (await import("../support/app-harness")).nextAuthMock(await original<object>()),
+);
+vi.mock("next/server", async (original) =>
+  (await import("../support/app-harness")).nextServerMock(await original<object>()),
+);
+vi.mock("next/navigation", async (original) =>
+  (await import("../support/app-harness")).navigationMock(await original<object>()),
+);
+vi.mock("next/cache", async () => (await import("../support/app-harness")).cacheMock());
+vi.mock("next/headers", async () => (await import("../support/app-harness")).headersMock());
+
+import { startAssignmentAction } from "@/app/assignments/actions";
+import { autosaveAnswerAction, startAttemptAction, submitQuizFormAction } from "@/app/attempts/actions";
+import { joinClassAction } from "@/app/join/actions";
+import { setupTestDatabase } from "../support/db";
+import {
+  buildForm,
+  buildWorld,
+  formRecipe,
+  fuzz,
+  hostile,
+  idLike,
+  PERSONAS,
+  ref,
+  resolve,
+  RUNS,
+  type FieldValue,
+  type World,
+} from "../support/fuzz-kit";
+
+const t = setupTestDatabase();
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld(t.database());
+});
+
+const TIMEOUT = 600_000;
+const idle = { status: "idle" as const };
+const text = (...values: string[]): fc.Arbitrary<FieldValue> => fc.constantFrom(...values);
+const mostly = (valid: fc.Arbitrary<FieldValue>, ...others: fc.Arbitrary<FieldValue>[]) =>
+  fc.oneof({ weight: 5, arbitrary: valid }, ...others.map((arbitrary) => ({ weight: 1, arbitrary })));
+/** Every person, the member student more often so rightful writes are common. */
+const MEMBER_MOSTLY = [...PERSONAS, "member", "member", "member"] as const;
+
+/** Puts the world's memberships and open attempts back as they were built. */
+async function restoreStudents() {
+  const { classA, classB, classC, memberId, outsiderId, attemptA, practiceAttempt } = world.ids;
+  await t.db().execute(sql`delete from class_members where class_id in (${classA}, ${classB}, ${classC})
+    and (class_id, student_id) not in ((${classA}::uuid, ${memberId}::uuid), (${classB}::uuid, ${outsiderId}::uuid))`);
+  await t.db().execute(sql`insert into class_members (class_id, student_id)
+    values (${classA}, ${memberId}), (${classB}, ${outsiderId}) on conflict do nothing`);
+  // A submitted attempt is reopened, and any other open attempt the run started is dropped, so the
+  // next run finds the world's attempts open (one open attempt per student and article or assignment).
+  await t.db().execute(sql`delete from quiz_attempts where user_id in (${memberId}, ${outsiderId})
+    and status = 'in_progress' and id not in (${attemptA}, ${practiceAttempt}, ${world.ids.attemptB})`);
+  await t.db().execute(sql`delete from attempt_answers where attempt_id in (${attemptA}, ${practiceAttempt})
+    and score is not null`);
+  await t.db().execute(sql`update quiz_attempts set status = 'in_progress', submitted_at = null, score = null,
+    ended_by = null, late = false where id in (${attemptA}, ${practiceAttempt})`);
+}
+
+describe(`fuzz: student actions (${RUNS} runs each)`, () => {
+  it(
+    "joinClassAction",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "joinClass",
+        input: formRecipe({
+          code: mostly(
+            fc.constantFrom(ref("joinCodeB"), ref("joinCodeC")),
+            text("ACD-479", "acd 479", "AAAAAA", "ACD-4790", "OIL-025", "ＡＣＤ４７９"),
+            hostile,
+          ),
+        }),
+        run: (r, who) => joinClassAction(idle, buildForm(world, who, r)),
+        writes: (got) => got === "ok",
+        restore: restoreStudents,
+        personas: MEMBER_MOSTLY,
+        mustWrite: true,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "startAssignmentAction",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "startAssignment",
+        input: formRecipe({ assignmentId: idLike("assignmentA", "assignmentB", "classA", "attemptA") }),
+        run: (r, who) => startAssignmentAction(buildForm(world, who, r)),
+        writes: (got) => got === "redirect /attempts/:id",
+        restore: restoreStudents,
+        personas: MEMBER_MOSTLY,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "startAttemptAction",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "startAttempt",
+        input: formRecipe({
+          articleId: idLike("shippedArticle", "articleA", "articleB", "assignmentA"),
+          slug: mostly(fc.constantFrom(ref("shippedSlug"), ref("slugA")), hostile),
+          mode: mostly(text("take", "fresh", "practice"), text("TAKE", "exam")),
+        }),
+        run: (r, who) => startAttemptAction(buildForm(world, who, r)),
+        writes: (got) => got === "redirect /attempts/:id",
+        restore: restoreStudents,
+        personas: MEMBER_MOSTLY,
+        mustWrite: true,
+      });
+    },
+    TIMEOUT,
+  );
+
+  /** A response as autosave receives it: JSON of any shape, or what the quiz page would send. */
+  const response = fc.oneof(
+    fc.anything(),
+    fc.record({ optionId: fc.oneof(fc.constantFrom(...world_options()), hostile) }),
+    fc.record({
+      optionIds: fc.array(fc.oneof(fc.constantFrom(...world_options()), hostile, fc.anything()), {
+        maxLength: 60,
+      }),
+    }),
+    fc.record({ text: hostile }),
+    fc.record({
+      pairs: fc.array(
+        fc.record({
+          itemId: fc.oneof(hostile, fc.anything()),
+          optionId: fc.oneof(fc.constantFrom(...world_options()), fc.anything()),
+        }),
+        { maxLength: 60 },
+      ),
+    }),
+    fc.constantFrom(null, undefined, "", 0, [], { optionId: { toString: () => "x" } }, Object.create(null)),
+  );
+  function world_options() {
+    return ["o-true", "o-false", "o-1", "a", "__proto__"];
+  }
+
+  it(
+    "autosaveAnswerAction(attemptId, questionId, response)",
+    async () => {
+      const attemptId = fc.oneof(
+        { weight: 5, arbitrary: idLike("attemptA", "practiceAttempt", "submittedAttempt", "attemptB") },
+        { weight: 1, arbitrary: fc.anything() },
+      );
+      const questionIndex = fc.oneof(
+        { weight: 4, arbitrary: fc.nat(20) },
+        { weight: 1, arbitrary: hostile },
+        { weight: 1, arbitrary: fc.anything() },
+      );
+      await fuzz(world, t.db, {
+        name: "autosaveAnswer",
+        input: fc.tuple(attemptId, questionIndex, response, fc.nat(5)),
+        run: ([a, q, r, option], who) => {
+          const attempt =
+            a && typeof a === "object" && "ref" in (a as object)
+              ? resolve(world, who, (a as { ref: "attemptA" }).ref)
+              : a;
+          const question =
+            typeof q === "number" ? world.attemptQuestions[q % world.attemptQuestions.length] : undefined;
+          // A right-looking answer to a real question now and then, or whatever was generated.
+          const body =
+            question && option === 0
+              ? question.type === "text"
+                ? { text: "An answer \u0000 with a NUL" }
+                : question.type === "multi"
+                  ? { optionIds: question.options.slice(0, 2) }
+                  : question.type === "match"
+                    ? {
+                        pairs: question.items.map((itemId, i) => ({ itemId, optionId: question.options[i] })),
+                      }
+                    : { optionId: question.options[0] }
+              : r;
+          return autosaveAnswerAction(attempt as string, (question?.id ?? q) as string, body);
+        },
+        writes: (got) => got === "ok",
+        restore: restoreStudents,
+        personas: MEMBER_MOSTLY,
+        mustWrite: true,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "submitQuizFormAction(intent, form)",
+    async () => {
+      const answerFields = Object.fromEntries(
+        world_questions().map((name) => [name, mostly(text("o-true", "o-false", "An answer"), hostile)]),
+      );
+      await fuzz(world, t.db, {
+        name: "submitQuizForm",
+        input: fc.tuple(
+          fc.oneof(
+            { weight: 5, arbitrary: fc.constantFrom("save", "submit", "submit-anyway") },
+            { weight: 1, arbitrary: hostile },
+          ),
+          formRecipe({
+            attemptId: idLike("attemptA", "practiceAttempt", "submittedAttempt", "attemptB"),
+            ...answerFields,
+          }),
+        ),
+        run: ([intent, r], who) => {
+          const f = buildForm(world, who, r);
+          // Right-looking answers: each question's first option, or a typed answer.
+          for (const q of world.attemptQuestions) {
+            if (Math.abs(hash(JSON.stringify(r))) % 3 !== 0) break;
+            if (q.type === "text") f.set(`q_${q.id}`, "Ana Ruiz");
+            else if (q.type === "match")
+              q.items.forEach((item, i) => f.set(`q_${q.id}_${item}`, q.options[i] ?? ""));
+            else f.set(`q_${q.id}`, q.options[0] ?? "");
+          }
+          return submitQuizFormAction(intent as "save", f);
+        },
+        writes: (got) => got === "redirect /attempts/:id",
+        restore: restoreStudents,
+        personas: MEMBER_MOSTLY,
+        mustWrite: true,
+      });
+    },
+    TIMEOUT,
+  );
+  function world_questions() {
+    return ["q_x", "q_", "q___proto__"];
+  }
+});
+
+function hash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0;
+  return h;
+}

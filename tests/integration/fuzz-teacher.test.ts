@@ -1,0 +1,239 @@
+/**
+ * Fuzzing (issue #6) of the teacher's class and assignment actions, and of
+ * the CSV and health route handlers. See tests/support/fuzz-kit.ts.
+ */
+import fc from "fast-check";
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.mock("next-auth/next", async (original) =>
+  (await import("../support/app-harness")).nextAuthMock(await original<object>()),
+);
+vi.mock("next/server", async (original) =>
+  (await import("../support/app-harness")).nextServerMock(await original<object>()),
+);
+vi.mock("next/navigation", async (original) =>
+  (await import("../support/app-harness")).navigationMock(await original<object>()),
+);
+vi.mock("next/cache", async () => (await import("../support/app-harness")).cacheMock());
+vi.mock("next/headers", async () => (await import("../support/app-harness")).headersMock());
+
+import { GET as health } from "@/app/api/health/route";
+import {
+  closeAssignmentAction,
+  createAssignmentAction,
+  createClassAction,
+  regenerateJoinCodeAction,
+  removeStudentAction,
+} from "@/app/teacher/actions";
+import { GET as responsesCsv } from "@/app/teacher/assignments/[id]/responses.csv/route";
+import { GET as gradebookCsv } from "@/app/teacher/classes/[id]/gradebook.csv/route";
+import { setupTestDatabase } from "../support/db";
+import {
+  buildForm,
+  buildWorld,
+  field,
+  formRecipe,
+  fuzz,
+  hostile,
+  idLike,
+  resolve,
+  RUNS,
+  type FieldValue,
+  type World,
+} from "../support/fuzz-kit";
+
+const t = setupTestDatabase();
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld(t.database());
+});
+
+const TIMEOUT = 600_000;
+const idle = { status: "idle" as const };
+const text = (...values: string[]): fc.Arbitrary<FieldValue> => fc.constantFrom(...values);
+/** A datetime-local value from a year ago to two years ahead, as the browser sends it. */
+const localTime = fc
+  .oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 300 }) }, fc.integer({ min: -400, max: 800 }))
+  .map((days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 16));
+
+/** Mostly the first (valid) values, sometimes the others. */
+const mostly = (valid: fc.Arbitrary<FieldValue>, ...others: fc.Arbitrary<FieldValue>[]) =>
+  fc.oneof({ weight: 5, arbitrary: valid }, ...others.map((arbitrary) => ({ weight: 1, arbitrary })));
+
+const wroteTo = (prefix: string) => (got: string) => got.startsWith(prefix);
+
+describe(`fuzz: teacher actions and routes (${RUNS} runs each)`, () => {
+  it(
+    "createClassAction",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "createClass",
+        input: formRecipe({
+          name: field(text("Year 9", "  7B history  ", "Class 😀", "ביולוגיה", "x".repeat(80))),
+        }),
+        run: (r, who) => createClassAction(idle, buildForm(world, who, r)),
+        writes: wroteTo("redirect /teacher/classes/:id"),
+        mustWrite: true,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "regenerateJoinCodeAction",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "regenerateJoinCode",
+        input: formRecipe({ classId: field(idLike("classA", "classB", "classC")) }),
+        run: (r, who) => regenerateJoinCodeAction(buildForm(world, who, r)),
+        writes: wroteTo("redirect /teacher/classes/:id"),
+        mustWrite: true,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "removeStudentAction",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "removeStudent",
+        input: formRecipe({
+          classId: field(idLike("classA", "classB", "classC")),
+          studentId: field(idLike("memberId", "outsiderId", "ownerId")),
+        }),
+        run: (r, who) => removeStudentAction(buildForm(world, who, r)),
+        writes: wroteTo("redirect /teacher/classes/:id"),
+        mustWrite: true,
+        restore: async () => {
+          await t.db().execute(sql`insert into class_members (class_id, student_id)
+          values (${world.ids.classA}, ${world.ids.memberId}), (${world.ids.classB}, ${world.ids.outsiderId})
+          on conflict do nothing`);
+        },
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "createAssignmentAction",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "createAssignment",
+        input: formRecipe({
+          classId: idLike("classA", "classC", "classB"),
+          articleId: idLike("shippedArticle", "articleA", "articleB"),
+          due: mostly(
+            localTime,
+            text(
+              "2024-02-30T10:00",
+              "2026-13-01T10:00",
+              "2026-06-01",
+              "tomorrow",
+              "2026-06-01T24:60",
+              "0001-01-01T00:00",
+            ),
+          ),
+          timeZone: mostly(
+            text("UTC", "Europe/Paris", "America/New_York", "Pacific/Kiritimati", "Etc/GMT+12"),
+            text("Mars/Phobos", "utc ", "Europe/../etc"),
+          ),
+          attemptsAllowed: mostly(
+            fc.integer({ min: 1, max: 10 }).map(String),
+            fc.integer({ min: -3, max: 1000 }).map(String),
+            text("1.5", "1e1", "0x3", " 2 ", "Infinity", "-0"),
+          ),
+          counting: mostly(text("best", "latest"), text("BEST", "worst")),
+          reveal: mostly(text("after_submit", "after_due"), text("never")),
+          timeLimit: mostly(
+            text(""),
+            fc.integer({ min: 1, max: 180 }).map(String),
+            fc.integer({ min: -5, max: 100_000 }).map(String),
+            text(" ", "1.5", "NaN", "1e2"),
+          ),
+          shuffle: mostly(text("on", ""), text("off", "ON")),
+        }),
+        run: (r, who) => createAssignmentAction(idle, buildForm(world, who, r)),
+        writes: wroteTo("redirect /teacher/classes/:id"),
+        mustWrite: true,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "closeAssignmentAction (close and reopen)",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "closeAssignment",
+        input: formRecipe({
+          assignmentId: field(idLike("assignmentA", "assignmentB")),
+          intent: field(text("reopen", "close", "REOPEN")),
+        }),
+        run: (r, who) => closeAssignmentAction(buildForm(world, who, r)),
+        writes: wroteTo("redirect /teacher/assignments/:id"),
+        mustWrite: true,
+      });
+    },
+    TIMEOUT,
+  );
+
+  const routeId = (...names: Parameters<typeof idLike>) =>
+    fc.oneof(
+      { weight: 3, arbitrary: idLike(...names) },
+      { weight: 2, arbitrary: hostile.map((s): FieldValue => s) },
+    );
+  const idOf = (v: FieldValue, who: Parameters<typeof resolve>[1]) =>
+    typeof v === "string" ? v : "ref" in v ? resolve(world, who, v.ref) : "";
+
+  it(
+    "GET /teacher/classes/[id]/gradebook.csv",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "gradebook.csv",
+        input: routeId("classA", "classB", "classC", "assignmentA"),
+        run: (v, who) =>
+          gradebookCsv(new Request("http://test/x"), { params: Promise.resolve({ id: idOf(v, who) }) }),
+        writes: () => false,
+        check: (_v, who, got) => {
+          if (who === "signedOut") expect(got).toBe("http 401");
+          if (who === "member" || who === "outsider") expect(got).toBe("http 403");
+        },
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "GET /teacher/assignments/[id]/responses.csv",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "responses.csv",
+        input: routeId("assignmentA", "assignmentB", "classA", "attemptA"),
+        run: (v, who) =>
+          responsesCsv(new Request("http://test/x"), { params: Promise.resolve({ id: idOf(v, who) }) }),
+        writes: () => false,
+        check: (_v, who, got) => {
+          if (who === "signedOut") expect(got).toBe("http 401");
+          if (who === "member" || who === "outsider") expect(got).toBe("http 403");
+        },
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "GET /api/health",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "health",
+        input: fc.constant(null),
+        run: () => health(),
+        writes: () => false,
+        check: (_v, _who, got) => expect(got).toBe("http 200"),
+      });
+    },
+    TIMEOUT,
+  );
+});
