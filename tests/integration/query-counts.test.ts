@@ -7,34 +7,17 @@
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
-type Who = { id: string; name: string; email: string; role: "student" | "teacher" };
-const session = vi.hoisted(() => ({ user: null as Who | null }));
-
-vi.mock("next-auth/next", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth/next")>()),
-  getServerSession: async () => (session.user ? { user: session.user } : null),
-}));
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/server")>()),
-  connection: async () => {},
-}));
-vi.mock("next/navigation", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/navigation")>()),
-  redirect: (url: string) => {
-    throw new Error(`unexpected redirect to ${url}`);
-  },
-  notFound: () => {
-    throw new Error("unexpected not-found");
-  },
-  forbidden: () => {
-    throw new Error("unexpected forbidden");
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
-  headers: async () => new Headers(),
-}));
+vi.mock("next-auth/next", async (original) =>
+  (await import("../support/app-harness")).nextAuthMock(await original<object>()),
+);
+vi.mock("next/server", async (original) =>
+  (await import("../support/app-harness")).nextServerMock(await original<object>()),
+);
+vi.mock("next/navigation", async (original) =>
+  (await import("../support/app-harness")).navigationMock(await original<object>()),
+);
+vi.mock("next/cache", async () => (await import("../support/app-harness")).cacheMock());
+vi.mock("next/headers", async () => (await import("../support/app-harness")).headersMock());
 
 import { classMembers } from "@/db/schema";
 import { getArticleBySlug } from "@/lib/articles/queries";
@@ -48,6 +31,7 @@ import { createClass, joinClass } from "@/lib/classes/classes";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
 import { countQueries } from "../support/query-count";
+import { page as props, session, type Who as Person } from "../support/app-harness";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";
 
 import ArticlePage from "@/app/articles/[slug]/page";
@@ -72,6 +56,8 @@ const settings: AssignmentSettings = {
   timeLimitMinutes: null,
   shuffle: true,
 };
+
+type Who = NonNullable<Person>;
 
 async function person(role: "student" | "teacher"): Promise<Who> {
   const name = `${role} ${Math.random().toString(36).slice(2, 7)}`;
@@ -146,11 +132,6 @@ async function queriesFor(who: Who, render: () => Promise<unknown>): Promise<num
     session.user = null;
   }
 }
-
-const props = <P extends Record<string, string>>(params: P) => ({
-  params: Promise.resolve(params),
-  searchParams: Promise.resolve({}),
-});
 
 const PAGES: { name: string; as: "teacher" | "student"; render: (w: World) => Promise<unknown> }[] = [
   { name: "/teacher", as: "teacher", render: () => TeacherPage() },
