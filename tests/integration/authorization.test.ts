@@ -8,7 +8,7 @@
  * is unchanged after everyone but the owner tried.
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
 type Persona = "signedOut" | "member" | "outsider" | "owner" | "otherTeacher";
 
@@ -345,7 +345,16 @@ const rows: Row[] = [
     expected: teachersOnly("redirect /teacher/articles/{privateSlug}", "not-found"),
     unchanged: async () =>
       expect(
-        await t.db().select().from(questionReviews).where(eq(questionReviews.questionId, ids.question)),
+        await t
+          .db()
+          .select()
+          .from(questionReviews)
+          .where(
+            and(
+              eq(questionReviews.questionId, ids.question),
+              eq(questionReviews.articleId, ids.privateArticleId),
+            ),
+          ),
       ).toEqual([]),
   },
   {
@@ -372,12 +381,21 @@ const rows: Row[] = [
         .db()
         .select()
         .from(questionReviews)
-        .where(eq(questionReviews.questionId, ids.customQuestion));
+        .where(
+          and(
+            eq(questionReviews.questionId, ids.customQuestion),
+            eq(questionReviews.articleId, ids.privateArticleId),
+          ),
+        );
       expect(row!.question!.prompt).toBe("The council approved the plan.");
     },
     // Editing your own question gives it a new id (so earlier quizzes never share an id with it).
     restore: async () => {
-      const rows = await t.db().select().from(questionReviews).where(eq(questionReviews.custom, true));
+      const rows = await t
+        .db()
+        .select()
+        .from(questionReviews)
+        .where(and(eq(questionReviews.custom, true), eq(questionReviews.articleId, ids.privateArticleId)));
       ids.customQuestion = rows.find((r) => r.question?.prompt === "Changed?")!.questionId;
     },
   },
@@ -396,8 +414,13 @@ const rows: Row[] = [
       ),
     expected: teachersOnly("redirect /teacher/articles/{privateSlug}", "not-found"),
     unchanged: async () => {
-      const rows = await t.db().select().from(questionReviews).where(eq(questionReviews.custom, true));
-      expect(rows.length).toBeLessThanOrEqual(2);
+      const rows = await t
+        .db()
+        .select()
+        .from(questionReviews)
+        .where(and(eq(questionReviews.custom, true), eq(questionReviews.articleId, ids.privateArticleId)));
+      // Only the one question the owner wrote in setting up (renamed by the edit above).
+      expect(rows).toHaveLength(1);
     },
   },
   {
@@ -422,7 +445,12 @@ const rows: Row[] = [
         .db()
         .select()
         .from(questionReviews)
-        .where(eq(questionReviews.questionId, ids.customQuestion));
+        .where(
+          and(
+            eq(questionReviews.questionId, ids.customQuestion),
+            eq(questionReviews.articleId, ids.privateArticleId),
+          ),
+        );
       expect(rows).toHaveLength(1);
     },
   },
