@@ -583,6 +583,10 @@ test.describe("secrets", () => {
 
 test.describe("throttling across two servers", () => {
   const url = process.env.TEST_DATABASE_URL;
+  if (!url && process.env.E2E_REQUIRED === "1")
+    throw new Error(
+      "E2E_REQUIRED=1 but TEST_DATABASE_URL is unset: the two-server throttling test cannot run",
+    );
   test.skip(!url, "needs TEST_DATABASE_URL (a PostgreSQL both servers share)");
 
   test("failed sign-ins spread over two servers lock the account out on both", async ({ browser }) => {
