@@ -146,6 +146,15 @@ export async function getAttemptForUser(input: {
     .where(and(eq(quizAttempts.id, input.attemptId), eq(quizAttempts.userId, input.userId)))
     .limit(1);
   if (!row) return undefined;
+  // A timed attempt past its limit, or in a closed assignment, is graded before it is shown.
+  const ended =
+    row.attempt.status === "in_progress" &&
+    forcedEnding(
+      { deadlineAt: row.attempt.deadlineAt, closedAt: row.assignment?.closedAt ?? null },
+      new Date(),
+    );
+  if (ended && (await finalizeEndedAttempts({ db: input.db, attemptId: row.attempt.id })) > 0)
+    return getAttemptForUser(input);
   return { ...row, answers: await answersOf(input.db, input.attemptId) };
 }
 
@@ -412,7 +421,7 @@ export async function submitAttempt(input: {
  * results call it first, so a student who closed the tab still gets graded.
  */
 export async function finalizeEndedAttempts(input: {
-  db: Db;
+  db: Executor;
   now?: Date;
   userId?: string;
   assignmentIds?: string[];

@@ -1,3 +1,4 @@
+import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
@@ -66,9 +67,9 @@ export type Gradebook = {
 
 /**
  * The class's students by its assignments (by due date), each cell the
- * counting attempt. Four queries whatever the class's size: the class (with
- * ownership), the roster, the assignments, and one window query that picks
- * every counting attempt at once. Another teacher's class id finds nothing.
+ * counting attempt. Five queries whatever the class's size: the class (with
+ * ownership), timed attempts past their limit (graded first), the roster, the
+ * assignments, and one window query that picks every counting attempt at once. Another teacher's class id finds nothing.
  */
 export async function getGradebook(input: {
   db: Executor;
@@ -85,6 +86,8 @@ export async function getGradebook(input: {
     .where(and(eq(classes.id, classId), eq(classes.teacherId, teacherId)))
     .limit(1);
   if (!klass) return undefined;
+  // Timed attempts past their limit are graded before anyone reads results.
+  await finalizeEndedAttempts({ db, classId: klass.id, now });
 
   const joins = ownedAttemptJoins(teacherId);
   const [roster, assignmentRows, counted] = await Promise.all([

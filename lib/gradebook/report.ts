@@ -12,7 +12,7 @@ import {
   users,
   type AssignmentRow,
 } from "@/db/schema";
-import { answersOf, type AttemptView } from "@/lib/attempts/attempts";
+import { answersOf, finalizeEndedAttempts, forcedEnding, type AttemptView } from "@/lib/attempts/attempts";
 import { describeKey, describeResponse } from "@/lib/attempts/describe";
 import type { CsvCell } from "@/lib/csv";
 import type { Question } from "@/lib/quiz";
@@ -204,7 +204,7 @@ function rosterOf(db: Executor, teacherId: string, classId: string) {
 
 /**
  * The teacher's report on one assignment: standing of every student, item
- * analysis and skill mastery over the counting attempts. Four queries
+ * analysis and skill mastery over the counting attempts. Five queries (one finds timed attempts to grade)
  * whatever the class's size.
  */
 export async function getAssignmentReport(input: {
@@ -217,6 +217,8 @@ export async function getAssignmentReport(input: {
   const now = input.now ?? new Date();
   const assignment = await getAssignmentForTeacher(input);
   if (!assignment) return undefined;
+  // Timed attempts past their limit are graded before anyone reads results.
+  await finalizeEndedAttempts({ db, assignmentIds: [assignment.id], now: input.now });
   const [roster, attempts, answers] = await Promise.all([
     rosterOf(db, teacherId, assignment.classId),
     attemptsOfAssignment(db, teacherId, assignment.id),
@@ -258,7 +260,14 @@ export async function getAssignmentReport(input: {
 
 export type TeacherAttemptView = Omit<AttemptView, "assignment"> & {
   student: { id: string; name: string; email: string };
-  assignment: { id: string; dueAt: Date; counting: "best" | "latest"; classId: string; className: string };
+  assignment: {
+    id: string;
+    dueAt: Date;
+    closedAt: Date | null;
+    counting: "best" | "latest";
+    classId: string;
+    className: string;
+  };
   attemptNumber: number;
 };
 
@@ -282,6 +291,7 @@ export async function getAttemptForTeacher(input: {
       assignment: {
         id: assignments.id,
         dueAt: assignments.dueAt,
+        closedAt: assignments.closedAt,
         counting: assignments.counting,
         classId: classes.id,
         className: classes.name,
@@ -299,6 +309,12 @@ export async function getAttemptForTeacher(input: {
     .where(and(eq(quizAttempts.id, input.attemptId), eq(classes.teacherId, input.teacherId)))
     .limit(1);
   if (!row) return undefined;
+  // A timed attempt past its limit, or in a closed assignment, is graded before it is shown.
+  const ended =
+    row.attempt.status === "in_progress" &&
+    forcedEnding({ deadlineAt: row.attempt.deadlineAt, closedAt: row.assignment.closedAt }, new Date());
+  if (ended && (await finalizeEndedAttempts({ db: input.db, attemptId: row.attempt.id })) > 0)
+    return getAttemptForTeacher(input);
   return { ...row, answers: await answersOf(input.db, row.attempt.id) };
 }
 
@@ -330,6 +346,8 @@ export async function responsesForExport(input: {
   const { db, teacherId } = input;
   const assignment = await getAssignmentForTeacher(input);
   if (!assignment) return undefined;
+  // Timed attempts past their limit are graded before anyone reads results.
+  await finalizeEndedAttempts({ db, assignmentIds: [assignment.id] });
   const [roster, attempts, answers] = await Promise.all([
     rosterOf(db, teacherId, assignment.classId),
     attemptsOfAssignment(db, teacherId, assignment.id),

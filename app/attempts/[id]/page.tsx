@@ -10,7 +10,7 @@ import { FocusOnMount } from "@/components/focus-on-mount";
 import { getDb } from "@/db";
 import { paragraphsWithHighlights } from "@/lib/articles/highlight";
 import { isRevealed } from "@/lib/assignments/assignments";
-import { finalizeEndedAttempts, getAttemptForUser } from "@/lib/attempts/attempts";
+import { getAttemptForUser } from "@/lib/attempts/attempts";
 import { formatDateTime } from "@/lib/dates";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { toPublicQuestion } from "@/lib/attempts/questions";
@@ -27,8 +27,6 @@ export default async function AttemptPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireUser(`/attempts/${id}`);
   const db = await getDb();
-  // A timed attempt past its limit (or in a closed assignment) is graded before it is shown.
-  await finalizeEndedAttempts({ db, userId: user.id });
   const [view, query, timeZone] = await Promise.all([
     getAttemptForUser({ db, userId: user.id, attemptId: id }),
     searchParams,

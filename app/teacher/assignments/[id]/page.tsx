@@ -7,7 +7,6 @@ import { ItemAnalysisTable, SkillMasteryList } from "@/components/item-analysis-
 import { closeAssignmentAction } from "@/app/teacher/actions";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { getDb } from "@/db";
-import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
 import { getAssignmentReport } from "@/lib/gradebook/report";
 
 export const metadata: Metadata = { title: "Assignment report" };
@@ -39,8 +38,6 @@ export default async function AssignmentReportPage({ params, searchParams }: Pro
   const teacher = await requireRole("teacher", `/teacher/assignments/${id}`);
   const db = await getDb();
   const timeZone = await getViewerTimeZone();
-  // Timed attempts past their limit are graded before anyone reads results.
-  await finalizeEndedAttempts({ db, assignmentIds: [id] });
   const report = await getAssignmentReport({ db, teacherId: teacher.id, assignmentId: id });
   if (!report) notFound();
   const { assignment: a, counts } = report;

@@ -6,7 +6,6 @@ import { GradebookAttemptAnswers } from "@/components/gradebook-attempt-answers"
 import { formatNumber, formatWhen } from "@/components/gradebook-status";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { getDb } from "@/db";
-import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
 import { percentOf } from "@/lib/gradebook/counting";
 import { getAttemptForTeacher } from "@/lib/gradebook/report";
 
@@ -25,8 +24,6 @@ export default async function TeacherAttemptPage({ params }: Props) {
   const teacher = await requireRole("teacher", `/teacher/attempts/${id}`);
   const db = await getDb();
   const timeZone = await getViewerTimeZone();
-  // Timed attempts past their limit are graded before anyone reads results.
-  await finalizeEndedAttempts({ db, attemptId: id });
   const view = await getAttemptForTeacher({ db, teacherId: teacher.id, attemptId: id });
   if (!view) notFound();
   const { attempt, student, assignment, article } = view;

@@ -1,7 +1,6 @@
 import { getSessionUser } from "@/app/_lib/auth";
 import { csvDownload, plainResponse } from "@/app/_lib/download";
 import { getDb } from "@/db";
-import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
 import { safeFilename } from "@/lib/csv";
 import { responsesCsvRows, responsesForExport } from "@/lib/gradebook/report";
 
@@ -14,8 +13,6 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
   if (user.role !== "teacher") return plainResponse(403, "Only teachers can download responses.");
   const { id } = await context.params;
   const db = await getDb();
-  // Timed attempts past their limit are graded before anyone reads results.
-  await finalizeEndedAttempts({ db, assignmentIds: [id] });
   const exported = await responsesForExport({ db, teacherId: user.id, assignmentId: id });
   if (!exported) return plainResponse(404, "No such assignment.");
   const { assignment } = exported;

@@ -6,7 +6,6 @@ import { GradebookTable } from "@/components/gradebook-table";
 import { StatusLegend } from "@/components/gradebook-status";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { getDb } from "@/db";
-import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
 import { getGradebook } from "@/lib/gradebook/gradebook";
 
 export const metadata: Metadata = { title: "Gradebook" };
@@ -17,8 +16,6 @@ export default async function GradebookPage({ params }: Props) {
   const { id } = await params;
   const teacher = await requireRole("teacher", `/teacher/classes/${id}/gradebook`);
   const db = await getDb();
-  // Timed attempts past their limit are graded before anyone reads results.
-  await finalizeEndedAttempts({ db, classId: id });
   const gradebook = await getGradebook({ db, teacherId: teacher.id, classId: id });
   if (!gradebook) notFound();
   return (
