@@ -15,6 +15,7 @@ import {
 import { visibleTo } from "@/lib/articles/queries";
 import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
 import { shuffledOptionOrder } from "@/lib/attempts/questions";
+import { attemptWindows, cellStatus } from "@/lib/gradebook/counting";
 import { GENERATOR_VERSION, type Question } from "@/lib/quiz";
 import { questionsToAssign } from "./questions-to-assign";
 
@@ -200,7 +201,7 @@ export type StudentAssignment = {
   questionCount: number;
   attempts: StudentAttemptSummary[];
   status: AssignmentStatus;
-  /** Past due with nothing submitted. */
+  /** Nothing submitted and no longer on time: past due, or the teacher closed it. */
   overdue: boolean;
   /** The attempt that counts (best or latest), when one is submitted. */
   counting: StudentAttemptSummary | null;
@@ -209,19 +210,6 @@ export type StudentAssignment = {
   /** Whether the student may see scores and answers yet. */
   revealed: boolean;
 };
-
-/** The attempt whose score counts: the best (earliest on a tie) or the latest submitted. */
-export function countingAttempt<T extends { status: string; score: number | null; submittedAt: Date | null }>(
-  attempts: T[],
-  rule: "best" | "latest",
-): T | null {
-  const done = attempts
-    .filter((a) => a.status === "submitted" && a.submittedAt)
-    .sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime());
-  if (done.length === 0) return null;
-  if (rule === "latest") return done[done.length - 1]!;
-  return done.reduce((best, a) => ((a.score ?? 0) > (best.score ?? 0) ? a : best));
-}
 
 /** Answers and scores show after submitting, or only once the due date passed (or the teacher closed it). */
 export function isRevealed(assignment: Pick<AssignmentRow, "reveal" | "dueAt" | "closedAt">, now: Date) {
@@ -232,26 +220,27 @@ export function isRevealed(assignment: Pick<AssignmentRow, "reveal" | "dueAt" | 
 function summarise(
   row: { assignment: AssignmentRow; className: string; articleTitle: string; articleSlug: string },
   questionCount: number,
-  attempts: StudentAttemptSummary[],
+  attempts: (StudentAttemptSummary & { isCounting: boolean })[],
   now: Date,
 ): StudentAssignment {
   const { assignment } = row;
   const open = attempts.find((a) => a.status === "in_progress") ?? null;
-  const counting = countingAttempt(attempts, assignment.counting);
+  // The gradebook's own rules, so a student and their teacher always see the same thing.
+  const counting = attempts.find((a) => a.isCounting) ?? null;
+  const cell = cellStatus({
+    counting: counting ?? undefined,
+    hasOpen: open !== null,
+    dueAt: assignment.dueAt,
+    closedAt: assignment.closedAt,
+    now,
+  });
   const submitted = attempts.filter((a) => a.status === "submitted").length;
-  const status: AssignmentStatus = open
-    ? "in_progress"
-    : counting
-      ? counting.late
-        ? "late"
-        : "submitted"
-      : "not_started";
   return {
     ...row,
     questionCount,
-    attempts,
-    status,
-    overdue: !counting && assignment.dueAt.getTime() < now.getTime(),
+    attempts: attempts.map(({ isCounting: _c, ...a }) => a),
+    status: cell.status === "missing" ? "not_started" : cell.status,
+    overdue: cell.overdue,
     counting,
     openAttemptId: open?.id ?? null,
     attemptsLeft: Math.max(0, assignment.attemptsAllowed - submitted - (open ? 1 : 0)),
@@ -269,6 +258,7 @@ const attemptSummary = {
   submittedAt: quizAttempts.submittedAt,
   late: quizAttempts.late,
   endedBy: quizAttempts.endedBy,
+  isCounting: attemptWindows.isCounting,
 };
 
 /**
@@ -301,6 +291,7 @@ export async function listAssignmentsForStudent(input: {
   const attempts = await input.db
     .select(attemptSummary)
     .from(quizAttempts)
+    .innerJoin(assignments, eq(assignments.id, quizAttempts.assignmentId))
     .where(
       and(
         eq(quizAttempts.userId, input.studentId),
@@ -352,6 +343,7 @@ export async function getAssignmentForStudent(input: {
   const attempts = await input.db
     .select(attemptSummary)
     .from(quizAttempts)
+    .innerJoin(assignments, eq(assignments.id, quizAttempts.assignmentId))
     .where(and(eq(quizAttempts.userId, input.studentId), eq(quizAttempts.assignmentId, input.assignmentId)))
     .orderBy(asc(quizAttempts.startedAt));
   return summarise(row, row.questionCount, attempts, now);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseAssignmentForm, type AssignmentField } from "@/lib/assignments/form";
-import { countingAttempt, isRevealed } from "@/lib/assignments/assignments";
+import { isRevealed } from "@/lib/assignments/assignments";
 import { formatDateTime, isValidTimeZone, toZonedInputValue, zonedTimeToUtc } from "@/lib/dates";
 
 const NOW = new Date("2026-11-29T12:00:00Z");
@@ -95,21 +95,8 @@ describe("the assign form", () => {
   });
 });
 
-describe("which attempt counts", () => {
+describe("when answers show", () => {
   const at = (h: number) => new Date(Date.UTC(2026, 11, 1, h));
-  const attempts = [
-    { id: "a", status: "submitted", score: 7, submittedAt: at(1) },
-    { id: "b", status: "submitted", score: 9, submittedAt: at(2) },
-    { id: "c", status: "submitted", score: 9, submittedAt: at(3) },
-    { id: "d", status: "submitted", score: 4, submittedAt: at(4) },
-    { id: "e", status: "in_progress", score: null, submittedAt: null },
-  ];
-  it("takes the best (earliest of equals) or the latest submitted attempt", () => {
-    expect(countingAttempt(attempts, "best")?.id).toBe("b");
-    expect(countingAttempt(attempts, "latest")?.id).toBe("d");
-    expect(countingAttempt(attempts.slice(4), "best")).toBeNull();
-  });
-
   it("reveals answers after submitting, or once due or closed", () => {
     const due = at(10);
     expect(isRevealed({ reveal: "after_submit", dueAt: due, closedAt: null }, at(1))).toBe(true);
