@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { addArticleAction } from "@/app/teacher/articles/actions";
 import type { ActionResult } from "@/lib/action-result";
-import { FormField, FormMessage } from "./form-field";
+import { FieldErrors, FormField, FormMessage } from "./form-field";
 
 type Field = "title" | "source" | "publishedOn" | "text";
 
@@ -57,14 +57,7 @@ export function AddArticleForm() {
         type="file"
         accept=".txt,.html,.htm,text/plain,text/html"
       />
-      <div id="field-text-error" aria-live="polite">
-        {errors.text?.map((e) => (
-          <p key={e} className="text-sm text-red-700">
-            <span aria-hidden="true">⚠ </span>
-            {e}
-          </p>
-        ))}
-      </div>
+      <FieldErrors id="field-text-error" errors={errors.text} />
       <button
         type="submit"
         disabled={pending}

@@ -4,7 +4,7 @@ import { useActionState, useSyncExternalStore } from "react";
 import { createAssignmentAction } from "@/app/teacher/actions";
 import type { ActionResult } from "@/lib/action-result";
 import type { AssignmentField } from "@/lib/assignments/form";
-import { FormField, FormMessage } from "./form-field";
+import { FieldErrors, FormField, FormMessage } from "./form-field";
 
 type Props = {
   classId: string;
@@ -15,19 +15,6 @@ type Props = {
 
 const selectClass =
   "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm aria-invalid:border-red-600";
-
-function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
-  return (
-    <div id={id} aria-live="polite">
-      {errors?.map((e) => (
-        <p key={e} className="text-sm text-red-700">
-          <span aria-hidden="true">⚠ </span>
-          {e}
-        </p>
-      ))}
-    </div>
-  );
-}
 
 const noSubscription = () => () => {};
 

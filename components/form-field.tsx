@@ -31,14 +31,21 @@ export function FormField({ name, label, hint, errors, id, ...input }: Props) {
         className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm aria-invalid:border-red-600"
         {...input}
       />
-      <div id={errorId} aria-live="polite">
-        {errors?.map((e) => (
-          <p key={e} className="text-sm text-red-700">
-            <span aria-hidden="true">⚠ </span>
-            {e}
-          </p>
-        ))}
-      </div>
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+/** A field's error messages, announced; `id` is what the field's aria-describedby names. */
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  return (
+    <div id={id} aria-live="polite">
+      {errors?.map((e) => (
+        <p key={e} className="text-sm text-red-700">
+          <span aria-hidden="true">⚠ </span>
+          {e}
+        </p>
+      ))}
     </div>
   );
 }

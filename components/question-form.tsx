@@ -6,7 +6,7 @@ import { addCustomQuestionAction, saveQuestionAction } from "@/app/teacher/artic
 import type { ActionResult } from "@/lib/action-result";
 import type { Question, Skill } from "@/lib/quiz/types";
 import { REVIEW_LIMITS, type CustomQuestionType, type DraftShape } from "@/lib/reviews/limits";
-import { FormMessage } from "./form-field";
+import { FieldErrors, FormMessage } from "./form-field";
 
 type Props = {
   slug: string;
@@ -23,19 +23,6 @@ type Props = {
 
 const input =
   "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm aria-invalid:border-red-600";
-
-function Errors({ id, errors }: { id: string; errors?: string[] }) {
-  return (
-    <div id={id} aria-live="polite">
-      {errors?.map((e) => (
-        <p key={e} className="text-sm text-red-700">
-          <span aria-hidden="true">⚠ </span>
-          {e}
-        </p>
-      ))}
-    </div>
-  );
-}
 
 function Group({
   legend,
@@ -63,7 +50,7 @@ function Group({
         </p>
       )}
       {children}
-      <Errors id={errorId} errors={errors} />
+      <FieldErrors id={errorId} errors={errors} />
     </fieldset>
   );
 }
@@ -122,7 +109,7 @@ export function QuestionForm({ slug, shape, question, questionId, newType, skill
           aria-describedby="field-prompt-error"
           className={input}
         />
-        <Errors id="field-prompt-error" errors={errors.prompt} />
+        <FieldErrors id="field-prompt-error" errors={errors.prompt} />
       </div>
 
       {skills && (
@@ -144,7 +131,7 @@ export function QuestionForm({ slug, shape, question, questionId, newType, skill
               </option>
             ))}
           </select>
-          <Errors id="field-skill-error" errors={errors.skill} />
+          <FieldErrors id="field-skill-error" errors={errors.skill} />
         </div>
       )}
 
@@ -227,7 +214,7 @@ export function QuestionForm({ slug, shape, question, questionId, newType, skill
             aria-describedby="field-accepted-hint field-accepted-error"
             className={input}
           />
-          <Errors id="field-accepted-error" errors={errors.accepted} />
+          <FieldErrors id="field-accepted-error" errors={errors.accepted} />
         </div>
       )}
 
@@ -298,7 +285,7 @@ export function QuestionForm({ slug, shape, question, questionId, newType, skill
             aria-describedby="field-explanation-hint field-explanation-error"
             className={input}
           />
-          <Errors id="field-explanation-error" errors={errors.explanation} />
+          <FieldErrors id="field-explanation-error" errors={errors.explanation} />
         </div>
       )}
 

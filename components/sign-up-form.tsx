@@ -7,7 +7,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { signUpAction } from "@/app/sign-up/actions";
 import type { ActionResult } from "@/lib/action-result";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-rules";
-import { FormField, FormMessage } from "./form-field";
+import { FieldErrors, FormField, FormMessage } from "./form-field";
 
 type Field = "name" | "email" | "password" | "role";
 
@@ -101,13 +101,7 @@ export function SignUpForm() {
             </label>
           ))}
         </div>
-        <div id="role-error" aria-live="polite">
-          {errors.role?.map((e) => (
-            <p key={e} className="text-sm text-red-700">
-              {e}
-            </p>
-          ))}
-        </div>
+        <FieldErrors id="role-error" errors={errors.role} />
       </fieldset>
       <button
         type="submit"

@@ -17,7 +17,7 @@ import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
 import { shuffledOptionOrder } from "@/lib/attempts/questions";
 import { attemptWindows, cellStatus } from "@/lib/gradebook/counting";
 import { GENERATOR_VERSION, type Question } from "@/lib/quiz";
-import { questionsToAssign } from "./questions-to-assign";
+import { reviewedQuizQuestions } from "@/lib/reviews/reviews";
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
@@ -63,7 +63,7 @@ export async function createAssignment(input: {
       .where(and(eq(articles.id, input.articleId), visibleTo(teacherId))),
   ]);
   if (!klass || !article) return { ok: false, reason: "not-found" };
-  const questions: Question[] | undefined = await questionsToAssign({
+  const questions: Question[] | undefined = await reviewedQuizQuestions({
     db,
     teacherId,
     articleId: article.id,

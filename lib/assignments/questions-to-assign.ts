@@ -1,1 +1,0 @@
-export { reviewedQuizQuestions as questionsToAssign } from "@/lib/reviews/reviews";
