@@ -8,6 +8,7 @@ import { getDb } from "@/db";
 import { listAssignmentsForStudent } from "@/lib/assignments/assignments";
 import { listClassesForStudent } from "@/lib/classes/classes";
 import { formatDateTime } from "@/lib/dates";
+import { Notice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Your classes" };
 
@@ -25,9 +26,7 @@ export default async function JoinPage({ searchParams }: Props) {
   return (
     <div className="space-y-10">
       {query.notice === "assignment-missing" && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          That assignment was not found. It may belong to a class you are not in.
-        </p>
+        <Notice tone="error">That assignment was not found. It may belong to a class you are not in.</Notice>
       )}
       <section aria-labelledby="classes-heading" className="space-y-4">
         <h1 id="classes-heading" className="text-2xl font-semibold tracking-tight">

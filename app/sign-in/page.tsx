@@ -5,6 +5,7 @@ import { getSessionUser } from "@/app/_lib/auth";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 import { SignInForm } from "@/components/sign-in-form";
 import { safeCallbackPath } from "@/lib/safe-redirect";
+import { Notice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -29,14 +30,7 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Sign in</h1>
-      {notice && (
-        <p
-          role="status"
-          className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800"
-        >
-          {notice}
-        </p>
-      )}
+      {notice && <Notice className="mb-4">{notice}</Notice>}
       <SignInForm
         callbackUrl={callbackUrl}
         initialError={signInErrorMessage(error)}

@@ -8,6 +8,7 @@ import { AssignmentStatusBadge } from "@/components/assignment-status";
 import { getDb } from "@/db";
 import { getAssignmentForStudent } from "@/lib/assignments/assignments";
 import { formatDateTime } from "@/lib/dates";
+import { Notice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Assignment" };
 
@@ -51,14 +52,7 @@ export default async function StudentAssignmentPage({ params, searchParams }: Pr
         <h1 className="text-2xl font-semibold tracking-tight">{item.articleTitle}</h1>
         <AssignmentStatusBadge item={item} />
       </header>
-      {notice && (
-        <p
-          role="alert"
-          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
-        >
-          {notice}
-        </p>
-      )}
+      {notice && <Notice tone="warning">{notice}</Notice>}
       <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-stone-200 bg-white p-5 text-sm sm:grid-cols-[12rem_1fr]">
         <dt className="text-stone-600">Due</dt>
         <dd>

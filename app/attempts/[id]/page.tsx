@@ -15,6 +15,7 @@ import { formatDateTime } from "@/lib/dates";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { toPublicQuestion } from "@/lib/attempts/questions";
 import type { Response } from "@/lib/quiz/types";
+import { Notice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Quiz" };
 
@@ -56,14 +57,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
             Submitted {formatDateTime(attempt.submittedAt!, timeZone)}
             {attempt.late ? " · late" : ""}
           </p>
-          {ended && (
-            <p
-              role="status"
-              className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
-            >
-              {ended}
-            </p>
-          )}
+          {ended && <Notice tone="warning">{ended}</Notice>}
         </header>
         {revealed ? (
           <>

@@ -9,6 +9,7 @@ import { getArticleBySlug } from "@/lib/articles/queries";
 import { formatCalendarDate } from "@/lib/dates";
 import { CUSTOM_TYPE_LABELS, CUSTOM_TYPES } from "@/lib/reviews/drafts";
 import { getReviewBank, type ReviewEntry } from "@/lib/reviews/reviews";
+import { Notice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Question review" };
 
@@ -107,14 +108,7 @@ export default async function QuestionReviewPage({ params, searchParams }: Props
             read the article
           </Link>
         </p>
-        {notice && (
-          <p
-            role="status"
-            className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800"
-          >
-            {notice}
-          </p>
-        )}
+        {notice && <Notice>{notice}</Notice>}
         {owner && (
           <ArticleDetailsForm
             slug={article.slug}

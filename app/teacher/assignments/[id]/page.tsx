@@ -8,6 +8,7 @@ import { closeAssignmentAction } from "@/app/teacher/actions";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { getDb } from "@/db";
 import { getAssignmentReport } from "@/lib/gradebook/report";
+import { Notice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Assignment report" };
 
@@ -57,14 +58,7 @@ export default async function AssignmentReportPage({ params, searchParams }: Pro
       <header className="space-y-1">
         <p className="text-sm text-stone-600">Assignment for {a.className}</p>
         <h1 className="text-2xl font-semibold tracking-tight">{a.article.title}</h1>
-        {notice && (
-          <p
-            role="status"
-            className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800"
-          >
-            {notice}
-          </p>
-        )}
+        {notice && <Notice>{notice}</Notice>}
       </header>
 
       <section

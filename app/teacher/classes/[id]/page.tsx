@@ -11,6 +11,7 @@ import { listAssignmentsForClass } from "@/lib/assignments/assignments";
 import { getClassForTeacher } from "@/lib/classes/classes";
 import { formatDateTime, toZonedInputValue } from "@/lib/dates";
 import { formatJoinCode } from "@/lib/classes/join-code";
+import { Notice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -48,14 +49,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
       </p>
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold tracking-tight">{klass.name}</h1>
-        {notice && (
-          <p
-            role="status"
-            className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800"
-          >
-            {notice}
-          </p>
-        )}
+        {notice && <Notice>{notice}</Notice>}
       </header>
       <section
         aria-labelledby="code-heading"
