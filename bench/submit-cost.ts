@@ -1,21 +1,18 @@
 /**
  * `tsx bench/submit-cost.ts`: what one quiz submission costs the database,
  * without HTTP or Next around it. Replays the data calls of
- * submitQuizFormAction (getUserById for the session, getAttemptForUser,
- * saveAnswers, submitAttempt) for N students one after another, counting
- * statements and timing each step, on an in-memory PGlite (or on DATABASE_URL,
- * with users of its own that are removed afterwards).
- *
- * It also times a one-statement variant of saveAnswers (all answers in one
- * INSERT ... ON CONFLICT), the change proposed for lib/attempts/attempts.ts.
+ * submitQuizFormAction (getUserById for the session, getAttemptQuestions,
+ * then submitAttempt with the form's answers, which saves and grades them in
+ * one transaction) for N students one after another, counting statements and
+ * timing each step, on an in-memory PGlite (or on DATABASE_URL, with users of
+ * its own that are removed afterwards).
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Logger } from "drizzle-orm/logger";
 import { migrateDatabase, type Db } from "@/db/client";
 import * as schema from "@/db/schema";
-import { attemptAnswers, quizAttempts, quizzes, users } from "@/db/schema";
-import type { Response } from "@/lib/quiz";
-import { getAttemptForUser, saveAnswers, startAttempt, submitAttempt } from "@/lib/attempts/attempts";
+import { quizzes, users } from "@/db/schema";
+import { getAttemptForUser, getAttemptQuestions, startAttempt, submitAttempt } from "@/lib/attempts/attempts";
 import { responseFromForm } from "@/lib/attempts/questions";
 import { prepareContent } from "@/lib/startup";
 import { getUserById } from "@/lib/users/accounts";
@@ -75,8 +72,8 @@ async function main() {
     attempts.push({ userId: u.id, attemptId: r.attemptId, form });
   }
 
-  const steps = { session: 0, view: 0, save: 0, "save (one statement)": 0, submit: 0 };
-  const counts = { session: 0, view: 0, save: 0, "save (one statement)": 0, submit: 0 };
+  const steps = { session: 0, questions: 0, "save and grade": 0 };
+  const counts = { session: 0, questions: 0, "save and grade": 0 };
   async function step<T>(name: keyof typeof steps, fn: () => Promise<T>): Promise<T> {
     const before = statements;
     const t = performance.now();
@@ -88,30 +85,24 @@ async function main() {
   const started = performance.now();
   for (const a of attempts) {
     await step("session", () => getUserById({ db, userId: a.userId }));
-    const view = await step("view", () =>
-      getAttemptForUser({ db, userId: a.userId, attemptId: a.attemptId }),
+    const attempt = await step("questions", () =>
+      getAttemptQuestions({ db, userId: a.userId, attemptId: a.attemptId }),
     );
-    const answers = view!.quiz.questions.map((q) => ({
+    const answers = attempt!.questions.map((q) => ({
       questionId: q.id,
       response: responseFromForm(q, a.form),
     }));
-    // Half the students go through today's saveAnswers, half through the one-statement variant.
-    if (attempts.indexOf(a) % 2 === 0) {
-      await step("save", () => saveAnswers({ db, userId: a.userId, attemptId: a.attemptId, answers }));
-    } else {
-      await step("save (one statement)", () => saveAnswersBatched(db, a.userId, a.attemptId, answers));
-    }
-    await step("submit", () => submitAttempt({ db, userId: a.userId, attemptId: a.attemptId }));
+    await step("save and grade", () =>
+      submitAttempt({ db, userId: a.userId, attemptId: a.attemptId, answers }),
+    );
   }
   const total = performance.now() - started;
   console.log(`${database.driver}: ${N} submissions one after another, ${(total / N).toFixed(2)} ms each`);
   console.table(
     Object.keys(steps).map((k) => ({
       step: k,
-      "ms per submission": Number(
-        (steps[k as keyof typeof steps] / (k.startsWith("save") ? N / 2 : N)).toFixed(2),
-      ),
-      "statements per submission": counts[k as keyof typeof counts] / (k.startsWith("save") ? N / 2 : N),
+      "ms per submission": Number((steps[k as keyof typeof steps] / N).toFixed(2)),
+      "statements per submission": counts[k as keyof typeof counts] / N,
     })),
   );
   if (database.driver === "postgres") {
@@ -120,40 +111,6 @@ async function main() {
     await db.delete(users).where(inArray(users.id, ids));
   }
   await database.close();
-}
-
-/** saveAnswers with every answer in one statement (all answered here, so no deletes). */
-async function saveAnswersBatched(
-  db: Db,
-  userId: string,
-  attemptId: string,
-  answers: { questionId: string; response: Response | null }[],
-) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ status: quizAttempts.status, questions: quizzes.questions })
-      .from(quizAttempts)
-      .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
-      .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, userId)))
-      .for("update", { of: quizAttempts });
-    if (!row || row.status !== "in_progress") return { ok: false };
-    const skills = new Map(row.questions.map((q) => [q.id, q.skill]));
-    const values = answers.flatMap((a) =>
-      a.response
-        ? [{ attemptId, questionId: a.questionId, skill: skills.get(a.questionId)!, response: a.response }]
-        : [],
-    );
-    if (values.length > 0) {
-      await tx
-        .insert(attemptAnswers)
-        .values(values)
-        .onConflictDoUpdate({
-          target: [attemptAnswers.attemptId, attemptAnswers.questionId],
-          set: { response: sql`excluded.response`, updatedAt: new Date() },
-        });
-    }
-    return { ok: true };
-  });
 }
 
 main().catch((e: unknown) => {
