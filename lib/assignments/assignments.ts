@@ -211,7 +211,7 @@ export type StudentAssignment = {
   revealed: boolean;
 };
 
-/** Answers and scores show after submitting, or only once the due date passed (or the teacher closed it). */
+/** Answers and scores show after submitting, or only once the due date passed (or the teacher closed it); revealedToStudent is the same rule in SQL. */
 export function isRevealed(assignment: Pick<AssignmentRow, "reveal" | "dueAt" | "closedAt">, now: Date) {
   if (assignment.reveal === "after_submit") return true;
   return assignment.dueAt.getTime() <= now.getTime() || assignment.closedAt !== null;

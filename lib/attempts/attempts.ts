@@ -116,6 +116,17 @@ async function findOpenAttempt(db: Executor, userId: string, articleId: string) 
   return open;
 }
 
+/**
+ * Whether the student may see this attempt's score and answers yet: always
+ * when studying alone; for an assignment that reveals "after the due date",
+ * only once it is due or closed (the SQL twin of isRevealed in
+ * lib/assignments). Every student-facing aggregate filters on it, so a score
+ * or a missed question never leaks early through progress or practice.
+ */
+export const revealedToStudent = sql`(${quizAttempts.assignmentId} is null or exists (
+  select 1 from ${assignments} where ${assignments.id} = ${quizAttempts.assignmentId}
+    and (${assignments.reveal} = 'after_submit' or ${assignments.dueAt} <= now() or ${assignments.closedAt} is not null)))`;
+
 export type AttemptView = {
   attempt: Attempt;
   quiz: QuizRow;
@@ -487,6 +498,8 @@ export async function missedQuestions(input: {
       join ${quizAttempts} a on a.id = aa.attempt_id
       join ${quizzes} q on q.id = a.quiz_id
       where a.user_id = ${input.userId} and a.article_id = ${input.articleId} and a.status = 'submitted'
+        and (a.assignment_id is null or exists (select 1 from ${assignments} s where s.id = a.assignment_id
+          and (s.reveal = 'after_submit' or s.due_at <= now() or s.closed_at is not null)))
       order by aa.question_id, a.submitted_at desc
     ) latest
     where latest.correct = false`);
@@ -520,7 +533,13 @@ export async function latestAttemptsForArticle(input: { db: Executor; userId: st
       submittedAt: quizAttempts.submittedAt,
     })
     .from(quizAttempts)
-    .where(and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.articleId, input.articleId)))
+    .where(
+      and(
+        eq(quizAttempts.userId, input.userId),
+        eq(quizAttempts.articleId, input.articleId),
+        revealedToStudent,
+      ),
+    )
     .orderBy(desc(quizAttempts.startedAt))
     .limit(5);
 }

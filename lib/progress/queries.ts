@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { articles, attemptAnswers, quizAttempts } from "@/db/schema";
+import { revealedToStudent } from "@/lib/attempts/attempts";
 import type { Skill } from "@/lib/quiz";
 
 /** Every figure here is an SQL aggregate: nothing loads a student's answers into memory. */
@@ -19,7 +20,9 @@ export async function scoreHistory(input: { db: Executor; userId: string }) {
     })
     .from(quizAttempts)
     .innerJoin(articles, eq(articles.id, quizAttempts.articleId))
-    .where(and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted")))
+    .where(
+      and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted"), revealedToStudent),
+    )
     .orderBy(asc(quizAttempts.submittedAt));
 }
 
@@ -32,7 +35,9 @@ export async function masteryBySkill(input: { db: Executor; userId: string }) {
     })
     .from(attemptAnswers)
     .innerJoin(quizAttempts, eq(quizAttempts.id, attemptAnswers.attemptId))
-    .where(and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted")))
+    .where(
+      and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted"), revealedToStudent),
+    )
     .groupBy(attemptAnswers.skill);
   return rows as { skill: Skill; answered: number; percent: number }[];
 }
@@ -50,7 +55,9 @@ export async function progressByArticle(input: { db: Executor; userId: string })
     })
     .from(quizAttempts)
     .innerJoin(articles, eq(articles.id, quizAttempts.articleId))
-    .where(and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted")))
+    .where(
+      and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted"), revealedToStudent),
+    )
     .groupBy(articles.id, articles.title, articles.slug)
     .orderBy(articles.title);
 }

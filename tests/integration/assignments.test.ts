@@ -15,12 +15,15 @@ import {
 import {
   finalizeEndedAttempts,
   getAttemptForUser,
+  latestAttemptsForArticle,
+  missedQuestions,
   saveAnswers,
   startAttempt,
   submitAttempt,
 } from "@/lib/attempts/attempts";
 import { createClass, joinClass } from "@/lib/classes/classes";
 import type { Question, Response } from "@/lib/quiz";
+import { masteryBySkill, scoreHistory } from "@/lib/progress/queries";
 import { saveQuestionEdit, setQuestionIncluded } from "@/lib/reviews/reviews";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
@@ -421,5 +424,34 @@ describe("assignments", () => {
     expect(now).toHaveLength(before.length - 1);
     // The first assignment keeps exactly what it was given.
     expect(await quizOf(assignmentId)).toEqual(before);
+  });
+
+  it("keeps a hidden score out of progress, practice and the article page until the due date", async () => {
+    const { students, assignmentId } = await classWithAssignment({
+      reveal: "after_due",
+      dueAt: new Date(Date.now() + 86_400_000),
+    });
+    const s = students[0]!;
+    const r = await startAssignmentAttempt({ db: t.db(), studentId: s, assignmentId });
+    if (!r.ok) throw new Error(r.reason);
+    await submitAttempt({ db: t.db(), userId: s, attemptId: r.attemptId }); // nothing answered: all missed
+    const seen = async () => ({
+      history: (await scoreHistory({ db: t.db(), userId: s })).length,
+      mastery: (await masteryBySkill({ db: t.db(), userId: s })).length,
+      missed: (await missedQuestions({ db: t.db(), userId: s, articleId })).length,
+      listed: (await latestAttemptsForArticle({ db: t.db(), userId: s, articleId })).length,
+    });
+    expect(await seen()).toEqual({ history: 0, mastery: 0, missed: 0, listed: 0 });
+    // Once due, everything shows.
+    await t
+      .db()
+      .update(assignments)
+      .set({ dueAt: new Date(Date.now() - 1000) })
+      .where(eq(assignments.id, assignmentId));
+    const after = await seen();
+    expect(after.history).toBe(1);
+    expect(after.mastery).toBeGreaterThan(0);
+    expect(after.missed).toBeGreaterThan(0);
+    expect(after.listed).toBe(1);
   });
 });
