@@ -1,12 +1,12 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { and, eq, inArray } from "drizzle-orm";
 import { openPostgres, type Database } from "@/db/client";
 import { attemptAnswers, quizAttempts } from "@/db/schema";
+import { freePort } from "./ports";
 import { formTemplate, submissionFor, type FormSubmission } from "../../bench/quiz-form-post";
 import { checkSubmissions, dropBenchDb, seed, type Seeded, type Student } from "../../bench/server-db";
 
@@ -86,18 +86,6 @@ function ensureClusterRunning(): void {
   const status = execFileSync("pg_lsclusters", ["--no-header", version, name], { encoding: "utf8" });
   if (!/\bonline\b/.test(status))
     execFileSync("pg_ctlcluster", [version, name, "start"], { timeout: 60_000 });
-}
-
-async function freePort(from = 3430, to = 3439): Promise<number> {
-  for (let port = from; port <= to; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = net.createServer();
-      probe.once("error", () => resolve(false));
-      probe.listen(port, () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port in ${from}-${to}`);
 }
 
 type Server = { child: ChildProcess; baseURL: string; log: () => string; stop: () => Promise<void> };

@@ -13,6 +13,7 @@ import { readShippedArticles } from "@/lib/articles/content";
 import { QUIZ_LENGTH } from "@/lib/attempts/attempts";
 import { analyzeArticle, generateQuiz } from "@/lib/quiz";
 import { DEMO, newAccount, signIn, signUp } from "./fixtures";
+import { freePort } from "./ports";
 
 /**
  * Security checks against the production build: headers, script injection,
@@ -518,7 +519,7 @@ test.describe("secrets", () => {
 
   test("server logs and error responses show no password, hash, secret or stack", async ({ browser }) => {
     test.setTimeout(120_000);
-    const server = await startServer(3424, "logs", {
+    const server = await startServer(await freePort(), "logs", {
       PGLITE_DIR: path.join(".data", "e2e", `${process.pid}.security-logs`),
     });
     try {
@@ -599,8 +600,8 @@ test.describe("throttling across two servers", () => {
         stdio: "pipe",
       },
     );
-    const one = await startServer(3421, "throttle-1", { DATABASE_URL: url! });
-    const two = await startServer(3422, "throttle-2", { DATABASE_URL: url! });
+    const one = await startServer(await freePort(), "throttle-1", { DATABASE_URL: url! });
+    const two = await startServer(await freePort(), "throttle-2", { DATABASE_URL: url! });
     try {
       const context = await browser.newContext({ baseURL: one.baseURL });
       const account = newAccount("student");
