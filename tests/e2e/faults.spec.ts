@@ -45,6 +45,8 @@ type Cluster = { version: string; name: string };
 
 /** The local cluster TEST_DATABASE_URL points at, or why this spec cannot run here. */
 function findCluster(): Cluster | string {
+  if (process.env.E2E_SHARED_POSTGRES === "1")
+    return "E2E_SHARED_POSTGRES=1: other work on this machine uses its PostgreSQL, so it is not restarted";
   if (!url)
     return "needs TEST_DATABASE_URL (a database on this machine's PostgreSQL cluster, which it restarts)";
   const target = new URL(url);
