@@ -43,6 +43,7 @@ export function analyzeArticle(input: string): Analysis {
       paragraph: s.paragraph,
       text: body,
       defective: found.length > 0,
+      prose: paragraphs[s.paragraph]?.kind === "prose",
     };
   });
   const defectsBySentence = new Map<number, Span[]>();
@@ -77,6 +78,8 @@ export function analyzeArticle(input: string): Analysis {
       role: e.role,
       aliases: [...e.aliases].filter((a) => a !== e.name),
       evidence: sentenceSpan(e.roleSpan ?? e.first),
+      confidence: "high" as const,
+      reasons: [],
     }));
 
   function sentenceSpan(span: { start: number; end: number }) {
@@ -87,7 +90,12 @@ export function analyzeArticle(input: string): Analysis {
   const quotes: Quote[] = all.map((q) => {
     const { via, ...rest } = q as Quote & { via: { start: number; end: number }; speakerId?: number };
     delete (rest as { speakerId?: number }).speakerId;
-    return { ...rest, attribution: sentenceSpan(via) } as Quote;
+    return {
+      ...rest,
+      attribution: sentenceSpan(via),
+      confidence: rest.defective ? "low" : "high",
+      reasons: rest.defective ? ["words seem to be missing from the sentence"] : [],
+    } as Quote;
   });
 
   const systems = text ? findSystems(ctx) : [];
