@@ -1,0 +1,506 @@
+import type { Context } from "./context";
+import { ownerKey, placeOwner, type Mention } from "./system-shapes";
+import type { SystemStatus } from "./types";
+
+/**
+ * What the article says happened to a weapon at one mention, read from the words of its clause:
+ *
+ * 1. inside the mention: "Western-supplied" (sent), "drone attack" (used: mentioned);
+ * 2. a participle right after it: "weapons supplied to X" (sent), "missiles fired by X" (mentioned);
+ * 3. the nearest cue before it in the clause: a supply verb with its frame ("will send": pledged,
+ *    "refused to send": withheld, "asked Germany to send": requested), a pledge, request or
+ *    refusal verb, or a use verb ("fired", "intercepted", "struck ... with": mentioned);
+ * 4. the predicate after it when it is the subject: "were delivered" (sent), "will still be
+ *    prohibited" (withheld), "was intercepted" (mentioned), "hit the port" (mentioned);
+ * 5. a noun before it: "the aid package includes" (pledged), "sales of" / "delivery of" (pledged);
+ * 6. otherwise it is only mentioned.
+ *
+ * A supply verb whose object heads for a target ("sent drones toward Kyiv") is an attack, and
+ * "sent to the bottom" is a sinking. Weapons a clear aid recipient fires or uses are sent.
+ */
+
+export type StatusReading = {
+  status: SystemStatus;
+  /** The words that decided, as in the text. */
+  cue: string | null;
+  how: "inside" | "relative" | "verb" | "predicate" | "noun" | "transfer" | "default";
+  /** The cue is hedged ("could send", "considering whether to send"). */
+  hedged: boolean;
+  /** The decision rests on a weapon used by the side it was given to. */
+  recipient?: string;
+  /** ", and" stood between the cue and the mention (the mention may start a new clause). */
+  clause?: boolean;
+};
+
+const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+
+const SENT_PAST = set(
+  "delivered sent supplied provided gave given shipped donated transferred received handed dispatched added obtained acquired lent loaned",
+);
+const SEND_ING = set("providing supplying sending delivering giving donating transferring handing lending");
+const SEND_BASE = set("send provide supply deliver give donate transfer hand lend loan receive get release");
+const PLEDGE_VERBS = set(
+  "pledged pledge pledges pledging promised promise promises promising announced announce announces approved approve approves approving committed commit commits vowed vow vows offered offer offers earmarked authorized authorised authorize authorise accelerating accelerate accelerated expedite expediting expedited",
+);
+const PLEDGE_NOUNS = set(
+  "package packages tranche tranches assistance commitment commitments delivery deliveries sale sales pledge pledges",
+);
+const INCLUDE = set("include includes including included");
+const REQUEST_VERBS = set(
+  "requested request requests requesting pleaded pleading plead pleads appealed appealing urged urging urge urges demanded demanding demand demands sought seeking seek seeks wanted want wants wanting lobbying lobbied lobby begged begging beg",
+);
+// Only with "for" within three words: "called for", "pushing hard for", "asked the US for".
+const REQUEST_FOR = set(
+  "asked asking ask asks called calling calls call pushing pushed push pushes pressing pressed press plea pleas appeal appeals requests",
+);
+const WITHHOLD = set(
+  "balked balking refused refuses refusing refuse declined declines declining reluctant hesitant hesitated hesitating resisted resisting resist withheld withholding withhold withholds vetoed veto rejected rejecting reject undecided stuck halted halt halts halting paused pause pauses pausing suspended suspend suspends suspending blocked block blocks blocking delayed delay delays delaying froze frozen freeze banned ban bans prohibited prohibit prohibits barred denied deny denies opposed oppose opposes opposing cautious wary",
+);
+const NEGATION = /^(not|never|no|cannot)$|n't$/;
+const USE = set(
+  "use used using uses resort fired firing fire fires launched launching launch launches threatened threatening destroyed downed captured shot shoot shooting intercepted intercepting intercept intercepts against struck strike striking hit hits hitting target targeted targeting targets tested testing test tests flying flew flown fly flies dropped dropping drop released deployed deploying deploy deploys sank sunk sinking sink attacked attacking attack damaged operating operated operates operate built building developed developing produced producing manufactured unveiled displayed paraded upgraded upgrading carrying carried carries escorted aboard onboard practiced practised bombed employed led leading sailed sailing patrolled patrolling joined escorting shadowed shadowing tracked tracking participated",
+);
+const BOUNDARY = set("; but while whereas although though however");
+const AUX = set(
+  "is are was were be been being has have had will would shall could can may might must should",
+);
+const ADVERBS = set(
+  "also still now already not never yet reportedly currently then soon just first previously successfully later recently since even",
+);
+const FUTURE = set("will would shall could can may might must should be");
+const HEDGE = set(
+  "could may might whether considering consider weighing weigh debating debate discussing discuss possible possibly if",
+);
+const TARGET_DIRECTION = set("at toward towards against over");
+const LIST = set("including include includes included like dubbed called named known");
+const PREP_BREAK = set(
+  "from in on at by into onto over under through during after before since via across within without upon among between toward towards near off",
+);
+const QUANTITY = set(
+  "thousands hundreds dozens millions tens scores number numbers series slew lot lots batch batches range categories category types type kinds kind variety set sets couple pair pairs fleet fleets squadron batteries battery shipment shipments supply supplies stock stocks stockpile stockpiles arsenal barrage barrages salvo salvos wave waves volley swarm swarms consignment consignments total more most some all none each one two three four five six seven eight nine ten dozen hundred thousand rest remainder",
+);
+const SPEECH = set("said says say told tells added noted argued warned insisted explained stressed");
+const DETERMINERS = set("the a an its their his her our this that these those more new further any some");
+const NEED_ADVERB = set("still urgently badly desperately also really");
+const SUBJECT_BREAK = set("at on against toward towards into in of from over by");
+
+type W = { w: string; t: number };
+
+const isShip = (m: Mention) =>
+  m.shape === "ship" ||
+  /^(warship|naval vessel|aircraft carrier|destroyer|frigate|corvette|cruiser|submarine|battleship)$/.test(
+    m.head ?? "",
+  ) ||
+  /ship|destroyer|frigate|cruiser|carrier$|submarine|corvette/.test(m.category);
+
+/** Words (and the punctuation that bounds clauses) of one sentence, lower-cased; built once per sentence. */
+export class StatusReader {
+  private cache = new Map<number, W[]>();
+  /** Clear aid recipients: named at least twice as the destination of a supply. */
+  readonly recipients: Set<string>;
+
+  /** For each token, 1 + the index of the mention covering it (0 when none). */
+  private covered: Int32Array;
+  private ids = new Map<Mention, number>();
+
+  constructor(
+    private ctx: Context,
+    mentions: Mention[],
+  ) {
+    this.covered = new Int32Array(ctx.tokens.length);
+    mentions.forEach((m, i) => {
+      this.ids.set(m, i + 1);
+      for (let t = m.t0; t < m.t1; t++) this.covered[t] = i + 1;
+    });
+    this.recipients = this.findRecipients();
+  }
+
+  private id(m: Mention): number {
+    return this.ids.get(m) ?? -1;
+  }
+
+  private words(si: number): W[] {
+    let ws = this.cache.get(si);
+    if (ws) return ws;
+    const s = this.ctx.sentences[si]!;
+    ws = [];
+    for (let t = s.t0; t < s.t1; t++) {
+      const tk = this.ctx.tokens[t]!;
+      if (tk.word || /^[;:,()]$/.test(tk.text)) ws.push({ w: tk.text.toLowerCase(), t });
+    }
+    this.cache.set(si, ws);
+    return ws;
+  }
+
+  private capital(ws: W[], k: number): boolean {
+    const x = ws[k];
+    return !!x && /^\p{Lu}/u.test(this.text(x.t));
+  }
+
+  private text(t: number): string {
+    return this.ctx.tokens[t]!.text;
+  }
+
+  private findRecipients(): Set<string> {
+    const count = new Map<string, number>();
+    const ss = this.ctx.sentences;
+    for (let si = 0; si < ss.length; si++) {
+      if ((ss[si] as { prose?: boolean }).prose === false) continue;
+      const ws = this.words(si);
+      for (let k = 0; k < ws.length; k++) {
+        const w = ws[k]!.w;
+        if (!(SENT_PAST.has(w) || SEND_ING.has(w) || SEND_BASE.has(w) || PLEDGE_NOUNS.has(w) || w === "aid"))
+          continue;
+        if (w === "received" || w === "receive" || w === "get") continue;
+        const add = (t: number) => {
+          const x = this.text(t);
+          const key = placeOwner(x) ?? ownerKey([x]);
+          count.set(key, (count.get(key) ?? 0) + 1);
+        };
+        for (let j = k + 1; j < Math.min(ws.length, k + 9); j++) {
+          if (ws[j]!.w === "to" || ws[j]!.w === "for") {
+            let n = j + 1;
+            if (ws[n]?.w === "the") n++;
+            const x = ws[n] ? this.text(ws[n]!.t) : "";
+            if (/^\p{Lu}/u.test(x)) add(ws[n]!.t);
+            break;
+          }
+        }
+        const io = ws[k + 1];
+        if (io && (SEND_ING.has(w) || SEND_BASE.has(w) || w === "gave") && /^\p{Lu}/u.test(this.text(io.t)))
+          add(io.t);
+      }
+    }
+    return new Set([...count].filter(([, n]) => n >= 2).map(([k]) => k));
+  }
+
+  read(m: Mention): StatusReading {
+    const none: StatusReading = { status: "mentioned", cue: null, how: "default", hedged: false };
+    if (m.supplied) return { status: "sent", cue: `-${m.supplied}`, how: "inside", hedged: false };
+    if (m.event) return { status: "mentioned", cue: m.event, how: "inside", hedged: false };
+    const ws = this.words(m.sentence);
+    let a = 0;
+    while (a < ws.length && ws[a]!.t < m.t0) a++;
+    let b = a;
+    while (b < ws.length && ws[b]!.t < m.t1) b++;
+    const lead = ws[a - 1];
+    if (lead && /-(supplied|provided|donated|delivered)$/.test(lead.w))
+      return { status: "sent", cue: this.text(lead.t), how: "inside", hedged: false };
+    const relative = this.relative(ws, b, m);
+    if (relative) return relative;
+    const back = this.backward(ws, a, b, m);
+    const fwd = this.predicate(ws, b, m);
+    // "..., and the ex-Ogden was sunk": a subject with its own predicate after ", and".
+    if (back && back.how === "verb" && !(back.clause && fwd)) return back;
+    if (fwd) return fwd;
+    if (back) return back;
+    if (m.transfer) return { status: "sent", cue: m.transfer, how: "transfer", hedged: false };
+    return none;
+  }
+
+  /** A participle right after the mention: "weapons supplied to the Houthis", "missiles fired by". */
+  private relative(ws: W[], b: number, m: Mention): StatusReading | null {
+    // ", which Germany delivered last year", "that were sent in March"
+    const rel = ws[b]?.w === "," ? b + 1 : b;
+    if (/^(which|that)$/.test(ws[rel]?.w ?? "")) {
+      for (let j = rel + 1; j < Math.min(ws.length, rel + 5); j++) {
+        const x = ws[j]!.w;
+        if (x === "," || BOUNDARY.has(x)) break;
+        const cue = this.text(ws[j]!.t);
+        const neg = ws.slice(rel + 1, j).some((y) => NEGATION.test(y.w));
+        const fut = ws.slice(rel + 1, j).some((y) => FUTURE.has(y.w) && y.w !== "be");
+        if (SENT_PAST.has(x) && x !== "added")
+          return { status: neg ? "withheld" : fut ? "pledged" : "sent", cue, how: "relative", hedged: false };
+        if (/^(pledged|promised|approved|offered|committed)$/.test(x))
+          return { status: neg ? "withheld" : "pledged", cue, how: "relative", hedged: false };
+        if (WITHHOLD.has(x)) return { status: "withheld", cue, how: "relative", hedged: false };
+        if (/^(requested|sought)$/.test(x))
+          return { status: "requested", cue, how: "relative", hedged: false };
+      }
+    }
+    let j = b;
+    if (ws[j]?.w === ",") j++;
+    const w = ws[j]?.w;
+    if (!w) return null;
+    const n = ws[j + 1]?.w ?? "";
+    if (
+      !/^(to|by|from|for|in|into|last|earlier|this|since|under|over|at|during|on|against|toward|towards|,|;|)$/.test(
+        n,
+      )
+    )
+      return null;
+    const cue = this.text(ws[j]!.t);
+    if (w === "sent" && this.bottom(ws, j + 1))
+      return { status: "mentioned", cue: "sent to the bottom", how: "relative", hedged: false };
+    if (SENT_PAST.has(w) && w !== "received" && w !== "added" && w !== "obtained" && w !== "acquired") {
+      if (w === "sent" && TARGET_DIRECTION.has(n))
+        return { status: "mentioned", cue, how: "relative", hedged: false };
+      return { status: "sent", cue, how: "relative", hedged: false };
+    }
+    if (/^(pledged|promised|approved|announced|earmarked|offered|committed|authorized|authorised)$/.test(w))
+      return { status: "pledged", cue, how: "relative", hedged: false };
+    if (/^(requested|sought)$/.test(w)) return { status: "requested", cue, how: "relative", hedged: false };
+    if (/^(withheld|blocked|banned|delayed|halted|frozen|prohibited)$/.test(w))
+      return { status: "withheld", cue, how: "relative", hedged: false };
+    if (
+      /^(fired|launched|used|deployed|intercepted|dropped|tested|shot|downed|flown)$/.test(w) &&
+      m.transfer === null
+    )
+      return this.use(ws, j, m, cue, "relative");
+    return null;
+  }
+
+  private bottom(ws: W[], j: number): boolean {
+    return (
+      ws[j]?.w === "to" &&
+      ws[j + 1]?.w === "the" &&
+      /^(bottom|seabed|seafloor|ocean)$/.test(ws[j + 2]?.w ?? "")
+    );
+  }
+
+  /** The status a supply verb has in its frame: "refused to send", "asked Germany to send", "will send". */
+  private frame(prev: string[], fallback: SystemStatus): { status: SystemStatus; hedged: boolean } {
+    const p = prev.slice(-6);
+    const hedged = p.some((w) => HEDGE.has(w));
+    if (
+      p.some((w) => WITHHOLD.has(w) || NEGATION.test(w) || w === "whether" || w === "short" || w === "ruled")
+    )
+      return { status: "withheld", hedged };
+    if (
+      p.some(
+        (w) =>
+          REQUEST_VERBS.has(w) ||
+          /^(asked|asking|ask|asks|urged|pushing|pressing|calling|called|calls)$/.test(w),
+      )
+    )
+      return { status: "requested", hedged };
+    if (
+      p.some((w) =>
+        /^(will|would|shall|'ll|plans|plan|planned|planning|agreed|agree|decided|set|going|expects|expected|continue|continues|soon|could|may|might|intends|intend|ready|prepared|promised|pledged|vowed|committed)$/.test(
+          w,
+        ),
+      )
+    )
+      return { status: "pledged", hedged };
+    return { status: fallback, hedged };
+  }
+
+  private backward(ws: W[], a: number, b: number, m: Mention): StatusReading | null {
+    let noun: StatusReading | null = null;
+    let negated = false;
+    // Words between the cue and the mention (other mentions, commas and "and" not counted): a
+    // supply verb governs the mention only across a short run without a breaking preposition.
+    let gap = 0;
+    let broken = false;
+    let comma = false;
+    const first = this.ctx.sentences[m.sentence]!.t0;
+    const stop = Math.max(0, a - 30);
+    for (let k = a - 1; k >= stop; k--) {
+      const x = ws[k]!;
+      if (this.covered[x.t] && this.covered[x.t] !== this.id(m)) continue;
+      const w = x.w;
+      if (BOUNDARY.has(w)) break;
+      if (w === "," || w === "and" || w === "or" || w === "(" || w === ")") {
+        if (w === "," && ws[k + 1]?.w === "and") comma = true;
+        continue;
+      }
+      if (noun && a - k > 14) break;
+      const prev = ws.slice(Math.max(0, k - 6), k).map((y) => y.w);
+      const before = prev[prev.length - 1] ?? "";
+      if (
+        w === ":" ||
+        (LIST.has(w) && ws[k + 1]?.w !== "for") ||
+        (w === "as" && (before === "such" || before === "known"))
+      ) {
+        if (INCLUDE.has(w) && !noun && prev.some((y) => PLEDGE_NOUNS.has(y) || y === "aid"))
+          noun = { status: "pledged", cue: this.text(x.t), how: "noun", hedged: false };
+        gap = 0;
+        broken = false;
+        continue;
+      }
+      if (/^(no|not|never)$/.test(w) && !noun) negated = true;
+      // Cue words are lower case ("Carrier Strike Group" is a name), except at the sentence start.
+      const raw = this.text(x.t);
+      if (/^\p{Lu}/u.test(raw) && x.t !== first) {
+        gap++;
+        continue;
+      }
+      const cue = raw;
+      const two = `${before} ${w}`;
+      const governs = !broken && gap <= 7;
+      const verb = (status: SystemStatus, hedged = false, words = cue): StatusReading => ({
+        status,
+        cue: words,
+        how: "verb",
+        hedged,
+        clause: comma,
+      });
+      const supply =
+        two === "stopped short" ||
+        two === "ruled out" ||
+        /^(held|holding|hold) back$/.test(two) ||
+        (w === "short" && ws[k + 1]?.w === "of") ||
+        two === "gone beyond" ||
+        two === "moved beyond" ||
+        two === "speeding up" ||
+        two === "sped up" ||
+        SENT_PAST.has(w) ||
+        SEND_ING.has(w) ||
+        SEND_BASE.has(w) ||
+        WITHHOLD.has(w) ||
+        PLEDGE_VERBS.has(w) ||
+        REQUEST_VERBS.has(w) ||
+        (REQUEST_FOR.has(w) && ws.slice(k + 1, Math.min(a, k + 4)).some((y) => y.w === "for"));
+      const need =
+        /^(needs|need|needed)$/.test(w) &&
+        (this.capital(ws, k - 1) || (NEED_ADVERB.has(before) && this.capital(ws, k - 2)));
+      if ((supply || need) && !governs) return noun;
+      if (two === "stopped short" || two === "ruled out" || /^(held|holding|hold) back$/.test(two))
+        return verb("withheld", false, two);
+      if (w === "short" && ws[k + 1]?.w === "of") return verb("withheld", false, "short of");
+      if (two === "gone beyond" || two === "moved beyond") return verb("sent", false, two);
+      if (two === "speeding up" || two === "sped up") return verb("pledged", false, two);
+      if (SEND_BASE.has(w) && /^(the|a|an|new|its|their|more|further)$/.test(before)) {
+        // "the new supply of": a noun, not a verb.
+        if (!noun) noun = { status: "pledged", cue, how: "noun", hedged: false };
+        gap++;
+        continue;
+      }
+      if (SENT_PAST.has(w) || SEND_ING.has(w) || SEND_BASE.has(w)) {
+        // "give the bombers the lethality of ...": the mention is who gets something, not what is given.
+        if (/^(the|a|an|its|their|his|her|our)$/.test(ws[b]?.w ?? "") && gap === 0) return null;
+        if (w === "added" && m.transfer) continue;
+        if (this.targeted(ws, b)) return verb("mentioned", false, `${cue} ... toward`);
+        // A navy "sends" its own ships and carriers somewhere: a deployment, not a transfer.
+        if (/^(sent|send|sends|sending|dispatched)$/.test(w) && isShip(m))
+          return verb("mentioned", false, `${cue} (deployed)`);
+        if (SENT_PAST.has(w)) {
+          const neg = negated || prev.slice(-3).some((y) => NEGATION.test(y) || y === "yet");
+          return verb(neg ? "withheld" : "sent");
+        }
+        const f = this.frame(prev, SEND_ING.has(w) ? "sent" : w === "get" ? "requested" : "pledged");
+        return verb(negated && f.status !== "requested" ? "withheld" : f.status, f.hedged);
+      }
+      if (WITHHOLD.has(w)) return verb("withheld");
+      if (PLEDGE_VERBS.has(w)) {
+        const f = this.frame(prev, "pledged");
+        return verb(f.status === "withheld" || negated ? "withheld" : "pledged", f.hedged);
+      }
+      if (REQUEST_VERBS.has(w)) return verb("requested");
+      if (need) return verb("requested");
+      if (REQUEST_FOR.has(w) && ws.slice(k + 1, Math.min(a, k + 4)).some((y) => y.w === "for"))
+        return verb("requested");
+      if (PLEDGE_NOUNS.has(w) && !noun) {
+        noun = { status: "pledged", cue, how: "noun", hedged: false };
+      } else if (USE.has(w) && !m.transfer && !noun) {
+        if (w === "against" && /^(sending|supplying|providing|giving|delivering)$/.test(ws[k + 1]?.w ?? ""))
+          return verb("withheld");
+        if (governs || gap <= 12) return { ...this.use(ws, k, m, cue, "verb", governs), clause: comma };
+        return null;
+      }
+      if (PREP_BREAK.has(w) || SPEECH.has(w)) broken = true;
+      if (
+        w === "to" &&
+        /^[a-z]/.test(this.text(ws[k + 1]?.t ?? x.t)) &&
+        !DETERMINERS.has(ws[k + 1]?.w ?? "") &&
+        !this.covered[ws[k + 1]?.t ?? 0]
+      )
+        broken = true;
+      if (w === "of" && !this.quantityBefore(ws, k)) broken = true;
+      gap++;
+    }
+    return noun;
+  }
+
+  /** "thousands of", "the delivery to Ukraine of": "of" after a quantity or supply noun keeps the verb's hold. */
+  private quantityBefore(ws: W[], k: number): boolean {
+    let j = k - 1;
+    // Skip a recipient: "the delivery to Ukraine of two NASAMS".
+    if (j >= 1 && /^\p{Lu}/u.test(this.text(ws[j]!.t)) && /^(to|for)$/.test(ws[j - 1]!.w)) j -= 2;
+    const w = ws[j]?.w ?? "";
+    return QUANTITY.has(w) || PLEDGE_NOUNS.has(w) || /^\d/.test(w);
+  }
+
+  /** "sent drones toward Kyiv": the object is aimed at a target. */
+  private targeted(ws: W[], b: number): boolean {
+    for (let j = b; j < Math.min(ws.length, b + 3); j++) if (TARGET_DIRECTION.has(ws[j]!.w)) return true;
+    return false;
+  }
+
+  /** A use verb at k: mentioned, unless a clear aid recipient is the one using it (then sent). */
+  private use(
+    ws: W[],
+    k: number,
+    m: Mention,
+    cue: string,
+    how: StatusReading["how"],
+    governs = true,
+  ): StatusReading {
+    const verbUse =
+      governs &&
+      /^(use|used|using|uses|fired|firing|fire|fires|launched|launching|launch|deployed|deploying|employed)$/.test(
+        ws[k]!.w,
+      );
+    if (verbUse && this.recipients.size) {
+      const user = m.owner && this.recipients.has(m.owner) ? m.owner : this.subject(ws, k);
+      if (user) return { status: "sent", cue, how, hedged: false, recipient: user };
+    }
+    return { status: "mentioned", cue, how, hedged: false };
+  }
+
+  /** A recipient named as the subject in the few words before a verb. */
+  private subject(ws: W[], k: number): string | null {
+    for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
+      const x = ws[j]!;
+      if (SUBJECT_BREAK.has(x.w) || x.w === ",") return null;
+      const t = this.text(x.t);
+      if (!/^\p{Lu}/u.test(t)) continue;
+      const key = placeOwner(t) ?? ownerKey([t]);
+      if (this.recipients.has(key)) return t;
+    }
+    return null;
+  }
+
+  /** The mention as subject: "were delivered", "will still be prohibited", "hit the port". */
+  private predicate(ws: W[], b: number, m: Mention): StatusReading | null {
+    let j = b;
+    // "Sales of military equipment will ...": the mention may end a short subject.
+    const aux: string[] = [];
+    while (j < ws.length && (AUX.has(ws[j]!.w) || ADVERBS.has(ws[j]!.w)) && aux.length < 5)
+      aux.push(ws[j++]!.w);
+    const w = ws[j]?.w;
+    if (!w) return null;
+    const cue = this.text(ws[j]!.t);
+    if (/^\p{Lu}/u.test(cue)) return null;
+    const neg = aux.some((x) => NEGATION.test(x));
+    const future = aux.some((x) => FUTURE.has(x)) && !aux.includes("been") && !aux.includes("being");
+    const hedged = aux.some((x) => HEDGE.has(x));
+    const say = (status: SystemStatus): StatusReading => ({ status, cue, how: "predicate", hedged });
+    if (aux.some((x) => AUX.has(x))) {
+      if (w === "sent" && this.bottom(ws, j + 1)) return { ...say("mentioned"), cue: "sent to the bottom" };
+      if (SENT_PAST.has(w) && w !== "added") return say(neg ? "withheld" : future ? "pledged" : "sent");
+      if (WITHHOLD.has(w) || (w === "held" && ws[j + 1]?.w === "back")) return say("withheld");
+      if (/^(pledged|promised|approved|earmarked|offered|committed|announced)$/.test(w))
+        return say(neg ? "withheld" : "pledged");
+      if (/^(requested|sought)$/.test(w)) return say("requested");
+      if (USE.has(w) && m.transfer === null) return { ...this.use(ws, j, m, cue, "predicate"), hedged };
+      if (/^(arrive|arrived|arriving)$/.test(w)) return say(neg ? "withheld" : future ? "pledged" : "sent");
+      // "are expected to arrive", "is due to be delivered"
+      if (/^(expected|set|due|scheduled|slated|going)$/.test(w) && ws[j + 1]?.w === "to") {
+        const v = ws[j + 2]?.w ?? "";
+        const v2 = ws[j + 3]?.w ?? "";
+        if (/^(arrive|reach)$/.test(v) || (v === "be" && (SENT_PAST.has(v2) || v2 === "handed")))
+          return say(neg ? "withheld" : "pledged");
+      }
+      return null;
+    }
+    if (
+      /^(hit|struck|fired|launched|sank|destroyed|attacked|targeted|bombed|flew|dropped|released|intercepted|shot|downed|participated|carried|crashed|exploded|damaged|led|sailed|patrolled|joined|escorted|shadowed|tracked|took)$/.test(
+        w,
+      )
+    )
+      return m.transfer ? null : this.use(ws, j, m, cue, "predicate");
+    if (w === "arrived") return say("sent");
+    return null;
+  }
+}
