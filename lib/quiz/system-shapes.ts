@@ -343,6 +343,17 @@ function nearMilitary(env: Env, si: number): boolean {
   );
 }
 
+/** Spaceflight words in this sentence or a neighbour in the same paragraph: a rocket there is a launcher. */
+function nearSpace(env: Env, si: number): boolean {
+  const ss = env.ctx.sentences;
+  const p = ss[si]!.paragraph;
+  return (
+    env.space[si] === 1 ||
+    (si > 0 && ss[si - 1]!.paragraph === p && env.space[si - 1] === 1) ||
+    (si + 1 < ss.length && ss[si + 1]!.paragraph === p && env.space[si + 1] === 1)
+  );
+}
+
 function classAt(env: Env, t: number): { noun: ClassNoun; len: number } | null {
   const w = env.low[t];
   if (w === undefined || !env.ctx.tokens[t]!.word) return null;
@@ -1059,7 +1070,7 @@ function classMention(
     const military = nearMilitary(env, si);
     if (!env.defence && !military) return null;
     const milKind = types.some((t) => MILITARY_MODIFIERS.has(t));
-    if ((head.weak && !military && !milKind) || (head.lemma === "rocket" && env.space[si])) return null;
+    if ((head.weak && !military && !milKind) || (head.lemma === "rocket" && nearSpace(env, si))) return null;
     if (head.abstract && !capHead) return null;
     const ext = extendRight(env, end, limit, false);
     const m = mention(env, si, nameToks[0]!, Math.max(end, ext.end), {
@@ -1103,7 +1114,7 @@ function classMention(
 
   // A generic class, only in a defence article.
   if (!env.defence) return null;
-  if (head.lemma === "rocket" && env.space[si]) return null;
+  if (head.lemma === "rocket" && nearSpace(env, si)) return null;
   const military = nearMilitary(env, si);
   const milType = types.some((t) => MILITARY_MODIFIERS.has(t) || /\d+mm$/.test(t));
   if (head.vague && !milType) return null;

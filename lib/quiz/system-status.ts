@@ -43,7 +43,7 @@ const PLEDGE_VERBS = set(
   "pledged pledge pledges pledging promised promise promises promising announced announce announces approved approve approves approving committed commit commits vowed vow vows offered offer offers earmarked authorized authorised authorize authorise accelerating accelerate accelerated expedite expediting expedited",
 );
 const PLEDGE_NOUNS = set(
-  "package packages tranche tranches assistance commitment commitments delivery deliveries sale sales pledge pledges",
+  "package packages tranche tranches assistance aid commitment commitments delivery deliveries sale sales pledge pledges",
 );
 const INCLUDE = set("include includes including included");
 const REQUEST_VERBS = set(
@@ -58,7 +58,7 @@ const WITHHOLD = set(
 );
 const NEGATION = /^(not|never|no|cannot)$|n't$/;
 const USE = set(
-  "use used using uses resort fired firing fire fires launched launching launch launches threatened threatening destroyed downed captured shot shoot shooting intercepted intercepting intercept intercepts against struck strike striking hit hits hitting target targeted targeting targets tested testing test tests flying flew flown fly flies dropped dropping drop released deployed deploying deploy deploys sank sunk sinking sink attacked attacking attack damaged operating operated operates operate built building developed developing produced producing manufactured unveiled displayed paraded upgraded upgrading carrying carried carries escorted aboard onboard practiced practised bombed employed led leading sailed sailing patrolled patrolling joined escorting shadowed shadowing tracked tracking participated",
+  "test-fired test-launched test-fire test-firing use used using uses resort fired firing fire fires launched launching launch launches threatened threatening destroyed downed captured shot shoot shooting intercepted intercepting intercept intercepts against struck strike striking hit hits hitting target targeted targeting targets tested testing test tests flying flew flown fly flies dropped dropping drop released deployed deploying deploy deploys sank sunk sinking sink attacked attacking attack damaged operating operated operates operate built building developed developing produced producing manufactured unveiled displayed paraded upgraded upgrading carrying carried carries escorted aboard onboard practiced practised bombed employed involving involved led leading sailed sailing patrolled patrolling joined escorting shadowed shadowing tracked tracking participated",
 );
 const BOUNDARY = set("; but while whereas although though however");
 const AUX = set(
@@ -82,6 +82,9 @@ const QUANTITY = set(
 const SPEECH = set("said says say told tells added noted argued warned insisted explained stressed");
 const DETERMINERS = set("the a an its their his her our this that these those more new further any some");
 const NEED_ADVERB = set("still urgently badly desperately also really");
+const TRANSFER_NOUNS = set("transfer transfers shipment shipments supply supplies export exports");
+const PREDICATE_VERBS =
+  /^(hit|struck|fired|launched|sank|destroyed|attacked|targeted|bombed|flew|dropped|released|intercepted|shot|downed|participated|carried|crashed|exploded|damaged|led|sailed|patrolled|joined|escorted|shadowed|tracked|took)$/;
 const SUBJECT_BREAK = set("at on against toward towards into in of from over by");
 
 type W = { w: string; t: number };
@@ -203,12 +206,16 @@ export class StatusReader {
     // ", which Germany delivered last year", "that were sent in March"
     const rel = ws[b]?.w === "," ? b + 1 : b;
     if (/^(which|that)$/.test(ws[rel]?.w ?? "")) {
-      for (let j = rel + 1; j < Math.min(ws.length, rel + 5); j++) {
+      for (let j = rel + 1; j < Math.min(ws.length, rel + 8); j++) {
         const x = ws[j]!.w;
         if (x === "," || BOUNDARY.has(x)) break;
         const cue = this.text(ws[j]!.t);
         const neg = ws.slice(rel + 1, j).some((y) => NEGATION.test(y.w));
-        const fut = ws.slice(rel + 1, j).some((y) => FUTURE.has(y.w) && y.w !== "be");
+        const fut = ws
+          .slice(rel + 1, j)
+          .some(
+            (y) => (FUTURE.has(y.w) && y.w !== "be") || /^(due|expected|set|scheduled|slated)$/.test(y.w),
+          );
         if (SENT_PAST.has(x) && x !== "added")
           return { status: neg ? "withheld" : fut ? "pledged" : "sent", cue, how: "relative", hedged: false };
         if (/^(pledged|promised|approved|offered|committed)$/.test(x))
@@ -261,7 +268,7 @@ export class StatusReader {
   /** The status a supply verb has in its frame: "refused to send", "asked Germany to send", "will send". */
   private frame(prev: string[], fallback: SystemStatus): { status: SystemStatus; hedged: boolean } {
     const p = prev.slice(-6);
-    const hedged = p.some((w) => HEDGE.has(w));
+    const hedged = p.some((w) => HEDGE.has(w)) || (p.includes("ruled") && p.some((w) => NEGATION.test(w)));
     if (
       p.some((w) => WITHHOLD.has(w) || NEGATION.test(w) || w === "whether" || w === "short" || w === "ruled")
     )
@@ -274,6 +281,13 @@ export class StatusReader {
       )
     )
       return { status: "requested", hedged };
+    // "the first country to send": done, unless still to come ("will be the first to send").
+    if (
+      fallback === "pledged" &&
+      p.includes("first") &&
+      !p.some((w) => /^(will|would|shall|could|may|might)$/.test(w))
+    )
+      return { status: "sent", hedged };
     if (
       p.some((w) =>
         /^(will|would|shall|'ll|plans|plan|planned|planning|agreed|agree|decided|set|going|expects|expected|continue|continues|soon|could|may|might|intends|intend|ready|prepared|promised|pledged|vowed|committed)$/.test(
@@ -293,6 +307,7 @@ export class StatusReader {
     let gap = 0;
     let broken = false;
     let comma = false;
+    let nounAt = a;
     const first = this.ctx.sentences[m.sentence]!.t0;
     const stop = Math.max(0, a - 30);
     for (let k = a - 1; k >= stop; k--) {
@@ -304,7 +319,7 @@ export class StatusReader {
         if (w === "," && ws[k + 1]?.w === "and") comma = true;
         continue;
       }
-      if (noun && a - k > 14) break;
+      if (noun && nounAt - k > 12) break;
       const prev = ws.slice(Math.max(0, k - 6), k).map((y) => y.w);
       const before = prev[prev.length - 1] ?? "";
       if (
@@ -314,6 +329,7 @@ export class StatusReader {
       ) {
         if (INCLUDE.has(w) && !noun && prev.some((y) => PLEDGE_NOUNS.has(y) || y === "aid"))
           noun = { status: "pledged", cue: this.text(x.t), how: "noun", hedged: false };
+        if (noun) nounAt = k;
         gap = 0;
         broken = false;
         continue;
@@ -327,7 +343,7 @@ export class StatusReader {
       }
       const cue = raw;
       const two = `${before} ${w}`;
-      const governs = !broken && gap <= 7;
+      const governs = !broken && gap <= (noun ? 9 : 7);
       const verb = (status: SystemStatus, hedged = false, words = cue): StatusReading => ({
         status,
         cue: words,
@@ -355,6 +371,9 @@ export class StatusReader {
         /^(needs|need|needed)$/.test(w) &&
         (this.capital(ws, k - 1) || (NEED_ADVERB.has(before) && this.capital(ws, k - 2)));
       if ((supply || need) && !governs) return noun;
+      if (/^(took|taken|taking|takes|take) delivery$/.test(two)) return verb("sent", false, two);
+      if (two === "ruled out" && prev.slice(-3).some((y) => NEGATION.test(y)))
+        return verb("withheld", true, `not ${two}`);
       if (two === "stopped short" || two === "ruled out" || /^(held|holding|hold) back$/.test(two))
         return verb("withheld", false, two);
       if (w === "short" && ws[k + 1]?.w === "of") return verb("withheld", false, "short of");
@@ -378,9 +397,13 @@ export class StatusReader {
           const neg = negated || prev.slice(-3).some((y) => NEGATION.test(y) || y === "yet");
           return verb(neg ? "withheld" : "sent");
         }
+        if (/^(deny|denies|denied|denying)$/.test(before)) return verb("mentioned", true, `${before} ${cue}`);
         const f = this.frame(prev, SEND_ING.has(w) ? "sent" : w === "get" ? "requested" : "pledged");
         return verb(negated && f.status !== "requested" ? "withheld" : f.status, f.hedged);
       }
+      // "denies supplying": a denial of a claim, not a refusal.
+      if (/^(deny|denies|denied|denying)$/.test(w) && /ing$/.test(ws[k + 1]?.w ?? ""))
+        return verb("mentioned", true, `${cue} ${this.text(ws[k + 1]!.t)}`);
       if (WITHHOLD.has(w)) return verb("withheld");
       if (PLEDGE_VERBS.has(w)) {
         const f = this.frame(prev, "pledged");
@@ -390,15 +413,22 @@ export class StatusReader {
       if (need) return verb("requested");
       if (REQUEST_FOR.has(w) && ws.slice(k + 1, Math.min(a, k + 4)).some((y) => y.w === "for"))
         return verb("requested");
-      if (PLEDGE_NOUNS.has(w) && !noun) {
-        noun = { status: "pledged", cue, how: "noun", hedged: false };
+      if (PLEDGE_NOUNS.has(w)) {
+        // The noun is the object now: "provided ... military assistance, including X".
+        noun ??= { status: "pledged", cue, how: "noun", hedged: false };
+        nounAt = k;
+        gap = 0;
+        broken = false;
+        continue;
       } else if (USE.has(w) && !m.transfer && !noun) {
         if (w === "against" && /^(sending|supplying|providing|giving|delivering)$/.test(ws[k + 1]?.w ?? ""))
           return verb("withheld");
         if (governs || gap <= 12) return { ...this.use(ws, k, m, cue, "verb", governs), clause: comma };
         return null;
       }
-      if (PREP_BREAK.has(w) || SPEECH.has(w)) broken = true;
+      // "$60 billion in aid": an amount's "in" keeps the hold.
+      const amount = w === "in" && /^(billion|million|thousand|worth|\$?\d[\d,.]*)$/.test(before);
+      if ((PREP_BREAK.has(w) && !amount) || SPEECH.has(w)) broken = true;
       if (
         w === "to" &&
         /^[a-z]/.test(this.text(ws[k + 1]?.t ?? x.t)) &&
@@ -418,7 +448,7 @@ export class StatusReader {
     // Skip a recipient: "the delivery to Ukraine of two NASAMS".
     if (j >= 1 && /^\p{Lu}/u.test(this.text(ws[j]!.t)) && /^(to|for)$/.test(ws[j - 1]!.w)) j -= 2;
     const w = ws[j]?.w ?? "";
-    return QUANTITY.has(w) || PLEDGE_NOUNS.has(w) || /^\d/.test(w);
+    return QUANTITY.has(w) || PLEDGE_NOUNS.has(w) || TRANSFER_NOUNS.has(w) || /^\d/.test(w);
   }
 
   /** "sent drones toward Kyiv": the object is aimed at a target. */
@@ -464,6 +494,18 @@ export class StatusReader {
   /** The mention as subject: "were delivered", "will still be prohibited", "hit the port". */
   private predicate(ws: W[], b: number, m: Mention): StatusReading | null {
     let j = b;
+    // "A MiG-29 of the air force crashed": skip a short "of" phrase after the subject.
+    if (ws[j]?.w === "of") {
+      let q = j + 1;
+      while (
+        q < Math.min(ws.length, j + 6) &&
+        ws[q]!.w !== "," &&
+        !AUX.has(ws[q]!.w) &&
+        !PREDICATE_VERBS.test(ws[q]!.w)
+      )
+        q++;
+      if (q < ws.length && (AUX.has(ws[q]!.w) || PREDICATE_VERBS.test(ws[q]!.w))) j = q;
+    }
     // "Sales of military equipment will ...": the mention may end a short subject.
     const aux: string[] = [];
     while (j < ws.length && (AUX.has(ws[j]!.w) || ADVERBS.has(ws[j]!.w)) && aux.length < 5)
@@ -494,12 +536,7 @@ export class StatusReader {
       }
       return null;
     }
-    if (
-      /^(hit|struck|fired|launched|sank|destroyed|attacked|targeted|bombed|flew|dropped|released|intercepted|shot|downed|participated|carried|crashed|exploded|damaged|led|sailed|patrolled|joined|escorted|shadowed|tracked|took)$/.test(
-        w,
-      )
-    )
-      return m.transfer ? null : this.use(ws, j, m, cue, "predicate");
+    if (PREDICATE_VERBS.test(w)) return m.transfer ? null : this.use(ws, j, m, cue, "predicate");
     if (w === "arrived") return say("sent");
     return null;
   }

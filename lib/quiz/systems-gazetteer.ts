@@ -43,8 +43,7 @@ export const NAMED_SYSTEMS: NamedSystem[] = [
   },
   {
     name: "Patriot",
-    pattern:
-      "Patriots?(?= (?:missiles?|air|systems?|batter|launchers?|interceptors?|units?))|Patriot(?! (?:Act|Front|League|Party|Games))",
+    pattern: "(?<!England )Patriots?(?! (?:Act|Front|League|Party|Games|Day|Place|Way|Center|Centre))",
     category: "air defense system",
   },
   { name: "IRIS-T", pattern: "IRIS-T(?: SLM)?", category: "air defense system" },
@@ -274,7 +273,7 @@ export const DESIGNATION_FAMILIES: Record<string, Family> = {
  */
 export const NOT_DESIGNATION_PREFIXES = words(`
 covid sars mers g form model title section article chapter rule route i us uk eu un k w n m d
-kn pm iso ipv wi gen web ms cop mp ar ak mac glock tec sp nyse covax
+pm iso ipv wi gen web ms cop mp ar ak mac glock tec sp nyse covax
 `);
 
 /** A designation whose exact form is a well-known non-weapon (the F-1 visa, the B-52s band). */
@@ -380,7 +379,7 @@ inspectors site sites range ranges debris fragment fragments remnants parts part
 alert alerts siren sirens shield shelter shelters sighting sightings footage videos video photo photos image images
 maker's pilot's operators' deal deals market markets licence license licenses licences capability capabilities
 threat threats killer killers hunter hunters group groups strike-group top tops farm farms
-proliferation reduction reductions limitation limitations
+proliferation reduction reductions limitation limitations ban bans law laws legislation bill bills policy policies permit permits license licenses licence depot depots dump dumps warehouse warehouses
 `);
 
 /**
@@ -466,5 +465,5 @@ export const DEFENSE_NEXT = words(
 
 /** Words of a sentence about spaceflight: a rocket or launch there is not a weapon. */
 export const SPACE_WORDS = words(
-  "spacecraft satellite satellites orbit orbital lander landers rover astronaut astronauts nasa spacex esa moon lunar mars spaceport payload",
+  "spacecraft satellite satellites orbit orbital lander landers rover astronaut astronauts nasa spacex esa moon lunar mars spaceport payload payloads capsule launchpad liftoff space-launch blue-origin roscosmos isro jaxa",
 );

@@ -157,6 +157,15 @@ describe("things that are not weapon systems", () => {
     expect(got.some((n) => /VFA|E-40/.test(n))).toBe(false);
   });
 
+  it("does not read gun laws or space rockets as weapon systems", () => {
+    expect(names("Senators debated an assault weapons ban after the shooting.")).toEqual([]);
+    expect(
+      names(
+        "NASA astronauts will ride the Orion capsule. The Space Launch System rocket is the most powerful ever.",
+      ),
+    ).toEqual([]);
+  });
+
   it("does not read crime news devices or rifles as weapon systems", () => {
     const got = names("The suspect fired an AR-15 rifle and a pipe bomb exploded outside the court.");
     expect(got).toEqual([]);
@@ -261,6 +270,38 @@ describe("what happened to a system", () => {
     );
     expect(find(s, "Storm Shadow")?.status).toBe("sent");
     expect(find(s, "Storm Shadow")?.reasons.join(" ")).toMatch(/Ukraine/);
+  });
+
+  it("reads a list after 'assistance, including' with the verb that governs the assistance", () => {
+    const text =
+      "The US has provided Ukraine with $5 billion in military assistance since March, including Bradley fighting vehicles and AGM-88 missiles.";
+    expect(statusOf(text, "Bradley")).toBe("sent");
+    expect(statusOf("Congress approved an aid package that includes AGM-88 missiles.", "HARM")).toBe(
+      "pledged",
+    );
+  });
+
+  it("reads 'took delivery', 'the first to send' and ', which are due to be delivered'", () => {
+    expect(statusOf("Poland took delivery of K2 tanks in December.", "K2")).toBe("sent");
+    expect(statusOf("Canada was the first country to send Leopard 2 tanks.", "Leopard")).toBe("sent");
+    expect(statusOf("Oslo ordered F-35 jets, which are due to be delivered in 2027.", "F-35")).toBe(
+      "pledged",
+    );
+  });
+
+  it("reads 'has not ruled out sending' as a hedged refusal and 'denies supplying' as no refusal", () => {
+    const s = find(systemsOf("Paris has not ruled out sending Rafale jets to the front."), "Rafale")!;
+    expect([s.status, s.confidence]).toEqual(["withheld", "low"]);
+    const d = find(systemsOf("Minsk denies supplying Su-25 jets to the rebels."), "Su-25")!;
+    expect(d.status).toBe("mentioned");
+  });
+
+  it("reads the predicate after a short 'of' phrase and test firings as use", () => {
+    expect(statusOf("A Su-24 bomber of the Russian air force crashed on Monday.", "Su-24")).toBe("mentioned");
+    expect(find(systemsOf("A Su-24 bomber of the Russian air force crashed."), "Su-24")?.confidence).toBe(
+      "high",
+    );
+    expect(find(systemsOf("Delhi test-fired a Prithvi-II missile."), "Prithvi-II")?.confidence).toBe("high");
   });
 
   it("lets the furthest stage of the supply pipeline win across mentions", () => {
