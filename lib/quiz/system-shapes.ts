@@ -280,9 +280,15 @@ type Env = {
   /** Capitalised words seen away from a sentence start (real names, not sentence openers). */
   midCaps: Set<string>;
   prose: (si: number) => boolean;
+  classes: ({ noun: ClassNoun; len: number } | null)[];
 };
 
-export type Found = { mentions: Mention[]; defence: boolean };
+export type Found = {
+  mentions: Mention[];
+  defence: boolean;
+  /** Every token, lower-cased (shared with the status reader). */
+  low: string[];
+};
 
 /** All weapon-system mentions of the article's prose, in text order. */
 export function findMentions(ctx: Context): Found {
@@ -324,12 +330,14 @@ export function findMentions(ctx: Context): Found {
     defence: milCount >= 2,
     midCaps,
     prose,
+    classes: [],
   };
+  env.classes = low.map((_, t) => computeClass(env, t));
   const mentions: Mention[] = [];
   for (let si = 0; si < sentences.length; si++) if (prose(si)) scanSentence(env, si, mentions);
   const repeats = findRepeats(env, mentions);
   const all = repeats.length ? [...mentions, ...repeats].sort((a, b) => a.start - b.start) : mentions;
-  return { mentions: all, defence: env.defence };
+  return { mentions: all, defence: env.defence, low };
 }
 
 /** Military words in this sentence or a neighbour in the same paragraph. */
@@ -354,13 +362,19 @@ function nearSpace(env: Env, si: number): boolean {
   );
 }
 
+/** The weapon class at token t (precomputed once per article in `env.classes`). */
 function classAt(env: Env, t: number): { noun: ClassNoun; len: number } | null {
+  return env.classes[t] ?? null;
+}
+
+function computeClass(env: Env, t: number): { noun: ClassNoun; len: number } | null {
   const w = env.low[t];
   if (w === undefined || !env.ctx.tokens[t]!.word) return null;
   // "air defense(s)", "missile defense": one class of two words.
   if ((w === "air" || w === "missile" || w === "anti-missile") && /^defen[cs]es?$/.test(env.low[t + 1] ?? ""))
     return { noun: CLASS_NOUNS.get("air-defense")!, len: 2 };
-  if (/^air-defen[cs]es?$/.test(w)) return { noun: CLASS_NOUNS.get("air-defense")!, len: 1 };
+  if (w.startsWith("air-") && /^air-defen[cs]es?$/.test(w))
+    return { noun: CLASS_NOUNS.get("air-defense")!, len: 1 };
   const c = CLASS_NOUNS.get(w);
   if (!c) return null;
   if (
@@ -649,7 +663,7 @@ function scanSentence(env: Env, si: number, out: Mention[]) {
     }
 
     // Ship prefixes: "USS Mason", "ex-USS Tarawa", "HMAS Sydney".
-    const ship = /^(ex-)?([A-Z][A-Za-z]{1,5})$/.exec(w);
+    const ship = isCap(w) || w.startsWith("ex-") ? /^(ex-)?([A-Z][A-Za-z]{1,5})$/.exec(w) : null;
     if (
       ship &&
       (SHIP_PREFIXES_STRONG.has(ship[2]!) || (SHIP_PREFIXES_WEAK.has(ship[2]!) && nearMilitary(env, si)))
@@ -713,8 +727,9 @@ function scanSentence(env: Env, si: number, out: Mention[]) {
     }
 
     // Model designations: "F-16", "F/A-18", "GBU-39", "Su-25", "Samad-3".
-    const bare = bareDesignation(w);
-    const d = DESIGNATION.exec(bare);
+    const hyphen = w.includes("-");
+    const bare = hyphen ? bareDesignation(w) : w;
+    const d = hyphen ? DESIGNATION.exec(bare) : null;
     if (d && !NOT_DESIGNATION_PREFIXES.has(lower(d[1]!))) {
       const famName = d[1]!;
       const family = DESIGNATION_FAMILIES[famName];
@@ -1242,6 +1257,8 @@ function findRepeats(env: Env, found: Mention[]): Mention[] {
     for (let t = s.t0; t < s.t1; t++) {
       if (covered[t] || !tokens[t]!.word) continue;
       const w = tokens[t]!.text;
+      // Every learned form starts with a capital letter or "ex-".
+      if (!isCap(w) && !w.startsWith("ex-")) continue;
       let m = learned.get(bareDesignation(w)) ?? learned.get(w) ?? learned.get(w.replace(/'?s$/, ""));
       let t0 = t;
       let t1 = t + 1;

@@ -85,9 +85,30 @@ const NEED_ADVERB = set("still urgently badly desperately also really");
 const TRANSFER_NOUNS = set("transfer transfers shipment shipments supply supplies export exports");
 const PREDICATE_VERBS =
   /^(hit|struck|fired|launched|sank|destroyed|attacked|targeted|bombed|flew|dropped|released|intercepted|shot|downed|participated|carried|crashed|exploded|damaged|led|sailed|patrolled|joined|escorted|shadowed|tracked|took)$/;
+const SUPPLY_WORDS = new Set([SENT_PAST, SEND_ING, SEND_BASE, PLEDGE_NOUNS].flatMap((x) => [...x]));
+/** Every word that can be (part of) a cue; all other words only count towards the distance. */
+const CUE_WORDS = new Set([
+  ...[
+    SENT_PAST,
+    SEND_ING,
+    SEND_BASE,
+    WITHHOLD,
+    PLEDGE_VERBS,
+    PLEDGE_NOUNS,
+    REQUEST_VERBS,
+    REQUEST_FOR,
+    USE,
+  ].flatMap((x) => [...x]),
+  ..."short out back beyond up delivery need needs needed deny denies denied denying".split(" "),
+]);
 const SUBJECT_BREAK = set("at on against toward towards into in of from over by");
 
 type W = { w: string; t: number };
+
+const isUpper = (s: string) => {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(s);
+};
 
 const isShip = (m: Mention) =>
   m.shape === "ship" ||
@@ -99,8 +120,11 @@ const isShip = (m: Mention) =>
 /** Words (and the punctuation that bounds clauses) of one sentence, lower-cased; built once per sentence. */
 export class StatusReader {
   private cache = new Map<number, W[]>();
-  /** Clear aid recipients: named at least twice as the destination of a supply. */
-  readonly recipients: Set<string>;
+  /** Clear aid recipients: named at least twice as the destination of a supply (computed when first needed). */
+  private recipientSet: Set<string> | null = null;
+  get recipients(): Set<string> {
+    return (this.recipientSet ??= this.findRecipients());
+  }
 
   /** For each token, 1 + the index of the mention covering it (0 when none). */
   private covered: Int32Array;
@@ -109,13 +133,14 @@ export class StatusReader {
   constructor(
     private ctx: Context,
     mentions: Mention[],
+    /** The tokens lower-cased, when the caller has them already. */
+    private low: string[] = ctx.tokens.map((t) => t.text.toLowerCase()),
   ) {
     this.covered = new Int32Array(ctx.tokens.length);
     mentions.forEach((m, i) => {
       this.ids.set(m, i + 1);
       for (let t = m.t0; t < m.t1; t++) this.covered[t] = i + 1;
     });
-    this.recipients = this.findRecipients();
   }
 
   private id(m: Mention): number {
@@ -129,7 +154,7 @@ export class StatusReader {
     ws = [];
     for (let t = s.t0; t < s.t1; t++) {
       const tk = this.ctx.tokens[t]!;
-      if (tk.word || /^[;:,()]$/.test(tk.text)) ws.push({ w: tk.text.toLowerCase(), t });
+      if (tk.word || (tk.text.length === 1 && ";:,()".includes(tk.text))) ws.push({ w: this.low[t]!, t });
     }
     this.cache.set(si, ws);
     return ws;
@@ -140,38 +165,50 @@ export class StatusReader {
     return !!x && /^\p{Lu}/u.test(this.text(x.t));
   }
 
+  /** The six words before word k. */
+  private prev(ws: W[], k: number): string[] {
+    const out: string[] = [];
+    for (let j = Math.max(0, k - 6); j < k; j++) out.push(ws[j]!.w);
+    return out;
+  }
+
   private text(t: number): string {
     return this.ctx.tokens[t]!.text;
   }
 
   private findRecipients(): Set<string> {
     const count = new Map<string, number>();
-    const ss = this.ctx.sentences;
-    for (let si = 0; si < ss.length; si++) {
-      if ((ss[si] as { prose?: boolean }).prose === false) continue;
-      const ws = this.words(si);
-      for (let k = 0; k < ws.length; k++) {
-        const w = ws[k]!.w;
-        if (!(SENT_PAST.has(w) || SEND_ING.has(w) || SEND_BASE.has(w) || PLEDGE_NOUNS.has(w) || w === "aid"))
-          continue;
+    const { tokens, sentences } = this.ctx;
+    const add = (x: string) => {
+      const key = placeOwner(x) ?? ownerKey([x]);
+      count.set(key, (count.get(key) ?? 0) + 1);
+    };
+    // Word tokens of one sentence from t on, skipping punctuation.
+    const next = (t: number, end: number) => {
+      while (t < end && !tokens[t]!.word) t++;
+      return t;
+    };
+    for (const s of sentences) {
+      if ((s as { prose?: boolean }).prose === false) continue;
+      for (let t = s.t0; t < s.t1; t++) {
+        const w = tokens[t]!.text;
+        if (!tokens[t]!.word || isUpper(w)) continue;
+        if (!SUPPLY_WORDS.has(w)) continue;
         if (w === "received" || w === "receive" || w === "get") continue;
-        const add = (t: number) => {
-          const x = this.text(t);
-          const key = placeOwner(x) ?? ownerKey([x]);
-          count.set(key, (count.get(key) ?? 0) + 1);
-        };
-        for (let j = k + 1; j < Math.min(ws.length, k + 9); j++) {
-          if (ws[j]!.w === "to" || ws[j]!.w === "for") {
-            let n = j + 1;
-            if (ws[n]?.w === "the") n++;
-            const x = ws[n] ? this.text(ws[n]!.t) : "";
-            if (/^\p{Lu}/u.test(x)) add(ws[n]!.t);
+        // "sent tanks to Ukraine", "aid for Kyiv"
+        for (let j = next(t + 1, s.t1), n = 0; j < s.t1 && n < 8; j = next(j + 1, s.t1), n++) {
+          const x = tokens[j]!.text;
+          if (x === "to" || x === "for") {
+            let r = next(j + 1, s.t1);
+            if (tokens[r]?.text === "the") r = next(r + 1, s.t1);
+            if (r < s.t1 && isUpper(tokens[r]!.text)) add(tokens[r]!.text);
             break;
           }
         }
-        const io = ws[k + 1];
-        if (io && (SEND_ING.has(w) || SEND_BASE.has(w) || w === "gave") && /^\p{Lu}/u.test(this.text(io.t)))
-          add(io.t);
+        // "giving Ukraine fighter jets"
+        const io = next(t + 1, s.t1);
+        if (io < s.t1 && (SEND_ING.has(w) || SEND_BASE.has(w) || w === "gave") && isUpper(tokens[io]!.text))
+          add(tokens[io]!.text);
       }
     }
     return new Set([...count].filter(([, n]) => n >= 2).map(([k]) => k));
@@ -310,6 +347,25 @@ export class StatusReader {
     let nounAt = a;
     const first = this.ctx.sentences[m.sentence]!.t0;
     const stop = Math.max(0, a - 30);
+    let cue = "";
+    const verb = (status: SystemStatus, hedged = false, words = cue): StatusReading => ({
+      status,
+      cue: words,
+      how: "verb",
+      hedged,
+      clause: comma,
+    });
+    // Words that are no cue only move the cue further away (and may break its hold).
+    const advance = (w: string, before: string, k: number) => {
+      // "$60 billion in aid": an amount's "in" keeps the hold.
+      const amount = w === "in" && /^(billion|million|thousand|worth|\$?\d[\d,.]*)$/.test(before);
+      if ((PREP_BREAK.has(w) && !amount) || SPEECH.has(w)) broken = true;
+      else if (w === "to") {
+        const n = ws[k + 1];
+        if (n && !isUpper(this.text(n.t)) && !DETERMINERS.has(n.w) && !this.covered[n.t]) broken = true;
+      } else if (w === "of" && !this.quantityBefore(ws, k)) broken = true;
+      gap++;
+    };
     for (let k = a - 1; k >= stop; k--) {
       const x = ws[k]!;
       if (this.covered[x.t] && this.covered[x.t] !== this.id(m)) continue;
@@ -320,14 +376,13 @@ export class StatusReader {
         continue;
       }
       if (noun && nounAt - k > 12) break;
-      const prev = ws.slice(Math.max(0, k - 6), k).map((y) => y.w);
-      const before = prev[prev.length - 1] ?? "";
+      const before = k > 0 ? ws[k - 1]!.w : "";
       if (
         w === ":" ||
         (LIST.has(w) && ws[k + 1]?.w !== "for") ||
         (w === "as" && (before === "such" || before === "known"))
       ) {
-        if (INCLUDE.has(w) && !noun && prev.some((y) => PLEDGE_NOUNS.has(y) || y === "aid"))
+        if (INCLUDE.has(w) && !noun && this.prev(ws, k).some((y) => PLEDGE_NOUNS.has(y) || y === "aid"))
           noun = { status: "pledged", cue: this.text(x.t), how: "noun", hedged: false };
         if (noun) nounAt = k;
         gap = 0;
@@ -337,20 +392,17 @@ export class StatusReader {
       if (/^(no|not|never)$/.test(w) && !noun) negated = true;
       // Cue words are lower case ("Carrier Strike Group" is a name), except at the sentence start.
       const raw = this.text(x.t);
-      if (/^\p{Lu}/u.test(raw) && x.t !== first) {
+      if (isUpper(raw) && x.t !== first) {
         gap++;
         continue;
       }
-      const cue = raw;
+      if (!CUE_WORDS.has(w)) {
+        advance(w, before, k);
+        continue;
+      }
+      cue = raw;
       const two = `${before} ${w}`;
       const governs = !broken && gap <= (noun ? 9 : 7);
-      const verb = (status: SystemStatus, hedged = false, words = cue): StatusReading => ({
-        status,
-        cue: words,
-        how: "verb",
-        hedged,
-        clause: comma,
-      });
       const supply =
         two === "stopped short" ||
         two === "ruled out" ||
@@ -372,7 +424,12 @@ export class StatusReader {
         (this.capital(ws, k - 1) || (NEED_ADVERB.has(before) && this.capital(ws, k - 2)));
       if ((supply || need) && !governs) return noun;
       if (/^(took|taken|taking|takes|take) delivery$/.test(two)) return verb("sent", false, two);
-      if (two === "ruled out" && prev.slice(-3).some((y) => NEGATION.test(y)))
+      if (
+        two === "ruled out" &&
+        this.prev(ws, k)
+          .slice(-3)
+          .some((y) => NEGATION.test(y))
+      )
         return verb("withheld", true, `not ${two}`);
       if (two === "stopped short" || two === "ruled out" || /^(held|holding|hold) back$/.test(two))
         return verb("withheld", false, two);
@@ -394,11 +451,18 @@ export class StatusReader {
         if (/^(sent|send|sends|sending|dispatched)$/.test(w) && isShip(m))
           return verb("mentioned", false, `${cue} (deployed)`);
         if (SENT_PAST.has(w)) {
-          const neg = negated || prev.slice(-3).some((y) => NEGATION.test(y) || y === "yet");
+          const neg =
+            negated ||
+            this.prev(ws, k)
+              .slice(-3)
+              .some((y) => NEGATION.test(y) || y === "yet");
           return verb(neg ? "withheld" : "sent");
         }
         if (/^(deny|denies|denied|denying)$/.test(before)) return verb("mentioned", true, `${before} ${cue}`);
-        const f = this.frame(prev, SEND_ING.has(w) ? "sent" : w === "get" ? "requested" : "pledged");
+        const f = this.frame(
+          this.prev(ws, k),
+          SEND_ING.has(w) ? "sent" : w === "get" ? "requested" : "pledged",
+        );
         return verb(negated && f.status !== "requested" ? "withheld" : f.status, f.hedged);
       }
       // "denies supplying": a denial of a claim, not a refusal.
@@ -406,7 +470,7 @@ export class StatusReader {
         return verb("mentioned", true, `${cue} ${this.text(ws[k + 1]!.t)}`);
       if (WITHHOLD.has(w)) return verb("withheld");
       if (PLEDGE_VERBS.has(w)) {
-        const f = this.frame(prev, "pledged");
+        const f = this.frame(this.prev(ws, k), "pledged");
         return verb(f.status === "withheld" || negated ? "withheld" : "pledged", f.hedged);
       }
       if (REQUEST_VERBS.has(w)) return verb("requested");
@@ -426,18 +490,7 @@ export class StatusReader {
         if (governs || gap <= 12) return { ...this.use(ws, k, m, cue, "verb", governs), clause: comma };
         return null;
       }
-      // "$60 billion in aid": an amount's "in" keeps the hold.
-      const amount = w === "in" && /^(billion|million|thousand|worth|\$?\d[\d,.]*)$/.test(before);
-      if ((PREP_BREAK.has(w) && !amount) || SPEECH.has(w)) broken = true;
-      if (
-        w === "to" &&
-        /^[a-z]/.test(this.text(ws[k + 1]?.t ?? x.t)) &&
-        !DETERMINERS.has(ws[k + 1]?.w ?? "") &&
-        !this.covered[ws[k + 1]?.t ?? 0]
-      )
-        broken = true;
-      if (w === "of" && !this.quantityBefore(ws, k)) broken = true;
-      gap++;
+      advance(w, before, k);
     }
     return noun;
   }

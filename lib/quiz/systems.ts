@@ -61,13 +61,13 @@ function groupMentions(mentions: Mention[]): Group[] {
         // Two systems found to be one (a name and its acronym met in one mention): merge.
         for (const other of found.slice(1)) {
           if (other === g) continue;
+          for (const x of other.mentions) for (const k of x.keys) byKey.set(k, g);
           g.mentions.push(...other.mentions);
           other.mentions = [];
         }
       }
       add(g, m, i);
       for (const k of m.keys) byKey.set(k, g);
-      for (const x of g.mentions) for (const k of x.keys) byKey.set(k, g);
       return;
     }
     const types = m.types.join(" ");
@@ -118,9 +118,9 @@ const phrase = (r: StatusReading): string => {
 };
 
 export function findSystems(ctx: Context): WeaponSystem[] {
-  const { mentions } = findMentions(ctx);
+  const { mentions, low } = findMentions(ctx);
   if (!mentions.length) return [];
-  const reader = new StatusReader(ctx, mentions);
+  const reader = new StatusReader(ctx, mentions, low);
   const out: (WeaponSystem & { order: number; tier: number })[] = [];
   for (const g of groupMentions(mentions)) {
     let best = -1;
