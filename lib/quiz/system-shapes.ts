@@ -117,6 +117,26 @@ const COMMON_VERBS = new Set(
   ),
 );
 
+// Titles that begin ships' names ("Admiral Kuznetsov", "Prince of Wales") when a name follows.
+const SHIP_TITLES = new Set(
+  "Admiral General Marshal Prince Princess King Queen President Captain Emperor".split(" "),
+);
+
+/** Classes whose members carry names of their own: "the cruiser Moskva", "the carrier Fujian". */
+const SHIP_CLASSES = new Set([
+  "warship",
+  "naval vessel",
+  "aircraft carrier",
+  "destroyer",
+  "frigate",
+  "corvette",
+  "cruiser",
+  "submarine",
+  "battleship",
+  "battlecruiser",
+  "minesweeper",
+]);
+
 const NOT_WEAPON_AFTER = new Set(
   "highway road route motorway freeway interstate expressway visa visas form forms vitamin tax filing grade pay league gene protein virus variant strain chip processor".split(
     " ",
@@ -398,7 +418,7 @@ function isNameToken(env: Env, t: number, sentenceStart: boolean): boolean {
     MONTHS.has(bare) ||
     WEEKDAYS.has(bare) ||
     PLACES.has(bare) ||
-    NAME_BLOCK.has(bare) ||
+    (NAME_BLOCK.has(bare) && !(SHIP_TITLES.has(bare) && isCap(env.ctx.tokens[t + 1]?.text ?? ""))) ||
     ORG_WORDS.has(bare) ||
     MILITARY_ORG_WORDS.has(bare) ||
     MANUFACTURERS.has(bare) ||
@@ -412,6 +432,22 @@ function isNameToken(env: Env, t: number, sentenceStart: boolean): boolean {
   if (sentenceStart && (EVALUATIVE_MODIFIERS.has(l) || MILITARY_MODIFIERS.has(l) || FUNCTION_WORDS.has(l)))
     return false;
   return true;
+}
+
+/** A word of a ship's own name ("Moskva", "Fujian", "Admiral Nakhimov"): looser than isNameToken, since a ship may bear a demonym-like name. */
+function isShipNameToken(env: Env, t: number): boolean {
+  const tk = env.ctx.tokens[t]!;
+  const w = tk.text;
+  if (!tk.word || !isCap(w) || /'s$/.test(w)) return false;
+  if (
+    NON_NAME_CAPITALS.has(w) ||
+    MONTHS.has(w) ||
+    WEEKDAYS.has(w) ||
+    PLACES.has(w) ||
+    MILITARY_ORG_WORDS.has(w)
+  )
+    return false;
+  return !NAME_BLOCK.has(w) || (SHIP_TITLES.has(w) && isCap(env.ctx.tokens[t + 1]?.text ?? ""));
 }
 
 type Extension = {
@@ -1073,7 +1109,64 @@ function classMention(
     break;
   }
 
+  // "the cruiser Moskva", "China's new carrier, the Fujian,": a ship's own name after its class.
+  if (!nameToks.length && SHIP_CLASSES.has(head.lemma) && (env.defence || nearMilitary(env, si))) {
+    const appositive = tokens[end]?.text === "," && low[end + 1] === "the";
+    let n = appositive ? end + 2 : end;
+    const shipName: number[] = [];
+    if (appositive || determiner !== null)
+      while (
+        n < limit &&
+        shipName.length < 3 &&
+        isShipNameToken(env, n) &&
+        !classAt(env, n) &&
+        !isShipPrefix(tokens[n]!.text)
+      )
+        shipName.push(n++);
+    const closed = !appositive || n >= limit || !tokens[n]!.word;
+    if (shipName.length && closed && !/'s$/.test(tokens[n - 1]!.text)) {
+      const nameText = text.slice(tokens[shipName[0]!]!.start, tokens[n - 1]!.end);
+      return mention(env, si, left, n, {
+        shape: "ship",
+        name: nameText,
+        nameScore: 5,
+        keys: [`ship:${lower(nameText)}`],
+        category: categoryFor(head, types),
+        categoryScore: 2,
+        head: head.lemma,
+        owner,
+        why: `a ship named after its class word (${low[h]} ${nameText})`,
+      });
+    }
+  }
+
   if (nameToks.length) {
+    // "the Liaoning and Shandong carriers": a second name joined by "and" shares the weapon word.
+    const j = nameToks[0]! - 1;
+    if (
+      j - 1 >= lastEnd &&
+      (low[j] === "and" || tokens[j]!.text === ",") &&
+      isNameToken(env, j - 1, j - 1 === firstWord)
+    ) {
+      const other: number[] = [];
+      for (let b = j - 1; b >= lastEnd && other.length < 3 && isNameToken(env, b, b === firstWord); b--)
+        other.unshift(b);
+      const otherName = text.slice(tokens[other[0]!]!.start, tokens[other[other.length - 1]!]!.end);
+      if (nearMilitary(env, si) || env.defence)
+        out.push(
+          mention(env, si, other[0]!, other[other.length - 1]! + 1, {
+            shape: "name",
+            name: otherName,
+            nameScore: 5,
+            keys: [`name:${lower(otherName)}`],
+            category: categoryFor(head, types),
+            categoryScore: 2,
+            head: head.lemma,
+            types,
+            why: `a name before the weapon word "${low[h]}"`,
+          }),
+        );
+    }
     const capHead = isCap(tokens[h]!.text);
     // "Arleigh Burke-class destroyers": a class name keeps its weapon word.
     const classNamed = /-class$/.test(tokens[nameToks[nameToks.length - 1]!]!.text);
@@ -1102,6 +1195,32 @@ function classMention(
       why: `a name before the weapon word "${low[h]}"`,
     });
     if (ext.acronym) m.keys.push(`acr:${ext.acronym}`);
+    // "the Kirov-class battlecruiser Admiral Nakhimov": the class, then the ship it names.
+    if (classNamed && SHIP_CLASSES.has(head.lemma) && m.t1 === end) {
+      let n = end;
+      while (
+        n < limit &&
+        n - end < 3 &&
+        isShipNameToken(env, n) &&
+        !classAt(env, n) &&
+        !isShipPrefix(tokens[n]!.text)
+      )
+        n++;
+      if (n > end) {
+        out.push(m);
+        const shipName = text.slice(tokens[end]!.start, tokens[n - 1]!.end);
+        return mention(env, si, end, n, {
+          shape: "ship",
+          name: shipName,
+          nameScore: 5,
+          keys: [`ship:${lower(shipName)}`],
+          category: categoryFor(head, types),
+          categoryScore: 2,
+          head: head.lemma,
+          why: `a ship named after its class (${nameText} ${shipName})`,
+        });
+      }
+    }
     return m;
   }
 

@@ -338,6 +338,7 @@ export const CLASS_NOUNS: Map<string, ClassNoun> = new Map([
   ...cls("cruiser", "cruiser cruisers"),
   ...cls("warship", "warship warships"),
   ...cls("battleship", "battleship battleships"),
+  ...cls("battlecruiser", "battlecruiser battlecruisers"),
   ...cls("submarine", "submarine submarines"),
   ...cls("minesweeper", "minesweeper minesweepers"),
   ...cls("naval vessel", "ship ships vessel vessels boat boats", { weak: true, vague: true }),

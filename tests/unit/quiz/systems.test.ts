@@ -76,6 +76,21 @@ describe("weapon systems by their shapes", () => {
     expect(find(s, "ex-USS Ogden")?.mentions.length).toBe(2);
   });
 
+  it("finds a ship named after its class word, in apposition and after a -class name", () => {
+    const s = systemsOf(
+      "A drone boat hit the corvette Ivanovets. India's new carrier, the Vikrant, sailed with the Liaoning and Shandong carriers. The Udaloy-class destroyer Admiral Tributs fired missiles.",
+    );
+    expect(find(s, "Ivanovets")?.category).toBe("corvette");
+    expect(find(s, "Vikrant")?.category).toBe("aircraft carrier");
+    expect(
+      names(
+        "India's new carrier, the Vikrant, sailed with the Liaoning and Shandong carriers past the navy base.",
+      ),
+    ).toEqual(expect.arrayContaining(["Vikrant", "Liaoning", "Shandong"]));
+    expect(find(s, "Admiral Tributs")?.category).toBe("destroyer");
+    expect(find(s, "Udaloy-class destroyer")).toBeDefined();
+  });
+
   it("does not take a sea named like a ship for the ship", () => {
     const s = systemsOf("The cruiser USS Coral Sea sailed into the Coral Sea on Monday.");
     expect(find(s, "USS Coral Sea")?.mentions).toHaveLength(1);
