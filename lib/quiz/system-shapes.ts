@@ -1101,8 +1101,10 @@ function classMention(
     }
     if (/(ed|ing|ly)$/.test(l) && !/-/.test(l)) break;
     if (/^[a-z][a-z-]*$/.test(l) && !/-led$/.test(l) && !COMMON_VERBS.has(l) && !/[^s]s$/.test(l)) {
-      // An unknown lower-case word before the head is most likely its kind ("standard", "littoral").
-      types.unshift(l);
+      // An unknown lower-case word before the head is most likely its kind ("standard", "littoral"),
+      // unless its ending makes it a describing adjective ("effective", "survivable", "largest").
+      if (!/(ive|able|ible|ful|ous|est|less)$/.test(l) && !/-(flying|range|size|sized|looking)$/.test(l))
+        types.unshift(l);
       left = k;
       continue;
     }

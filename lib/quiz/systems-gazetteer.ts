@@ -412,7 +412,7 @@ big bigger major key critical crucial vital much-needed badly-needed needed outd
 decommissioned damaged fresh further extra various different latest first second third last next other same
 such own remaining existing used spare available valuable precious sensitive offensive defensive powerful
 enemy hostile rogue incoming covert secret mysterious suspected alleged unidentified unknown several many few
-dozens hundreds thousands numerous multiple
+dozens hundreds thousands numerous multiple single lone sole only entire whole huge massive giant tiny unprecedented obsolete precise accurate
 `);
 
 /** Adjectives ending in -ed or -ing that can stand before a weapon word (other -ed/-ing words are verbs). */
