@@ -52,6 +52,9 @@ export const THING_NOUNS = new Set(
   engine engines reactor device devices chip chips vaccine vaccines drug drugs pill pills`.split(/\s+/),
 );
 
+/** Countries written as abbreviations: places (and their governments), not organisations. */
+const COUNTRY_ABBREVIATIONS = new Set("US USA UK UAE DRC PRC ROK DPRK".split(" "));
+
 const NAME_PARTICLES = new Set(
   "de van von der den bin al da del la le di du ibn dos das do ter ten".split(" "),
 );
@@ -97,6 +100,11 @@ export const isPlaceName = (words: string[]) => {
 };
 export const isTitleWord = (w: string) => TITLE_WORDS.has(w) || TITLE_WORDS.has(w.replace(/\.$/, ""));
 export const isHonorific = (w: string) => HONORIFIC.test(w);
+/** A title, an honorific, or a hyphenated title: "Major-Gen", "Lieutenant-General". */
+export const titleLike = (w: string) =>
+  isTitleWord(w) ||
+  isHonorific(w) ||
+  (w.includes("-") && w.split("-").every((p) => isTitleWord(p) || isTitleWord(`${p}.`)));
 export const isOrgWord = (w: string) => ORG_WORDS.has(w) || ORG_WORDS.has(w.replace(/\.$/, ""));
 export const isRoleNoun = (w: string) => ROLE_NOUNS.has(w.toLowerCase());
 export const isGroupNoun = (w: string) => GROUP_NOUNS.has(w.toLowerCase());
@@ -148,7 +156,7 @@ export function personNameShape(ws: string[]): { ok: boolean; sure: boolean } {
     if (/^(?:al|el)-\p{Lu}/u.test(w)) continue;
     if (!nameLike(w, ws[i + 1])) return { ok: false, sure: false };
     const bare = w.replace(/\.$/, "");
-    if (isTitleWord(w) || isOrgWord(w) || MONTHS.has(w) || WEEKDAYS.has(w) || MONTHS.has(bare))
+    if (titleLike(w) || isOrgWord(w) || MONTHS.has(w) || WEEKDAYS.has(w) || MONTHS.has(bare))
       return { ok: false, sure: false };
     if (isThingNoun(w) || isDesignation(w)) return { ok: false, sure: false };
     if (isDemonym(w) && ws.length === 1) return { ok: false, sure: false };
@@ -231,8 +239,12 @@ export function parseNameRun(words: string[], initial = false): ParsedName | nul
     const shape = personNameShape(tail);
     if (!shape.ok) continue;
     if (tail.length === 1 && !head.length) break; // a lone word: decided below
+    const lastHead = head[head.length - 1];
+    // Anything may come before a title: "Alameda County District Attorney Pamela Price".
+    const titled = !!lastHead && titleLike(lastHead);
     if (
       head.length &&
+      !titled &&
       !head.every(
         (w) =>
           isTitleWord(w) ||
@@ -246,9 +258,8 @@ export function parseNameRun(words: string[], initial = false): ParsedName | nul
       )
     )
       continue;
-    const lastHead = head[head.length - 1];
     // "Shia Islam", "Air Force": a head word that cannot precede a name makes the tail not a name.
-    if (tail.length === 1 && lastHead && !(isTitleWord(lastHead) || isHonorific(lastHead))) continue;
+    if (tail.length === 1 && lastHead && !titleLike(lastHead)) continue;
     return {
       type: "person",
       name: tail.join(" "),
@@ -256,7 +267,7 @@ export function parseNameRun(words: string[], initial = false): ParsedName | nul
       affiliation,
       nameTokens: tail,
       possessive,
-      sure: shape.sure || head.some((w) => isTitleWord(w) || isHonorific(w)),
+      sure: shape.sure || head.some(titleLike),
     };
   }
   const name = ws.join(" ");
@@ -265,6 +276,9 @@ export function parseNameRun(words: string[], initial = false): ParsedName | nul
     (ws.length > 1 && ws.some((w) => /^\p{Lu}$/u.test(w)))
   )
     return { type: "thing", name, title: null, affiliation, nameTokens: ws, possessive, sure: true };
+  if (ws.length === 1 && isTitleWord(ws[0]!)) return null; // "CEO", "MP": a title, not a name
+  if (ws.length === 1 && COUNTRY_ABBREVIATIONS.has(ws[0]!.replace(/\./g, "")))
+    return { type: "place", name, title: null, affiliation, nameTokens: ws, possessive, sure: true };
   if (ws.some(isOrgWord) || (ws.length === 1 && isAcronym(ws[0]!)))
     return { type: "organisation", name, title: null, affiliation, nameTokens: ws, possessive, sure: true };
   if (ws.length === 1 && isDemonym(ws[0]!)) {

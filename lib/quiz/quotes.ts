@@ -47,6 +47,8 @@ export type FoundQuote = Omit<Quote, "confidence" | "reasons" | "attribution"> &
   reasons: string[];
 };
 
+/** A crude stem for matching a description to what the text called something: "banking" ~ "bank". */
+const stem = (w: string) => w.toLowerCase().replace(/(?:ing|ers|er|s)$/, "");
 const low = (t: Token | undefined) => (t ? t.text.toLowerCase() : "");
 const isWord = (t: Token | undefined): t is Token => !!t && t.word;
 
@@ -196,6 +198,7 @@ export class Attributor {
         const e = this.entityForName(parsed, run.i, run.j, false);
         if (!e) continue;
         this.mentionAt(e, run.i, run.j, s);
+        if (e.type === "organisation") this.describe(e, run.i, run.j, s);
         if (e.type === "person") {
           this.roleBefore(e, run.i, run.j, s.t0);
           this.appositive(e, run.j, s.t1);
@@ -224,6 +227,35 @@ export class Attributor {
     });
     const m = this.reg.mentionAt(tokens[i]!.start);
     if (m && this.inQuote(i)) (m as { quoted?: boolean }).quoted = true;
+  }
+
+  /**
+   * What the text calls an organisation: the lower-case words right before its name ("US
+   * investment banking giant Goldman Sachs", "the oil company Aramco") or in an appositive after
+   * it ("Aramco, the state-owned oil company,"). Lets "the bank" or "the company" find it.
+   */
+  private describe(e: Entity, i: number, j: number, s: SentenceInfo) {
+    const { tokens } = this.ctx;
+    const add = (w: string) => e.descriptors.add(stem(w));
+    for (let k = i - 1; k >= s.t0 && k >= i - 4; k--) {
+      const t = tokens[k]!;
+      if (
+        !t.word ||
+        t.text !== t.text.toLowerCase() ||
+        DETERMINERS.has(t.text) ||
+        STOP_WORDS.has(t.text) ||
+        NP_PREPOSITIONS.has(t.text)
+      )
+        break;
+      add(t.text);
+    }
+    if (low(tokens[j]) === "," && /^(?:a|an|the)$/.test(low(tokens[j + 1]))) {
+      for (let k = j + 2; k < s.t1 && k < j + 8; k++) {
+        const t = tokens[k]!;
+        if (!t.word || NP_PREPOSITIONS.has(low(t)) || STOP_WORDS.has(low(t))) break;
+        if (t.text === t.text.toLowerCase()) add(t.text);
+      }
+    }
   }
 
   /** "LOS ANGELES (AP) —", "LONDON —": a dateline, not a speaker. */
@@ -260,8 +292,14 @@ export class Attributor {
       return e;
     }
     if (parsed.type === "group") return this.reg.collective(parsed.name, "group", span, true);
-    if (parsed.type === "place" && speaking)
-      return this.reg.collective(parsed.name, "organisation", span, true);
+    if (parsed.type === "place") {
+      const known = this.reg.findByName(parsed.name);
+      if (known || speaking) {
+        const e = known ?? this.reg.collective(parsed.name, "organisation", span, true);
+        if (e) e.place = true;
+        return e;
+      }
+    }
     return undefined;
   }
 
@@ -440,7 +478,16 @@ export class Attributor {
       // The subject of the same sentence binds a later pronoun: "Putin ... with his suggestion".
       if (m.subject) w += distance === 0 ? 4 : 1.5;
       if (m.speaks) w += 1.5;
-      scores.set(e.id, (scores.get(e.id) ?? 0) + w);
+      // Object of a preposition ("a victory over X", "met with X"): less likely the topic.
+      const before = this.ctx.tokens[tokenAt(this.ctx, m.start) - 1];
+      if (
+        isWord(before) &&
+        /^(?:over|against|with|to|for|by|from|of|than|beat|beating|defeated)$/.test(low(before))
+      )
+        w -= 1;
+      const prior = scores.get(e.id);
+      // The best mention counts, and each further one a little: recency beats mere repetition.
+      scores.set(e.id, prior === undefined ? w : Math.max(prior, w) + 0.3);
     }
     if (this.lastSpeaker && this.lastSpeaker.paragraph >= s.paragraph - 1) {
       const e = this.reg.get(this.lastSpeaker.id);
@@ -506,16 +553,22 @@ export class Attributor {
       return r;
     }
     if (isOrgNoun(head) && !isRoleNoun(head)) {
+      // "the company" is not a country; "the government" may be one.
+      const governs = /^(?:government|administration|state|country|nation|regime|cabinet)$/.test(head);
       const cands = this.salient(
         pos,
-        (e) => e.type === "organisation" || (head === "group" && e.type === "group"),
+        (e) =>
+          (e.type === "organisation" && (governs || !e.place)) || (head === "group" && e.type === "group"),
       );
+      const h = stem(head);
       const named = cands.filter(
         (c) =>
-          c.entity.name.toLowerCase().split(/\s+/).includes(head) ||
-          [...c.entity.aliases].some((a) => a.toLowerCase().endsWith(head)),
+          c.entity.descriptors.has(h) ||
+          c.entity.name.toLowerCase().split(/\s+/).map(stem).includes(h) ||
+          [...c.entity.aliases].some((a) => stem(a.toLowerCase().split(/\s+/).pop() ?? "") === h),
       );
       const r = this.pick(pos, named.length ? named : cands, `"the ${head}"`);
+      if (r && !named.length) r.sure = r.sure && cands.length === 1;
       return r;
     }
     // A person by role: "the Prime Minister", "the district attorney", "the official".
@@ -551,7 +604,7 @@ export class Attributor {
     const s = this.sentenceOf(i);
     if (j - i === 1 && SUBJECT_PRONOUNS.has(first)) return this.pronoun(first, pos);
     // "X, the ROLE," inside the phrase: the appositive is the role.
-    const comma = tokens.slice(i, j).findIndex((t) => t.text === ",");
+    const comma = tokens.slice(i, j).findIndex((t) => t.text === "," || t.text === "\u2014");
     if (comma > 0) {
       const r = this.interpret(i, i + comma);
       if (r && r.entity.type === "person" && !r.entity.role) {
@@ -611,7 +664,16 @@ export class Attributor {
     const last = body[body.length - 1]!;
     const lastLow = last.toLowerCase();
     const headIsLower = last === lastLow;
-    if (personRun && !(headIsLower && (isGroupNoun(lastLow) || isOrgNoun(lastLow)) && personRun.j < j)) {
+    // "A Tory source", "a Pentagon spokesman": a lower-case person noun after the name makes the
+    // name a modifier of an unnamed individual, unless the name is a full personal name.
+    const modifierOnly =
+      !!personRun &&
+      headIsLower &&
+      personRun.j < j &&
+      (isGroupNoun(lastLow) ||
+        isOrgNoun(lastLow) ||
+        (isRoleNoun(lastLow) && (personRun.parsed.nameTokens.length === 1 || personRun.parsed.possessive)));
+    if (personRun && !modifierOnly) {
       const e = this.entityForName(personRun.parsed, personRun.i, personRun.j, true);
       if (e) {
         if (e.type === "person") {
@@ -677,7 +739,7 @@ export class Attributor {
             entity: e,
             via: span,
             sure: true,
-            reason: `the speaker is not named: ${determiner ?? "a"} ${name}`,
+            reason: `the speaker is not named: ${determiner && !isPossessive(body[0]!) ? `${determiner} ` : ""}${name}`,
           }
         : null;
     }
@@ -759,11 +821,13 @@ export class Attributor {
       if (w !== w.toLowerCase()) continue;
       if (SPEECH.has(w) || QUOTE_CUES.has(w)) {
         const prev = low(tokens[v - 1]);
+        const prevTok = tokens[v - 1];
+        const lowerPrev = isWord(prevTok) && prevTok.text === prev;
         // "a difficult question", "his statement", "the report": the word is a noun here.
         if (
-          NOUN_BEFORE.has(prev) ||
-          (isAdjective(prev) && !isFiniteVerb(prev) && !ADVERBS.has(prev)) ||
-          (isWord(tokens[v - 1]) && isPossessive(tokens[v - 1]!.text))
+          (lowerPrev && NOUN_BEFORE.has(prev)) ||
+          (lowerPrev && isAdjective(prev) && !isFiniteVerb(prev) && !ADVERBS.has(prev)) ||
+          (isWord(prevTok) && isPossessive(prevTok.text))
         )
           continue;
         // "declined to say", "want to add": an infinitive is not a statement.
@@ -863,7 +927,7 @@ export class Attributor {
             isRoleNoun(open.text) ||
             (isCapitalised(open.text) && isPossessive(open.text))));
       if (!appositive) return null;
-      const inner = this.subjectRange(c + 1, floor);
+      const inner = this.subjectRange(c, floor);
       if (!inner || inner.j !== c) return null;
       return inner;
     }
@@ -1004,6 +1068,29 @@ export class Attributor {
     if (left) {
       const r = this.interpret(left.i, left.j);
       if (r) return r;
+    }
+    // "A spokesperson who did not wish to be named said": the subject before a relative clause.
+    for (let k = c.v - 1; k > floor && k > c.v - 24; k--) {
+      const t = tokens[k]!;
+      if (!t.word || this.inQuote(k)) break;
+      if (/^(?:who|which)$/.test(low(t))) {
+        const head = tokens[k - 1];
+        if (
+          !isWord(head) ||
+          !(
+            isRoleNoun(head.text) ||
+            isGroupNoun(head.text) ||
+            isOrgNoun(head.text) ||
+            DOC_NOUNS.has(low(head)) ||
+            isCapitalised(head.text)
+          )
+        )
+          break;
+        const inner = this.subjectRange(k, floor);
+        const r = inner ? this.interpret(inner.i, inner.j) : null;
+        if (r) return r;
+        break;
+      }
     }
     const prev = low(tokens[this.skipLeftAdverbs(c.v - 1, floor)]);
     if (prev === "and" || prev === "but") return this.clauseSubject(floor, c.v);
@@ -1162,26 +1249,81 @@ export class Attributor {
       const r = right ? this.interpret(right.i, right.j) : null;
       return r ? { r, cue } : null;
     }
-    // The speaker phrase: from the mark to the verb, minus an appositive between commas.
+    // The speaker phrase: from the mark to the verb. Its first segment is a noun phrase; any
+    // later segment between commas or dashes must be an appositive ("Wade, the task force
+    // commander,", "Clark's sister — who did not want her name published —").
     const j = this.skipLeftAdverbs(cue.v - 1, k) + 1;
-    const phrase = tokens.slice(k, j);
-    const firstComma = phrase.findIndex((t) => t.text === "," || t.text === "\u2014");
-    const end = firstComma > 0 ? k + firstComma : j;
-    // A finite verb inside the phrase (outside an appositive) means another clause: not a cue.
-    for (let m = k; m < end; m++) {
-      const l = low(tokens[m]);
-      if (isFiniteVerb(l) && !isCapitalised(tokens[m]!.text) && !ADVERBS.has(l)) return null;
+    if (j <= k) return null;
+    const segments: { i: number; j: number }[] = [];
+    let from = k;
+    for (let m = k; m <= j; m++) {
+      if (m === j || tokens[m]!.text === "," || tokens[m]!.text === "\u2014") {
+        if (m > from) segments.push({ i: from, j: m });
+        from = m + 1;
+      }
     }
-    if (end === k) return null;
-    const r = this.interpret(k, firstComma > 0 ? j : end);
-    if (firstComma > 0 && r && r.entity.type === "person" && !r.entity.role) {
-      const role = this.ctx.text
-        .slice(tokens[end + 1]!.start, tokens[j - 1]!.end)
-        .replace(/^(?:a|an|the)\s+/i, "")
-        .replace(/,$/, "");
-      if (role && !/^(?:who|which)\b/i.test(role)) this.reg.setRole(r.entity, role, this.span(end + 1, j));
+    const hasVerb = (seg: { i: number; j: number }) => {
+      for (let m = seg.i; m < seg.j; m++) {
+        const l = low(tokens[m]);
+        if (isFiniteVerb(l) && !isCapitalised(tokens[m]!.text) && !ADVERBS.has(l)) return true;
+      }
+      return false;
+    };
+    const first = segments[0];
+    const appositives = segments.slice(1).every((seg) => this.opensAppositive(seg.i));
+    if (first && !hasVerb(first) && appositives) {
+      const r = this.interpret(first.i, first.j);
+      if (r) {
+        const role = segments[1];
+        if (
+          role &&
+          r.entity.type === "person" &&
+          !r.entity.role &&
+          !/^(?:who|which|whose)$/.test(low(tokens[role.i]))
+        ) {
+          const text = this.ctx.text
+            .slice(tokens[role.i]!.start, tokens[role.j - 1]!.end)
+            .replace(/^(?:a|an|the)\s+/i, "");
+          this.reg.setRole(r.entity, text, this.span(role.i, role.j));
+        }
+        return { r, cue };
+      }
     }
-    return r ? { r, cue } : null;
+    // `"..." against women's rights, Meloni said.` / `X, the "lead case", is ..., Price said.`: the
+    // quotation is part of a clause that a closing cue reports.
+    const closing = this.clauseBefore(cue, s, true);
+    if (closing && !closing.interposed && tokens[closing.start]!.start <= mark.open) {
+      const r = this.speakerOf(cue, s, closing.groupStart);
+      if (r) return { r, cue };
+    }
+    return null;
+  }
+
+  /** Does the segment starting at token i read as an appositive or a relative clause? */
+  private opensAppositive(i: number): boolean {
+    const open = this.ctx.tokens[i];
+    if (!isWord(open)) return false;
+    return (
+      /^(?:who|which|whose|a|an|the|now|then|formerly|himself|herself|itself|speaking|writing|also|both|one)$/.test(
+        low(open),
+      ) ||
+      /^\d/.test(open.text) ||
+      isTitleWord(open.text) ||
+      isRoleNoun(open.text) ||
+      (isCapitalised(open.text) && (isPossessive(open.text) || isTitleWord(open.text))) ||
+      (isCapitalised(open.text) && this.npRun(i))
+    );
+  }
+
+  /** A capitalised noun phrase that ends in a person noun: "RIMPAC 2024 Combined Task Force commander". */
+  private npRun(i: number): boolean {
+    const { tokens } = this.ctx;
+    for (let m = i; m < i + 10 && m < tokens.length; m++) {
+      const t = tokens[m]!;
+      if (!t.word) return false;
+      if (!isCapitalised(t.text) && !/^\d/.test(t.text)) return isRoleNoun(t.text) || isGroupNoun(t.text);
+    }
+    return false;
   }
 
   /** The latest cue before the opening mark whose content the quotation is (or is inside). */
@@ -1526,6 +1668,7 @@ export class Attributor {
   private clauseBefore(
     c: Cue,
     s: SentenceInfo,
+    quotes = false,
   ): { start: number; end: number; groupStart: number; interposed: boolean } | null {
     const { tokens } = this.ctx;
     if (c.kind === "noun" || c.kind === "participle") return null;
@@ -1565,7 +1708,7 @@ export class Attributor {
     const restStart = e;
     const atEnd = e >= s.t1 || (e === s.t1 - 1 && !tokens[e]!.word);
     // Nothing in the clause before may itself be a quotation with its cue here.
-    for (let k = s.t0; k < cut; k++) if (this.inQuote(k)) return null;
+    if (!quotes) for (let k = s.t0; k < cut; k++) if (this.inQuote(k)) return null;
     if (atEnd) return { start: s.t0, end: cut, groupStart: g, interposed: false };
     if (tokens[restStart]!.text === "," && restStart + 3 < s.t1) {
       // "The East Asian nations, he said, want to ..."; the first part has no verb of its own.
@@ -1576,7 +1719,7 @@ export class Attributor {
           break;
         }
       }
-      for (let k = restStart; k < s.t1; k++) if (this.inQuote(k)) return null;
+      if (!quotes) for (let k = restStart; k < s.t1; k++) if (this.inQuote(k)) return null;
       return { start: s.t0, end: s.t1, groupStart: g, interposed: true };
     }
     return null;

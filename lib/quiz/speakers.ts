@@ -28,6 +28,10 @@ export type Entity = {
   age: number | null;
   /** The name's shape shows a person (a known first name, a title), not only its capitals. */
   nameSure: boolean;
+  /** A country or city speaking as its government ("Egypt said"). */
+  place: boolean;
+  /** Lower-case words the text describes it with ("investment banking giant"), stemmed. */
+  descriptors: Set<string>;
 };
 
 export type Mention = {
@@ -66,6 +70,8 @@ export class Registry {
       genderSure: false,
       age: null,
       nameSure: false,
+      place: false,
+      descriptors: new Set(),
     };
     this.entities.push(e);
     this.byName.set(name.toLowerCase(), e.id);
