@@ -111,6 +111,18 @@ export const isGroupNoun = (w: string) => GROUP_NOUNS.has(w.toLowerCase());
 export const isOrgNoun = (w: string) => ORG_NOUNS.has(w.toLowerCase());
 export const isThingNoun = (w: string) => THING_NOUNS.has(w.toLowerCase());
 /** A common English word (noun or adjective), in its lower-case form. */
+/** A noun or adjective the lexicon knows (not a verb form). */
+export const isNominal = (w: string) => COMMON.has(clean(w).toLowerCase());
+/**
+ * A finite verb by its ending when the lexicon does not know it: "employs", "expanded" after a
+ * subject. Known nouns and adjectives are not ("tariffs", "related").
+ */
+export const looksFinite = (w: string) => {
+  const l = clean(w).toLowerCase();
+  if (isFiniteVerb(l)) return true;
+  if (l !== w || l.length < 4 || COMMON.has(l)) return false;
+  return /(?:[^su]s|ed)$/.test(l) && !/(?:ness|ous|ss|ics)$/.test(l);
+};
 export const isCommonWord = (w: string) => {
   const l = clean(w).toLowerCase();
   return COMMON.has(l) || /ly$/.test(l) || isFiniteVerb(l) || SPEECH.has(l);
@@ -227,6 +239,23 @@ export function parseNameRun(words: string[], initial = false): ParsedName | nul
     ws = rest;
   }
   if (ws.every((w) => !/\p{L}/u.test(w))) return null;
+  // "Peter McNally of Third Bridge": a full personal name, then where the person works.
+  const of = ws.indexOf("of");
+  if (of >= 2) {
+    const who = personNameShape(ws.slice(0, of));
+    if (who.ok && who.sure) {
+      const nameTokens = ws.slice(0, of);
+      return {
+        type: "person",
+        name: nameTokens.join(" "),
+        title: null,
+        affiliation: ws.slice(of + 1).join(" "),
+        nameTokens,
+        possessive,
+        sure: true,
+      };
+    }
+  }
   if (
     ws.some((w) => MONTHS.has(w) || MONTHS.has(w.replace(/\.$/, "")) || WEEKDAYS.has(w)) &&
     !ws.some(isOrgWord)

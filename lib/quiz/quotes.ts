@@ -10,6 +10,7 @@ import {
   isDemonym,
   isGroupNoun,
   isHonorific,
+  looksFinite,
   isOrgNoun,
   isOrgWord,
   isPlaceName,
@@ -23,7 +24,17 @@ import {
 import { Registry, type Entity } from "./speakers";
 import { isCapitalised, type Token } from "./tokens";
 import type { Quote, Span } from "./types";
-import { BELIEF, isFiniteVerb, isQuoteOnly, PHRASE_CUES, QUOTE_CUES, REPORTING, SPEECH, TELL } from "./verbs";
+import {
+  BELIEF,
+  inflect,
+  isFiniteVerb,
+  isQuoteOnly,
+  PHRASE_CUES,
+  QUOTE_CUES,
+  REPORTING,
+  SPEECH,
+  TELL,
+} from "./verbs";
 
 /**
  * Attribution: who said what. Each sentence of the article's prose is read once, front to back.
@@ -79,6 +90,37 @@ const STOP_WORDS = new Set(
   "and or but nor that which who whom whose when where while as because although though if since after before until so than then there here what how why".split(
     " ",
   ),
+);
+/** Reporting verbs that seldom take a plain noun object: after them a noun phrase starts a clause. */
+const CLAUSE_ONLY = new Set(
+  [
+    "say",
+    "tell",
+    "argue",
+    "insist",
+    "claim",
+    "contend",
+    "assert",
+    "believe",
+    "think",
+    "expect",
+    "estimate",
+    "predict",
+    "suggest",
+    "warn",
+    "fear",
+    "hope",
+    "worry",
+    "maintain",
+    "stress",
+    "explain",
+    "agree",
+    "reckon",
+    "write",
+    "testify",
+    "caution",
+    "concede",
+  ].flatMap(inflect),
 );
 const NOUN_BEFORE = new Set(
   "a an the this that these those his her its their our my your whose no any each every another such".split(
@@ -617,7 +659,23 @@ export class Attributor {
       }
       if (r) return r;
     }
-    const words = tokens.slice(i, j).map((t) => clean(t.text));
+    // A sentence's first word is capitalised whatever it is: "Analysts say", "Officials said".
+    const opensSentence = i === s.t0 || (i === s.t0 + 1 && !tokens[s.t0]!.word);
+    const words = tokens.slice(i, j).map((t, n) => {
+      const w = clean(t.text);
+      const firstRun = capitalisedRuns(tokens, i, j)[0];
+      const nextCap = !!firstRun && firstRun.i === i && firstRun.j > i + 1;
+      if (n === 0 && opensSentence && !nextCap && isCapitalised(w)) {
+        const l = w.toLowerCase();
+        const known = this.reg.findPerson([w]) ?? this.reg.findByName(w);
+        if (
+          !known &&
+          (isGroupNoun(l) || isRoleNoun(l) || isOrgNoun(l) || DOC_NOUNS.has(l) || /^(?:the|a|an)$/.test(l))
+        )
+          return l;
+      }
+      return w;
+    });
     const determiner = /^(?:the|a|an)$/i.test(words[0]!) ? words[0]!.toLowerCase() : null;
     const body = determiner ? words.slice(1) : words;
     const b0 = determiner ? i + 1 : i;
@@ -653,11 +711,13 @@ export class Attributor {
     let otherRun: { i: number; j: number; parsed: ParsedName } | null = null;
     for (const run of runs) {
       const initial = run.i === s.t0 || run.i === b0;
-      const parsed = parseNameRun(
-        tokens.slice(run.i, run.j).map((t) => t.text),
-        initial && run.i === s.t0,
-      );
+      const runWords = tokens.slice(run.i, run.j).map((t) => t.text);
+      let parsed = parseNameRun(runWords, initial && run.i === s.t0);
+      // "Cook said ...": a sentence-initial surname the article has already given in full.
+      if (!parsed && runWords.length === 1 && this.reg.findPerson(runWords))
+        parsed = parseNameRun(runWords, false);
       if (!parsed) continue;
+      if (run.i === i && words[0] !== clean(tokens[i]!.text)) continue;
       if (parsed.type === "person") personRun = { ...run, parsed };
       else otherRun = { ...run, parsed };
     }
@@ -988,7 +1048,19 @@ export class Attributor {
             isGroupNoun(before.text) ||
             isOrgNoun(before.text) ||
             /^(?:familiar|close)$/.test(low(before)));
-        if (!nounBefore || !isWord(after) || (!DETERMINERS.has(low(after)) && !isCapitalised(after.text)))
+        // "Peter McNally of Third Bridge", "Jane Roe at the RAND Corp.": a name's affiliation.
+        const nameBefore =
+          isWord(before) &&
+          isCapitalised(before.text) &&
+          /^(?:of|at|from|with)$/.test(l) &&
+          isWord(after) &&
+          (isCapitalised(after.text) ||
+            (low(after) === "the" && isWord(tokens[j + 2]) && isCapitalised(tokens[j + 2]!.text)));
+        if (
+          (!nounBefore && !nameBefore) ||
+          !isWord(after) ||
+          (!DETERMINERS.has(low(after)) && !isCapitalised(after.text))
+        )
           break;
         j++;
         continue;
@@ -1142,16 +1214,22 @@ export class Attributor {
     if (k >= s.t1) return -1;
     if (isQuoteOnly(c.word) || (QUOTE_CUES.has(c.word) && !REPORTING.has(c.word))) return -1;
     const first = low(tokens[k]);
-    if (/^(?:he|she|it|they|we|i|you|there)$/.test(first)) return k;
+    if (/^(?:he|she|it|they|we|i|you|there)(?:'s|'re|'ll|'d|'ve|'m)?$/.test(first)) return k;
     // A bare clause: a noun phrase then a finite verb before any comma ("the bridge would reopen").
     if (!this.npWord(k) && !/^\d/.test(first)) return -1;
+    // Verbs that also take a plain object ("added new systems", "confirmed the deal") need a
+    // verb the lexicon knows; "said" and its like take a verb recognised by its ending too.
+    const loose = CLAUSE_ONLY.has(c.word);
     for (let m = k + 1; m < Math.min(s.t1, k + 9); m++) {
       const tk = tokens[m]!;
       if (!tk.word || this.inQuote(m)) {
         if (tk.text === "'" || tk.text === "-") continue;
         return -1;
       }
-      if (isFiniteVerb(low(tk)) && !isCapitalised(tk.text)) return k;
+      const before = low(tokens[m - 1]);
+      if (NOUN_BEFORE.has(before) || NP_PREPOSITIONS.has(before) || ADJUNCT_PREPOSITIONS.has(before))
+        continue;
+      if (loose ? looksFinite(tk.text) : isFiniteVerb(low(tk)) && tk.text === low(tk)) return k;
     }
     return -1;
   }
@@ -1706,7 +1784,13 @@ export class Attributor {
     }
     e = this.skipAdjuncts(e, s.t1);
     const restStart = e;
-    const atEnd = e >= s.t1 || (e === s.t1 - 1 && !tokens[e]!.word);
+    // "..., Cook said while visiting the conference": a subordinate adjunct closes the cue too.
+    const adjunctTail =
+      e < s.t1 &&
+      /^(?:while|when|as|after|before|during|following|speaking|at|in|on|with|without|because|since|though|although|citing|referring|amid|despite|upon|ahead|adding|noting)$/.test(
+        low(tokens[e]),
+      );
+    const atEnd = e >= s.t1 || (e === s.t1 - 1 && !tokens[e]!.word) || adjunctTail;
     // Nothing in the clause before may itself be a quotation with its cue here.
     if (!quotes) for (let k = s.t0; k < cut; k++) if (this.inQuote(k)) return null;
     if (atEnd) return { start: s.t0, end: cut, groupStart: g, interposed: false };
