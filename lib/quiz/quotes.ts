@@ -892,6 +892,7 @@ export class Attributor {
           continue;
         // "declined to say", "want to add": an infinitive is not a statement.
         if (prev === "to" && !/^(?:went|goes|go)$/.test(low(tokens[v - 2]))) continue;
+        if (this.deniedOrAsked(v, s)) continue;
         if (
           w.endsWith("ing") &&
           !/^(?:,|and|while|in|before|after)$/.test(prev) &&
@@ -912,6 +913,34 @@ export class Attributor {
       }
     }
     return out;
+  }
+
+  /**
+   * A speech verb that states nothing: negated ("has not indicated", "Neither side has said"),
+   * passive ("were told that": the subject heard it), or asked about ("whether he thought").
+   */
+  private deniedOrAsked(v: number, s: SentenceInfo): boolean {
+    const { tokens } = this.ctx;
+    let k = v - 1;
+    let aux = false;
+    for (let n = 0; k >= s.t0 && n < 4; k--, n++) {
+      const l = low(tokens[k]);
+      if (/^(?:not|never|n't)$/.test(l) || /n't$/.test(l)) return true;
+      if (/^(?:is|are|was|were|been|being|be|am)$/.test(l)) {
+        // "has been said" is passive; "had been saying" is not.
+        if (!tokens[v]!.text.endsWith("ing")) return true;
+      }
+      if (!ADVERBS.has(l) && !/ly$/.test(l)) break;
+      aux = true;
+    }
+    void aux;
+    for (let m = v - 1; m >= s.t0 && m >= v - 8; m--) {
+      const l = low(tokens[m]);
+      if (/^(?:whether|if)$/.test(l)) return true;
+      if (/^(?:neither|nor|none|nobody|no)$/.test(l) && m >= v - 3) return true;
+      if (!tokens[m]!.word) break;
+    }
+    return false;
   }
 
   private afterStatementNoun(v: number): boolean {
@@ -1219,6 +1248,8 @@ export class Attributor {
     if (!this.npWord(k) && !/^\d/.test(first)) return -1;
     // Verbs that also take a plain object ("added new systems", "confirmed the deal") need a
     // verb the lexicon knows; "said" and its like take a verb recognised by its ending too.
+    // "fears that ...", "hopes they ...": a belief verb reports a clause only with "that" or a pronoun.
+    if (BELIEF.has(c.word) && !CLAUSE_ONLY.has(c.word)) return -1;
     const loose = CLAUSE_ONLY.has(c.word);
     for (let m = k + 1; m < Math.min(s.t1, k + 9); m++) {
       const tk = tokens[m]!;
@@ -1606,36 +1637,45 @@ export class Attributor {
     for (const s of sentences) {
       if (!s.prose) continue;
       const cues = this.cues(s);
+      type Candidate = { c: Cue; r: Resolution; start: number; end: number; shape: string; found: number };
+      const candidates: Candidate[] = [];
       for (let n = 0; n < cues.length; n++) {
         const c = cues[n]!;
         const next = cues[n + 1];
         // Content after the cue.
         const found = c.kind === "according" ? -1 : this.clauseAfter(c, s);
-        let r: Resolution | null = null;
-        let start = -1;
-        let end = -1;
-        let shape = "";
         if (found >= 0) {
-          r = this.speakerOf(c, s);
+          const r = this.speakerOf(c, s);
           if (r) {
-            start = found;
-            end = next && next.v > found ? this.clauseEndBefore(next, s, found) : s.t1;
-            shape = "after";
+            const end = next && next.v > found ? this.clauseEndBefore(next, s, found) : s.t1;
+            candidates.push({ c, r, start: found, end, shape: "after", found });
+            continue;
           }
         }
-        if (!r) {
-          // Content before the cue: "CLAUSE, X said." / "CLAUSE, according to X." / "A, X said, B."
-          const before = this.clauseBefore(c, s);
-          if (before) {
-            r = this.speakerOf(c, s, before.groupStart);
-            if (r) {
-              start = before.start;
-              end = before.end;
-              shape = before.interposed ? "interposed" : "before";
-            }
-          }
-        }
-        if (!r || start < 0 || end <= start) continue;
+        // Content before the cue: "CLAUSE, X said." / "CLAUSE, according to X." / "A, X said, B."
+        if (!(REPORTING.has(c.word) || c.kind === "according") || BELIEF.has(c.word)) continue;
+        const before = this.clauseBefore(c, s);
+        if (!before) continue;
+        const r = this.speakerOf(c, s, before.groupStart);
+        if (r)
+          candidates.push({
+            c,
+            r,
+            start: before.start,
+            end: before.end,
+            shape: before.interposed ? "interposed" : "before",
+            found: -1,
+          });
+      }
+      // A cue inside another statement's content is part of what is reported ("X said he believes
+      // that ...", "The US believes ..., according to an official"): only the outer one counts.
+      const kept = candidates.filter(
+        (b) =>
+          !candidates.some(
+            (a) => a !== b && b.c.v >= a.start && b.c.v < a.end && !(a.c.v >= b.start && a.c.v < b.end),
+          ),
+      );
+      for (const { c, r, start, end, shape, found } of kept) {
         if (r.entity.type === "person" && !r.entity.gender && found >= 0) {
           const pw = low(tokens[found]);
           if (pw === "she") r.entity.gender = "f";
@@ -1654,13 +1694,10 @@ export class Attributor {
         // A paraphrase that turns into a quotation within a few words is the quotation's lead-in.
         if (before >= 0 && before < 6) continue;
         if (words < 3) continue;
-        const cutInterposed = shape === "interposed" ? this.interposedSpan(c, s) : null;
-        let clause = text.slice(tokens[start]!.start, tokens[end - 1]!.end);
-        if (cutInterposed) {
-          clause = `${text.slice(tokens[start]!.start, cutInterposed.start).replace(/[\s,\u2014]+$/, "")} ${text.slice(cutInterposed.end, tokens[end - 1]!.end).replace(/^[\s,\u2014]+/, "")}`;
-        }
-        clause = clause.replace(/[\s,\u2014.;:]+$/, "");
+        // An interposed cue stays in the text: "The nations, he said, want to ...".
+        const clause = text.slice(tokens[start]!.start, tokens[end - 1]!.end).replace(/[\s,\u2014.;:]+$/, "");
         if (!clause) continue;
+        void shape;
         const reasons: string[] = [];
         let sure = r.sure;
         if (BELIEF.has(c.word)) {
