@@ -49,6 +49,8 @@ import {
 
 export type Resolution = { entity: Entity; via: Span; sure: boolean; reason: string };
 
+type DirectItem = { mark: QuoteMark; r: Resolution | null; cue: string; how: string; s: SentenceInfo };
+
 type Cue = { v: number; len: number; kind: "verb" | "according" | "noun" | "participle"; word: string };
 
 export type FoundQuote = Omit<Quote, "confidence" | "reasons" | "attribution"> & {
@@ -1321,8 +1323,12 @@ export class Attributor {
       /^(?:called|calls|call|dubbed|titled|entitled|named|nicknamed|so-called|term|termed|word|words|phrase|slogan|hashtag|headline|headlined|book|film|movie|song|album|novel|series|show|play|program|programme|campaign|operation|label|labelled|labeled|as|column|section|podcast|newsletter|documentary|exhibition|report|study|paper|article|motto|theme|mantra|brand|nickname)$/.test(
         prev,
       );
-    const titleCase =
-      words.filter((w) => w.length > 3).every((w) => isCapitalised(w)) && words.some((w) => isCapitalised(w));
+    // A title capitalises its long words; a sentence has a verb ("It's 'Showtime at the Apollo.'").
+    const long = words.filter((w) => w.length > 3);
+    const sentenceLike =
+      words.some((w, n) => (n > 0 || !isCapitalised(w)) && looksFinite(w)) ||
+      /['\u2019](?:s|m|re|ll|ve|d|t)\b/i.test(inner);
+    const titleCase = long.length > 0 && long.every((w) => isCapitalised(w)) && !sentenceLike;
     if (termCue && (words.length <= 6 || titleCase)) {
       // "what he called 'X'" is still speech.
       const what = tokens.slice(Math.max(0, k - 3), k).some((t) => low(t) === "what");
@@ -1470,10 +1476,9 @@ export class Attributor {
   }
 
   /** Attributes every speech quotation of the prose; returns them in text order. */
-  directQuotes(): FoundQuote[] {
-    const { marks, text, sentences } = this.ctx;
-    type Item = { mark: QuoteMark; r: Resolution | null; cue: string; how: string; s: SentenceInfo };
-    const items: Item[] = [];
+  private cuedQuotes(): DirectItem[] {
+    const { marks, sentences } = this.ctx;
+    const items: DirectItem[] = [];
     const cuesOf = new Map<number, Cue[]>();
     const cuesIn = (s: SentenceInfo) => {
       let c = cuesOf.get(s.index);
@@ -1486,83 +1491,110 @@ export class Attributor {
       const cues = cuesIn(s);
       const closeS = sentences[sentenceAt(this.ctx, Math.max(mark.open, mark.close - 1))]!;
       const after = this.cueAfter(mark, closeS, closeS === s ? cues : cuesIn(closeS));
-      let item: Item = { mark, r: null, cue: "", how: "", s };
+      let item: DirectItem = { mark, r: null, cue: "", how: "", s };
       // "according to" after a quotation inside a reported clause names the source of the report,
       // not the speaker: the verb before the quotation wins then.
       const weak = after?.cue.kind === "according";
       const before = !after || weak ? this.cueBefore(mark, s, cues) : null;
       if (after && !(weak && before))
         item = { ...item, r: after.r, cue: after.cue.word, how: "cue after the quote" };
+      else if (before) item = { ...item, r: before.r, cue: before.cue.word, how: "cue before the quote" };
       else {
-        if (before) item = { ...item, r: before.r, cue: before.cue.word, how: "cue before the quote" };
-        else {
-          // "X said:" closing the previous sentence or paragraph.
-          const prevS = sentences[s.index - 1];
-          if (prevS && prevS.prose && /:\s*$/.test(prevS.text) && this.startsSentence(mark, s)) {
-            const c = cuesIn(prevS);
-            const last = c[c.length - 1];
-            const r = last ? this.speakerOf(last, prevS) : null;
-            if (r) item = { ...item, r, cue: last!.word, how: "cue before the quote" };
-          }
+        // "X said:" closing the previous sentence or paragraph.
+        const prevS = sentences[s.index - 1];
+        if (prevS && prevS.prose && /:\s*$/.test(prevS.text) && this.startsSentence(mark, s)) {
+          const c = cuesIn(prevS);
+          const last = c[c.length - 1];
+          const r = last ? this.speakerOf(last, prevS) : null;
+          if (r) item = { ...item, r, cue: last!.word, how: "cue before the quote" };
         }
       }
+      if (item.r) this.lastSpeaker = { id: item.r.entity.id, paragraph: s.paragraph };
       items.push(item);
     }
-    // Quotations without a cue continue a speaker: of the paragraph, or of the quotation they carry on.
+    return items;
+  }
+
+  /**
+   * Quotations without a cue continue a speaker: the statement before them in their paragraph
+   * (quoted or reported), the attributed quotation after them in it, or the quotation they carry
+   * on from the previous paragraph; a stand-alone quotation paragraph takes the speaker the
+   * previous paragraph ended with, marked uncertain.
+   */
+  private continueQuotes(items: DirectItem[], indirect: FoundQuote[]) {
+    type Said = { at: number; paragraph: number; r: Resolution; open: boolean; direct: boolean };
+    const said: Said[] = [];
+    for (const it of items)
+      if (it.r)
+        said.push({
+          at: it.mark.open,
+          paragraph: it.mark.paragraph,
+          r: it.r,
+          open: it.mark.openEnded,
+          direct: true,
+        });
+    for (const q of indirect) {
+      const e = this.reg.get(q.speakerId);
+      said.push({
+        at: q.span.start,
+        paragraph: this.ctx.sentences[q.sentence]!.paragraph,
+        r: { entity: e, via: q.via, sure: q.sure, reason: "" },
+        open: false,
+        direct: false,
+      });
+    }
+    said.sort((x, y) => x.at - y.at);
+    const lastBefore = (pos: number) => {
+      let best: Said | undefined;
+      for (const x of said) {
+        if (x.at >= pos) break;
+        best = x;
+      }
+      return best;
+    };
     for (let n = 0; n < items.length; n++) {
       const it = items[n]!;
       if (it.r) continue;
-      const prev = items[n - 1];
-      const next = items[n + 1];
       const p = it.mark.paragraph;
-      if (prev?.r && prev.mark.paragraph === p) {
-        it.r = {
-          ...prev.r,
-          reason: `the quote continues ${prev.r.entity.name}'s words in the same paragraph`,
-        };
-        it.cue = "continues paragraph";
-        it.how = "continues paragraph";
+      const prev = lastBefore(it.mark.open);
+      const next = items.slice(n + 1).find((x) => x.r && x.how !== "continues paragraph");
+      let r: Resolution | null = null;
+      let how = "";
+      if (prev && prev.paragraph === p) {
+        r = { ...prev.r, reason: `the quote continues ${prev.r.entity.name}'s words in the same paragraph` };
+        how = "continues paragraph";
       } else if (
         next?.r &&
         next.mark.paragraph === p &&
-        next.how !== "continues paragraph" &&
         !this.personNamedBetween(it.mark.close, next.mark.open)
       ) {
-        it.r = {
+        r = {
           ...next.r,
           reason: `the quote is followed in its paragraph by ${next.r.entity.name}'s attributed words`,
         };
-        it.cue = "continues paragraph";
-        it.how = "continues paragraph";
-      } else if (prev?.r && prev.mark.paragraph === p - 1 && this.startsParagraph(it.mark)) {
-        const open = prev.mark.openEnded;
-        it.r = {
+        how = "continues paragraph";
+      } else if (prev && prev.paragraph === p - 1 && this.startsParagraph(it.mark)) {
+        const open = prev.direct && prev.open;
+        r = {
           ...prev.r,
           sure: prev.r.sure && open,
           reason: open
             ? `the quote carries on ${prev.r.entity.name}'s quotation from the previous paragraph`
             : `the speaker, ${prev.r.entity.name}, is named in the previous paragraph`,
         };
-        it.cue = open ? "continues quote" : "continues previous paragraph";
-        it.how = it.cue;
-      } else if (this.startsParagraph(it.mark)) {
-        // A stand-alone quotation after a paragraph that ends with someone speaking ("X told CNN ...").
-        const speaker =
-          this.lastSpeaker && this.lastSpeaker.paragraph === p - 1 ? this.reg.get(this.lastSpeaker.id) : null;
-        if (speaker) {
-          const m = this.reg.latestMention(it.mark.open, speaker.id);
-          it.r = {
-            entity: speaker,
-            via: m ? { start: m.start, end: m.end } : it.mark.inner,
-            sure: false,
-            reason: `the speaker, ${speaker.name}, is named in the previous paragraph`,
-          };
-          it.cue = "continues previous paragraph";
-          it.how = it.cue;
-        }
+        how = open ? "continues quote" : "continues previous paragraph";
       }
-      if (it.r) this.lastSpeaker = { id: it.r.entity.id, paragraph: p };
+      if (!r) continue;
+      it.r = r;
+      it.cue = how;
+      it.how = how;
+      said.push({ at: it.mark.open, paragraph: p, r, open: it.mark.openEnded, direct: true });
+      said.sort((x, y) => x.at - y.at);
     }
+  }
+
+  private toFound(items: DirectItem[]): FoundQuote[] {
+    const { text, sentences } = this.ctx;
     const out: FoundQuote[] = [];
     for (const it of items) {
       if (!it.r) continue;
@@ -1616,13 +1648,15 @@ export class Attributor {
    * cue left, sentence by sentence. Returns both, in text order.
    */
   run(): FoundQuote[] {
-    const direct = this.directQuotes();
+    const items = this.cuedQuotes();
     // Record who speaks where, for salience.
-    for (const q of direct) {
-      const m = this.reg.mentionAt(q.via.start);
+    for (const it of items) {
+      const m = it.r ? this.reg.mentionAt(it.r.via.start) : undefined;
       if (m) m.speaks = true;
     }
-    const indirect = this.indirectQuotes(direct);
+    const indirect = this.indirectQuotes(this.toFound(items));
+    this.continueQuotes(items, indirect);
+    const direct = this.toFound(items);
     return [...direct, ...indirect].sort((a, b) => a.span.start - b.span.start);
   }
 
