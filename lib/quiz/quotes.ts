@@ -543,6 +543,13 @@ export class Attributor {
   }
 
   private pick(pos: number, cands: { entity: Entity; score: number }[], what: string): Resolution | null {
+    if (process.env.QUIZ_DEBUG)
+      console.error(
+        `[resolve ${what} @${pos}] ${cands
+          .slice(0, 4)
+          .map((c) => `${c.entity.name}=${c.score.toFixed(1)}`)
+          .join(" ")}`,
+      );
     const best = cands[0];
     if (!best) return null;
     const second = cands[1];
@@ -1476,43 +1483,43 @@ export class Attributor {
   }
 
   /** Attributes every speech quotation of the prose; returns them in text order. */
-  private cuedQuotes(): DirectItem[] {
-    const { marks, sentences } = this.ctx;
-    const items: DirectItem[] = [];
-    const cuesOf = new Map<number, Cue[]>();
-    const cuesIn = (s: SentenceInfo) => {
-      let c = cuesOf.get(s.index);
-      if (!c) cuesOf.set(s.index, (c = this.cues(s)));
-      return c;
-    };
-    for (const mark of marks) {
-      const s = sentences[sentenceAt(this.ctx, mark.open)]!;
-      if (!s.prose || !this.isSpeechQuote(mark)) continue;
-      const cues = cuesIn(s);
-      const closeS = sentences[sentenceAt(this.ctx, Math.max(mark.open, mark.close - 1))]!;
-      const after = this.cueAfter(mark, closeS, closeS === s ? cues : cuesIn(closeS));
-      let item: DirectItem = { mark, r: null, cue: "", how: "", s };
-      // "according to" after a quotation inside a reported clause names the source of the report,
-      // not the speaker: the verb before the quotation wins then.
-      const weak = after?.cue.kind === "according";
-      const before = !after || weak ? this.cueBefore(mark, s, cues) : null;
-      if (after && !(weak && before))
-        item = { ...item, r: after.r, cue: after.cue.word, how: "cue after the quote" };
-      else if (before) item = { ...item, r: before.r, cue: before.cue.word, how: "cue before the quote" };
-      else {
-        // "X said:" closing the previous sentence or paragraph.
-        const prevS = sentences[s.index - 1];
-        if (prevS && prevS.prose && /:\s*$/.test(prevS.text) && this.startsSentence(mark, s)) {
-          const c = cuesIn(prevS);
-          const last = c[c.length - 1];
-          const r = last ? this.speakerOf(last, prevS) : null;
-          if (r) item = { ...item, r, cue: last!.word, how: "cue before the quote" };
-        }
+  private cueCache = new Map<number, Cue[]>();
+
+  private cuesIn(s: SentenceInfo): Cue[] {
+    let c = this.cueCache.get(s.index);
+    if (!c) this.cueCache.set(s.index, (c = this.cues(s)));
+    return c;
+  }
+
+  /** The quotation at `mark` with the cue of its own sentence (after it, or before it), if any. */
+  private cuedQuote(mark: QuoteMark): DirectItem | null {
+    const { sentences } = this.ctx;
+    const cuesIn = (x: SentenceInfo) => this.cuesIn(x);
+    const s = sentences[sentenceAt(this.ctx, mark.open)]!;
+    if (!s.prose || !this.isSpeechQuote(mark)) return null;
+    const cues = cuesIn(s);
+    const closeS = sentences[sentenceAt(this.ctx, Math.max(mark.open, mark.close - 1))]!;
+    const after = this.cueAfter(mark, closeS, closeS === s ? cues : cuesIn(closeS));
+    let item: DirectItem = { mark, r: null, cue: "", how: "", s };
+    // "according to" after a quotation inside a reported clause names the source of the report,
+    // not the speaker: the verb before the quotation wins then.
+    const weak = after?.cue.kind === "according";
+    const before = !after || weak ? this.cueBefore(mark, s, cues) : null;
+    if (after && !(weak && before))
+      item = { ...item, r: after.r, cue: after.cue.word, how: "cue after the quote" };
+    else if (before) item = { ...item, r: before.r, cue: before.cue.word, how: "cue before the quote" };
+    else {
+      // "X said:" closing the previous sentence or paragraph.
+      const prevS = sentences[s.index - 1];
+      if (prevS && prevS.prose && /:\s*$/.test(prevS.text) && this.startsSentence(mark, s)) {
+        const c = cuesIn(prevS);
+        const last = c[c.length - 1];
+        const r = last ? this.speakerOf(last, prevS) : null;
+        if (r) item = { ...item, r, cue: last!.word, how: "cue before the quote" };
       }
-      if (item.r) this.lastSpeaker = { id: item.r.entity.id, paragraph: s.paragraph };
-      items.push(item);
     }
-    return items;
+    if (item.r) this.lastSpeaker = { id: item.r.entity.id, paragraph: s.paragraph };
+    return item;
   }
 
   /**
@@ -1648,124 +1655,129 @@ export class Attributor {
    * cue left, sentence by sentence. Returns both, in text order.
    */
   run(): FoundQuote[] {
-    const items = this.cuedQuotes();
-    // Record who speaks where, for salience.
-    for (const it of items) {
-      const m = it.r ? this.reg.mentionAt(it.r.via.start) : undefined;
-      if (m) m.speaks = true;
+    const { sentences, marks } = this.ctx;
+    const speechMark = marks.map((m) => this.isSpeechQuote(m));
+    const marksOf = new Map<number, QuoteMark[]>();
+    for (const m of marks) {
+      const si = sentenceAt(this.ctx, m.open);
+      marksOf.set(si, [...(marksOf.get(si) ?? []), m]);
     }
-    const indirect = this.indirectQuotes(this.toFound(items));
+    // One pass in text order, so that each "he" knows who spoke last, quoted or reported.
+    const items: DirectItem[] = [];
+    const indirect: FoundQuote[] = [];
+    for (const s of sentences) {
+      if (!s.prose) continue;
+      for (const mark of marksOf.get(s.index) ?? []) {
+        const it = this.cuedQuote(mark);
+        if (!it) continue;
+        items.push(it);
+        const m = it.r ? this.reg.mentionAt(it.r.via.start) : undefined;
+        if (m) m.speaks = true;
+      }
+      indirect.push(...this.indirectIn(s, speechMark));
+      const last = [...items].reverse().find((it) => it.r && it.s.index === s.index);
+      if (last?.r) this.lastSpeaker = { id: last.r.entity.id, paragraph: s.paragraph };
+    }
     this.continueQuotes(items, indirect);
     const direct = this.toFound(items);
     return [...direct, ...indirect].sort((a, b) => a.span.start - b.span.start);
   }
 
-  private indirectQuotes(direct: FoundQuote[]): FoundQuote[] {
-    const { tokens, sentences, text, marks } = this.ctx;
+  /** The reported statements of one sentence. */
+  private indirectIn(s: SentenceInfo, speechMark: boolean[]): FoundQuote[] {
+    const { tokens, text } = this.ctx;
     const out: FoundQuote[] = [];
-    const speechMark = marks.map((m) => this.isSpeechQuote(m));
-    const directBySentence = new Map<number, FoundQuote[]>();
-    for (const q of direct)
-      directBySentence.set(q.sentence, [...(directBySentence.get(q.sentence) ?? []), q]);
     const markAtToken = (k: number) => this.ctx.quoteOf[k] ?? -1;
-    for (const s of sentences) {
-      if (!s.prose) continue;
-      const cues = this.cues(s);
-      type Candidate = { c: Cue; r: Resolution; start: number; end: number; shape: string; found: number };
-      const candidates: Candidate[] = [];
-      for (let n = 0; n < cues.length; n++) {
-        const c = cues[n]!;
-        const next = cues[n + 1];
-        // Content after the cue.
-        const found = c.kind === "according" ? -1 : this.clauseAfter(c, s);
-        if (found >= 0) {
-          const r = this.speakerOf(c, s);
-          if (r) {
-            const end = next && next.v > found ? this.clauseEndBefore(next, s, found) : s.t1;
-            candidates.push({ c, r, start: found, end, shape: "after", found });
-            continue;
-          }
+    const cues = this.cues(s);
+    type Candidate = { c: Cue; r: Resolution; start: number; end: number; shape: string; found: number };
+    const candidates: Candidate[] = [];
+    for (let n = 0; n < cues.length; n++) {
+      const c = cues[n]!;
+      const next = cues[n + 1];
+      // Content after the cue.
+      const found = c.kind === "according" ? -1 : this.clauseAfter(c, s);
+      if (found >= 0) {
+        const r = this.speakerOf(c, s);
+        if (r) {
+          const end = next && next.v > found ? this.clauseEndBefore(next, s, found) : s.t1;
+          candidates.push({ c, r, start: found, end, shape: "after", found });
+          continue;
         }
-        // Content before the cue: "CLAUSE, X said." / "CLAUSE, according to X." / "A, X said, B."
-        if (!(REPORTING.has(c.word) || c.kind === "according") || BELIEF.has(c.word)) continue;
-        const before = this.clauseBefore(c, s);
-        if (!before) continue;
-        const r = this.speakerOf(c, s, before.groupStart);
-        if (r)
-          candidates.push({
-            c,
-            r,
-            start: before.start,
-            end: before.end,
-            shape: before.interposed ? "interposed" : "before",
-            found: -1,
-          });
       }
-      // A cue inside another statement's content is part of what is reported ("X said he believes
-      // that ...", "The US believes ..., according to an official"): only the outer one counts.
-      const kept = candidates.filter(
-        (b) =>
-          !candidates.some(
-            (a) => a !== b && b.c.v >= a.start && b.c.v < a.end && !(a.c.v >= b.start && a.c.v < b.end),
-          ),
-      );
-      for (const { c, r, start, end, shape, found } of kept) {
-        if (r.entity.type === "person" && !r.entity.gender && found >= 0) {
-          const pw = low(tokens[found]);
-          if (pw === "she") r.entity.gender = "f";
-          else if (pw === "he") r.entity.gender = "m";
-        }
-        // The clause's words, with a scare quote kept inside; a speech quotation of four or more
-        // words inside the clause makes the sentence a direct quote only.
-        let words = 0;
-        let before = -1;
-        for (let k = start; k < end; k++) {
-          const mi = markAtToken(k);
-          if (mi >= 0) {
-            if (speechMark[mi] && before < 0) before = words;
-          } else if (tokens[k]!.word) words++;
-        }
-        // A paraphrase that turns into a quotation within a few words is the quotation's lead-in.
-        if (before >= 0 && before < 6) continue;
-        if (words < 3) continue;
-        // An interposed cue stays in the text: "The nations, he said, want to ...".
-        const clause = text.slice(tokens[start]!.start, tokens[end - 1]!.end).replace(/[\s,\u2014.;:]+$/, "");
-        if (!clause) continue;
-        void shape;
-        const reasons: string[] = [];
-        let sure = r.sure;
-        if (BELIEF.has(c.word)) {
-          sure = false;
-          reasons.push(`"${c.word}" reports a belief or a forecast, not a statement`);
-        }
-        if (c.kind === "noun") {
-          sure = false;
-          reasons.push("the statement is reported through a noun");
-        }
-        reasons.unshift(r.reason);
-        out.push({
-          text: clause,
-          speaker: r.entity.name,
-          kind: "indirect",
-          span: { start: tokens[start]!.start, end: tokens[start]!.start + clause.length },
-          evidence: { start: s.start, end: s.end },
-          sentence: s.index,
-          cue: c.kind === "noun" ? `${c.word} that` : c.word,
-          defective: s.defective,
-          via: r.via,
-          speakerId: r.entity.id,
-          sure,
-          reasons,
+      // Content before the cue: "CLAUSE, X said." / "CLAUSE, according to X." / "A, X said, B."
+      if (!(REPORTING.has(c.word) || c.kind === "according") || BELIEF.has(c.word)) continue;
+      const before = this.clauseBefore(c, s);
+      if (!before) continue;
+      const r = this.speakerOf(c, s, before.groupStart);
+      if (r)
+        candidates.push({
+          c,
+          r,
+          start: before.start,
+          end: before.end,
+          shape: before.interposed ? "interposed" : "before",
+          found: -1,
         });
-        const m = this.reg.mentionAt(r.via.start);
-        if (m) m.speaks = true;
-        this.lastSpeaker = { id: r.entity.id, paragraph: s.paragraph };
+    }
+    // A cue inside another statement's content is part of what is reported ("X said he believes
+    // that ...", "The US believes ..., according to an official"): only the outer one counts.
+    const kept = candidates.filter(
+      (b) =>
+        !candidates.some(
+          (a) => a !== b && b.c.v >= a.start && b.c.v < a.end && !(a.c.v >= b.start && a.c.v < b.end),
+        ),
+    );
+    for (const { c, r, start, end, shape, found } of kept) {
+      if (r.entity.type === "person" && !r.entity.gender && found >= 0) {
+        const pw = low(tokens[found]);
+        if (pw === "she") r.entity.gender = "f";
+        else if (pw === "he") r.entity.gender = "m";
       }
-      const ds = directBySentence.get(s.index);
-      if (ds?.length) {
-        const q = ds[ds.length - 1]!;
-        this.lastSpeaker = { id: q.speakerId, paragraph: s.paragraph };
+      // The clause's words, with a scare quote kept inside; a speech quotation of four or more
+      // words inside the clause makes the sentence a direct quote only.
+      let words = 0;
+      let before = -1;
+      for (let k = start; k < end; k++) {
+        const mi = markAtToken(k);
+        if (mi >= 0) {
+          if (speechMark[mi] && before < 0) before = words;
+        } else if (tokens[k]!.word) words++;
       }
+      // A paraphrase that turns into a quotation within a few words is the quotation's lead-in.
+      if (before >= 0 && before < 6) continue;
+      if (words < 3) continue;
+      // An interposed cue stays in the text: "The nations, he said, want to ...".
+      const clause = text.slice(tokens[start]!.start, tokens[end - 1]!.end).replace(/[\s,\u2014.;:]+$/, "");
+      if (!clause) continue;
+      void shape;
+      const reasons: string[] = [];
+      let sure = r.sure;
+      if (BELIEF.has(c.word)) {
+        sure = false;
+        reasons.push(`"${c.word}" reports a belief or a forecast, not a statement`);
+      }
+      if (c.kind === "noun") {
+        sure = false;
+        reasons.push("the statement is reported through a noun");
+      }
+      reasons.unshift(r.reason);
+      out.push({
+        text: clause,
+        speaker: r.entity.name,
+        kind: "indirect",
+        span: { start: tokens[start]!.start, end: tokens[start]!.start + clause.length },
+        evidence: { start: s.start, end: s.end },
+        sentence: s.index,
+        cue: c.kind === "noun" ? `${c.word} that` : c.word,
+        defective: s.defective,
+        via: r.via,
+        speakerId: r.entity.id,
+        sure,
+        reasons,
+      });
+      const m = this.reg.mentionAt(r.via.start);
+      if (m) m.speaks = true;
+      this.lastSpeaker = { id: r.entity.id, paragraph: s.paragraph };
     }
     return out;
   }
