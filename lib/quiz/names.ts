@@ -107,7 +107,17 @@ export const titleLike = (w: string) =>
   (w.includes("-") && w.split("-").every((p) => isTitleWord(p) || isTitleWord(`${p}.`)));
 export const isOrgWord = (w: string) => ORG_WORDS.has(w) || ORG_WORDS.has(w.replace(/\.$/, ""));
 export const isRoleNoun = (w: string) => ROLE_NOUNS.has(w.toLowerCase());
-export const isGroupNoun = (w: string) => GROUP_NOUNS.has(w.toLowerCase());
+/** Plural people: a listed group noun, a person noun's plural, or an agent noun's ("providers"). */
+export const isGroupNoun = (w: string) => {
+  const l = w.toLowerCase();
+  if (GROUP_NOUNS.has(l)) return true;
+  if (!l.endsWith("s") || l.endsWith("ss")) return false;
+  return (
+    ROLE_NOUNS.has(l.slice(0, -1)) || (/(?:ers|ors|ists|ians|ants|ents|ives)$/.test(l) && !DOC_LIKE.test(l))
+  );
+};
+const DOC_LIKE =
+  /^(?:papers|reports|documents|orders|letters|members|numbers|centers|centres|offers|powers|waters|quarters|headquarters|matters|markets|comments|statements|arguments|payments|investments|agreements|governments|elements|events|ants|incidents|accidents|presidents)$/;
 export const isOrgNoun = (w: string) => ORG_NOUNS.has(w.toLowerCase());
 export const isThingNoun = (w: string) => THING_NOUNS.has(w.toLowerCase());
 /** A common English word (noun or adjective), in its lower-case form. */

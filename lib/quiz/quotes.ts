@@ -1015,15 +1015,13 @@ export class Attributor {
         const parsed = parseNameRun(tokens.slice(c + 1, j).map((t) => t.text));
         if (parsed?.type === "person") return { i: c + 1, j };
       }
-      const appositive =
-        /^(?:who|which|whose|a|an|the|now|then|formerly|himself|herself|itself|speaking|writing)$/.test(
+      // "X, however, said", "X, for his part, said": a discourse adverb between commas.
+      const aside =
+        j - c - 1 <= 3 &&
+        /^(?:however|meanwhile|too|also|though|instead|moreover|for|in|by|at|separately|likewise|similarly|nevertheless|still|meanwhile)$/.test(
           low(open),
-        ) ||
-        /^\d/.test(low(open)) ||
-        (!!open &&
-          (isTitleWord(open.text) ||
-            isRoleNoun(open.text) ||
-            (isCapitalised(open.text) && isPossessive(open.text))));
+        );
+      const appositive = aside || this.opensAppositive(c + 1);
       if (!appositive) return null;
       const inner = this.subjectRange(c, floor);
       if (!inner || inner.j !== c) return null;
@@ -1867,13 +1865,19 @@ export class Attributor {
     }
     e = this.skipAdjuncts(e, s.t1);
     const restStart = e;
+    // "..., he said, adding that ...": a participle after the cue continues it; the cue closes.
+    const participleAfter =
+      tokens[e]?.text === "," &&
+      /^(?:adding|noting|saying|warning|arguing|stressing|explaining|insisting|citing|calling|urging)$/.test(
+        low(tokens[e + 1]),
+      );
     // "..., Cook said while visiting the conference": a subordinate adjunct closes the cue too.
     const adjunctTail =
       e < s.t1 &&
       /^(?:while|when|as|after|before|during|following|speaking|at|in|on|with|without|because|since|though|although|citing|referring|amid|despite|upon|ahead|adding|noting)$/.test(
         low(tokens[e]),
       );
-    const atEnd = e >= s.t1 || (e === s.t1 - 1 && !tokens[e]!.word) || adjunctTail;
+    const atEnd = e >= s.t1 || (e === s.t1 - 1 && !tokens[e]!.word) || adjunctTail || participleAfter;
     // Nothing in the clause before may itself be a quotation with its cue here.
     if (!quotes) for (let k = s.t0; k < cut; k++) if (this.inQuote(k)) return null;
     if (atEnd) return { start: s.t0, end: cut, groupStart: g, interposed: false };
