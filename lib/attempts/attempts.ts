@@ -1,5 +1,4 @@
 import { and, desc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db, Executor, Tx } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import {
@@ -14,13 +13,12 @@ import {
 } from "@/db/schema";
 import { analyzeArticle, generateQuiz, gradeAnswer, type Question, type Response } from "@/lib/quiz";
 import { visibleTo } from "@/lib/articles/queries";
-import { shuffledOptionOrder } from "./questions";
+import { ok, refuse, type Result } from "@/lib/result";
+import { shuffledOptionOrder } from "./shuffle";
 
 export const QUIZ_LENGTH = 10;
 
-const isUuid = (id: string) => z.uuid().safeParse(id).success;
-
-type StartResult = { attemptId: string; resumed: boolean } | { error: "not-found" | "no-questions" };
+export type StartResult = Result<{ attemptId: string; resumed: boolean }, "not-found" | "no-questions">;
 
 /**
  * Starts an attempt on an article, or resumes the open one: a student has at
@@ -35,16 +33,15 @@ export async function startAttempt(input: {
   mode: "take" | "fresh" | "practice";
 }): Promise<StartResult> {
   const { db, userId, articleId } = input;
-  if (!isUuid(articleId)) return { error: "not-found" };
   const open = await findOpenAttempt(db, userId, articleId);
-  if (open) return { attemptId: open.id, resumed: true };
+  if (open) return ok({ attemptId: open.id, resumed: true });
 
   const [article] = await db
     .select()
     .from(articles)
     .where(and(eq(articles.id, articleId), visibleTo(userId)))
     .limit(1);
-  if (!article) return { error: "not-found" };
+  if (!article) return refuse("not-found");
 
   let questions: Question[];
   let seed: number;
@@ -64,7 +61,7 @@ export async function startAttempt(input: {
     questions = quiz.questions;
     generatorVersion = quiz.generatorVersion;
   }
-  if (questions.length === 0) return { error: "no-questions" };
+  if (questions.length === 0) return refuse("no-questions");
 
   try {
     return await db.transaction(async (tx) => {
@@ -89,14 +86,14 @@ export async function startAttempt(input: {
           maxScore: questions.length,
         })
         .returning({ id: quizAttempts.id });
-      return { attemptId: attempt!.id, resumed: false };
+      return ok({ attemptId: attempt!.id, resumed: false });
     });
   } catch (e) {
     // Lost a race with a second click: the other request's attempt is the one.
     if (!isUniqueViolation(e)) throw e;
     const winner = await findOpenAttempt(db, userId, articleId);
     if (!winner) throw e;
-    return { attemptId: winner.id, resumed: true };
+    return ok({ attemptId: winner.id, resumed: true });
   }
 }
 
@@ -142,7 +139,6 @@ export async function getAttemptForUser(input: {
   userId: string;
   attemptId: string;
 }): Promise<AttemptView | undefined> {
-  if (!isUuid(input.attemptId)) return undefined;
   const [row] = await input.db
     .select({
       attempt: quizAttempts,
@@ -300,7 +296,6 @@ export async function getAttemptQuestions(input: {
   userId: string;
   attemptId: string;
 }): Promise<{ status: Attempt["status"]; questions: Question[] } | undefined> {
-  if (!isUuid(input.attemptId)) return undefined;
   const [row] = await input.db
     .select({ status: quizAttempts.status, questions: quizzes.questions })
     .from(quizAttempts)
@@ -326,7 +321,6 @@ export async function saveAnswers(input: {
   answers: { questionId: string; response: Response | null }[];
   now?: Date;
 }): Promise<SaveResult> {
-  if (!isUuid(input.attemptId)) return { ok: false, reason: "not-found" };
   return input.db.transaction(async (tx) => {
     const row = await lockAttempt(tx, input.attemptId, input.userId);
     if (!row) return { ok: false, reason: "not-found" };
@@ -393,7 +387,6 @@ export async function submitAttempt(input: {
   /** The answers on the form being submitted, saved and graded in the same transaction. */
   answers?: { questionId: string; response: Response | null }[];
 }): Promise<SubmitResult> {
-  if (!isUuid(input.attemptId)) return { ok: false, reason: "not-found" };
   return input.db.transaction(async (tx) => {
     const row = await lockAttempt(tx, input.attemptId, input.userId);
     if (!row) return { ok: false, reason: "not-found" };
@@ -440,8 +433,6 @@ export async function finalizeEndedAttempts(input: {
   attemptId?: string;
 }): Promise<number> {
   const now = input.now ?? new Date();
-  const ids = [input.userId, input.classId, input.attemptId, ...(input.assignmentIds ?? [])];
-  if (ids.some((id) => id !== undefined && !isUuid(id))) return 0;
   const scope = [
     input.userId ? eq(quizAttempts.userId, input.userId) : undefined,
     input.assignmentIds ? inArray(quizAttempts.assignmentId, input.assignmentIds) : undefined,

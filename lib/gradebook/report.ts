@@ -1,5 +1,4 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Executor } from "@/db/client";
 import {
   articles,
@@ -34,8 +33,6 @@ import {
   type SkillMastery,
 } from "./items";
 
-const isUuid = (id: string) => z.uuid().safeParse(id).success;
-
 export type AssignmentForTeacher = Omit<AssignmentRow, "quizId"> & {
   className: string;
   article: { id: string; slug: string; title: string; source: string | null; publishedOn: string | null };
@@ -52,7 +49,6 @@ export async function getAssignmentForTeacher(input: {
   assignmentId: string;
   withArticleBody?: boolean;
 }): Promise<AssignmentForTeacher | undefined> {
-  if (!isUuid(input.assignmentId)) return undefined;
   const [row] = await input.db
     .select({
       assignment: assignments,
@@ -281,7 +277,6 @@ export async function getAttemptForTeacher(input: {
   teacherId: string;
   attemptId: string;
 }): Promise<TeacherAttemptView | undefined> {
-  if (!isUuid(input.attemptId)) return undefined;
   const [row] = await input.db
     .select({
       attempt: quizAttempts,

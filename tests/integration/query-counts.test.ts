@@ -21,11 +21,8 @@ vi.mock("next/headers", async () => (await import("../support/app-harness")).hea
 
 import { classMembers } from "@/db/schema";
 import { getArticleBySlug } from "@/lib/articles/queries";
-import {
-  createAssignment,
-  startAssignmentAttempt,
-  type AssignmentSettings,
-} from "@/lib/assignments/assignments";
+import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/assignments";
+import type { AssignmentSettings } from "@/lib/assignments/form";
 import { startAttempt, submitAttempt } from "@/lib/attempts/attempts";
 import { createClass, joinClass } from "@/lib/classes/classes";
 import { prepareContent } from "@/lib/startup";
