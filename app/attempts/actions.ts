@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { buttonAction, fail, formAction, goTo, stay } from "@/app/_lib/action";
 import { responseFromForm, toPublicQuestion } from "@/lib/attempts/answer-form";
-import { getAttemptQuestions, saveAnswers, startAttempt, submitAttempt } from "@/lib/attempts/attempts";
+import { saveAnswers, submitAttempt } from "@/lib/attempts/grading";
+import { startAttempt } from "@/lib/attempts/start";
+import { getAttemptQuestions } from "@/lib/attempts/views";
 import { withNotice } from "@/lib/notices";
 
 const articlePage = (slug: unknown) => `/articles/${encodeURIComponent(String(slug ?? ""))}`;

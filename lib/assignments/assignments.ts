@@ -11,7 +11,8 @@ import {
   type AssignmentRow,
 } from "@/db/schema";
 import { visibleTo } from "@/lib/articles/queries";
-import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
+import { finalizeEndedAttempts } from "@/lib/attempts/grading";
+import { isRevealed } from "@/lib/attempts/reveal";
 import { shuffled, shuffledOptionOrder } from "@/lib/attempts/shuffle";
 import { attemptWindows, cellStatus } from "@/lib/gradebook/counting";
 import { GENERATOR_VERSION, type Question } from "@/lib/quiz";
@@ -192,12 +193,6 @@ export type StudentAssignment = {
   /** Whether the student may see scores and answers yet. */
   revealed: boolean;
 };
-
-/** Answers and scores show after submitting, or only once the due date passed (or the teacher closed it); revealedToStudent is the same rule in SQL. */
-export function isRevealed(assignment: Pick<AssignmentRow, "reveal" | "dueAt" | "closedAt">, now: Date) {
-  if (assignment.reveal === "after_submit") return true;
-  return assignment.dueAt.getTime() <= now.getTime() || assignment.closedAt !== null;
-}
 
 function summarise(
   row: { assignment: AssignmentRow; className: string; articleTitle: string; articleSlug: string },

@@ -1,4 +1,4 @@
-import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
+import { finalizeEndedAttempts } from "@/lib/attempts/grading";
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { articles, assignments, classes, classMembers, quizAttempts, users } from "@/db/schema";

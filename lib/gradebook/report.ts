@@ -11,7 +11,8 @@ import {
   users,
   type AssignmentRow,
 } from "@/db/schema";
-import { answersOf, finalizeEndedAttempts, forcedEnding, type AttemptView } from "@/lib/attempts/attempts";
+import { finalizeEndedAttempts, forcedEnding } from "@/lib/attempts/grading";
+import { answersOf, type AttemptView } from "@/lib/attempts/views";
 import { describeKey, describeResponse } from "@/lib/attempts/describe";
 import type { CsvCell } from "@/lib/csv";
 import type { Question } from "@/lib/quiz";

@@ -12,15 +12,9 @@ import {
   startAssignmentAttempt,
 } from "@/lib/assignments/assignments";
 import type { AssignmentSettings } from "@/lib/assignments/form";
-import {
-  finalizeEndedAttempts,
-  getAttemptForUser,
-  latestAttemptsForArticle,
-  missedQuestions,
-  saveAnswers,
-  startAttempt,
-  submitAttempt,
-} from "@/lib/attempts/attempts";
+import { finalizeEndedAttempts, saveAnswers, submitAttempt } from "@/lib/attempts/grading";
+import { startAttempt } from "@/lib/attempts/start";
+import { getAttemptForUser, latestAttemptsForArticle, missedQuestions } from "@/lib/attempts/views";
 import { createClass, joinClass } from "@/lib/classes/classes";
 import type { Question, Response } from "@/lib/quiz";
 import { masteryBySkill, scoreHistory } from "@/lib/progress/queries";

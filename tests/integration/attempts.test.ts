@@ -2,13 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { attemptAnswers, quizAttempts } from "@/db/schema";
 import { getArticleBySlug } from "@/lib/articles/queries";
-import {
-  getAttemptForUser,
-  missedQuestions,
-  saveAnswers,
-  startAttempt,
-  submitAttempt,
-} from "@/lib/attempts/attempts";
+import { saveAnswers, submitAttempt } from "@/lib/attempts/grading";
+import { startAttempt } from "@/lib/attempts/start";
+import { getAttemptForUser, missedQuestions } from "@/lib/attempts/views";
 import { fieldName, responseFromForm, toPublicQuestion } from "@/lib/attempts/answer-form";
 import { masteryBySkill, progressByArticle, scoreHistory } from "@/lib/progress/queries";
 import { gradeAnswer, type Question, type Response } from "@/lib/quiz";

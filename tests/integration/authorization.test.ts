@@ -79,7 +79,7 @@ import {
   submitQuizAction,
   submitQuizAnywayAction,
 } from "@/app/attempts/actions";
-import { getAttemptQuestions } from "@/lib/attempts/attempts";
+import { getAttemptQuestions } from "@/lib/attempts/views";
 import { joinClassAction } from "@/app/join/actions";
 import {
   closeAssignmentAction,

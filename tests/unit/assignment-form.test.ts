@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assignmentFormSchema, type AssignmentField } from "@/lib/assignments/form";
 import { fieldErrorsOf } from "@/lib/result";
-import { isRevealed } from "@/lib/assignments/assignments";
+import { isRevealed } from "@/lib/attempts/reveal";
 import { formatDateTime, isValidTimeZone, toZonedInputValue, zonedTimeToUtc } from "@/lib/dates";
 
 const NOW = new Date("2026-11-29T12:00:00Z");

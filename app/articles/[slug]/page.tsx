@@ -9,7 +9,7 @@ import { getDb } from "@/db";
 import { paragraphsWithHighlights, parseHighlight } from "@/lib/articles/highlight";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import { readingMinutes } from "@/lib/articles/reading";
-import { countMissed, latestAttemptsForArticle } from "@/lib/attempts/attempts";
+import { countMissed, latestAttemptsForArticle } from "@/lib/attempts/views";
 import { formatCalendarDate } from "@/lib/dates";
 import { PageNotice } from "@/components/notice";
 
