@@ -1801,7 +1801,18 @@ export class Attributor {
       if (before >= 0 && before < 6) continue;
       if (words < 3) continue;
       // An interposed cue stays in the text: "The nations, he said, want to ...".
-      const clause = text.slice(tokens[start]!.start, tokens[end - 1]!.end).replace(/[\s,\u2014.;:]+$/, "");
+      // The paraphrase stops where a quotation of the speaker's own words begins: that is a
+      // direct quote of its own ("Apple employs about 450 Dreamers, and he sees "...").
+      let stop = end;
+      for (let k = start; k < end; k++) {
+        const mi = markAtToken(k);
+        if (mi >= 0 && speechMark[mi]) {
+          stop = k;
+          while (stop > start && !tokens[stop - 1]!.word) stop--;
+          break;
+        }
+      }
+      const clause = text.slice(tokens[start]!.start, tokens[stop - 1]!.end).replace(/[\s,\u2014.;:]+$/, "");
       if (!clause) continue;
       void shape;
       const reasons: string[] = [];
@@ -1947,7 +1958,11 @@ export class Attributor {
     const atEnd = e >= s.t1 || (e === s.t1 - 1 && !tokens[e]!.word) || adjunctTail || participleAfter;
     if (atEnd && cut - s.t0 < 3) return null;
     // Nothing in the clause before may itself be a quotation with its cue here.
-    if (!quotes) for (let k = s.t0; k < cut; k++) if (this.inQuote(k)) return null;
+    const speechAt = (k: number) => {
+      const mi = this.ctx.quoteOf[k] ?? -1;
+      return mi >= 0 && this.isSpeechQuote(this.ctx.marks[mi]!);
+    };
+    if (!quotes) for (let k = s.t0; k < cut; k++) if (speechAt(k)) return null;
     if (atEnd) return { start: s.t0, end: cut, groupStart: g, interposed: false };
     if (tokens[restStart]!.text === "," && restStart + 3 < s.t1) {
       // "The East Asian nations, he said, want to ..."; the first part has no verb of its own.
@@ -1958,7 +1973,7 @@ export class Attributor {
           break;
         }
       }
-      if (!quotes) for (let k = restStart; k < s.t1; k++) if (this.inQuote(k)) return null;
+      if (!quotes) for (let k = restStart; k < s.t1; k++) if (speechAt(k)) return null;
       return { start: s.t0, end: s.t1, groupStart: g, interposed: true };
     }
     return null;
