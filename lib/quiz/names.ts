@@ -131,6 +131,8 @@ export const looksFinite = (w: string) => {
   const l = clean(w).toLowerCase();
   if (isFiniteVerb(l)) return true;
   if (l !== w || l.length < 4 || COMMON.has(l)) return false;
+  // "officials", "providers": the plural of a known noun.
+  if (l.endsWith("s") && (COMMON.has(l.slice(0, -1)) || ROLE_NOUNS.has(l.slice(0, -1)))) return false;
   return /(?:[^su]s|ed)$/.test(l) && !/(?:ness|ous|ss|ics)$/.test(l);
 };
 export const isCommonWord = (w: string) => {

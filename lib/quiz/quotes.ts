@@ -124,6 +124,9 @@ const CLAUSE_ONLY = new Set(
     "concede",
   ].flatMap(inflect),
 );
+/** Speech words that are also nouns ("a question", "the report"); "said" and the like never are. */
+const NOUNABLE =
+  /^(?:questions?|reports?|claims?|notes?|comments?|estimates?|promises?|pledges?|vows?|calls?|posts?|tweets?|signals?|charges?|demands?|appeals?|reply|replies|responds?|counters?|answers?|remarks?|requests?|concerns?|states?|statements?|warnings?|complaints?|writes?|texts?|forecasts?|projects?|hints?|briefs?|muses?|reflects?|jokes?|boasts?|thinks?|hopes?|fears?|admits?|confirms?|suggests?|proposals?|proposes?|agrees?|advises?|urges?|pleads?|cautions?|threatens?|insists?|maintains?|denies?|alleges?|reveals?|discloses?|recalls?|reminds?|records?)$/;
 const NOUN_BEFORE = new Set(
   "a an the this that these those his her its their our my your whose no any each every another such".split(
     " ",
@@ -777,7 +780,16 @@ export class Attributor {
       }
     }
     // A plural head: a group ("Con Edison officials", "analysts", "people familiar with the matter").
-    const headAt = body.findIndex((w, k) => k > 0 && NP_PREPOSITIONS.has(w) && k < body.length - 1);
+    // The head ends before a preposition or a participle: "A man interviewed at the scene",
+    // "people familiar with the matter", "a spokesperson for the ministry".
+    const headAt = body.findIndex(
+      (w, k) =>
+        k > 0 &&
+        k < body.length - 1 &&
+        (NP_PREPOSITIONS.has(w) ||
+          (/^(?:[a-z]+ed|familiar|close|speaking|based|working|living)$/.test(w) &&
+            (isRoleNoun(body[k - 1]!) || isGroupNoun(body[k - 1]!)))),
+    );
     const head = headAt > 0 ? body.slice(0, headAt) : body;
     const headWord = head[head.length - 1]!;
     const hl = headWord.toLowerCase();
@@ -908,9 +920,10 @@ export class Attributor {
         const lowerPrev = isWord(prevTok) && prevTok.text === prev;
         // "a difficult question", "his statement", "the report": the word is a noun here.
         if (
-          (lowerPrev && NOUN_BEFORE.has(prev)) ||
-          (lowerPrev && isAdjective(prev) && !isFiniteVerb(prev) && !ADVERBS.has(prev)) ||
-          (isWord(prevTok) && isPossessive(prevTok.text))
+          NOUNABLE.test(w) &&
+          ((lowerPrev && NOUN_BEFORE.has(prev)) ||
+            (lowerPrev && isAdjective(prev) && !isFiniteVerb(prev) && !ADVERBS.has(prev)) ||
+            (isWord(prevTok) && isPossessive(prevTok.text)))
         )
           continue;
         // "declined to say", "want to add": an infinitive is not a statement.
@@ -1189,6 +1202,14 @@ export class Attributor {
     const left = this.subjectRange(c.v, floor);
     if (left) {
       const r = this.interpret(left.i, left.j);
+      if (r) return r;
+    }
+    // "..., said the officials, who added that ...": "who" speaks for the noun phrase before it.
+    const w0 = this.skipLeftAdverbs(c.v - 1, floor);
+    if (w0 >= floor && /^(?:who|which)$/.test(low(tokens[w0]))) {
+      const at = tokens[w0 - 1]?.text === "," ? w0 - 1 : w0;
+      const ante = this.subjectRange(at, floor) ?? this.subjectRange(at, s.t0);
+      const r = ante ? this.interpret(ante.i, ante.j) : null;
       if (r) return r;
     }
     // "A spokesperson who did not wish to be named said": the subject before a relative clause.
@@ -1731,8 +1752,11 @@ export class Attributor {
     const candidates: Candidate[] = [];
     for (let n = 0; n < cues.length; n++) {
       const c = cues[n]!;
-      // Content after the cue.
-      const found = c.kind === "according" ? -1 : this.clauseAfter(c, s);
+      // Content after the cue; an inverted cue after a comma ("..., said the officials") reports
+      // what comes before it.
+      const inverted = tokens[c.v - 1]?.text === "," && c.kind === "verb";
+      const found =
+        c.kind === "according" || (inverted && this.clauseBefore(c, s)) ? -1 : this.clauseAfter(c, s);
       if (found >= 0) {
         const r = this.speakerOf(c, s);
         if (r) {
@@ -1946,7 +1970,7 @@ export class Attributor {
     // "..., he said, adding that ...": a participle after the cue continues it; the cue closes.
     const participleAfter =
       tokens[e]?.text === "," &&
-      /^(?:adding|noting|saying|warning|arguing|stressing|explaining|insisting|citing|calling|urging)$/.test(
+      /^(?:adding|noting|saying|warning|arguing|stressing|explaining|insisting|citing|calling|urging|who|which|whose)$/.test(
         low(tokens[e + 1]),
       );
     // "..., Cook said while visiting the conference": a subordinate adjunct closes the cue too.
