@@ -22,6 +22,7 @@ import {
   type ParsedName,
 } from "./names";
 import { Registry, type Entity } from "./speakers";
+import { NAMED_SYSTEMS } from "./systems-gazetteer";
 import { isCapitalised, type Token } from "./tokens";
 import type { Quote, Span } from "./types";
 import {
@@ -59,6 +60,8 @@ export type FoundQuote = Omit<Quote, "confidence" | "reasons" | "attribution"> &
   sure: boolean;
   reasons: string[];
 };
+
+const SYSTEM_NAME = new RegExp(`^(?:${NAMED_SYSTEMS.map((x) => x.pattern).join("|")})$`);
 
 /** A crude stem for matching a description to what the text called something: "banking" ~ "bank". */
 const stem = (w: string) => w.toLowerCase().replace(/(?:ing|ers|er|s)$/, "");
@@ -167,7 +170,11 @@ export function capitalisedRuns(toks: Token[], from: number, to: number): { i: n
           toks[j + 1]!.start === u.end + 1 &&
           // "and" joins organisation names only: "Customs and Border Protection".
           (u.text !== "and" || isOrgWord(toks[j + 1]!.text) || isOrgWord(toks[j - 1]!.text)) &&
-          (u.text !== "for" || isOrgWord(toks[j - 1]!.text) || isTitleWord(toks[j - 1]!.text))
+          // "for" joins "Center for ...", "Secretary for ...", "Doctors for Camp Closure".
+          (u.text !== "for" ||
+            isOrgWord(toks[j - 1]!.text) ||
+            isTitleWord(toks[j - 1]!.text) ||
+            (j - 1 === i && /[^s]s$/.test(toks[j - 1]!.text)))
         )
           j += 2;
         else break;
@@ -305,6 +312,18 @@ export class Attributor {
     }
   }
 
+  /** The first token after a dateline that opens the clause at `i` ("CHICAGO, Oct 23 (Reuters) —"). */
+  private pastDateline(i: number, limit: number): number {
+    const { tokens } = this.ctx;
+    const run = capitalisedRuns(tokens, i, limit)[0];
+    if (!run || run.i !== i) return i;
+    const s = this.sentenceOf(i);
+    if (!this.isDateline(run, s)) return i;
+    for (let k = run.j; k < limit && k < run.j + 12; k++)
+      if (tokens[k]!.text === "\u2014" || tokens[k]!.text === "-") return k + 1;
+    return i;
+  }
+
   /** "LOS ANGELES (AP) —", "LONDON —": a dateline, not a speaker. */
   private isDateline(run: { i: number; j: number }, s: SentenceInfo): boolean {
     const { tokens, text } = this.ctx;
@@ -333,6 +352,8 @@ export class Attributor {
       return this.reg.person(parsed, span, true);
     }
     if (parsed.type === "organisation") {
+      // "NASAMS", "HIMARS": a weapon system, not an organisation that could speak.
+      if (SYSTEM_NAME.test(parsed.name)) return undefined;
       const e = this.reg.collective(parsed.name, "organisation", span, true);
       if (e && (low(tokens[i - 1]) === "the" || /^The$/.test(tokens[i]!.text)))
         e.aliases.add(`the ${parsed.name}`);
@@ -621,13 +642,20 @@ export class Attributor {
           c.entity.name.toLowerCase().split(/\s+/).map(stem).includes(h) ||
           [...c.entity.aliases].some((a) => stem(a.toLowerCase().split(/\s+/).pop() ?? "") === h),
       );
-      const r = this.pick(pos, named.length ? named : cands, `"the ${head}"`);
+      // Without a matching description, the organisation the story is about: the one named most.
+      const counts = new Map<number, number>();
+      for (const m of this.reg.before(pos, 400)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+      const ranked = (named.length ? named : cands)
+        .map((c) => ({ entity: c.entity, score: c.score + Math.log1p(counts.get(c.entity.id) ?? 0) }))
+        .sort((x, y) => y.score - x.score);
+      const r = this.pick(pos, ranked, `"the ${head}"`);
       if (r && !named.length) r.sure = r.sure && cands.length === 1;
       return r;
     }
     // A person by role: "the Prime Minister", "the district attorney", "the official".
-    // Every word of the description in the role: "the French minister" ~ "French Environment Minister".
-    const want = phrase.split(/\s+/).map(stem);
+    // The description's role words in the role ("the French minister" ~ "French Environment
+    // Minister"); a nationality in the description need not be in the role.
+    const want = words.filter((w) => !isDemonym(w)).map((w) => stem(w.toLowerCase()));
     const byRole = this.salient(pos, (e) => {
       if (!(e.type === "person" || e.type === "anonymous") || !e.role) return false;
       const have = new Set(
@@ -757,7 +785,16 @@ export class Attributor {
       (isGroupNoun(lastLow) ||
         isOrgNoun(lastLow) ||
         (isRoleNoun(lastLow) && (personRun.parsed.nameTokens.length === 1 || personRun.parsed.possessive)));
-    if (personRun && !modifierOnly) {
+    // "Lawyers for Mercer", "a spokeswoman for Ana Ruiz": a person after the head's preposition
+    // is not the speaker.
+    const firstPrep = body.findIndex((w, k) => k > 0 && NP_PREPOSITIONS.has(w));
+    const headBeforePrep = firstPrep > 0 ? body[firstPrep - 1]!.toLowerCase() : "";
+    const personInPP =
+      !!personRun &&
+      firstPrep > 0 &&
+      personRun.i > b0 + firstPrep &&
+      (isGroupNoun(headBeforePrep) || isRoleNoun(headBeforePrep));
+    if (personRun && !modifierOnly && !personInPP) {
       const e = this.entityForName(personRun.parsed, personRun.i, personRun.j, true);
       if (e) {
         if (e.type === "person") {
@@ -1024,35 +1061,63 @@ export class Attributor {
     const t = tokens[j]!;
     if (t.word && SUBJECT_PRONOUNS.has(low(t))) return { i: j, j: j + 1 };
     if (t.text === "," || t.text === "\u2014") {
-      // Find the comma that opens the appositive.
-      let c = j - 1;
-      while (
-        c > floor &&
-        tokens[c]!.text !== "," &&
-        tokens[c]!.text !== "\u2014" &&
-        j - c < 30 &&
-        !this.inQuote(c)
-      )
-        c--;
-      if (c <= floor || (tokens[c]!.text !== "," && tokens[c]!.text !== "\u2014")) return null;
-      const open = tokens[c + 1];
-      // "The club's head coach, Elena Marsh, said": the name between the commas is the subject.
-      const seg = capitalisedRuns(tokens, c + 1, j);
-      if (seg.length === 1 && seg[0]!.i === c + 1 && seg[0]!.j === j) {
-        const parsed = parseNameRun(tokens.slice(c + 1, j).map((t) => t.text));
-        if (parsed?.type === "person") return { i: c + 1, j };
+      // Walk back over the comma segments between the subject and its verb: appositives
+      // ("a 67-year-old retired teacher from Dayton, Ohio,", "who lost $41,000,"), asides
+      // ("however"), ages ("39"); a name alone between commas is the subject itself ("The club's
+      // head coach, Elena Marsh, said").
+      let end = j;
+      for (let guard = 0; guard < 5; guard++) {
+        let c = end - 1;
+        while (
+          c > floor &&
+          tokens[c]!.text !== "," &&
+          tokens[c]!.text !== "\u2014" &&
+          end - c < 30 &&
+          !this.inQuote(c)
+        )
+          c--;
+        if (c <= floor || (tokens[c]!.text !== "," && tokens[c]!.text !== "\u2014")) {
+          // Back at the start of the clause: what lies before the segments is the subject.
+          if (guard === 0) return null;
+          const r = this.subjectRange(end, floor);
+          return r && r.j === end ? r : null;
+        }
+        const segWords = tokens.slice(c + 1, end).map((x) => x.text);
+        const seg = capitalisedRuns(tokens, c + 1, end);
+        if (guard === 0 && seg.length === 1 && seg[0]!.i === c + 1 && seg[0]!.j === end) {
+          const parsed = parseNameRun(segWords);
+          if (parsed?.type === "person") return { i: c + 1, j: end };
+        }
+        const open = tokens[c + 1];
+        const aside =
+          end - c - 1 <= 3 &&
+          /^(?:however|meanwhile|too|also|though|instead|moreover|for|in|by|at|separately|likewise|similarly|nevertheless|still)$/.test(
+            low(open),
+          );
+        const place = segWords.length <= 3 && isPlaceName(segWords);
+        const age = segWords.length === 1 && /^\d{1,3}$/.test(segWords[0]!);
+        if (!(aside || place || age || this.opensAppositive(c + 1))) return null;
+        // What stands before this segment: the subject, or another segment to walk over.
+        if (tokens[c - 1]?.text === "," || tokens[c - 1]?.text === "\u2014") {
+          end = c - 1;
+          continue;
+        }
+        const inner = this.subjectRange(c, floor);
+        if (!inner || inner.j !== c) return null;
+        const before = tokens[inner.i - 1];
+        const innerWords = tokens.slice(inner.i, inner.j).map((x) => x.text);
+        if (
+          before &&
+          (before.text === "," || before.text === "\u2014") &&
+          innerWords.length <= 3 &&
+          (isPlaceName(innerWords) || (innerWords.length === 1 && /^\d{1,3}$/.test(innerWords[0]!)))
+        ) {
+          end = inner.i - 1;
+          continue;
+        }
+        return inner;
       }
-      // "X, however, said", "X, for his part, said": a discourse adverb between commas.
-      const aside =
-        j - c - 1 <= 3 &&
-        /^(?:however|meanwhile|too|also|though|instead|moreover|for|in|by|at|separately|likewise|similarly|nevertheless|still|meanwhile)$/.test(
-          low(open),
-        );
-      const appositive = aside || this.opensAppositive(c + 1);
-      if (!appositive) return null;
-      const inner = this.subjectRange(c, floor);
-      if (!inner || inner.j !== c) return null;
-      return inner;
+      return null;
     }
     let i = j;
     while (i >= floor && j - i < 14) {
@@ -1158,7 +1223,7 @@ export class Attributor {
   /** The subject of the clause starting at `floor`, past a leading adverbial ("In a statement, ..."). */
   private clauseSubject(floor: number, limit: number): Resolution | null {
     const { tokens } = this.ctx;
-    let i = floor;
+    let i = this.pastDateline(floor, limit);
     if (CLAUSE_OPENERS.has(low(tokens[i])) || /^(?:but|and|so|yet)$/.test(low(tokens[i]))) {
       if (/^(?:but|and|so|yet)$/.test(low(tokens[i]))) i++;
       if (CLAUSE_OPENERS.has(low(tokens[i]))) {
