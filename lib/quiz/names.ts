@@ -186,6 +186,8 @@ export function personNameShape(ws: string[]): { ok: boolean; sure: boolean } {
     if (isDemonym(w) && ws.length === 1) return { ok: false, sure: false };
   }
   const first = ws[0]!;
+  // "St. Clair Avenue", "Harbour Street": a place word at the end names a place.
+  if (ws.length > 1 && PLACE_WORDS.has(ws[ws.length - 1]!)) return { ok: false, sure: false };
   if (isFirstName(first) && ws.length > 1) return { ok: true, sure: true };
   if (ws.length === 1) return { ok: true, sure: false };
   // Two or more words, none of them a common English word: "Gopaul Govender", "Tasos Georgelis".

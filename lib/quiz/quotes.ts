@@ -543,8 +543,9 @@ export class Attributor {
                 : back === 2
                   ? 0.6
                   : 0.25;
-      // The subject of the same sentence binds a later pronoun: "Putin ... with his suggestion".
-      if (m.subject) w += distance === 0 ? 4 : 1.5;
+      // The subject of the same sentence binds a later pronoun ("Putin ... with his suggestion"),
+      // and the subject of the sentence before is the preferred antecedent of the next one.
+      if (m.subject) w += distance === 0 ? 4 : distance === 1 ? 3 : 1.5;
       if (m.speaks) w += 1.5;
       // Object of a preposition ("a victory over X", "met with X"): less likely the topic.
       const before = this.ctx.tokens[tokenAt(this.ctx, m.start) - 1];
@@ -559,7 +560,8 @@ export class Attributor {
     }
     if (this.lastSpeaker && this.lastSpeaker.paragraph >= s.paragraph - 1) {
       const e = this.reg.get(this.lastSpeaker.id);
-      if (ok(e)) scores.set(e.id, (scores.get(e.id) ?? 0) + 2.5);
+      const bonus = this.lastSpeaker.paragraph === s.paragraph ? 2.5 : 1.5;
+      if (ok(e)) scores.set(e.id, (scores.get(e.id) ?? 0) + bonus);
     }
     return [...scores.entries()]
       .map(([id, score]) => ({ entity: this.reg.get(id), score }))
