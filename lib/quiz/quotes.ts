@@ -189,7 +189,17 @@ export function capitalisedRuns(toks: Token[], from: number, to: number): { i: n
 
 export class Attributor {
   readonly reg = new Registry();
-  private lastSpeaker: { id: number; paragraph: number } | null = null;
+  /** The speakers of the latest statements, most recent first (distinct). */
+  private speakers: { id: number; paragraph: number }[] = [];
+
+  private set lastSpeaker(v: { id: number; paragraph: number } | null) {
+    if (!v) return;
+    this.speakers = [v, ...this.speakers.filter((x) => x.id !== v.id)].slice(0, 3);
+  }
+
+  private get lastSpeaker(): { id: number; paragraph: number } | null {
+    return this.speakers[0] ?? null;
+  }
 
   constructor(private ctx: Context) {}
 
@@ -281,6 +291,18 @@ export class Attributor {
     });
     const m = this.reg.mentionAt(tokens[i]!.start);
     if (m && this.inQuote(i)) (m as { quoted?: boolean }).quoted = true;
+    // After a speech verb in its sentence, a name is part of what is said ("he said ... that
+    // Zuma must go to jail"), not the one the narrative follows.
+    if (m && !m.subject) {
+      for (let t = s.t0; t < i; t++) {
+        const w = tokens[t]!.text;
+        // Not the inverted speaker right after the verb: `," said Martin Indyk`.
+        if (w === w.toLowerCase() && SPEECH.has(w) && !this.inQuote(t) && t < i - 2) {
+          (m as { reported?: boolean }).reported = true;
+          break;
+        }
+      }
+    }
   }
 
   /**
@@ -527,6 +549,7 @@ export class Attributor {
     for (const m of this.reg.before(pos, 300)) {
       if (m.paragraph < s.paragraph - 5) break;
       if ((m as { quoted?: boolean }).quoted) continue;
+      const reported = (m as { reported?: boolean }).reported === true;
       const e = this.reg.get(m.entity);
       if (!ok(e)) continue;
       const distance = here - m.sentence;
@@ -545,7 +568,8 @@ export class Attributor {
                   : 0.25;
       // The subject of the same sentence binds a later pronoun ("Putin ... with his suggestion"),
       // and the subject of the sentence before is the preferred antecedent of the next one.
-      if (m.subject) w += distance === 0 ? 4 : distance === 1 ? 3 : 1.5;
+      if (m.subject && !reported) w += distance === 0 ? 4 : distance === 1 ? 3 : 1.5;
+      if (reported) w -= 1.5;
       if (m.speaks) w += 1.5;
       // Object of a preposition ("a victory over X", "met with X"): less likely the topic.
       const before = this.ctx.tokens[tokenAt(this.ctx, m.start) - 1];
@@ -558,10 +582,16 @@ export class Attributor {
       // The best mention counts, and each further one a little: recency beats mere repetition.
       scores.set(e.id, prior === undefined ? w : Math.max(prior, w) + 0.3);
     }
-    if (this.lastSpeaker && this.lastSpeaker.paragraph >= s.paragraph - 1) {
-      const e = this.reg.get(this.lastSpeaker.id);
-      const bonus = this.lastSpeaker.paragraph === s.paragraph ? 2.5 : 1.5;
-      if (ok(e)) scores.set(e.id, (scores.get(e.id) ?? 0) + bonus);
+    // Who has been speaking: the latest speakers, the most recent most (a compatible earlier
+    // speaker still counts when the latest cannot be meant, e.g. by gender).
+    let rank = 0;
+    for (const sp of this.speakers) {
+      if (sp.paragraph < s.paragraph - 1) continue;
+      const e = this.reg.get(sp.id);
+      if (!ok(e)) continue;
+      const bonus = (sp.paragraph === s.paragraph ? 2.5 : 1.5) - rank;
+      if (bonus > 0) scores.set(e.id, (scores.get(e.id) ?? 0) + bonus);
+      rank++;
     }
     return [...scores.entries()]
       .map(([id, score]) => ({ entity: this.reg.get(id), score }))
@@ -1934,6 +1964,13 @@ export class Attributor {
       const m = this.reg.mentionAt(r.via.start);
       if (m) m.speaks = true;
       this.lastSpeaker = { id: r.entity.id, paragraph: s.paragraph };
+      // Names inside what someone reports are the content of the report, not the narrative's
+      // topic: they weigh less for a later pronoun.
+      for (let k = this.reg.indexAt(tokens[start]!.start); k < this.reg.mentions.length; k++) {
+        const x = this.reg.mentions[k]!;
+        if (x.start >= tokens[stop - 1]!.end) break;
+        (x as { reported?: boolean }).reported = true;
+      }
     }
     return out;
   }
