@@ -668,9 +668,12 @@ export class Attributor {
           (e.type === "organisation" && (governs || !e.place)) || (head === "group" && e.type === "group"),
       );
       const h = stem(head);
+      // "the safety regulator" ~ "National Highway Traffic Safety Administration".
+      const mods = words.slice(0, -1).map((w) => stem(w)).filter((w) => w.length > 3);
       const named = cands.filter(
         (c) =>
           c.entity.descriptors.has(h) ||
+          mods.some((m) => c.entity.name.toLowerCase().split(/\s+/).map(stem).includes(m)) ||
           c.entity.name.toLowerCase().split(/\s+/).map(stem).includes(h) ||
           [...c.entity.aliases].some((a) => stem(a.toLowerCase().split(/\s+/).pop() ?? "") === h),
       );
@@ -1608,6 +1611,7 @@ export class Attributor {
   private cueBefore(mark: QuoteMark, s: SentenceInfo, cues: Cue[]): { r: Resolution; cue: Cue } | null {
     const { tokens } = this.ctx;
     const open = tokenAt(this.ctx, mark.open);
+    let found: { r: Resolution; cue: Cue } | null = null;
     for (let n = cues.length - 1; n >= 0; n--) {
       const c = cues[n]!;
       if (c.v >= open) continue;
@@ -1633,9 +1637,12 @@ export class Attributor {
       const reports = REPORTING.has(c.word) || c.kind === "according" || c.kind === "noun";
       if (!adjacent && !reports) continue;
       const r = this.speakerOf(c, s);
-      if (r) return { r, cue: c };
+      if (!r) continue;
+      // The nearest cue whose content the quotation is, or is inside.
+      found = { r, cue: c };
+      break;
     }
-    return null;
+    return found;
   }
 
   /** Attributes every speech quotation of the prose; returns them in text order. */
@@ -1672,6 +1679,21 @@ export class Attributor {
         const last = c[c.length - 1];
         const r = last ? this.speakerOf(last, prevS) : null;
         if (r) item = { ...item, r, cue: last!.word, how: "cue before the quote" };
+      }
+      // "She also apologized "to the families ..."", "X called on the allies to "...": a quotation
+      // of four words or more inside a sentence with no speech verb is its subject's words.
+      if (!item.r && !this.startsSentence(mark, s)) {
+        const inner = this.ctx.text.slice(mark.inner.start, mark.inner.end);
+        const n = (inner.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+        const open = tokenAt(this.ctx, mark.open);
+        const r = n >= 4 ? this.clauseSubject(s.t0, open) : null;
+        if (r && !r.entity.place)
+          item = {
+            ...item,
+            r: { ...r, sure: false, reason: `${r.entity.name} is the subject of the sentence that quotes these words` },
+            cue: "subject of the sentence",
+            how: "subject of the sentence",
+          };
       }
     }
     if (item.r) this.lastSpeaker = { id: item.r.entity.id, paragraph: s.paragraph };
