@@ -6,7 +6,7 @@ import { forbidden, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { storableText } from "@/lib/action-result";
+import { storableText } from "@/lib/text";
 import type { Role } from "@/db/schema";
 import { SIGN_IN_ERROR_THROTTLED } from "@/lib/auth/sign-in-messages";
 import { authSecret } from "@/lib/env";

@@ -1,30 +1,27 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requireRole } from "@/app/_lib/auth";
-import { getDb } from "@/db";
-import { formStrings, type ActionResult } from "@/lib/action-result";
+import { z } from "zod";
+import { formAction, invalid, stay } from "@/app/_lib/action";
 import { joinClass } from "@/lib/classes/classes";
 
-export async function joinClassAction(
-  _prev: ActionResult<"code">,
-  form: FormData,
-): Promise<ActionResult<"code">> {
-  const student = await requireRole("student", "/join");
-  const { code } = formStrings(form, ["code"] as const);
-  const result = await joinClass({ db: await getDb(), studentId: student.id, code });
-  if (!result.ok) {
-    const message =
-      result.reason === "bad-code"
-        ? "A join code has 6 letters and digits, like ACD-479. Check it with your teacher."
-        : "No class has that code. It may have been changed: ask your teacher for the current one.";
-    return { status: "error", fieldErrors: { code: [message] }, values: { code } };
-  }
-  revalidatePath("/join");
-  return {
-    status: "success",
-    message: result.alreadyMember
-      ? `You are already in ${result.className}.`
-      : `You joined ${result.className}.`,
-  };
-}
+const JOIN_REFUSALS = {
+  "bad-code": "A join code has 6 letters and digits, like ACD-479. Check it with your teacher.",
+  "no-class": "No class has that code. It may have been changed: ask your teacher for the current one.",
+} as const;
+
+export const joinClassAction = formAction({
+  name: "joinClass",
+  access: "student",
+  page: "/join",
+  schema: z.object({
+    code: z.string({ error: JOIN_REFUSALS["bad-code"] }).max(40, JOIN_REFUSALS["bad-code"]),
+  }),
+  run: async ({ user, input, db }) => {
+    const result = await joinClass({ db, studentId: user.id, code: input.code });
+    if (!result.ok) return invalid({ code: [JOIN_REFUSALS[result.reason]] }, result.reason);
+    return stay(
+      result.alreadyMember ? `You are already in ${result.className}.` : `You joined ${result.className}.`,
+      { revalidate: ["/join"] },
+    );
+  },
+});

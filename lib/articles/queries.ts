@@ -3,7 +3,8 @@ import { and, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { articles, classes, classMembers, type Article, type NewArticle } from "@/db/schema";
-import { storableText } from "@/lib/action-result";
+import { refuse, ok, type Result } from "@/lib/result";
+import { storableText } from "@/lib/text";
 import { prepareArticle } from "@/lib/quiz";
 import { countWords } from "./reading";
 
@@ -85,9 +86,7 @@ export const newArticleSchema = z.object({
   text: z.string(),
 });
 
-export type AddArticleResult =
-  | { ok: true; slug: string }
-  | { ok: false; fieldErrors: Partial<Record<"title" | "text" | "source" | "publishedOn", string[]>> };
+export type AddArticleResult = Result<{ slug: string }, "invalid", "title" | "text">;
 
 /** Text that is really a binary file: NUL bytes, or many replacement characters from a failed decode. */
 export function looksBinary(text: string): boolean {
@@ -106,35 +105,26 @@ export async function addTeacherArticle(input: {
   text: string;
 }): Promise<AddArticleResult> {
   if (input.text.length > ARTICLE_LIMITS.maxChars) {
-    return {
-      ok: false,
-      fieldErrors: {
-        text: [
-          `The article is too long: at most ${ARTICLE_LIMITS.maxChars.toLocaleString("en")} characters.`,
-        ],
-      },
-    };
+    return refuse("invalid", {
+      text: [`The article is too long: at most ${ARTICLE_LIMITS.maxChars.toLocaleString("en")} characters.`],
+    });
   }
   if (looksBinary(input.text))
-    return {
-      ok: false,
-      fieldErrors: { text: ["That file is not text. Upload a .txt or .html file, or paste the article."] },
-    };
+    return refuse("invalid", {
+      text: ["That file is not text. Upload a .txt or .html file, or paste the article."],
+    });
   // HTML goes through the generator's extraction (Readability): scripts and styles never reach the body.
   const prepared = prepareArticle(input.text);
   const words = countWords(prepared.text);
   if (words < ARTICLE_LIMITS.minWords) {
-    return {
-      ok: false,
-      fieldErrors: {
-        text: [
-          `We found only ${words} words of article text; paste or upload at least ${ARTICLE_LIMITS.minWords}.`,
-        ],
-      },
-    };
+    return refuse("invalid", {
+      text: [
+        `We found only ${words} words of article text; paste or upload at least ${ARTICLE_LIMITS.minWords}.`,
+      ],
+    });
   }
   const title = input.title || prepared.title || "";
-  if (!title) return { ok: false, fieldErrors: { title: ["Give the article a title."] } };
+  if (!title) return refuse("invalid", { title: ["Give the article a title."] });
   const base = title
     .toLowerCase()
     .normalize("NFKD")
@@ -151,5 +141,5 @@ export async function addTeacherArticle(input: {
     wordCount: words,
     ownerId: input.ownerId,
   });
-  return { ok: true, slug };
+  return ok({ slug });
 }

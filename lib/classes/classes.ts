@@ -3,9 +3,8 @@ import { z } from "zod";
 import type { Db, Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { classes, classMembers, quizAttempts, users } from "@/db/schema";
+import { ok, refuse, type Result } from "@/lib/result";
 import { generateJoinCode, normalizeJoinCode } from "./join-code";
-
-const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
 export const classNameSchema = z
   .string({ error: "Give the class a name." })
@@ -49,7 +48,6 @@ export async function listClassesForTeacher(input: { db: Executor; teacherId: st
 
 /** The class if this teacher owns it; another teacher's id finds nothing. */
 export async function getClassForTeacher(input: { db: Executor; teacherId: string; classId: string }) {
-  if (!isUuid(input.classId)) return undefined;
   const [row] = await input.db
     .select()
     .from(classes)
@@ -78,15 +76,14 @@ export async function regenerateJoinCode(input: {
   db: Db;
   teacherId: string;
   classId: string;
-}): Promise<string | undefined> {
-  if (!isUuid(input.classId)) return undefined;
+}): Promise<Result<{ joinCode: string }, "not-found">> {
   return withFreshCode(async (joinCode) => {
     const [row] = await input.db
       .update(classes)
       .set({ joinCode })
       .where(and(eq(classes.id, input.classId), eq(classes.teacherId, input.teacherId)))
       .returning({ joinCode: classes.joinCode });
-    return row?.joinCode;
+    return row ? ok({ joinCode: row.joinCode }) : refuse("not-found");
   });
 }
 
@@ -95,8 +92,7 @@ export async function removeStudent(input: {
   teacherId: string;
   classId: string;
   studentId: string;
-}): Promise<boolean> {
-  if (!isUuid(input.classId) || !isUuid(input.studentId)) return false;
+}): Promise<Result<object, "not-found">> {
   const removed = await input.db
     .delete(classMembers)
     .where(
@@ -108,11 +104,10 @@ export async function removeStudent(input: {
       ),
     )
     .returning({ classId: classMembers.classId });
-  return removed.length > 0;
+  return removed.length > 0 ? ok() : refuse("not-found");
 }
 
-export type JoinResult =
-  { ok: true; className: string; alreadyMember: boolean } | { ok: false; reason: "bad-code" | "no-class" };
+export type JoinResult = Result<{ className: string; alreadyMember: boolean }, "bad-code" | "no-class">;
 
 export async function joinClass(input: {
   db: Executor;
@@ -120,19 +115,19 @@ export async function joinClass(input: {
   code: string;
 }): Promise<JoinResult> {
   const code = normalizeJoinCode(input.code);
-  if (!code) return { ok: false, reason: "bad-code" };
+  if (!code) return refuse("bad-code");
   const [row] = await input.db
     .select({ id: classes.id, name: classes.name })
     .from(classes)
     .where(eq(classes.joinCode, code))
     .limit(1);
-  if (!row) return { ok: false, reason: "no-class" };
+  if (!row) return refuse("no-class");
   const inserted = await input.db
     .insert(classMembers)
     .values({ classId: row.id, studentId: input.studentId })
     .onConflictDoNothing()
     .returning({ classId: classMembers.classId });
-  return { ok: true, className: row.name, alreadyMember: inserted.length === 0 };
+  return ok({ className: row.name, alreadyMember: inserted.length === 0 });
 }
 
 export async function listClassesForStudent(input: { db: Executor; studentId: string }) {

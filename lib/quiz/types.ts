@@ -43,7 +43,7 @@ export type Sentence = Span & {
   prose: boolean;
 };
 
-export type SpeakerType = "person" | "organisation" | "group";
+export type SpeakerType = "person" | "organisation" | "group" | "anonymous";
 
 export type Speaker = {
   /** Canonical name, e.g. "Jens Stoltenberg", "G-7 leaders", "White House". */

@@ -12,6 +12,7 @@ import {
   verifyPassword,
 } from "@/lib/auth/password";
 import { claimSignInAttempt, clearAccountFailures } from "@/lib/auth/throttle";
+import { ok, refuse, type Result } from "@/lib/result";
 
 export const passwordField = z.string({ error: "Enter a password." }).superRefine((value, ctx) => {
   for (const message of passwordProblems(value)) ctx.addIssue({ code: "custom", message });
@@ -48,8 +49,7 @@ const publicColumns = {
   sessionVersion: users.sessionVersion,
 };
 
-export type CreateUserResult =
-  { ok: true; user: PublicUser } | { ok: false; fieldErrors: Partial<Record<keyof SignUpInput, string[]>> };
+export type CreateUserResult = Result<{ user: PublicUser }, "email-taken", keyof SignUpInput>;
 
 export async function createUser(input: {
   db: Executor;
@@ -67,14 +67,13 @@ export async function createUser(input: {
       .values({ name: input.name.trim(), email: input.email.trim(), role: input.role, passwordHash })
       .returning(publicColumns);
     if (!user) throw new Error("insert returned no row");
-    return { ok: true, user };
+    return ok({ user });
   } catch (e) {
     // The unique index on lower(email) is the check: no race between two sign-ups.
     if (isUniqueViolation(e)) {
-      return {
-        ok: false,
-        fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
-      };
+      return refuse("email-taken", {
+        email: ["An account with this email already exists. Sign in instead."],
+      });
     }
     throw e;
   }
@@ -124,7 +123,6 @@ function pick(user: User): PublicUser {
 }
 
 export async function getUserById(input: { db: Executor; userId: string }): Promise<PublicUser | undefined> {
-  if (!z.uuid().safeParse(input.userId).success) return undefined;
   const [user] = await input.db.select(publicColumns).from(users).where(eq(users.id, input.userId)).limit(1);
   return user;
 }
@@ -150,8 +148,7 @@ export const changePasswordSchema = z
     message: "The two new passwords are not the same.",
   });
 
-export type ChangePasswordResult =
-  { ok: true; sessionVersion: number } | { ok: false; fieldErrors: { currentPassword?: string[] } };
+export type ChangePasswordResult = Result<{ sessionVersion: number }, "wrong-password", "currentPassword">;
 
 /** Changing the password ends every other session (the version moves on). */
 export async function changePassword(input: {
@@ -162,7 +159,7 @@ export async function changePassword(input: {
 }): Promise<ChangePasswordResult> {
   const [user] = await input.db.select().from(users).where(eq(users.id, input.userId)).limit(1);
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    return { ok: false, fieldErrors: { currentPassword: ["That is not your current password."] } };
+    return refuse("wrong-password", { currentPassword: ["That is not your current password."] });
   }
   const passwordHash = await hashPassword(input.newPassword);
   const [updated] = await input.db
@@ -170,7 +167,7 @@ export async function changePassword(input: {
     .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, input.userId))
     .returning({ sessionVersion: users.sessionVersion });
-  return { ok: true, sessionVersion: updated?.sessionVersion ?? user.sessionVersion + 1 };
+  return ok({ sessionVersion: updated?.sessionVersion ?? user.sessionVersion + 1 });
 }
 
 export { PASSWORD_MIN, PASSWORD_MAX };

@@ -43,6 +43,7 @@ describe("sign-up", () => {
     });
     expect(again).toEqual({
       ok: false,
+      reason: "email-taken",
       fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
     });
   });
@@ -200,6 +201,7 @@ describe("ending sessions", () => {
     });
     expect(wrong).toEqual({
       ok: false,
+      reason: "wrong-password",
       fieldErrors: { currentPassword: ["That is not your current password."] },
     });
     const right = await changePassword({
@@ -229,9 +231,5 @@ describe("ending sessions", () => {
         })
       ).ok,
     ).toBe(true);
-  });
-
-  it("finds no user for an id that is not a uuid, instead of a database error", async () => {
-    expect(await getUserById({ db: t.db(), userId: "1 or 1=1" })).toBeUndefined();
   });
 });
