@@ -1024,6 +1024,22 @@ function classMention(
     const w = t.text;
     const l = low[k]!;
     const atStart = k === firstWord;
+    // "2,000-pound bombs" when the number is its own token: "2,000" "-" "pound".
+    const dash = tokens[k - 1];
+    const num = tokens[k - 2];
+    if (
+      k - 2 >= lastEnd &&
+      dash?.text === "-" &&
+      dash.end === t.start &&
+      num &&
+      /^\d/.test(num.text) &&
+      num.end === dash.start &&
+      /^[a-z]+$/.test(l)
+    ) {
+      left = k - 2;
+      k -= 2;
+      continue;
+    }
     if (SUPPLIED.test(l)) {
       supplied = l.replace(/^.*-/, "");
       left = k;
