@@ -601,6 +601,8 @@ export class Attributor {
     const here = sentenceAt(this.ctx, pos);
     const s = this.ctx.sentences[here]!;
     const scores = new Map<number, number>();
+    const best = new Map<number, number>();
+    const seen = new Map<number, number>();
     for (const m of this.reg.before(pos, 300)) {
       if (m.paragraph < s.paragraph - 5) break;
       if ((m as { quoted?: boolean }).quoted) continue;
@@ -633,10 +635,12 @@ export class Attributor {
         /^(?:over|against|with|to|for|by|from|of|than|beat|beating|defeated)$/.test(low(before))
       )
         w -= 1;
-      const prior = scores.get(e.id);
-      // The best mention counts, and each further one a little: recency beats mere repetition.
-      scores.set(e.id, prior === undefined ? w : Math.max(prior, w) + 0.3);
+      // The best mention counts, and each further one a little (at most 1): recency beats mere
+      // repetition.
+      best.set(e.id, Math.max(best.get(e.id) ?? -Infinity, w));
+      seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
     }
+    for (const [id, w] of best) scores.set(id, w + Math.min(1, 0.2 * ((seen.get(id) ?? 1) - 1)));
     // Who has been speaking: the latest speakers, the most recent most (a compatible earlier
     // speaker still counts when the latest cannot be meant, e.g. by gender).
     let rank = 0;
@@ -644,7 +648,7 @@ export class Attributor {
       if (sp.paragraph < s.paragraph - 1) continue;
       const e = this.reg.get(sp.id);
       if (!ok(e)) continue;
-      const bonus = (sp.paragraph === s.paragraph ? 2.5 : 1.5) - rank;
+      const bonus = (sp.paragraph === s.paragraph ? 2 : 1) - rank * 0.5;
       if (bonus > 0) scores.set(e.id, (scores.get(e.id) ?? 0) + bonus);
       rank++;
     }
