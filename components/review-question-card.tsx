@@ -19,6 +19,9 @@ export const KIND_LABELS: Record<Question["kind"], string> = {
   "true-false": "True or false",
   detail: "Detail",
   cloze: "Missing words",
+  "quote-or-paraphrase": "Quote or paraphrase",
+  "speaker-role": "Speaker's role",
+  "not-said": "Which was not said",
 };
 
 const button = "rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100";

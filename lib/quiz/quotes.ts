@@ -130,6 +130,37 @@ const CLAUSE_ONLY = new Set(
 /** Speech words that are also nouns ("a question", "the report"); "said" and the like never are. */
 const NOUNABLE =
   /^(?:questions?|reports?|claims?|notes?|comments?|estimates?|promises?|pledges?|vows?|calls?|posts?|tweets?|signals?|charges?|demands?|appeals?|reply|replies|responds?|counters?|answers?|remarks?|requests?|concerns?|states?|statements?|warnings?|complaints?|writes?|texts?|forecasts?|projects?|hints?|briefs?|muses?|reflects?|jokes?|boasts?|thinks?|hopes?|fears?|admits?|confirms?|suggests?|proposals?|proposes?|agrees?|advises?|urges?|pleads?|cautions?|threatens?|insists?|maintains?|denies?|alleges?|reveals?|discloses?|recalls?|reminds?|records?)$/;
+const NEEDS_THAT = new Set(
+  [
+    "maintain",
+    "hold",
+    "signal",
+    "indicate",
+    "charge",
+    "project",
+    "counter",
+    "post",
+    "record",
+    "state",
+    "post",
+    "reflect",
+    "describe",
+    "repeat",
+  ].flatMap(inflect),
+);
+
+/** Organisation nouns that also name a person's job in the lexicon: read as the organisation. */
+const ORG_FIRST = new Set([
+  "regulator",
+  "watchdog",
+  "operator",
+  "developer",
+  "insurer",
+  "lender",
+  "maker",
+  "publisher",
+  "broadcaster",
+]);
 const NOUN_BEFORE = new Set(
   "a an the this that these those his her its their our my your whose no any each every another such".split(
     " ",
@@ -346,6 +377,24 @@ export class Attributor {
     return i;
   }
 
+  private describedAsOrg(i: number): boolean {
+    const { tokens } = this.ctx;
+    for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+      const t = tokens[k]!;
+      if (!t.word || t.text !== t.text.toLowerCase()) break;
+      if (
+        isOrgNoun(t.text) ||
+        /^(?:giant|firm|maker|chain|group|startup|lender|insurer|retailer|brand|bank|banking)$/.test(t.text)
+      )
+        return true;
+      if (/^(?:at|from|with)$/.test(t.text)) {
+        const h = tokens[k - 1];
+        return isWord(h) && (isGroupNoun(h.text) || isRoleNoun(h.text));
+      }
+    }
+    return false;
+  }
+
   /** "LOS ANGELES (AP) —", "LONDON —": a dateline, not a speaker. */
   private isDateline(run: { i: number; j: number }, s: SentenceInfo): boolean {
     const { tokens, text } = this.ctx;
@@ -370,6 +419,12 @@ export class Attributor {
         if (org) return org;
         if (!speaking) return undefined;
         if (low(tokens[i - 1]) === "the") return this.reg.collective(parsed.name, "organisation", span, true);
+      }
+      // "US investment banking giant Goldman Sachs", "analysts at Goldman Sachs": a name the
+      // text describes as a company, or places people at, is an organisation.
+      if (!known && !parsed.sure && !parsed.title && this.describedAsOrg(i)) {
+        const e = this.reg.collective(parsed.name, "organisation", span, true);
+        if (e) return e;
       }
       return this.reg.person(parsed, span, true);
     }
@@ -546,6 +601,8 @@ export class Attributor {
     const here = sentenceAt(this.ctx, pos);
     const s = this.ctx.sentences[here]!;
     const scores = new Map<number, number>();
+    const best = new Map<number, number>();
+    const seen = new Map<number, number>();
     for (const m of this.reg.before(pos, 300)) {
       if (m.paragraph < s.paragraph - 5) break;
       if ((m as { quoted?: boolean }).quoted) continue;
@@ -578,10 +635,12 @@ export class Attributor {
         /^(?:over|against|with|to|for|by|from|of|than|beat|beating|defeated)$/.test(low(before))
       )
         w -= 1;
-      const prior = scores.get(e.id);
-      // The best mention counts, and each further one a little: recency beats mere repetition.
-      scores.set(e.id, prior === undefined ? w : Math.max(prior, w) + 0.3);
+      // The best mention counts, and each further one a little (at most 1): recency beats mere
+      // repetition.
+      best.set(e.id, Math.max(best.get(e.id) ?? -Infinity, w));
+      seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
     }
+    for (const [id, w] of best) scores.set(id, w + Math.min(1, 0.2 * ((seen.get(id) ?? 1) - 1)));
     // Who has been speaking: the latest speakers, the most recent most (a compatible earlier
     // speaker still counts when the latest cannot be meant, e.g. by gender).
     let rank = 0;
@@ -589,7 +648,7 @@ export class Attributor {
       if (sp.paragraph < s.paragraph - 1) continue;
       const e = this.reg.get(sp.id);
       if (!ok(e)) continue;
-      const bonus = (sp.paragraph === s.paragraph ? 2.5 : 1.5) - rank;
+      const bonus = (sp.paragraph === s.paragraph ? 2 : 1) - rank * 0.5;
       if (bonus > 0) scores.set(e.id, (scores.get(e.id) ?? 0) + bonus);
       rank++;
     }
@@ -610,7 +669,7 @@ export class Attributor {
     if (!best) return null;
     const second = cands[1];
     const m = this.reg.latestMention(pos, best.entity.id);
-    const sure = !second || best.score - second.score >= 2;
+    const sure = !second || best.score - second.score >= 3;
     return {
       entity: best.entity,
       via: m ? { start: m.start, end: m.end } : { start: pos, end: pos },
@@ -641,7 +700,8 @@ export class Attributor {
       return this.pick(pos, cands, `"${p}"`);
     }
     if (/^(?:they|them|their)$/.test(p)) {
-      const cands = this.salient(pos, (e) => e.type === "group" || e.type === "organisation");
+      // A region or a city is not "they"; a government's people are named as a group.
+      const cands = this.salient(pos, (e) => e.type === "group" || (e.type === "organisation" && !e.place));
       return this.pick(pos, cands, `"${p}"`);
     }
     return null;
@@ -659,7 +719,7 @@ export class Attributor {
       if (r && !aged.length) r.sure = false;
       return r;
     }
-    if (isOrgNoun(head) && !isRoleNoun(head)) {
+    if (isOrgNoun(head) && (!isRoleNoun(head) || ORG_FIRST.has(head))) {
       // "the company" is not a country; "the government" may be one.
       const governs = /^(?:government|administration|state|country|nation|regime|cabinet)$/.test(head);
       const cands = this.salient(
@@ -669,7 +729,10 @@ export class Attributor {
       );
       const h = stem(head);
       // "the safety regulator" ~ "National Highway Traffic Safety Administration".
-      const mods = words.slice(0, -1).map((w) => stem(w)).filter((w) => w.length > 3);
+      const mods = words
+        .slice(0, -1)
+        .map((w) => stem(w))
+        .filter((w) => w.length > 3);
       const named = cands.filter(
         (c) =>
           c.entity.descriptors.has(h) ||
@@ -1390,6 +1453,8 @@ export class Attributor {
     if (!this.npWord(k) && !/^\d/.test(first)) return -1;
     // Verbs that also take a plain object ("added new systems", "confirmed the deal") need a
     // verb the lexicon knows; "said" and its like take a verb recognised by its ending too.
+    // "maintains about 90,000 miles of cable": verbs with another sense report only with "that".
+    if (NEEDS_THAT.has(c.word)) return -1;
     // "fears that ...", "hopes they ...": a belief verb reports a clause only with "that" or a pronoun.
     if (BELIEF.has(c.word) && !CLAUSE_ONLY.has(c.word)) return -1;
     const loose = CLAUSE_ONLY.has(c.word);
@@ -1430,7 +1495,14 @@ export class Attributor {
       if (ADJUNCT_PREPOSITIONS.has(l) && k + 1 < limit && this.npWord(k + 1)) {
         k++;
         let n = 0;
-        while (k < limit && n < 8 && (this.npWord(k) || /^(?:of|and)$/.test(low(tokens[k])))) {
+        while (
+          k < limit &&
+          n < 8 &&
+          (this.npWord(k) ||
+            /^(?:of|and)$/.test(low(tokens[k])) ||
+            // "in a televised address": a participle after a determiner is an adjective.
+            (/ed$/.test(low(tokens[k])) && DETERMINERS.has(low(tokens[k - 1]))))
+        ) {
           if (n > 0 && SUBJECT_PRONOUNS.has(low(tokens[k]))) break;
           if (n > 0 && low(tokens[k]) === "that") break;
           k++;
@@ -1690,7 +1762,11 @@ export class Attributor {
         if (r && !r.entity.place)
           item = {
             ...item,
-            r: { ...r, sure: false, reason: `${r.entity.name} is the subject of the sentence that quotes these words` },
+            r: {
+              ...r,
+              sure: false,
+              reason: `${r.entity.name} is the subject of the sentence that quotes these words`,
+            },
             cue: "subject of the sentence",
             how: "subject of the sentence",
           };
@@ -1934,14 +2010,35 @@ export class Attributor {
       // words inside the clause makes the sentence a direct quote only.
       let words = 0;
       let before = -1;
+      let woven = false;
+      let fragmentFirst = false;
+      let boundary = false;
       for (let k = start; k < end; k++) {
         const mi = markAtToken(k);
         if (mi >= 0) {
-          if (speechMark[mi] && before < 0) before = words;
-        } else if (tokens[k]!.word) words++;
+          if (!speechMark[mi] && before < 0) fragmentFirst = true;
+          if (speechMark[mi] && before < 0) {
+            before = words;
+            // A quotation that is part of the clause's grammar ("had made a "deal with the
+            // devil."") rather than set off after a comma makes the sentence a direct quote only;
+            // not when a short quoted fragment came first, or a new clause began before it.
+            const opener = tokens[k - 1];
+            const setOff = opener?.text === '"' ? tokens[k - 2]?.text === "," : opener?.text === ",";
+            woven = !setOff && !fragmentFirst && !boundary;
+          }
+        } else {
+          if (tokens[k]!.word) words++;
+          const l = low(tokens[k]);
+          if (
+            l === "while" ||
+            l === "whereas" ||
+            (tokens[k]!.text === "," && /^(?:and|but)$/.test(low(tokens[k + 1])))
+          )
+            boundary = true;
+        }
       }
       // A paraphrase that turns into a quotation within a few words is the quotation's lead-in.
-      if (before >= 0 && before < 6) continue;
+      if (before >= 0 && (before < 6 || woven)) continue;
       if (words < 3) continue;
       // An interposed cue stays in the text: "The nations, he said, want to ...".
       // The paraphrase stops where a quotation of the speaker's own words begins: that is a
