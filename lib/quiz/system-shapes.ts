@@ -883,6 +883,7 @@ function scanSentence(env: Env, si: number, out: Mention[]) {
     const c = classAt(env, i);
     if (c) {
       const made = classMention(env, si, i, c, lastEnd, firstWord, out);
+      if (made === "described") continue;
       if (made === "descriptor") {
         pendingCategory = categoryFor(c.noun, []);
         const before = low[i - 1];
@@ -934,7 +935,8 @@ const SUPPLIED = /-(supplied|provided|donated|delivered|sent)$/;
 
 /**
  * A weapon word at token h: builds the mention around it. Returns "descriptor" when the word
- * only describes a name that follows ("destroyer USS Mason", "the weapon, dubbed X"), null when
+ * only describes a name that follows ("destroyer USS Mason", "the weapon, dubbed X"),
+ * "described" when it describes the name just before ("The GBU-39 is a guided bomb"), null when
  * it is not a weapon here (a "drone pilot", a "think tank", a ship in a business story).
  */
 function classMention(
@@ -945,7 +947,7 @@ function classMention(
   lastEnd: number,
   firstWord: number,
   out: Mention[],
-): Mention | "descriptor" | null {
+): Mention | "descriptor" | "described" | null {
   const { ctx, low } = env;
   const { tokens, text } = ctx;
   const limit = ctx.sentences[si]!.t1;
@@ -1127,6 +1129,20 @@ function classMention(
     break;
   }
 
+  // "The GBU-39 is a small-diameter bomb", "the ex-USS Tarawa, a retired assault ship": the class
+  // only describes the system just named.
+  if (!nameToks.length && describesPrevious(env, si, left, out)) {
+    const prev = out[out.length - 1]!;
+    if (prev.categoryScore < 2 && !head.abstract) {
+      prev.category = categoryFor(
+        head,
+        types.filter((t) => !EVALUATIVE_MODIFIERS.has(t)),
+      );
+      prev.categoryScore = 2;
+    }
+    return "described";
+  }
+
   // "the cruiser Moskva", "China's new carrier, the Fujian,": a ship's own name after its class.
   if (!nameToks.length && SHIP_CLASSES.has(head.lemma) && (env.defence || nearMilitary(env, si))) {
     const appositive = tokens[end]?.text === "," && low[end + 1] === "the";
@@ -1304,6 +1320,21 @@ function classMention(
     supplied,
     why: owner ? "a class of weapons with its owner" : "a class of weapons",
   });
+}
+
+/**
+ * The class phrase starting at token `left` is a predicate or appositive of the named system
+ * that ends right before it: "X is a ...", "X was the ...", "X, a ...".
+ */
+function describesPrevious(env: Env, si: number, left: number, out: Mention[]): boolean {
+  const prev = out[out.length - 1];
+  if (!prev || !prev.named || prev.sentence !== si || prev.shape === "reference") return false;
+  const p = prev.t1;
+  const link = env.low[p];
+  if (link !== "," && !/^(is|was|are|were|remains|becomes)$/.test(link ?? "")) return false;
+  if (!/^(a|an|the)$/.test(env.low[p + 1] ?? "")) return false;
+  // A short noun phrase between: "a retired 820-foot-long, 39,000-ton", "the US military's most".
+  return left >= p + 2 && left - p <= 8;
 }
 
 function isShipPrefix(x: string): boolean {

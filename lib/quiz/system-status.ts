@@ -547,6 +547,12 @@ export class StatusReader {
   /** The mention as subject: "were delivered", "will still be prohibited", "hit the port". */
   private predicate(ws: W[], b: number, m: Mention): StatusReading | null {
     let j = b;
+    // "The ex-USS Racine, a retired landing ship, was sunk": skip an appositive between commas.
+    if (ws[j]?.w === ",") {
+      let q = j + 1;
+      while (q < Math.min(ws.length, j + 11) && ws[q]!.w !== ",") q++;
+      if (ws[q]?.w === "," && /^(a|an|the)$/.test(ws[j + 1]?.w ?? "")) j = q + 1;
+    }
     // "A MiG-29 of the air force crashed": skip a short "of" phrase after the subject.
     if (ws[j]?.w === "of") {
       let q = j + 1;

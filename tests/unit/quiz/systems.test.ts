@@ -91,6 +91,16 @@ describe("weapon systems by their shapes", () => {
     expect(find(s, "Udaloy-class destroyer")).toBeDefined();
   });
 
+  it("reads a class after 'X is a' or 'X, a' as a description of X, not a second system", () => {
+    const s = systemsOf(
+      "The GBU-53 is a small guided glide bomb made in Arizona. The ex-USS Racine, a retired 8,000-ton landing ship, was sunk in a drill.",
+    );
+    expect(s.map((x) => x.name)).toEqual(["GBU-53", "ex-USS Racine"]);
+    expect(find(s, "ex-USS Racine")?.category).toBe("naval vessel");
+    expect(find(s, "GBU-53")?.category).toBe("guided bomb");
+    expect(find(s, "ex-USS Racine")?.reasons.join(" ")).toMatch(/"sunk"/);
+  });
+
   it("does not take a sea named like a ship for the ship", () => {
     const s = systemsOf("The cruiser USS Coral Sea sailed into the Coral Sea on Monday.");
     expect(find(s, "USS Coral Sea")?.mentions).toHaveLength(1);
