@@ -314,7 +314,7 @@ export type Found = {
 export function findMentions(ctx: Context): Found {
   const { tokens, sentences, text } = ctx;
   const low = tokens.map((t) => lower(t.text));
-  const prose = (si: number) => (sentences[si] as { prose?: boolean } | undefined)?.prose !== false;
+  const prose = (si: number) => sentences[si]?.prose !== false;
   const military = new Uint8Array(sentences.length);
   const space = new Uint8Array(sentences.length);
   const midCaps = new Set<string>();

@@ -189,7 +189,7 @@ export class StatusReader {
       return t;
     };
     for (const s of sentences) {
-      if ((s as { prose?: boolean }).prose === false) continue;
+      if (s.prose === false) continue;
       for (let t = s.t0; t < s.t1; t++) {
         const w = tokens[t]!.text;
         if (!tokens[t]!.word || isUpper(w)) continue;

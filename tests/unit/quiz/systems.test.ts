@@ -196,6 +196,13 @@ describe("things that are not weapon systems", () => {
     expect(got).toEqual([]);
   });
 
+  it("never reads a system from a pasted article's heading or photo caption", () => {
+    const a = analyzeArticle(
+      "### F-22 Raptor jets over Alaska\n\nAn F-35 jet lands at an air base in Utah. (Photo: Reuters)\n\nThe air force grounded its F-16 jets after the war games, officials said. The military said the F-16 fleet was safe.",
+    );
+    expect(a.systems.map((s) => s.name)).toEqual(["F-16"]);
+  });
+
   it("never reads a system from captions, credits or headings", () => {
     const raw =
       "F-22 Raptor jets on a runway in Alaska.\n\nPhoto: AP\n\nThe air force grounded its F-35 jets after the war games, officials said.";
