@@ -423,6 +423,17 @@ export class StatusReader {
         /^(needs|need|needed)$/.test(w) &&
         (this.capital(ws, k - 1) || (NEED_ADVERB.has(before) && this.capital(ws, k - 2)));
       if ((supply || need) && !governs) return noun;
+      // "the 60 pledged Abrams tanks", "the promised F-16s": an adjective; the verb further back,
+      // or the predicate after, decides.
+      if (
+        gap <= 1 &&
+        /^(pledged|promised|requested|announced|approved|long-awaited)$/.test(w) &&
+        /^(the|its|their|of|\d[\d,]*)$/.test(before)
+      ) {
+        noun ??= { status: w === "requested" ? "requested" : "pledged", cue, how: "noun", hedged: false };
+        nounAt = k;
+        continue;
+      }
       if (/^(took|taken|taking|takes|take) delivery$/.test(two)) return verb("sent", false, two);
       if (
         two === "ruled out" &&

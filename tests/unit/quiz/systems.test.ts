@@ -336,6 +336,12 @@ describe("what happened to a system", () => {
     expect(find(systemsOf("Delhi test-fired a Prithvi-II missile."), "Prithvi-II")?.confidence).toBe("high");
   });
 
+  it("reads 'pledged' or 'promised' before a name as an adjective when a verb decides", () => {
+    expect(statusOf("Kyiv has received 12 of the 31 pledged M1A1 Abrams tanks.", "Abrams")).toBe("sent");
+    expect(statusOf("The promised MiG-29 jets have arrived in Slovakia.", "MiG-29")).toBe("sent");
+    expect(statusOf("Kyiv is still waiting for the promised Gripen jets.", "Gripen")).toBe("pledged");
+  });
+
   it("lets the furthest stage of the supply pipeline win across mentions", () => {
     expect(
       statusOf(
