@@ -84,7 +84,7 @@ const DETERMINERS = set("the a an its their his her our this that these those mo
 const NEED_ADVERB = set("still urgently badly desperately also really");
 const TRANSFER_NOUNS = set("transfer transfers shipment shipments supply supplies export exports");
 const PREDICATE_VERBS =
-  /^(hit|struck|fired|launched|sank|destroyed|attacked|targeted|bombed|flew|dropped|released|intercepted|shot|downed|participated|carried|crashed|exploded|damaged|led|sailed|patrolled|joined|escorted|shadowed|tracked|took)$/;
+  /^(hit|struck|fired|launched|sank|destroyed|attacked|targeted|bombed|flew|dropped|released|intercepted|shot|downed|participated|carried|crashed|exploded|damaged|led|sailed|patrolled|joined|escorted|shadowed|tracked|took|tested|used|deployed|operated|test-fired)$/;
 const SUPPLY_WORDS = new Set([SENT_PAST, SEND_ING, SEND_BASE, PLEDGE_NOUNS].flatMap((x) => [...x]));
 /** Every word that can be (part of) a cue; all other words only count towards the distance. */
 const CUE_WORDS = new Set([
@@ -345,6 +345,8 @@ export class StatusReader {
     let broken = false;
     let comma = false;
     let nounAt = a;
+    // "the group included the cruiser X": membership, unless a verb further back decides.
+    let included: string | null = null;
     const first = this.ctx.sentences[m.sentence]!.t0;
     const stop = Math.max(0, a - 30);
     let cue = "";
@@ -384,6 +386,7 @@ export class StatusReader {
       ) {
         if (INCLUDE.has(w) && !noun && this.prev(ws, k).some((y) => PLEDGE_NOUNS.has(y) || y === "aid"))
           noun = { status: "pledged", cue: this.text(x.t), how: "noun", hedged: false };
+        else if (INCLUDE.has(w) && !included) included = this.text(x.t);
         if (noun) nounAt = k;
         gap = 0;
         broken = false;
@@ -503,7 +506,7 @@ export class StatusReader {
       }
       advance(w, before, k);
     }
-    return noun;
+    return noun ?? (included ? { status: "mentioned", cue: included, how: "noun", hedged: false } : null);
   }
 
   /** "thousands of", "the delivery to Ukraine of": "of" after a quantity or supply noun keeps the verb's hold. */
@@ -559,10 +562,15 @@ export class StatusReader {
   private predicate(ws: W[], b: number, m: Mention): StatusReading | null {
     let j = b;
     // "The ex-USS Racine, a retired landing ship, was sunk": skip an appositive between commas.
-    if (ws[j]?.w === ",") {
+    // Without the closing comma: "the ex-USS Dubuque, a 17,000-ton dock was sent to the bottom".
+    if (ws[j]?.w === "," && /^(a|an|the)$/.test(ws[j + 1]?.w ?? "")) {
       let q = j + 1;
-      while (q < Math.min(ws.length, j + 11) && ws[q]!.w !== ",") q++;
-      if (ws[q]?.w === "," && /^(a|an|the)$/.test(ws[j + 1]?.w ?? "")) j = q + 1;
+      while (q < Math.min(ws.length, j + 11) && ws[q]!.w !== "," && !AUX.has(ws[q]!.w)) q++;
+      if (ws[q]?.w === ",") j = q + 1;
+      else if (q < ws.length && AUX.has(ws[q]!.w)) j = q;
+    } else if (ws[j]?.w === "," && (ADVERBS.has(ws[j + 1]?.w ?? "") || AUX.has(ws[j + 1]?.w ?? ""))) {
+      // "USS Fitzgerald, also tested ...": the subject's predicate after a comma.
+      j++;
     }
     // "A MiG-29 of the air force crashed": skip a short "of" phrase after the subject.
     if (ws[j]?.w === "of") {

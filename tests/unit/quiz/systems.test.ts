@@ -275,6 +275,26 @@ describe("what happened to a system", () => {
     expect(find(s, "Kh-59")?.confidence).toBe("high");
   });
 
+  it("reads a ship that a group 'included' as mentioned with that cue, and a package's list as pledged", () => {
+    const s = find(
+      systemsOf("The task force included the frigate HMS Iron Duke, the navy said."),
+      "HMS Iron Duke",
+    )!;
+    expect([s.status, s.confidence]).toEqual(["mentioned", "high"]);
+    expect(statusOf("Weapons, including Javelin missiles, were delivered in May.", "Javelin")).toBe("sent");
+  });
+
+  it("reads the predicate of a ship named with an appositive or a comma before it", () => {
+    const f = find(systemsOf("A Canadian frigate, HMCS Regina, also tested a new torpedo."), "HMCS Regina")!;
+    expect(f.confidence).toBe("high");
+    expect(
+      statusOf(
+        "In May the ex-USS Denver, a 17,000-ton dock ship was sent to the bottom off Hawaii.",
+        "ex-USS Denver",
+      ),
+    ).toBe("mentioned");
+  });
+
   it("reads a navy sending its own ship somewhere as a deployment, not a transfer", () => {
     expect(statusOf("Japan sent the destroyer JS Kirisame to the drills.", "JS Kirisame")).toBe("mentioned");
   });
