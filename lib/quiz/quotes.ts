@@ -1447,6 +1447,15 @@ export class Attributor {
     if (l === ":") return k + 1 < s.t1 && tokens[k + 1]!.text !== '"' && !this.inQuote(k + 1) ? k + 1 : -1;
     if (k >= s.t1) return -1;
     if (isQuoteOnly(c.word) || (QUOTE_CUES.has(c.word) && !REPORTING.has(c.word))) return -1;
+    // `," said Amara Nwosu, ...`: the cue of the quotation before it reports nothing after it.
+    const prev = tokens[c.v - 1];
+    if (
+      c.kind === "verb" &&
+      prev &&
+      (prev.text === '"' || (prev.text === "," && tokens[c.v - 2]?.text === '"'))
+    )
+      return -1;
+    if (c.kind === "verb" && prev && this.inQuote(c.v - 1)) return -1;
     const first = low(tokens[k]);
     if (/^(?:he|she|it|they|we|i|you|there)(?:'s|'re|'ll|'d|'ve|'m)?$/.test(first)) return k;
     // A bare clause: a noun phrase then a finite verb before any comma ("the bridge would reopen").
@@ -1460,8 +1469,23 @@ export class Attributor {
     const loose = CLAUSE_ONLY.has(c.word);
     // "added 25 points", "confirmed two deaths": a number after such a verb is its object.
     if (!loose && /^\d/.test(first)) return -1;
-    for (let m = k + 1; m < Math.min(s.t1, k + 14); m++) {
+    let relative = false;
+    for (let m = k + 1; m < Math.min(s.t1, k + (loose ? 14 : 7)); m++) {
       const tk = tokens[m]!;
+      // "said Amara Nwosu, an astrophysicist who led the study": a verb inside a relative clause
+      // does not make the noun phrase a clause; a comma ends one.
+      if (/^(?:who|which|whose|whom)$/.test(low(tk))) relative = true;
+      if (relative) {
+        // The relative clause ends at a comma, or where the main verb's modal comes
+        // ("anyone who doubts how valuable it is should try it").
+        if (tk.text === ",") relative = false;
+        else if (/^(?:should|would|will|must|can|could|may|might)$/.test(low(tk)) && m > k + 3) return k;
+        continue;
+      }
+      if (tk.text === "(") {
+        while (m < s.t1 && tokens[m]!.text !== ")") m++;
+        continue;
+      }
       // A name in quotation marks inside the subject: "the program, known as "Catch Up", would ...".
       if (this.inQuote(m) || tk.text === '"') {
         const mi = this.ctx.quoteOf[m] ?? -1;
@@ -1470,7 +1494,7 @@ export class Attributor {
       }
       if (!tk.word) {
         // "the unit, built for 40 patients, had held": an appositive inside the subject.
-        if (/^['\-%$\u20AC\u00A3]$/.test(tk.text) || (tk.text === "," && m > k + 1)) continue;
+        if (/^['\-%$\u20AC\u00A3]$/.test(tk.text) || (tk.text === "," && m > k + 1 && loose)) continue;
         return -1;
       }
       const before = low(tokens[m - 1]);
