@@ -830,6 +830,8 @@ export class Attributor {
     const body = determiner ? words.slice(1) : words;
     const b0 = determiner ? i + 1 : i;
     if (!body.length) return null;
+    // "many in Gaza", "some of the residents": a quantity of people is no one speaker.
+    if (/^(?:many|some|others|most|few|all|several|both|none|each|everyone|anyone|nobody|somebody)$/i.test(body[0]!)) return null;
     // Documents speak for their authors: "a release from Carrier Strike Group 2", "Stein's note",
     // "the Navy's 3rd Fleet press release", "an Air Force statement".
     const docAt = body.findIndex((w) => DOC_NOUNS.has(w.toLowerCase()));
@@ -962,7 +964,7 @@ export class Attributor {
       }
       if (determiner === "the" && headAt < 0 && head.length <= 2) return null;
       const name = clean(body.join(" "));
-      const e = this.reg.collective(name, "anonymous", span, true);
+      const e = this.reg.collective(name, "anonymous", span, true, hl);
       if (e && !e.role) this.reg.setRole(e, name, span);
       return e
         ? {
@@ -1240,6 +1242,11 @@ export class Attributor {
         i--;
         continue;
       }
+      // "The Conservatives' letter to Daniel Greenberg, ..., said": a document's addressee.
+      if (l === "to" && k < j && DOC_NOUNS.has(low(tokens[k - 1]))) {
+        i--;
+        continue;
+      }
       if (/^(?:interviewed|contacted|reached|quoted|cited|familiar|close)$/.test(l) && i < j) {
         i--;
         continue;
@@ -1365,6 +1372,10 @@ export class Attributor {
     const left = this.subjectRange(c.v, floor);
     if (left) {
       const r = this.interpret(left.i, left.j);
+      // "The United Nations and European Union stressed": a joint statement has no one speaker.
+      const and = tokens[left.i - 1];
+      if (r && isWord(and) && /^(?:and|&)$/.test(low(and)) && isWord(tokens[left.i - 2]) && isCapitalised(tokens[left.i - 2]!.text))
+        return { ...r, sure: false, reason: `${r.entity.name} speaks together with others` };
       if (r) return r;
     }
     // "..., said the officials, who added that ...": "who" speaks for the noun phrase before it.
