@@ -253,6 +253,8 @@ export function parseNameRun(words: string[], initial = false): ParsedName | nul
     ws = rest;
   }
   if (ws.every((w) => !/\p{L}/u.test(w))) return null;
+  // "the Prime Minister", "Defense Secretary": a title alone describes a person, names no one.
+  if (ws.every((w) => titleLike(w) || /^(?:of|the|for|and)$/.test(w))) return null;
   // "Peter McNally of Third Bridge": a full personal name, then where the person works.
   // "Ambassador Julián Otero-Valdés of Ecuador": the same, after a title.
   const of = ws.indexOf("of");
