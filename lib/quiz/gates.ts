@@ -49,7 +49,17 @@ const PRONOUN_OR_FRAGMENT =
   /^(?:he|she|they|it|him|her|them|we|i|you|his|hers|its|their|theirs|our|my|me|us|this|that|these|those|who|which|one)$/i;
 
 /** Lower-case, punctuation and a leading article removed: what counts as "the same option". */
-export const normalizeOption = (s: string) =>
+const normalized = new Map<string, string>();
+export const normalizeOption = (s: string): string => {
+  const hit = normalized.get(s);
+  if (hit !== undefined) return hit;
+  const out = normalizeUncached(s);
+  // A bounded memo: generation normalises the same names and sentences many times.
+  if (normalized.size > 5000) normalized.clear();
+  normalized.set(s, out);
+  return out;
+};
+const normalizeUncached = (s: string) =>
   s
     .normalize("NFKC")
     .toLowerCase()
@@ -154,8 +164,15 @@ export function gate(a: Analysis, g: GateInput): GateReason[] {
 }
 
 function inProse(a: Analysis, e: Span): boolean {
-  for (const s of a.sentences) {
-    if (s.end <= e.start) continue;
+  let lo = 0;
+  let hi = a.sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a.sentences[mid]!.end <= e.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < a.sentences.length; k++) {
+    const s = a.sentences[k]!;
     if (s.start >= e.end) break;
     if (!s.prose) return false;
   }

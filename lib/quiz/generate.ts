@@ -125,12 +125,19 @@ const contentWords = (s: string) =>
     .map((w) => w.replace(/'s$/, ""))
     .filter((w) => w.length > 1 && !GENERIC.has(w));
 
+const speakerWords = new WeakMap<Speaker, Set<string>>();
+const wordsOfSpeaker = (s: Speaker) => {
+  let w = speakerWords.get(s);
+  if (!w) speakerWords.set(s, (w = new Set([s.name, ...s.aliases].flatMap(contentWords))));
+  return w;
+};
+
 /** Could two speaker names stand for the same speaker ("the Navy" / "US Navy", "Stein" / "William Stein")? */
 function related(a: Speaker, b: Speaker): boolean {
   if (a.name === b.name) return true;
-  const an = new Set([a.name, ...a.aliases].flatMap(contentWords));
-  const bn = [b.name, ...b.aliases].flatMap(contentWords);
-  return bn.some((w) => an.has(w));
+  const an = wordsOfSpeaker(a);
+  for (const w of wordsOfSpeaker(b)) if (an.has(w)) return true;
+  return false;
 }
 
 /** Organisations read better with their article: "the Pentagon". */
@@ -220,7 +227,10 @@ function candidates(a: Analysis): Candidate[] {
     .filter((q) => wordsOf(q.text) <= 3)
     .map((q) => ` ${normalizeOption(q.text)} `)
     .concat(shortMarks(a));
-  const ambiguous = (q: Quote) => fragments.some((f) => f.trim() && ` ${normalizeOption(q.text)} `.includes(f) && f.trim() !== normalizeOption(q.text));
+  const ambiguous = (q: Quote) =>
+    fragments.some(
+      (f) => f.trim() && ` ${normalizeOption(q.text)} `.includes(f) && f.trim() !== normalizeOption(q.text),
+    );
   const statements = a.quotes.filter((q) => sure(q) && named(speakerByName.get(q.speaker)) && !ambiguous(q));
   const typeOf = (s: Speaker): OptionType =>
     s.type === "person" ? "speaker-person" : "speaker-organisation";

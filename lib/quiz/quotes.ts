@@ -831,7 +831,12 @@ export class Attributor {
     const b0 = determiner ? i + 1 : i;
     if (!body.length) return null;
     // "many in Gaza", "some of the residents": a quantity of people is no one speaker.
-    if (/^(?:many|some|others|most|few|all|several|both|none|each|everyone|anyone|nobody|somebody)$/i.test(body[0]!)) return null;
+    if (
+      /^(?:many|some|others|most|few|all|several|both|none|each|everyone|anyone|nobody|somebody)$/i.test(
+        body[0]!,
+      )
+    )
+      return null;
     // Documents speak for their authors: "a release from Carrier Strike Group 2", "Stein's note",
     // "the Navy's 3rd Fleet press release", "an Air Force statement".
     const docAt = body.findIndex((w) => DOC_NOUNS.has(w.toLowerCase()));
@@ -1311,15 +1316,22 @@ export class Attributor {
         isRoleNoun(open) ||
         (isWord(tokens[e]) && isTitleWord(tokens[e]!.text))
       ) {
+        let verb = false;
+        let role = false;
         while (
           e < limit &&
           tokens[e]!.text !== "," &&
           tokens[e]!.text !== "." &&
           !/^(?:who|which)$/.test(low(tokens[e])) &&
           e - j < 20
-        )
+        ) {
+          const w = tokens[e]!.text;
+          if (w === w.toLowerCase() && isFiniteVerb(w)) verb = true;
+          if (isRoleNoun(w) || isTitleWord(w) || /(?:ist|er|or|ian)s?$/.test(w)) role = true;
           e++;
-        return { i: k, j: e };
+        }
+        // "According to the mayor, the bridge will reopen": a clause, not an appositive.
+        if (!verb && role) return { i: k, j: e };
       }
     }
     return { i: k, j };
@@ -1374,7 +1386,13 @@ export class Attributor {
       const r = this.interpret(left.i, left.j);
       // "The United Nations and European Union stressed": a joint statement has no one speaker.
       const and = tokens[left.i - 1];
-      if (r && isWord(and) && /^(?:and|&)$/.test(low(and)) && isWord(tokens[left.i - 2]) && isCapitalised(tokens[left.i - 2]!.text))
+      if (
+        r &&
+        isWord(and) &&
+        /^(?:and|&)$/.test(low(and)) &&
+        isWord(tokens[left.i - 2]) &&
+        isCapitalised(tokens[left.i - 2]!.text)
+      )
         return { ...r, sure: false, reason: `${r.entity.name} speaks together with others` };
       if (r) return r;
     }
