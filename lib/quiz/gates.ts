@@ -117,9 +117,13 @@ export type GateInput = {
   answerForms: string[];
 };
 
-/** Every gate the question fails, in a fixed order (empty when it passes). */
-export function gate(a: Analysis, g: GateInput): GateReason[] {
-  const q = g.question;
+/**
+ * The gates that need nothing but the question and the analysis: key among the options, options
+ * unique, no option in the prompt, no pronoun or fragment as an option, evidence in the article's
+ * prose and clear of lost words, a quoted prompt cut cleanly, lengths, no markup. A property test
+ * runs these on every generated question of arbitrary text.
+ */
+export function structuralGates(a: Analysis, q: Question): GateReason[] {
   const out: GateReason[] = [];
   const ids = q.options.map((o) => o.id);
   if (q.answer.type === "single" && !ids.includes(q.answer.optionId)) out.push("key-not-an-option");
@@ -130,7 +134,6 @@ export function gate(a: Analysis, g: GateInput): GateReason[] {
   const norm = q.options.map((o) => normalizeOption(o.text));
   if (new Set(norm).size !== norm.length || new Set(ids).size !== ids.length) out.push("options-not-unique");
   if (q.answer.type !== "text" && q.options.length < 2) out.push("too-few-options");
-  if (new Set(g.optionTypes).size > 1) out.push("options-of-mixed-types");
   const prompt = normalizeOption(q.prompt);
   if (
     q.kind !== "true-false" &&
@@ -143,13 +146,11 @@ export function gate(a: Analysis, g: GateInput): GateReason[] {
     out.push("option-in-prompt");
   if (q.options.some((o) => PRONOUN_OR_FRAGMENT.test(o.text.trim()) || /'s$|^\W*$/.test(o.text.trim())))
     out.push("option-is-a-pronoun-or-fragment");
-  const evidence = q.evidence.map((e) => a.text.slice(e.start, e.end)).join(" ");
-  const ev = normalizeOption(evidence);
-  if (g.answerForms.length && !g.answerForms.some((f) => f && ev.includes(normalizeOption(f))))
-    out.push("evidence-lacks-answer");
   if (!q.evidence.length || q.evidence.some((e) => !inProse(a, e))) out.push("not-article-prose");
   if (q.evidence.some((e) => touchesDefect(a, e))) out.push("defective-sentence");
-  if (g.quoted !== undefined && !wellCut(g.quoted)) out.push("quote-badly-cut");
+  const marks = (q.prompt.match(/"/g) ?? []).length;
+  const quoted = /"([^"]*)"/.exec(q.prompt)?.[1];
+  if (marks % 2 === 1 || marks > 2 || (quoted !== undefined && !wellCut(quoted))) out.push("quote-badly-cut");
   if (q.prompt.length > MAX_PROMPT || q.options.some((o) => o.text.length > MAX_OPTION)) out.push("too-long");
   const texts = [
     q.prompt,
@@ -157,7 +158,21 @@ export function gate(a: Analysis, g: GateInput): GateReason[] {
     ...q.options.map((o) => o.text),
     ...(q.items ?? []).map((o) => o.text),
   ];
-  if (texts.some((t) => /(?:^|\s)#{1,6}\s|\*\*|\]\(|<\/?[a-z]/i.test(t))) out.push("markup-in-text");
+  if (texts.some((t) => /(?:^|[\s"'(])#{1,6}\s|\*\*|\]\(|<\/?[a-z]/i.test(t))) out.push("markup-in-text");
+  return out;
+}
+
+/** Every gate the question fails, in a fixed order (empty when it passes). */
+export function gate(a: Analysis, g: GateInput): GateReason[] {
+  const q = g.question;
+  const out = structuralGates(a, q);
+  if (new Set(g.optionTypes).size > 1) out.push("options-of-mixed-types");
+  const evidence = q.evidence.map((e) => a.text.slice(e.start, e.end)).join(" ");
+  const ev = normalizeOption(evidence);
+  if (g.answerForms.length && !g.answerForms.some((f) => f && ev.includes(normalizeOption(f))))
+    out.push("evidence-lacks-answer");
+  if (g.quoted !== undefined && !wellCut(g.quoted) && !out.includes("quote-badly-cut"))
+    out.push("quote-badly-cut");
   if (!g.confident) out.push("low-confidence");
   if (g.trueDistractors.length) out.push("distractor-also-true");
   return out;
