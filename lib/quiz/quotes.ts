@@ -220,6 +220,9 @@ export function capitalisedRuns(toks: Token[], from: number, to: number): { i: n
 
 export class Attributor {
   readonly reg = new Registry();
+  /** Who wrote each kind of document named so far ("letter" -> the Conservatives). */
+  private documents = new Map<string, number>();
+
   /** The speakers of the latest statements, most recent first (distinct). */
   private speakers: { id: number; paragraph: number }[] = [];
 
@@ -422,9 +425,17 @@ export class Attributor {
       }
       // "US investment banking giant Goldman Sachs", "analysts at Goldman Sachs": a name the
       // text describes as a company, or places people at, is an organisation.
-      if (!known && !parsed.sure && !parsed.title && this.describedAsOrg(i)) {
-        const e = this.reg.collective(parsed.name, "organisation", span, true);
-        if (e) return e;
+      if (!parsed.sure && !parsed.title && this.describedAsOrg(i)) {
+        if (known && known.type === "person" && !known.nameSure) {
+          // Read as a person at first sight ("Goldman Sachs estimates ..."), described as a company now.
+          known.type = "organisation";
+          known.gender = null;
+          return known;
+        }
+        if (!known) {
+          const e = this.reg.collective(parsed.name, "organisation", span, true);
+          if (e) return e;
+        }
       }
       return this.reg.person(parsed, span, true);
     }
@@ -841,23 +852,47 @@ export class Attributor {
     // "the Navy's 3rd Fleet press release", "an Air Force statement".
     const docAt = body.findIndex((w) => DOC_NOUNS.has(w.toLowerCase()));
     if (docAt >= 0) {
+      const doc = body[docAt]!.toLowerCase();
+      const remember = (r: Resolution) => {
+        this.documents.set(doc, r.entity.id);
+        return r;
+      };
       const after = body.slice(docAt + 1);
-      if (after.length >= 2 && /^(?:from|by|of)$/.test(after[0]!)) {
+      // "a release from Carrier Strike Group 2", "a commentary in the Global Times".
+      if (after.length >= 1 && /^(?:from|by|of|in)$/.test(after[0]!)) {
         const r = this.interpret(b0 + docAt + 2, j);
-        if (r) return { ...r, reason: `the ${body[docAt]} is from ${r.entity.name}` };
+        if (r) return remember({ ...r, reason: `the ${doc} is from ${r.entity.name}` });
       }
-      const owner = body
-        .slice(0, docAt)
-        .filter((w) => !/^(?:press|news|new|latest|joint|written|official|separate|draft)$/i.test(w));
+      // "Stein's note", "the company's own earnings statement", "an Air Force statement".
+      const poss = body.slice(0, docAt).findIndex((w) => isPossessive(w));
+      const owner =
+        poss >= 0
+          ? body.slice(0, poss + 1)
+          : body
+              .slice(0, docAt)
+              .filter(
+                (w) => !/^(?:press|news|new|latest|joint|written|official|separate|draft|own)$/i.test(w),
+              );
       if (owner.length) {
         const r = this.interpret(b0, b0 + owner.length);
         if (r && r.entity.type !== "anonymous")
-          return { ...r, reason: `the ${body[docAt]} is ${r.entity.name}'s` };
+          return remember({ ...r, reason: `the ${doc} is ${r.entity.name}'s` });
       }
       if (determiner === "the" || determiner === null) {
-        // "the release said": the author of the last document of that kind, else the story's organisation.
+        // "the release said", "the letter also said": the author of the last such document named.
+        const known = this.documents.get(doc);
+        if (known !== undefined) {
+          const e = this.reg.get(known);
+          const m = this.reg.latestMention(pos, e.id);
+          return {
+            entity: e,
+            via: m ? { start: m.start, end: m.end } : span,
+            sure: true,
+            reason: `the ${doc} is ${e.name}'s`,
+          };
+        }
         const cands = this.salient(pos, (e) => e.type === "organisation" || e.type === "group");
-        const r = this.pick(pos, cands, `"the ${body[docAt]}"`);
+        const r = this.pick(pos, cands, `"the ${doc}"`);
         if (r) return { ...r, sure: false };
       }
       return null;
@@ -995,7 +1030,10 @@ export class Attributor {
       const mods = head.slice(0, -1);
       const capMods = mods.filter((w) => isCapitalised(w));
       if (!capMods.length && determiner !== "a" && mods.length < 2) {
-        const r = this.description([hl], pos);
+        const r = this.description(
+          head.filter((w) => !DETERMINERS.has(w.toLowerCase())),
+          pos,
+        );
         if (r) return r;
         return null;
       }
@@ -1285,6 +1323,7 @@ export class Attributor {
           (isRoleNoun(before.text) ||
             isGroupNoun(before.text) ||
             isOrgNoun(before.text) ||
+            DOC_NOUNS.has(low(before)) ||
             /^(?:familiar|close)$/.test(low(before)));
         // "Peter McNally of Third Bridge", "Jane Roe at the RAND Corp.": a name's affiliation.
         const nameBefore =
