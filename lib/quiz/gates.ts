@@ -49,7 +49,17 @@ const PRONOUN_OR_FRAGMENT =
   /^(?:he|she|they|it|him|her|them|we|i|you|his|hers|its|their|theirs|our|my|me|us|this|that|these|those|who|which|one)$/i;
 
 /** Lower-case, punctuation and a leading article removed: what counts as "the same option". */
-export const normalizeOption = (s: string) =>
+const normalized = new Map<string, string>();
+export const normalizeOption = (s: string): string => {
+  const hit = normalized.get(s);
+  if (hit !== undefined) return hit;
+  const out = normalizeUncached(s);
+  // A bounded memo: generation normalises the same names and sentences many times.
+  if (normalized.size > 5000) normalized.clear();
+  normalized.set(s, out);
+  return out;
+};
+const normalizeUncached = (s: string) =>
   s
     .normalize("NFKC")
     .toLowerCase()
@@ -107,9 +117,13 @@ export type GateInput = {
   answerForms: string[];
 };
 
-/** Every gate the question fails, in a fixed order (empty when it passes). */
-export function gate(a: Analysis, g: GateInput): GateReason[] {
-  const q = g.question;
+/**
+ * The gates that need nothing but the question and the analysis: key among the options, options
+ * unique, no option in the prompt, no pronoun or fragment as an option, evidence in the article's
+ * prose and clear of lost words, a quoted prompt cut cleanly, lengths, no markup. A property test
+ * runs these on every generated question of arbitrary text.
+ */
+export function structuralGates(a: Analysis, q: Question): GateReason[] {
   const out: GateReason[] = [];
   const ids = q.options.map((o) => o.id);
   if (q.answer.type === "single" && !ids.includes(q.answer.optionId)) out.push("key-not-an-option");
@@ -120,7 +134,6 @@ export function gate(a: Analysis, g: GateInput): GateReason[] {
   const norm = q.options.map((o) => normalizeOption(o.text));
   if (new Set(norm).size !== norm.length || new Set(ids).size !== ids.length) out.push("options-not-unique");
   if (q.answer.type !== "text" && q.options.length < 2) out.push("too-few-options");
-  if (new Set(g.optionTypes).size > 1) out.push("options-of-mixed-types");
   const prompt = normalizeOption(q.prompt);
   if (
     q.kind !== "true-false" &&
@@ -133,13 +146,11 @@ export function gate(a: Analysis, g: GateInput): GateReason[] {
     out.push("option-in-prompt");
   if (q.options.some((o) => PRONOUN_OR_FRAGMENT.test(o.text.trim()) || /'s$|^\W*$/.test(o.text.trim())))
     out.push("option-is-a-pronoun-or-fragment");
-  const evidence = q.evidence.map((e) => a.text.slice(e.start, e.end)).join(" ");
-  const ev = normalizeOption(evidence);
-  if (g.answerForms.length && !g.answerForms.some((f) => f && ev.includes(normalizeOption(f))))
-    out.push("evidence-lacks-answer");
   if (!q.evidence.length || q.evidence.some((e) => !inProse(a, e))) out.push("not-article-prose");
   if (q.evidence.some((e) => touchesDefect(a, e))) out.push("defective-sentence");
-  if (g.quoted !== undefined && !wellCut(g.quoted)) out.push("quote-badly-cut");
+  const marks = (q.prompt.match(/"/g) ?? []).length;
+  const quoted = /"([^"]*)"/.exec(q.prompt)?.[1];
+  if (marks % 2 === 1 || marks > 2 || (quoted !== undefined && !wellCut(quoted))) out.push("quote-badly-cut");
   if (q.prompt.length > MAX_PROMPT || q.options.some((o) => o.text.length > MAX_OPTION)) out.push("too-long");
   const texts = [
     q.prompt,
@@ -147,15 +158,36 @@ export function gate(a: Analysis, g: GateInput): GateReason[] {
     ...q.options.map((o) => o.text),
     ...(q.items ?? []).map((o) => o.text),
   ];
-  if (texts.some((t) => /(?:^|\s)#{1,6}\s|\*\*|\]\(|<\/?[a-z]/i.test(t))) out.push("markup-in-text");
+  if (texts.some((t) => /(?:^|[\s"'(])#{1,6}\s|\*\*|\]\(|<\/?[a-z]/i.test(t))) out.push("markup-in-text");
+  return out;
+}
+
+/** Every gate the question fails, in a fixed order (empty when it passes). */
+export function gate(a: Analysis, g: GateInput): GateReason[] {
+  const q = g.question;
+  const out = structuralGates(a, q);
+  if (new Set(g.optionTypes).size > 1) out.push("options-of-mixed-types");
+  const evidence = q.evidence.map((e) => a.text.slice(e.start, e.end)).join(" ");
+  const ev = normalizeOption(evidence);
+  if (g.answerForms.length && !g.answerForms.some((f) => f && ev.includes(normalizeOption(f))))
+    out.push("evidence-lacks-answer");
+  if (g.quoted !== undefined && !wellCut(g.quoted) && !out.includes("quote-badly-cut"))
+    out.push("quote-badly-cut");
   if (!g.confident) out.push("low-confidence");
   if (g.trueDistractors.length) out.push("distractor-also-true");
   return out;
 }
 
 function inProse(a: Analysis, e: Span): boolean {
-  for (const s of a.sentences) {
-    if (s.end <= e.start) continue;
+  let lo = 0;
+  let hi = a.sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a.sentences[mid]!.end <= e.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < a.sentences.length; k++) {
+    const s = a.sentences[k]!;
     if (s.start >= e.end) break;
     if (!s.prose) return false;
   }

@@ -125,12 +125,19 @@ const contentWords = (s: string) =>
     .map((w) => w.replace(/'s$/, ""))
     .filter((w) => w.length > 1 && !GENERIC.has(w));
 
+const speakerWords = new WeakMap<Speaker, Set<string>>();
+const wordsOfSpeaker = (s: Speaker) => {
+  let w = speakerWords.get(s);
+  if (!w) speakerWords.set(s, (w = new Set([s.name, ...s.aliases].flatMap(contentWords))));
+  return w;
+};
+
 /** Could two speaker names stand for the same speaker ("the Navy" / "US Navy", "Stein" / "William Stein")? */
 function related(a: Speaker, b: Speaker): boolean {
   if (a.name === b.name) return true;
-  const an = new Set([a.name, ...a.aliases].flatMap(contentWords));
-  const bn = [b.name, ...b.aliases].flatMap(contentWords);
-  return bn.some((w) => an.has(w));
+  const an = wordsOfSpeaker(a);
+  for (const w of wordsOfSpeaker(b)) if (an.has(w)) return true;
+  return false;
 }
 
 /** Organisations read better with their article: "the Pentagon". */
@@ -208,13 +215,23 @@ function candidates(a: Analysis): Candidate[] {
   const speakerByName = new Map(a.speakers.map((s) => [s.name, s]));
   const named = (s: Speaker | undefined) => !!s && (s.type === "person" || s.type === "organisation");
   const sure = (q: Quote) => q.confidence === "high" && !q.defective && wordsOf(q.text) >= 4;
-  const statements = a.quotes.filter((q) => sure(q) && named(speakerByName.get(q.speaker)));
   const byText = new Map<string, Set<string>>();
   for (const q of a.quotes) {
     const k = normalizeOption(q.text);
     byText.set(k, (byText.get(k) ?? new Set()).add(q.speaker));
   }
   const optionSpeakers = a.speakers.filter((s) => named(s) && s.confidence === "high");
+  // Short quoted fragments of the article ("a lot"): a question quoting words that contain one
+  // could send a careful reader to that other quotation.
+  const fragments = a.quotes
+    .filter((q) => wordsOf(q.text) <= 3)
+    .map((q) => ` ${normalizeOption(q.text)} `)
+    .concat(shortMarks(a));
+  const ambiguous = (q: Quote) =>
+    fragments.some(
+      (f) => f.trim() && ` ${normalizeOption(q.text)} `.includes(f) && f.trim() !== normalizeOption(q.text),
+    );
+  const statements = a.quotes.filter((q) => sure(q) && named(speakerByName.get(q.speaker)) && !ambiguous(q));
   const typeOf = (s: Speaker): OptionType =>
     s.type === "person" ? "speaker-person" : "speaker-organisation";
   /** Other speakers of the same type, unrelated to the key, who did not say these words. */
@@ -804,6 +821,19 @@ function candidates(a: Analysis): Candidate[] {
         answerForms: t.accepted,
       },
     });
+  }
+  return out;
+}
+
+/** The article's own short quoted words (scare quotes, fragments), one to three words. */
+function shortMarks(a: Analysis): string[] {
+  const out: string[] = [];
+  for (const p of a.paragraphs) {
+    const body = a.text.slice(p.start, p.end);
+    for (const m of body.matchAll(/"([^"]{1,40})"/g)) {
+      const n = normalizeOption(m[1]!);
+      if (n && n.split(" ").length <= 3) out.push(` ${n} `);
+    }
   }
   return out;
 }

@@ -9,3 +9,4 @@ export {
   type DroppedCandidate,
 } from "./generate";
 export { gradeAnswer, normalizeAnswer } from "./grade";
+export { structuralGates, type GateReason } from "./gates";

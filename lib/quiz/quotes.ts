@@ -220,6 +220,9 @@ export function capitalisedRuns(toks: Token[], from: number, to: number): { i: n
 
 export class Attributor {
   readonly reg = new Registry();
+  /** Who wrote each kind of document named so far ("letter" -> the Conservatives). */
+  private documents = new Map<string, number>();
+
   /** The speakers of the latest statements, most recent first (distinct). */
   private speakers: { id: number; paragraph: number }[] = [];
 
@@ -422,9 +425,17 @@ export class Attributor {
       }
       // "US investment banking giant Goldman Sachs", "analysts at Goldman Sachs": a name the
       // text describes as a company, or places people at, is an organisation.
-      if (!known && !parsed.sure && !parsed.title && this.describedAsOrg(i)) {
-        const e = this.reg.collective(parsed.name, "organisation", span, true);
-        if (e) return e;
+      if (!parsed.sure && !parsed.title && this.describedAsOrg(i)) {
+        if (known && known.type === "person" && !known.nameSure) {
+          // Read as a person at first sight ("Goldman Sachs estimates ..."), described as a company now.
+          known.type = "organisation";
+          known.gender = null;
+          return known;
+        }
+        if (!known) {
+          const e = this.reg.collective(parsed.name, "organisation", span, true);
+          if (e) return e;
+        }
       }
       return this.reg.person(parsed, span, true);
     }
@@ -830,27 +841,58 @@ export class Attributor {
     const body = determiner ? words.slice(1) : words;
     const b0 = determiner ? i + 1 : i;
     if (!body.length) return null;
+    // "many in Gaza", "some of the residents": a quantity of people is no one speaker.
+    if (
+      /^(?:many|some|others|most|few|all|several|both|none|each|everyone|anyone|nobody|somebody)$/i.test(
+        body[0]!,
+      )
+    )
+      return null;
     // Documents speak for their authors: "a release from Carrier Strike Group 2", "Stein's note",
     // "the Navy's 3rd Fleet press release", "an Air Force statement".
     const docAt = body.findIndex((w) => DOC_NOUNS.has(w.toLowerCase()));
     if (docAt >= 0) {
+      const doc = body[docAt]!.toLowerCase();
+      const remember = (r: Resolution) => {
+        this.documents.set(doc, r.entity.id);
+        return r;
+      };
       const after = body.slice(docAt + 1);
-      if (after.length >= 2 && /^(?:from|by|of)$/.test(after[0]!)) {
+      // "a release from Carrier Strike Group 2", "a commentary in the Global Times".
+      if (after.length >= 1 && /^(?:from|by|of|in)$/.test(after[0]!)) {
         const r = this.interpret(b0 + docAt + 2, j);
-        if (r) return { ...r, reason: `the ${body[docAt]} is from ${r.entity.name}` };
+        if (r) return remember({ ...r, reason: `the ${doc} is from ${r.entity.name}` });
       }
-      const owner = body
-        .slice(0, docAt)
-        .filter((w) => !/^(?:press|news|new|latest|joint|written|official|separate|draft)$/i.test(w));
+      // "Stein's note", "the company's own earnings statement", "an Air Force statement".
+      const poss = body.slice(0, docAt).findIndex((w) => isPossessive(w));
+      const owner =
+        poss >= 0
+          ? body.slice(0, poss + 1)
+          : body
+              .slice(0, docAt)
+              .filter(
+                (w) => !/^(?:press|news|new|latest|joint|written|official|separate|draft|own)$/i.test(w),
+              );
       if (owner.length) {
         const r = this.interpret(b0, b0 + owner.length);
         if (r && r.entity.type !== "anonymous")
-          return { ...r, reason: `the ${body[docAt]} is ${r.entity.name}'s` };
+          return remember({ ...r, reason: `the ${doc} is ${r.entity.name}'s` });
       }
       if (determiner === "the" || determiner === null) {
-        // "the release said": the author of the last document of that kind, else the story's organisation.
+        // "the release said", "the letter also said": the author of the last such document named.
+        const known = this.documents.get(doc);
+        if (known !== undefined) {
+          const e = this.reg.get(known);
+          const m = this.reg.latestMention(pos, e.id);
+          return {
+            entity: e,
+            via: m ? { start: m.start, end: m.end } : span,
+            sure: true,
+            reason: `the ${doc} is ${e.name}'s`,
+          };
+        }
         const cands = this.salient(pos, (e) => e.type === "organisation" || e.type === "group");
-        const r = this.pick(pos, cands, `"the ${body[docAt]}"`);
+        const r = this.pick(pos, cands, `"the ${doc}"`);
         if (r) return { ...r, sure: false };
       }
       return null;
@@ -962,7 +1004,7 @@ export class Attributor {
       }
       if (determiner === "the" && headAt < 0 && head.length <= 2) return null;
       const name = clean(body.join(" "));
-      const e = this.reg.collective(name, "anonymous", span, true);
+      const e = this.reg.collective(name, "anonymous", span, true, hl);
       if (e && !e.role) this.reg.setRole(e, name, span);
       return e
         ? {
@@ -988,7 +1030,10 @@ export class Attributor {
       const mods = head.slice(0, -1);
       const capMods = mods.filter((w) => isCapitalised(w));
       if (!capMods.length && determiner !== "a" && mods.length < 2) {
-        const r = this.description([hl], pos);
+        const r = this.description(
+          head.filter((w) => !DETERMINERS.has(w.toLowerCase())),
+          pos,
+        );
         if (r) return r;
         return null;
       }
@@ -1240,6 +1285,11 @@ export class Attributor {
         i--;
         continue;
       }
+      // "The Conservatives' letter to Daniel Greenberg, ..., said": a document's addressee.
+      if (l === "to" && k < j && DOC_NOUNS.has(low(tokens[k - 1]))) {
+        i--;
+        continue;
+      }
       if (/^(?:interviewed|contacted|reached|quoted|cited|familiar|close)$/.test(l) && i < j) {
         i--;
         continue;
@@ -1273,6 +1323,7 @@ export class Attributor {
           (isRoleNoun(before.text) ||
             isGroupNoun(before.text) ||
             isOrgNoun(before.text) ||
+            DOC_NOUNS.has(low(before)) ||
             /^(?:familiar|close)$/.test(low(before)));
         // "Peter McNally of Third Bridge", "Jane Roe at the RAND Corp.": a name's affiliation.
         const nameBefore =
@@ -1304,15 +1355,22 @@ export class Attributor {
         isRoleNoun(open) ||
         (isWord(tokens[e]) && isTitleWord(tokens[e]!.text))
       ) {
+        let verb = false;
+        let role = false;
         while (
           e < limit &&
           tokens[e]!.text !== "," &&
           tokens[e]!.text !== "." &&
           !/^(?:who|which)$/.test(low(tokens[e])) &&
           e - j < 20
-        )
+        ) {
+          const w = tokens[e]!.text;
+          if (w === w.toLowerCase() && isFiniteVerb(w)) verb = true;
+          if (isRoleNoun(w) || isTitleWord(w) || /(?:ist|er|or|ian)s?$/.test(w)) role = true;
           e++;
-        return { i: k, j: e };
+        }
+        // "According to the mayor, the bridge will reopen": a clause, not an appositive.
+        if (!verb && role) return { i: k, j: e };
       }
     }
     return { i: k, j };
@@ -1365,6 +1423,16 @@ export class Attributor {
     const left = this.subjectRange(c.v, floor);
     if (left) {
       const r = this.interpret(left.i, left.j);
+      // "The United Nations and European Union stressed": a joint statement has no one speaker.
+      const and = tokens[left.i - 1];
+      if (
+        r &&
+        isWord(and) &&
+        /^(?:and|&)$/.test(low(and)) &&
+        isWord(tokens[left.i - 2]) &&
+        isCapitalised(tokens[left.i - 2]!.text)
+      )
+        return { ...r, sure: false, reason: `${r.entity.name} speaks together with others` };
       if (r) return r;
     }
     // "..., said the officials, who added that ...": "who" speaks for the noun phrase before it.
@@ -1447,6 +1515,15 @@ export class Attributor {
     if (l === ":") return k + 1 < s.t1 && tokens[k + 1]!.text !== '"' && !this.inQuote(k + 1) ? k + 1 : -1;
     if (k >= s.t1) return -1;
     if (isQuoteOnly(c.word) || (QUOTE_CUES.has(c.word) && !REPORTING.has(c.word))) return -1;
+    // `," said Amara Nwosu, ...`: the cue of the quotation before it reports nothing after it.
+    const prev = tokens[c.v - 1];
+    if (
+      c.kind === "verb" &&
+      prev &&
+      (prev.text === '"' || (prev.text === "," && tokens[c.v - 2]?.text === '"'))
+    )
+      return -1;
+    if (c.kind === "verb" && prev && this.inQuote(c.v - 1)) return -1;
     const first = low(tokens[k]);
     if (/^(?:he|she|it|they|we|i|you|there)(?:'s|'re|'ll|'d|'ve|'m)?$/.test(first)) return k;
     // A bare clause: a noun phrase then a finite verb before any comma ("the bridge would reopen").
@@ -1460,8 +1537,23 @@ export class Attributor {
     const loose = CLAUSE_ONLY.has(c.word);
     // "added 25 points", "confirmed two deaths": a number after such a verb is its object.
     if (!loose && /^\d/.test(first)) return -1;
-    for (let m = k + 1; m < Math.min(s.t1, k + 14); m++) {
+    let relative = false;
+    for (let m = k + 1; m < Math.min(s.t1, k + (loose ? 14 : 7)); m++) {
       const tk = tokens[m]!;
+      // "said Amara Nwosu, an astrophysicist who led the study": a verb inside a relative clause
+      // does not make the noun phrase a clause; a comma ends one.
+      if (/^(?:who|which|whose|whom)$/.test(low(tk))) relative = true;
+      if (relative) {
+        // The relative clause ends at a comma, or where the main verb's modal comes
+        // ("anyone who doubts how valuable it is should try it").
+        if (tk.text === ",") relative = false;
+        else if (/^(?:should|would|will|must|can|could|may|might)$/.test(low(tk)) && m > k + 3) return k;
+        continue;
+      }
+      if (tk.text === "(") {
+        while (m < s.t1 && tokens[m]!.text !== ")") m++;
+        continue;
+      }
       // A name in quotation marks inside the subject: "the program, known as "Catch Up", would ...".
       if (this.inQuote(m) || tk.text === '"') {
         const mi = this.ctx.quoteOf[m] ?? -1;
@@ -1470,7 +1562,7 @@ export class Attributor {
       }
       if (!tk.word) {
         // "the unit, built for 40 patients, had held": an appositive inside the subject.
-        if (/^['\-%$\u20AC\u00A3]$/.test(tk.text) || (tk.text === "," && m > k + 1)) continue;
+        if (/^['\-%$\u20AC\u00A3]$/.test(tk.text) || (tk.text === "," && m > k + 1 && loose)) continue;
         return -1;
       }
       const before = low(tokens[m - 1]);
