@@ -136,8 +136,31 @@ const wordsOfSpeaker = (s: Speaker) => {
 function related(a: Speaker, b: Speaker): boolean {
   if (a.name === b.name) return true;
   const an = wordsOfSpeaker(a);
-  for (const w of wordsOfSpeaker(b)) if (an.has(w)) return true;
+  for (const w of wordsOfSpeaker(b)) {
+    if (an.has(w)) return true;
+    // A name spelled two ways in one article ("Yahya Sare'e" / "Yehya Saree").
+    if (w.length >= 4) for (const x of an) if (x.length >= 4 && close(w, x)) return true;
+  }
   return false;
+}
+
+/** Edit distance of at most two, for words of four letters or more. */
+function close(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  const prev = Array.from({ length: b.length + 1 }, (_, k) => k);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    let rowMin = prev[0];
+    for (let k = 1; k <= b.length; k++) {
+      const tmp = prev[k]!;
+      prev[k] = Math.min(prev[k]! + 1, prev[k - 1]! + 1, diag + (a[i - 1] === b[k - 1] ? 0 : 1));
+      diag = tmp;
+      rowMin = Math.min(rowMin, prev[k]!);
+    }
+    if (rowMin > 2) return false;
+  }
+  return prev[b.length]! <= 2;
 }
 
 /** Organisations read better with their article: "the Pentagon". */

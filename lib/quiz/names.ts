@@ -224,7 +224,12 @@ export function parseNameRun(words: string[], initial = false): ParsedName | nul
 
 function parseNameRunUncached(words: string[], initial: boolean): ParsedName | null {
   let ws = words.map(clean).filter((w) => w.length > 0);
-  while (ws.length && (NON_NAME_CAPITALS.has(ws[0]!) || /^the$/i.test(ws[0]!))) ws.shift();
+  while (
+    ws.length &&
+    (NON_NAME_CAPITALS.has(ws[0]!) || /^the$/i.test(ws[0]!)) &&
+    !(ws.length === 2 && /^\d+$/.test(ws[1]!))
+  )
+    ws.shift();
   // A sentence-opening ordinary word: "Studies show", "Hopefully I've", "Officials say".
   if (
     initial &&
@@ -272,6 +277,22 @@ function parseNameRunUncached(words: string[], initial: boolean): ParsedName | n
     ws = rest;
   }
   if (ws.every((w) => !/\p{L}/u.test(w))) return null;
+  // "No 10", "Number 10": a capitalised word and a number name an office.
+  if (
+    ws.length === 2 &&
+    /^\d{1,3}$/.test(ws[1]!) &&
+    !MONTHS.has(ws[0]!) &&
+    !MONTHS.has(ws[0]!.replace(/\.$/, ""))
+  )
+    return {
+      type: "organisation",
+      name: ws.join(" "),
+      title: null,
+      affiliation: null,
+      nameTokens: ws,
+      possessive,
+      sure: true,
+    };
   // "the Prime Minister", "Defense Secretary": a title alone describes a person, names no one.
   if (ws.every((w) => titleLike(w) || /^(?:of|the|for|and)$/.test(w))) return null;
   // "Peter McNally of Third Bridge": a full personal name, then where the person works.

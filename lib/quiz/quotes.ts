@@ -208,6 +208,16 @@ export function capitalisedRuns(toks: Token[], from: number, to: number): { i: n
             (j - 1 === i && /[^s]s$/.test(toks[j - 1]!.text)))
         )
           j += 2;
+        // "the Navy's 3rd Fleet", "Carrier Strike Group 2", "Number 10": a number inside an
+        // organisation's name.
+        else if (
+          u.word &&
+          /^\d{1,3}(?:st|nd|rd|th)?$/.test(u.text) &&
+          (cap(toks[j + 1]) && toks[j + 1]!.start === u.end + 1
+            ? true
+            : isOrgWord(toks[j - 1]!.text) || /^(?:Number|No\.?)$/.test(toks[j - 1]!.text))
+        )
+          j++;
         else break;
       }
       // A possessive ends the run: "Russia's Defense Ministry" keeps going, "Stein's note" stops.
@@ -270,9 +280,11 @@ export class Attributor {
           this.mentionAt(e, d.i, d.j, s);
         }
       };
+      const datelineEnd = this.pastDateline(s.t0, s.t1);
       for (const run of capitalisedRuns(tokens, s.t0, s.t1)) {
         flushDescribed(run.i);
-        if (this.isDateline(run, s)) continue;
+        // The dateline and its agency credit ("CHICAGO, Oct 23 (Reuters) —") name no one in the story.
+        if (this.isDateline(run, s) || (run.i < datelineEnd && run.i >= s.t0)) continue;
         const words = tokens.slice(run.i, run.j).map((t) => t.text);
         const next = tokens[run.j];
         const initial = run.i === s.t0 || (run.i === s.t0 + 1 && !tokens[s.t0]!.word);
@@ -1391,6 +1403,14 @@ export class Attributor {
     if (SUBJECT_PRONOUNS.has(low(tokens[i]))) return this.interpret(i, i + 1);
     let j = i;
     while (j < limit && (this.npWord(j) || (NP_PREPOSITIONS.has(low(tokens[j])) && j > i)) && j - i < 10) j++;
+    // "Its president, Gary Lindqvist, called ...": the name between commas after a role is the subject.
+    if (tokens[j]?.text === ",") {
+      let e = j + 1;
+      while (e < limit && tokens[e]!.text !== "," && e - j < 6) e++;
+      const seg = tokens.slice(j + 1, e).map((t) => t.text);
+      const parsed = tokens[e]?.text === "," && seg.length ? parseNameRun(seg) : null;
+      if (parsed?.type === "person") return this.interpret(j + 1, e);
+    }
     return j > i ? this.interpret(i, j) : null;
   }
 
@@ -1790,11 +1810,13 @@ export class Attributor {
       k = this.skipAdjuncts(k, open);
       while (k < open && /^(?:that|,|:|\u2014)$/.test(low(tokens[k]))) k++;
       // "condemned the "...", "called it "...", "described them as "...": a short object lead-in.
+      // "called the decision "...", "described the plan as "...": a short object, then the quotation.
       if (QUOTE_CUES.has(c.word))
         while (
           k < open &&
-          k < c.v + c.len + 4 &&
-          /^(?:the|a|an|it|them|this|that|his|her|their|its|as|what)$/.test(low(tokens[k]))
+          k < c.v + c.len + 6 &&
+          (/^(?:the|a|an|it|them|this|that|his|her|their|its|as|what|him|us)$/.test(low(tokens[k])) ||
+            (isWord(tokens[k]) && !isFiniteVerb(low(tokens[k])) && !STOP_WORDS.has(low(tokens[k]))))
         )
           k++;
       const adjacent = k >= open;
