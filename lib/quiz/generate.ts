@@ -7,6 +7,7 @@ import {
   type GateReason,
   type OptionType,
 } from "./gates";
+import { personNameShape } from "./names";
 import { hash, mulberry32, shuffle } from "./rng";
 import type {
   Analysis,
@@ -243,7 +244,11 @@ function candidates(a: Analysis): Candidate[] {
     const k = normalizeOption(q.text);
     byText.set(k, (byText.get(k) ?? new Set()).add(q.speaker));
   }
-  const optionSpeakers = a.speakers.filter((s) => named(s) && s.confidence === "high");
+  // Options name people by a person's name ("Radio Redmarsh" is not one) and organisations by theirs.
+  const optionSpeakers = a.speakers.filter(
+    (s) =>
+      named(s) && s.confidence === "high" && (s.type !== "person" || personNameShape(s.name.split(" ")).ok),
+  );
   // Short quoted fragments of the article ("a lot"): a question quoting words that contain one
   // could send a careful reader to that other quotation.
   const fragments = a.quotes
@@ -719,7 +724,7 @@ function candidates(a: Analysis): Candidate[] {
     const fs = byKind(kind);
     for (const f of fs) {
       const sen = a.sentences[f.sentence]!;
-      if (wordsOf(sen.text) > 45 || wordsOf(sen.text) < 6) continue;
+      if (wordsOf(sen.text) > 45 || wordsOf(sen.text) < 6 || contextPoor(sen.text)) continue;
       const type = valueType(f.value);
       if (type === "date-relative") continue;
       const local = f.span.start - sen.start;
@@ -813,7 +818,15 @@ function candidates(a: Analysis): Candidate[] {
   }
   for (const t of targets) {
     const sen = a.sentences[t.sentence];
-    if (!sen || !sen.prose || sen.defective || wordsOf(sen.text) > 45 || wordsOf(sen.text) < 6) continue;
+    if (
+      !sen ||
+      !sen.prose ||
+      sen.defective ||
+      wordsOf(sen.text) > 45 ||
+      wordsOf(sen.text) < 6 ||
+      contextPoor(sen.text)
+    )
+      continue;
     const local = t.start - sen.start;
     if (sen.text.indexOf(t.value) !== local || sen.text.lastIndexOf(t.value) !== local) continue;
     if (local === 0) continue; // a blank opening the sentence gives no context
@@ -847,6 +860,10 @@ function candidates(a: Analysis): Candidate[] {
   }
   return out;
 }
+
+/** A sentence that leans on the one before ("They named three, and got one wrong."): no context to answer from. */
+const contextPoor = (sentence: string) =>
+  /^["']?(?:they|he|she|it|this|that|these|those|we|i|you|there)\b/i.test(sentence.trim());
 
 /** The article's own short quoted words (scare quotes, fragments), one to three words. */
 function shortMarks(a: Analysis): string[] {

@@ -433,6 +433,9 @@ export class Attributor {
         const org = this.reg.orgByPrefix(parsed.name) ?? this.reg.findByName(parsed.name);
         if (org) return org;
         if (!speaking) return undefined;
+        // "Redmarsh said" after "Redmarsh United": the one organisation whose name starts so.
+        const short = this.reg.orgByPrefix(parsed.name, true);
+        if (short) return short;
         if (low(tokens[i - 1]) === "the") return this.reg.collective(parsed.name, "organisation", span, true);
       }
       // "US investment banking giant Goldman Sachs", "analysts at Goldman Sachs": a name the
