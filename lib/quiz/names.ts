@@ -150,7 +150,11 @@ export const isAdjective = (w: string) => ADJECTIVE.has(w.toLowerCase());
 
 export const isAcronym = (w: string) => /^(?:\p{Lu}\.?){2,6}s?$|^\p{Lu}{2,6}\d*$/u.test(w);
 /** A model or weapon designation: "F-16", "B-2", "MQ-9", "Type 075", "S-400", "GBU-39". */
-export const isDesignation = (w: string) => /\d/.test(w) && /^[\p{Lu}\d][\p{L}\d/.-]*$/u.test(w);
+export const isDesignation = (w: string) =>
+  /\d/.test(w) &&
+  /^[\p{Lu}\d][\p{L}\d/.-]*$/u.test(w) &&
+  !/^\d+(?:st|nd|rd|th)$/.test(w) &&
+  !/^(?:19|20)\d{2}$/.test(w);
 
 /** A word that can be part of a person's name: "Lopez", "O'Brien", "Zuma-Sambudla", "J.", "JD". */
 function nameLike(w: string, next: string | undefined): boolean {
@@ -391,7 +395,8 @@ function parseNameRunUncached(words: string[], initial: boolean): ParsedName | n
     // A lone word with nothing to show it is a person is decided by its context (see the registry).
     return { type: "person", name, title: null, affiliation, nameTokens: ws, possessive, sure: shape.sure };
   }
-  if (ws.length > 1 && ws.every((w) => /^\p{Lu}/u.test(w)))
+  // "United Nations High Commissioner for Human Rights": capitalised words joined by "for", "of".
+  if (ws.length > 1 && ws.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|for|and|the)$/.test(w)))
     return { type: "organisation", name, title: null, affiliation, nameTokens: ws, possessive, sure: false };
   return null;
 }

@@ -1124,10 +1124,13 @@ export class Attributor {
         // "declined to say", "want to add": an infinitive is not a statement.
         if (prev === "to" && !/^(?:went|goes|go)$/.test(low(tokens[v - 2]))) continue;
         if (this.deniedOrAsked(v, s)) continue;
+        // "..., saying", "and adding", "with spokesperson Yahya Sare'e saying": a participle cue.
+        const afterName = !!prevTok && prevTok.word && isCapitalised(prevTok.text) && !this.inQuote(v - 1);
         if (
           w.endsWith("ing") &&
-          !/^(?:,|and|while|in|before|after)$/.test(prev) &&
-          !this.afterStatementNoun(v)
+          !/^(?:,|and|while|in|before|after|but|\u2014)$/.test(prev) &&
+          !this.afterStatementNoun(v) &&
+          !afterName
         )
           continue;
         out.push({ v, len: 1, kind: w.endsWith("ing") ? "participle" : "verb", word: w });
@@ -1402,6 +1405,20 @@ export class Attributor {
         i++;
       }
     }
+    // "Last week, Biden spoke ...": an opening adverbial without a verb before the first comma.
+    if (i === floor) {
+      let c = i;
+      while (c < limit && c < i + 7 && tokens[c]!.text !== ",") c++;
+      if (tokens[c]?.text === "," && c > i) {
+        let verb = false;
+        for (let m = i; m < c; m++)
+          if (isFiniteVerb(low(tokens[m])) && !isCapitalised(tokens[m]!.text)) verb = true;
+        const opening =
+          tokens.slice(i, c).every((t) => !isCapitalised(t.text) || t === tokens[i]) ||
+          TIME_WORDS.has(low(tokens[i]));
+        if (!verb && opening && !this.opensAppositive(c + 1)) i = c + 1;
+      }
+    }
     if (i >= limit) return null;
     if (SUBJECT_PRONOUNS.has(low(tokens[i]))) return this.interpret(i, i + 1);
     let j = i;
@@ -1440,6 +1457,13 @@ export class Attributor {
       return null;
     }
     if (c.kind === "participle") {
+      // "with spokesperson Yahya Sare'e saying ...": the name right before it.
+      const before = tokens[c.v - 1];
+      if (isWord(before) && isCapitalised(before.text)) {
+        const left = this.subjectRange(c.v, floor);
+        const r = left ? this.interpret(left.i, left.j) : null;
+        if (r) return r;
+      }
       // "..., saying that ...": the subject of the main clause.
       return this.clauseSubject(s.t0, c.v);
     }
@@ -1699,9 +1723,17 @@ export class Attributor {
     const cue = cues.find((c) => c.v >= k && c.v - k <= 22);
     if (!cue) return null;
     // Nothing but the speaker phrase between the mark and the verb: no other quotation, no clause.
+    // Otherwise the quotation may still be part of a clause that a closing cue reports.
     for (let m = k; m < cue.v; m++) {
-      if (this.inQuote(m) || tokens[m]!.text === '"' || tokens[m]!.text === ";" || tokens[m]!.text === ".")
+      if (this.inQuote(m) || tokens[m]!.text === '"' || tokens[m]!.text === ";" || tokens[m]!.text === ".") {
+        if (tokens[m]!.text === ";" || tokens[m]!.text === ".") return null;
+        const closing = this.clauseBefore(cue, s, true);
+        if (closing && !closing.interposed && tokens[closing.start]!.start <= mark.open) {
+          const r = this.speakerOf(cue, s, closing.groupStart);
+          if (r) return { r, cue };
+        }
         return null;
+      }
     }
     if (cue.v === k) {
       if (cue.kind === "according") {
