@@ -450,6 +450,17 @@ function isShipNameToken(env: Env, t: number): boolean {
   return !NAME_BLOCK.has(w) || (SHIP_TITLES.has(w) && isCap(env.ctx.tokens[t + 1]?.text ?? ""));
 }
 
+/** Classes that are what a launching system fires. */
+const MUNITION_CLASSES = new Set(["interceptor", "missile", "rocket", "munition", "artillery shell"]);
+
+const pluralOf = (w: string) => (/s$/.test(w) ? w : /o$/.test(w) ? `${w}es` : `${w}s`);
+
+/** The token of the weapon word that extendRight found after the name (for its surface form). */
+function headToken(env: Env, j: number, ext: Extension): number {
+  for (let k = ext.end - 1; k >= j; k--) if (classAt(env, k)?.noun === ext.head) return k;
+  return j;
+}
+
 type Extension = {
   end: number;
   head: ClassNoun | null;
@@ -683,17 +694,26 @@ function scanSentence(env: Env, si: number, out: Mention[]) {
       const row = NAMED_SYSTEMS[g.idx]!;
       const ext = extendRight(env, j, limit, false);
       if (ext.head || nearMilitary(env, si)) {
-        push(
-          namedWith(env, si, i, j, ext, {
-            shape: "gazetteer",
-            name: row.name,
-            nameScore: 5,
-            keys: [`gaz:${row.name}`],
-            category: row.category,
-            categoryScore: 4,
-            why: "a known weapon system",
-          }),
-        );
+        // "Patriot interceptors" are not "Patriot launchers": a launching system's munitions are
+        // a system of their own.
+        const munition =
+          !!ext.head &&
+          MUNITION_CLASSES.has(ext.head.lemma) &&
+          /system|howitzer|launcher|gun/.test(row.category);
+        const m = namedWith(env, si, i, j, ext, {
+          shape: "gazetteer",
+          name: munition
+            ? `${row.name} ${pluralOf(low[headToken(env, j, ext)] ?? ext.head!.lemma)}`
+            : row.name,
+          nameScore: 5,
+          keys: [munition ? `gaz:${row.name}|munition` : `gaz:${row.name}`],
+          category: munition ? ext.head!.category : row.category,
+          categoryScore: 4,
+          why: "a known weapon system",
+        });
+        if (munition)
+          m.category = ext.head!.lemma === "interceptor" ? "interceptor missile" : ext.head!.category;
+        push(m);
         continue;
       }
     }
@@ -779,7 +799,8 @@ function scanSentence(env: Env, si: number, out: Mention[]) {
       else if (/^[A-Z][a-z]+$/.test(famName))
         // An unknown model name ("Samad-3"): a weapon word right after it, or one in the sentence of a defence article.
         ok = !!ext.head || (env.defence && sentenceHasClass(env, si, true));
-      else ok = !!ext.head && !ext.head.weak;
+      // An unknown letter family ("GQM-163 Coyote"): a weapon word, or a proper name in a military sentence.
+      else ok = (!!ext.head && !ext.head.weak) || (ext.proper.length > 0 && env.military[si] === 1);
       // "the E-40 highway", "an H-2B visa": the next word says what it is.
       if (NOT_WEAPON_AFTER.has(low[i + 1] ?? "")) ok = false;
       if (famName === "S" && !/^\d{3}$/.test(d[2]!)) ok = ok && adjacent;
@@ -1118,6 +1139,12 @@ function classMention(
       break;
     }
     if (/(ed|ing|ly)$/.test(l) && !/-/.test(l)) break;
+    // "to lease interceptors", "could lease interceptors": a verb
+    if (
+      /^(to|could|would|will|can|may|might|must|should|not)$/.test(low[k - 1] ?? "") &&
+      !MILITARY_MODIFIERS.has(l)
+    )
+      break;
     if (/^[a-z][a-z-]*$/.test(l) && !/-led$/.test(l) && !COMMON_VERBS.has(l) && !/[^s]s$/.test(l)) {
       // An unknown lower-case word before the head is most likely its kind ("standard", "littoral"),
       // unless its ending makes it a describing adjective ("effective", "survivable", "largest").

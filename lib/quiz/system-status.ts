@@ -51,7 +51,7 @@ const REQUEST_VERBS = set(
 );
 // Only with "for" within three words: "called for", "pushing hard for", "asked the US for".
 const REQUEST_FOR = set(
-  "asked asking ask asks called calling calls call pushing pushed push pushes pressing pressed press plea pleas appeal appeals requests",
+  "asked asking ask asks called calling calls call pushing pushed push pushes pressing pressed press plea pleas appeal appeals requests hoped hoping hopes hope",
 );
 const WITHHOLD = set(
   "balked balking refused refuses refusing refuse declined declines declining reluctant hesitant hesitated hesitating resisted resisting resist withheld withholding withhold withholds vetoed veto rejected rejecting reject undecided stuck halted halt halts halting paused pause pauses pausing suspended suspend suspends suspending blocked block blocks blocking delayed delay delays delaying froze frozen freeze banned ban bans prohibited prohibit prohibits barred denied deny denies opposed oppose opposes opposing cautious wary",
@@ -239,7 +239,24 @@ export class StatusReader {
   }
 
   /** A participle right after the mention: "weapons supplied to the Houthis", "missiles fired by". */
+  /** Past coordinated mentions after word b: "NASAMS and IRIS-T batteries, supplied by ..." */
+  private pastCoordinated(ws: W[], b: number, m: Mention): number {
+    let j = b;
+    while (
+      (ws[j]?.w === "and" || ws[j]?.w === ",") &&
+      ws[j + 1] &&
+      this.covered[ws[j + 1]!.t] &&
+      this.covered[ws[j + 1]!.t] !== this.id(m)
+    ) {
+      const other = this.covered[ws[j + 1]!.t];
+      j += 1;
+      while (ws[j] && this.covered[ws[j]!.t] === other) j++;
+    }
+    return j;
+  }
+
   private relative(ws: W[], b: number, m: Mention): StatusReading | null {
+    b = this.pastCoordinated(ws, b, m);
     // ", which Germany delivered last year", "that were sent in March"
     const rel = ws[b]?.w === "," ? b + 1 : b;
     if (/^(which|that)$/.test(ws[rel]?.w ?? "")) {
@@ -361,7 +378,10 @@ export class StatusReader {
     const advance = (w: string, before: string, k: number) => {
       // "$60 billion in aid": an amount's "in" keeps the hold.
       const amount = w === "in" && /^(billion|million|thousand|worth|\$?\d[\d,.]*)$/.test(before);
-      if ((PREP_BREAK.has(w) && !amount) || SPEECH.has(w)) broken = true;
+      // "at least 30 tanks", "up to 40 drones": quantities, not prepositions.
+      const quantity =
+        (w === "at" && /^(least|most)$/.test(ws[k + 1]?.w ?? "")) || (w === "up" && ws[k + 1]?.w === "to");
+      if ((PREP_BREAK.has(w) && !amount && !quantity) || SPEECH.has(w)) broken = true;
       else if (w === "to") {
         const n = ws[k + 1];
         if (n && !isUpper(this.text(n.t)) && !DETERMINERS.has(n.w) && !this.covered[n.t]) broken = true;
@@ -422,9 +442,12 @@ export class StatusReader {
         PLEDGE_VERBS.has(w) ||
         REQUEST_VERBS.has(w) ||
         (REQUEST_FOR.has(w) && ws.slice(k + 1, Math.min(a, k + 4)).some((y) => y.w === "for"));
+      // "Kyiv needs", "it still needed": a subject right before (not "the weapons they need").
+      const subject = (j: number) => this.capital(ws, j) || /^(it|they|we|he|she)$/.test(ws[j]?.w ?? "");
       const need =
         /^(needs|need|needed)$/.test(w) &&
-        (this.capital(ws, k - 1) || (NEED_ADVERB.has(before) && this.capital(ws, k - 2)));
+        !/^(to|,|including|like)$/.test(ws[k + 1]?.w ?? "") &&
+        (subject(k - 1) || (NEED_ADVERB.has(before) && subject(k - 2)));
       if ((supply || need) && !governs) return noun;
       // "the 60 pledged Abrams tanks", "the promised F-16s": an adjective; the verb further back,
       // or the predicate after, decides.
@@ -560,7 +583,7 @@ export class StatusReader {
 
   /** The mention as subject: "were delivered", "will still be prohibited", "hit the port". */
   private predicate(ws: W[], b: number, m: Mention): StatusReading | null {
-    let j = b;
+    let j = this.pastCoordinated(ws, b, m);
     // "The ex-USS Racine, a retired landing ship, was sunk": skip an appositive between commas.
     // Without the closing comma: "the ex-USS Dubuque, a 17,000-ton dock was sent to the bottom".
     if (ws[j]?.w === "," && /^(a|an|the)$/.test(ws[j + 1]?.w ?? "")) {

@@ -319,6 +319,7 @@ export const CLASS_NOUNS: Map<string, ClassNoun> = new Map([
   ...cls("warhead", "warhead warheads"),
   ...cls("munition", "munition munitions"),
   ...cls("interceptor", "interceptor interceptors"),
+  ...cls("decoy drone", "decoy decoys", { weak: true }),
   ...cls("artillery", "artillery"),
   ...cls("munition", "ammunition"),
   ...cls("artillery shell", "shell shells", { weak: true, vague: true }),

@@ -53,6 +53,20 @@ describe("weapon systems by their shapes", () => {
     );
   });
 
+  it("finds an unknown letter family with a proper name in a military sentence, and decoy drones", () => {
+    const s = systemsOf(
+      "The destroyer fired an SM-6 missile at a BQM-74 Chukar target. Russia sent cheap Gerbera decoys with its drones.",
+    );
+    expect(find(s, "BQM-74 Chukar")).toBeDefined();
+    expect(find(s, "Gerbera")?.category).toBe("decoy drone");
+  });
+
+  it("does not read a verb before a weapon word as its kind ('could lease interceptors')", () => {
+    const got = names("The ministry said it could lease interceptors and would buy drones for the war.");
+    expect(got).toEqual(expect.arrayContaining(["interceptors", "drones"]));
+    expect(got.some((n) => /lease|buy/.test(n))).toBe(false);
+  });
+
   it("finds an unknown model name next to a weapon word", () => {
     const s = systemsOf("The militia fired a Zolfaghar-7 missile at the base, and a Qasef-3 drone followed.");
     expect(find(s, "Zolfaghar-7")?.category).toBe("missile");
@@ -313,7 +327,9 @@ describe("what happened to a system", () => {
         "land-based fighter jets",
       ),
     ).toBe("mentioned");
-    expect(statusOf("That could give the pilots the speed of Hawk missiles.", "Hawk")).toBe("mentioned");
+    expect(statusOf("That could give the pilots the speed of Hawk missiles.", "Hawk missiles")).toBe(
+      "mentioned",
+    );
   });
 
   it("reads a weapon fired by the side that receives aid as sent", () => {
@@ -360,6 +376,32 @@ describe("what happened to a system", () => {
     expect(statusOf("Kyiv has received 12 of the 31 pledged M1A1 Abrams tanks.", "Abrams")).toBe("sent");
     expect(statusOf("The promised MiG-29 jets have arrived in Slovakia.", "MiG-29")).toBe("sent");
     expect(statusOf("Kyiv is still waiting for the promised Gripen jets.", "Gripen")).toBe("pledged");
+  });
+
+  it("keeps a launching system apart from its munitions ('Patriot launchers' sent, 'Patriot interceptors' requested)", () => {
+    const s = systemsOf(
+      "Madrid has sent two Patriot launchers. Kyiv still needs more Patriot interceptors, and every Patriot missile counts.",
+    );
+    expect(find(s, "Patriot")?.status).toBe("sent");
+    const i = find(s, "Patriot interceptors")!;
+    expect(i.status).toBe("requested");
+    expect(i.mentions.map((m) => m.text)).toEqual(["Patriot interceptors", "Patriot missile"]);
+  });
+
+  it("reads 'at least 30' as a quantity and 'hoped for a commitment on' as a request", () => {
+    expect(statusOf("Kyiv said it still needed at least 30 Leopard 2A6 tanks.", "Leopard")).toBe("requested");
+    expect(
+      statusOf(
+        "Officials had hoped for a firm commitment on the Gripen jets, which Sweden leases.",
+        "Gripen",
+      ),
+    ).toBe("requested");
+  });
+
+  it("lets a participle or predicate after 'X and Y' speak for X too", () => {
+    const s = systemsOf("NASAMS and IRIS-T batteries, supplied by Norway and Germany, downed most drones.");
+    expect(find(s, "NASAMS")?.status).toBe("sent");
+    expect(find(s, "IRIS-T")?.status).toBe("sent");
   });
 
   it("lets the furthest stage of the supply pipeline win across mentions", () => {
