@@ -63,6 +63,10 @@ export type FoundQuote = Omit<Quote, "confidence" | "reasons" | "attribution"> &
 
 const SYSTEM_NAME = new RegExp(`^(?:${NAMED_SYSTEMS.map((x) => x.pattern).join("|")})$`);
 
+const NUMBER_WORD =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|million|billion|first|second|third|half|none|each|every)$/i;
+const possessiveOf = (name: string) => (/s$/.test(name) ? `${name}'` : `${name}'s`);
+
 /** A crude stem for matching a description to what the text called something: "banking" ~ "bank". */
 const stem = (w: string) => w.toLowerCase().replace(/(?:ing|ers|er|s)$/, "");
 const low = (t: Token | undefined) => (t ? t.text.toLowerCase() : "");
@@ -260,6 +264,7 @@ export class Attributor {
   /** Registers the named people, organisations and groups of the prose, with their roles. */
   collectMentions() {
     const { tokens, sentences } = this.ctx;
+    const lone = new Map<string, { i: number; j: number; s: SentenceInfo }[]>();
     for (const s of sentences) {
       if (!s.prose) continue;
       const described = this.describedOrgs(s.t0, s.t1);
@@ -306,7 +311,16 @@ export class Attributor {
         const parsed = parseNameRun(words, initial);
         if (!parsed) continue;
         const e = this.entityForName(parsed, run.i, run.j, false);
-        if (!e) continue;
+        if (!e) {
+          // A lone name with nothing to show what it is ("Strava"): remembered, decided below.
+          if (parsed.type === "person" && parsed.nameTokens.length === 1 && !parsed.title)
+            (lone.get(parsed.name) ?? lone.set(parsed.name, []).get(parsed.name)!).push({
+              i: run.i,
+              j: run.j,
+              s,
+            });
+          continue;
+        }
         this.mentionAt(e, run.i, run.j, s);
         if (e.type === "organisation") this.describe(e, run.i, run.j, s);
         if (e.type === "person") {
@@ -315,6 +329,24 @@ export class Attributor {
         }
       }
       flushDescribed(s.t1);
+    }
+    // A lone capitalised name used at least twice and never given as a person's full name is an
+    // organisation or a product the story is about ("Strava ... Strava's app"): "the company" and
+    // "it" may refer to it. A person is introduced with a first name or a title first.
+    for (const [name, at] of lone) {
+      const person = this.reg.findPerson([name]);
+      if (
+        at.length < 2 ||
+        (person && person.nameSure) ||
+        this.reg.findByName(name) ||
+        isCommonWord(name) ||
+        NUMBER_WORD.test(name)
+      )
+        continue;
+      const first = at[0]!;
+      const e = this.reg.collective(name, "organisation", this.span(first.i, first.j), true);
+      if (!e) continue;
+      for (const x of at) this.mentionAt(e, x.i, x.j, x.s);
     }
   }
 
@@ -425,6 +457,9 @@ export class Attributor {
     const span = this.span(i, j);
     const { tokens } = this.ctx;
     if (parsed.type === "person") {
+      // A name already known as an organisation stays one ("Goldman Sachs estimates ...").
+      const org = this.reg.findByName(parsed.name);
+      if (org && org.type !== "person") return org;
       const known = this.reg.findPerson(parsed.nameTokens);
       const single = parsed.nameTokens.length === 1 && !parsed.title;
       if (single && !known) {
@@ -722,7 +757,12 @@ export class Attributor {
       return r;
     }
     if (/^(?:it|its)$/.test(p)) {
-      const cands = this.salient(pos, (e) => e.type === "organisation");
+      // "it": the organisation the passage is about; the one the story names most, if close.
+      const counts = new Map<number, number>();
+      for (const m of this.reg.before(pos, 400)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+      const cands = this.salient(pos, (e) => e.type === "organisation")
+        .map((c) => ({ entity: c.entity, score: c.score + 0.7 * Math.log1p(counts.get(c.entity.id) ?? 0) }))
+        .sort((a, b) => b.score - a.score);
       return this.pick(pos, cands, `"${p}"`);
     }
     if (/^(?:they|them|their)$/.test(p)) {
@@ -891,7 +931,7 @@ export class Attributor {
       if (owner.length) {
         const r = this.interpret(b0, b0 + owner.length);
         if (r && r.entity.type !== "anonymous")
-          return remember({ ...r, reason: `the ${doc} is ${r.entity.name}'s` });
+          return remember({ ...r, reason: `the ${doc} is ${possessiveOf(r.entity.name)}` });
       }
       if (determiner === "the" || determiner === null) {
         // "the release said", "the letter also said": the author of the last such document named.
