@@ -1210,7 +1210,8 @@ export class Attributor {
     void aux;
     for (let m = v - 1; m >= s.t0 && m >= v - 8; m--) {
       const l = low(tokens[m]);
-      if (/^(?:whether|if)$/.test(l)) return true;
+      // "asked whether he thought", "echoed what many have said": asked about, or a free relative.
+      if (/^(?:whether|if|what)$/.test(l)) return true;
       if (/^(?:neither|nor|none|nobody|no)$/.test(l) && m >= v - 3) return true;
       if (!tokens[m]!.word) break;
     }
@@ -1362,6 +1363,32 @@ export class Attributor {
     const start = i + 1;
     if (start > j) return null;
     return { i: start, j: j + 1 };
+  }
+
+  /**
+   * Extends a subject leftwards over prepositional phrases ("a man interviewed by a CNN stringer
+   * | at the scene"), as far as a person, group or organisation noun that heads it; null if none.
+   */
+  private wideSubject(i: number, floor: number): number | null {
+    const { tokens } = this.ctx;
+    let k = i - 1;
+    let best: number | null = null;
+    for (let n = 0; k >= floor && n < 12; k--, n++) {
+      const t = tokens[k]!;
+      if (!t.word || this.inQuote(k)) break;
+      const l = low(t);
+      if (STOP_WORDS.has(l) || SUBJECT_PRONOUNS.has(l) || (isFiniteVerb(l) && !/ed$/.test(l))) break;
+      if (DETERMINERS.has(l)) {
+        const before = low(tokens[k - 1]);
+        if (!NP_PREPOSITIONS.has(before) && before !== "by") {
+          if (best !== null) return k;
+          break;
+        }
+        continue;
+      }
+      if (isRoleNoun(l) || isGroupNoun(l) || isOrgNoun(l)) best = k;
+    }
+    return best !== null && best < i ? best : null;
   }
 
   /** The noun phrase after an inverted verb: `," said Martin Indyk, executive vice president of ...`. */
@@ -1521,6 +1548,14 @@ export class Attributor {
       )
         return { ...r, sure: false, reason: `${r.entity.name} speaks together with others` };
       if (r) return r;
+    }
+    // "A man interviewed by a CNN stringer at the scene said": a longer phrase with prepositions.
+    if (left) {
+      const wide = this.wideSubject(left.i, floor);
+      if (wide !== null) {
+        const r = this.interpret(wide, left.j);
+        if (r) return r;
+      }
     }
     // "..., said the officials, who added that ...": "who" speaks for the noun phrase before it.
     const w0 = this.skipLeftAdverbs(c.v - 1, floor);
@@ -1941,6 +1976,18 @@ export class Attributor {
         const r = last ? this.speakerOf(last, prevS) : null;
         if (r) item = { ...item, r, cue: last!.word, how: "cue before the quote" };
       }
+      // "Al Assas voiced his despair: "Where should we go?"": a colon introduces the subject's words.
+      const beforeMark = this.ctx.tokens[tokenAt(this.ctx, mark.open) - 1];
+      if (!item.r && beforeMark?.text === ":" && !this.startsSentence(mark, s)) {
+        const r = this.clauseSubject(s.t0, tokenAt(this.ctx, mark.open) - 1);
+        if (r && !r.entity.place)
+          item = {
+            ...item,
+            r: { ...r, reason: `the quotation follows a colon after ${r.entity.name}` },
+            cue: "colon",
+            how: "cue before the quote",
+          };
+      }
       // "She also apologized "to the families ..."", "X called on the allies to "...": a quotation
       // of four words or more inside a sentence with no speech verb is its subject's words.
       if (!item.r && !this.startsSentence(mark, s)) {
@@ -2033,6 +2080,15 @@ export class Attributor {
             : `the speaker, ${prev.r.entity.name}, is named in the previous paragraph`,
         };
         how = open ? "continues quote" : "continues previous paragraph";
+      }
+      if (!r && !this.startsParagraph(it.mark)) {
+        // "Al Assas, a resident, voiced his despair. "Where should we go?"": the person the
+        // paragraph opens with, when nobody else speaks in it (uncertain).
+        const first = this.ctx.sentences.find((x) => x.paragraph === p);
+        const subj = first && first.index < it.s.index ? this.clauseSubject(first.t0, first.t1) : null;
+        if (subj && subj.entity.type === "person")
+          r = { ...subj, sure: false, reason: `the paragraph is about ${subj.entity.name}` };
+        how = "continues paragraph";
       }
       if (!r) continue;
       it.r = r;
