@@ -63,6 +63,10 @@ export type FoundQuote = Omit<Quote, "confidence" | "reasons" | "attribution"> &
 
 const SYSTEM_NAME = new RegExp(`^(?:${NAMED_SYSTEMS.map((x) => x.pattern).join("|")})$`);
 
+const NUMBER_WORD =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|million|billion|first|second|third|half|none|each|every)$/i;
+const possessiveOf = (name: string) => (/s$/.test(name) ? `${name}'` : `${name}'s`);
+
 /** A crude stem for matching a description to what the text called something: "banking" ~ "bank". */
 const stem = (w: string) => w.toLowerCase().replace(/(?:ing|ers|er|s)$/, "");
 const low = (t: Token | undefined) => (t ? t.text.toLowerCase() : "");
@@ -260,6 +264,7 @@ export class Attributor {
   /** Registers the named people, organisations and groups of the prose, with their roles. */
   collectMentions() {
     const { tokens, sentences } = this.ctx;
+    const lone = new Map<string, { i: number; j: number; s: SentenceInfo }[]>();
     for (const s of sentences) {
       if (!s.prose) continue;
       const described = this.describedOrgs(s.t0, s.t1);
@@ -306,7 +311,16 @@ export class Attributor {
         const parsed = parseNameRun(words, initial);
         if (!parsed) continue;
         const e = this.entityForName(parsed, run.i, run.j, false);
-        if (!e) continue;
+        if (!e) {
+          // A lone name with nothing to show what it is ("Strava"): remembered, decided below.
+          if (parsed.type === "person" && parsed.nameTokens.length === 1 && !parsed.title)
+            (lone.get(parsed.name) ?? lone.set(parsed.name, []).get(parsed.name)!).push({
+              i: run.i,
+              j: run.j,
+              s,
+            });
+          continue;
+        }
         this.mentionAt(e, run.i, run.j, s);
         if (e.type === "organisation") this.describe(e, run.i, run.j, s);
         if (e.type === "person") {
@@ -315,6 +329,24 @@ export class Attributor {
         }
       }
       flushDescribed(s.t1);
+    }
+    // A lone capitalised name used at least twice and never given as a person's full name is an
+    // organisation or a product the story is about ("Strava ... Strava's app"): "the company" and
+    // "it" may refer to it. A person is introduced with a first name or a title first.
+    for (const [name, at] of lone) {
+      const person = this.reg.findPerson([name]);
+      if (
+        at.length < 2 ||
+        (person && person.nameSure) ||
+        this.reg.findByName(name) ||
+        isCommonWord(name) ||
+        NUMBER_WORD.test(name)
+      )
+        continue;
+      const first = at[0]!;
+      const e = this.reg.collective(name, "organisation", this.span(first.i, first.j), true);
+      if (!e) continue;
+      for (const x of at) this.mentionAt(e, x.i, x.j, x.s);
     }
   }
 
@@ -425,6 +457,9 @@ export class Attributor {
     const span = this.span(i, j);
     const { tokens } = this.ctx;
     if (parsed.type === "person") {
+      // A name already known as an organisation stays one ("Goldman Sachs estimates ...").
+      const org = this.reg.findByName(parsed.name);
+      if (org && org.type !== "person") return org;
       const known = this.reg.findPerson(parsed.nameTokens);
       const single = parsed.nameTokens.length === 1 && !parsed.title;
       if (single && !known) {
@@ -722,7 +757,12 @@ export class Attributor {
       return r;
     }
     if (/^(?:it|its)$/.test(p)) {
-      const cands = this.salient(pos, (e) => e.type === "organisation");
+      // "it": the organisation the passage is about; the one the story names most, if close.
+      const counts = new Map<number, number>();
+      for (const m of this.reg.before(pos, 400)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+      const cands = this.salient(pos, (e) => e.type === "organisation")
+        .map((c) => ({ entity: c.entity, score: c.score + 0.7 * Math.log1p(counts.get(c.entity.id) ?? 0) }))
+        .sort((a, b) => b.score - a.score);
       return this.pick(pos, cands, `"${p}"`);
     }
     if (/^(?:they|them|their)$/.test(p)) {
@@ -891,7 +931,7 @@ export class Attributor {
       if (owner.length) {
         const r = this.interpret(b0, b0 + owner.length);
         if (r && r.entity.type !== "anonymous")
-          return remember({ ...r, reason: `the ${doc} is ${r.entity.name}'s` });
+          return remember({ ...r, reason: `the ${doc} is ${possessiveOf(r.entity.name)}` });
       }
       if (determiner === "the" || determiner === null) {
         // "the release said", "the letter also said": the author of the last such document named.
@@ -1170,7 +1210,8 @@ export class Attributor {
     void aux;
     for (let m = v - 1; m >= s.t0 && m >= v - 8; m--) {
       const l = low(tokens[m]);
-      if (/^(?:whether|if)$/.test(l)) return true;
+      // "asked whether he thought", "echoed what many have said": asked about, or a free relative.
+      if (/^(?:whether|if|what)$/.test(l)) return true;
       if (/^(?:neither|nor|none|nobody|no)$/.test(l) && m >= v - 3) return true;
       if (!tokens[m]!.word) break;
     }
@@ -1322,6 +1363,32 @@ export class Attributor {
     const start = i + 1;
     if (start > j) return null;
     return { i: start, j: j + 1 };
+  }
+
+  /**
+   * Extends a subject leftwards over prepositional phrases ("a man interviewed by a CNN stringer
+   * | at the scene"), as far as a person, group or organisation noun that heads it; null if none.
+   */
+  private wideSubject(i: number, floor: number): number | null {
+    const { tokens } = this.ctx;
+    let k = i - 1;
+    let best: number | null = null;
+    for (let n = 0; k >= floor && n < 12; k--, n++) {
+      const t = tokens[k]!;
+      if (!t.word || this.inQuote(k)) break;
+      const l = low(t);
+      if (STOP_WORDS.has(l) || SUBJECT_PRONOUNS.has(l) || (isFiniteVerb(l) && !/ed$/.test(l))) break;
+      if (DETERMINERS.has(l)) {
+        const before = low(tokens[k - 1]);
+        if (!NP_PREPOSITIONS.has(before) && before !== "by") {
+          if (best !== null) return k;
+          break;
+        }
+        continue;
+      }
+      if (isRoleNoun(l) || isGroupNoun(l) || isOrgNoun(l)) best = k;
+    }
+    return best !== null && best < i ? best : null;
   }
 
   /** The noun phrase after an inverted verb: `," said Martin Indyk, executive vice president of ...`. */
@@ -1481,6 +1548,14 @@ export class Attributor {
       )
         return { ...r, sure: false, reason: `${r.entity.name} speaks together with others` };
       if (r) return r;
+    }
+    // "A man interviewed by a CNN stringer at the scene said": a longer phrase with prepositions.
+    if (left) {
+      const wide = this.wideSubject(left.i, floor);
+      if (wide !== null) {
+        const r = this.interpret(wide, left.j);
+        if (r) return r;
+      }
     }
     // "..., said the officials, who added that ...": "who" speaks for the noun phrase before it.
     const w0 = this.skipLeftAdverbs(c.v - 1, floor);
@@ -1901,6 +1976,18 @@ export class Attributor {
         const r = last ? this.speakerOf(last, prevS) : null;
         if (r) item = { ...item, r, cue: last!.word, how: "cue before the quote" };
       }
+      // "Al Assas voiced his despair: "Where should we go?"": a colon introduces the subject's words.
+      const beforeMark = this.ctx.tokens[tokenAt(this.ctx, mark.open) - 1];
+      if (!item.r && beforeMark?.text === ":" && !this.startsSentence(mark, s)) {
+        const r = this.clauseSubject(s.t0, tokenAt(this.ctx, mark.open) - 1);
+        if (r && !r.entity.place)
+          item = {
+            ...item,
+            r: { ...r, reason: `the quotation follows a colon after ${r.entity.name}` },
+            cue: "colon",
+            how: "cue before the quote",
+          };
+      }
       // "She also apologized "to the families ..."", "X called on the allies to "...": a quotation
       // of four words or more inside a sentence with no speech verb is its subject's words.
       if (!item.r && !this.startsSentence(mark, s)) {
@@ -1993,6 +2080,15 @@ export class Attributor {
             : `the speaker, ${prev.r.entity.name}, is named in the previous paragraph`,
         };
         how = open ? "continues quote" : "continues previous paragraph";
+      }
+      if (!r && !this.startsParagraph(it.mark)) {
+        // "Al Assas, a resident, voiced his despair. "Where should we go?"": the person the
+        // paragraph opens with, when nobody else speaks in it (uncertain).
+        const first = this.ctx.sentences.find((x) => x.paragraph === p);
+        const subj = first && first.index < it.s.index ? this.clauseSubject(first.t0, first.t1) : null;
+        if (subj && subj.entity.type === "person")
+          r = { ...subj, sure: false, reason: `the paragraph is about ${subj.entity.name}` };
+        how = "continues paragraph";
       }
       if (!r) continue;
       it.r = r;
