@@ -546,8 +546,20 @@ function candidates(a: Analysis): Candidate[] {
   }
 
   // ---- systems -----------------------------------------------------------------------
-  const systems = a.systems.filter((s) => s.confidence === "high");
-  const theName = (s: WeaponSystem) => (s.kind === "named" ? plain(s.name) : `the ${plain(s.name)}`);
+  // A system whose name begins another system's name ("Patriot" / "Patriot interceptors") is named
+  // by a longer form the article uses ("Patriot launchers"), or not asked about.
+  const allNames = a.systems.map((x) => plain(x.name).toLowerCase());
+  const label = (s: WeaponSystem): string | null => {
+    const n = plain(s.name);
+    const shadowed = allNames.some((o) => o !== n.toLowerCase() && o.startsWith(`${n.toLowerCase()} `));
+    if (!shadowed) return n;
+    const longer = s.aliases
+      .map(plain)
+      .find((x) => x.toLowerCase().startsWith(`${n.toLowerCase()} `) && !allNames.includes(x.toLowerCase()));
+    return longer ?? null;
+  };
+  const systems = a.systems.filter((s) => s.confidence === "high" && label(s) !== null);
+  const theName = (s: WeaponSystem) => (s.kind === "named" ? label(s)! : `the ${label(s)!}`);
   const overlap = (x: string, y: string) => {
     const a1 = new Set(x.toLowerCase().split(/\W+/));
     return y
@@ -573,7 +585,7 @@ function candidates(a: Analysis): Candidate[] {
     add(notSent, 6 - chosen.length >= 3 ? 3 : 6 - chosen.length, v * 2);
     const keys = chosen.filter((s) => s.status === "sent");
     if (keys.length === 0 || keys.length === chosen.length || chosen.length < 3) continue;
-    const options = chosen.map((s) => opt(cap(plain(s.name))));
+    const options = chosen.map((s) => opt(cap(label(s)!)));
     const question: Question = {
       id: qid(
         "systems-sent",
@@ -590,7 +602,7 @@ function candidates(a: Analysis): Candidate[] {
         type: "multi",
         optionIds: chosen.flatMap((s, k) => (s.status === "sent" ? [options[k]!.id] : [])),
       },
-      explanation: chosen.map((s) => `${cap(plain(s.name))} ${STATUS_PLAIN[s.status]}.`).join(" "),
+      explanation: chosen.map((s) => `${cap(label(s)!)} ${STATUS_PLAIN[s.status]}.`).join(" "),
       evidence: uniqSpans(chosen.map((s) => s.evidence)),
       confidence: "high",
       notes: [],

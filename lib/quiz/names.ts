@@ -199,6 +199,10 @@ export function personNameShape(ws: string[]): { ok: boolean; sure: boolean } {
   // "St. Clair Avenue", "Harbour Street": a place word at the end names a place.
   if (ws.length > 1 && PLACE_WORDS.has(ws[ws.length - 1]!)) return { ok: false, sure: false };
   if (isFirstName(first) && ws.length > 1) return { ok: true, sure: true };
+  // "Bellrock Foods", "Northwind Motors": a plural common noun at the end names a company.
+  const lastWord = clean(ws[ws.length - 1]!).toLowerCase();
+  if (ws.length > 1 && /[^s]s$/.test(lastWord) && COMMON.has(lastWord.slice(0, -1)))
+    return { ok: false, sure: false };
   if (ws.length === 1) return { ok: true, sure: false };
   // Two or more words, none of them a common English word: "Gopaul Govender", "Tasos Georgelis".
   const common = ws.filter((w) => isCommonWord(w) && !isFirstName(w) && !/^\p{Lu}\.$/u.test(w));

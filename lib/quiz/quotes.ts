@@ -1505,8 +1505,20 @@ export class Attributor {
   private speakerOf(c: Cue, s: SentenceInfo, floor = s.t0): Resolution | null {
     const { tokens } = this.ctx;
     if (c.kind === "according") {
-      const r = this.objectRange(c.v + 2, s.t1);
-      return r ? this.interpret(r.i, r.j) : null;
+      const range = this.objectRange(c.v + 2, s.t1);
+      const r = range ? this.interpret(range.i, range.j) : null;
+      // "according to LSEG data", "according to a survey": figures, not a statement.
+      const after = tokens[range ? range.j : c.v + 2];
+      const head = range ? low(tokens[range.j - 1]) : "";
+      if (
+        r &&
+        (/^(?:data|figures|statistics|estimates|survey|surveys|poll|polls|records|filings|calculations|analysis|tally|count|projections|research)$/.test(
+          head,
+        ) ||
+          /^(?:data|figures)$/.test(low(after)))
+      )
+        return { ...r, sure: false, reason: `the source is ${r.entity.name}'s figures, not a statement` };
+      return r;
     }
     if (c.kind === "noun") {
       for (let k = c.v - 1; k >= s.t0 && k >= c.v - 3; k--) {
