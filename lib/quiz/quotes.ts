@@ -730,14 +730,22 @@ export class Attributor {
     if (!best) return null;
     const second = cands[1];
     const m = this.reg.latestMention(pos, best.entity.id);
-    const sure = !second || best.score - second.score >= 3;
+    // Sure only with a clear margin and an antecedent close by: named in this or the previous
+    // sentence, or the last to speak in this paragraph.
+    const here = sentenceAt(this.ctx, pos);
+    const near =
+      (!!m && m.sentence >= here - 1) ||
+      (this.lastSpeaker?.id === best.entity.id && this.lastSpeaker.paragraph === this.ctx.sentences[here]!.paragraph);
+    const sure = (!second || best.score - second.score >= 3) && near;
     return {
       entity: best.entity,
       via: m ? { start: m.start, end: m.end } : { start: pos, end: pos },
       sure,
       reason: sure
         ? `${what} refers to ${best.entity.name}, the person the passage is about`
-        : `${what} could refer to ${best.entity.name} or ${second!.entity.name}`,
+        : second
+          ? `${what} could refer to ${best.entity.name} or ${second.entity.name}`
+          : `${what} most likely refers to ${best.entity.name}, named some sentences before`,
     };
   }
 
