@@ -735,7 +735,8 @@ export class Attributor {
     const here = sentenceAt(this.ctx, pos);
     const near =
       (!!m && m.sentence >= here - 1) ||
-      (this.lastSpeaker?.id === best.entity.id && this.lastSpeaker.paragraph === this.ctx.sentences[here]!.paragraph);
+      (this.lastSpeaker?.id === best.entity.id &&
+        this.lastSpeaker.paragraph === this.ctx.sentences[here]!.paragraph);
     const sure = (!second || best.score - second.score >= 3) && near;
     return {
       entity: best.entity,
@@ -990,7 +991,13 @@ export class Attributor {
         (isRoleNoun(lastLow) && (personRun.parsed.nameTokens.length === 1 || personRun.parsed.possessive)));
     // "Lawyers for Mercer", "a spokeswoman for Ana Ruiz": a person after the head's preposition
     // is not the speaker.
-    const firstPrep = body.findIndex((w, k) => k > 0 && NP_PREPOSITIONS.has(w));
+    // (or a participle: "Astronomers using the James Webb Space Telescope")
+    const firstPrep = body.findIndex(
+      (w, k) =>
+        k > 0 &&
+        (NP_PREPOSITIONS.has(w) ||
+          (/^[a-z]+(?:ing|ed)$/.test(w) && (isGroupNoun(body[k - 1]!) || isRoleNoun(body[k - 1]!)))),
+    );
     const headBeforePrep = firstPrep > 0 ? body[firstPrep - 1]!.toLowerCase() : "";
     const personInPP =
       !!personRun &&
@@ -1027,7 +1034,7 @@ export class Attributor {
         k > 0 &&
         k < body.length - 1 &&
         (NP_PREPOSITIONS.has(w) ||
-          (/^(?:[a-z]+ed|familiar|close|speaking|based|working|living)$/.test(w) &&
+          (/^(?:[a-z]+ed|[a-z]+ing|familiar|close|based)$/.test(w) &&
             (isRoleNoun(body[k - 1]!) || isGroupNoun(body[k - 1]!)))),
     );
     const head = headAt > 0 ? body.slice(0, headAt) : body;
@@ -1362,7 +1369,12 @@ export class Attributor {
         continue;
       }
       if (!this.npWord(k)) break;
-      if (DETERMINERS.has(l) && !NP_PREPOSITIONS.has(low(tokens[k - 1]))) {
+      // "Astronomers using the James Webb Space Telescope": a participle after a group joins it.
+      const participle =
+        /^[a-z]+(?:ing|ed)$/.test(low(tokens[k - 1])) &&
+        isWord(tokens[k - 2]) &&
+        (isGroupNoun(tokens[k - 2]!.text) || isRoleNoun(tokens[k - 2]!.text));
+      if (DETERMINERS.has(l) && !NP_PREPOSITIONS.has(low(tokens[k - 1])) && !participle) {
         i--;
         break;
       }
