@@ -34,8 +34,8 @@ import {
   quizAttempts,
 } from "@/db/schema";
 import { addTeacherArticle, getArticleBySlug } from "@/lib/articles/queries";
-import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/assignments";
-import { createClass, joinClass } from "@/lib/classes/classes";
+import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/queries";
+import { createClass, joinClass } from "@/lib/classes/queries";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";
@@ -69,7 +69,7 @@ import {
   setIncludedAction,
   updateArticleDetailsAction,
 } from "@/app/teacher/articles/[slug]/actions";
-import { addCustomQuestion, getReviewBank } from "@/lib/reviews/reviews";
+import { addCustomQuestion, getReviewBank } from "@/lib/reviews/queries";
 import { GET as health } from "@/app/api/health/route";
 import { startAssignmentAction } from "@/app/assignments/actions";
 import {

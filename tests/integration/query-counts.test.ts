@@ -21,11 +21,11 @@ vi.mock("next/headers", async () => (await import("../support/app-harness")).hea
 
 import { classMembers } from "@/db/schema";
 import { getArticleBySlug } from "@/lib/articles/queries";
-import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/assignments";
+import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/queries";
 import type { AssignmentSettings } from "@/lib/assignments/form";
 import { submitAttempt } from "@/lib/attempts/grading";
 import { startAttempt } from "@/lib/attempts/start";
-import { createClass, joinClass } from "@/lib/classes/classes";
+import { createClass, joinClass } from "@/lib/classes/queries";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
 import { countQueries } from "../support/query-count";

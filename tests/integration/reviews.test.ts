@@ -21,7 +21,7 @@ import {
   saveQuestionEdit,
   setQuestionIncluded,
   updateArticleDetails,
-} from "@/lib/reviews/reviews";
+} from "@/lib/reviews/queries";
 import { createUser } from "@/lib/users/accounts";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";
 

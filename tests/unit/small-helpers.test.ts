@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { clientAddressFrom } from "@/app/_lib/auth";
 import { countWords, readingMinutes } from "@/lib/articles/reading";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
-import { formatCalendarDate } from "@/lib/dates";
+import { formatCalendarDate } from "@/lib/format";
 import { fieldErrorsOf } from "@/lib/result";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { storableText } from "@/lib/text";

@@ -5,16 +5,14 @@ import { articles, assignments, classes, classMembers, quizAttempts, users } fro
 import type { CsvCell } from "@/lib/csv";
 import {
   attemptWindows,
-  averages,
-  cellStatus,
   countingOrder,
   ownedAttemptJoins,
-  percentOf,
   rosterColumns,
   rosterWhere,
-  STATUS_LABELS,
-  type CellStatus,
-} from "./counting";
+} from "./counting-rule";
+import { averages, cellStatus } from "./standing";
+import { percentOf } from "@/lib/scores";
+import { STATUS_LABELS, type CellStatus } from "@/lib/labels";
 
 export type GradebookAssignment = {
   id: string;
