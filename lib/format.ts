@@ -34,16 +34,6 @@ export function formatDateTime(instant: Date, timeZone: string): string {
 export const formatWhen = (d: Date | null | undefined, timeZone: string) =>
   d ? formatDateTime(d, timeZone) : "—";
 
-/** "1 Dec 2026": the day an instant falls on in `timeZone`. */
-export function formatDay(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-  }).format(instant);
-}
-
 /** "12 October 2022" for a YYYY-MM-DD date, read as a calendar date (no time zone shift). */
 export function formatCalendarDate(isoDate: string | null | undefined): string | null {
   if (!isoDate || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return null;

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { isValidTimeZone } from "@/lib/dates";
 
-export const TIME_ZONE_COOKIE = "tz";
+const TIME_ZONE_COOKIE = "tz";
 
 /**
  * The viewer's IANA time zone, from the cookie the browser sets on its first

@@ -164,7 +164,7 @@ export async function reopenAssignment(input: {
   return rows.length > 0 ? ok() : refuse("not-found");
 }
 
-export type StudentAttemptSummary = {
+type StudentAttemptSummary = {
   id: string;
   status: "in_progress" | "submitted";
   score: number | null;
@@ -175,7 +175,7 @@ export type StudentAttemptSummary = {
   endedBy: "student" | "time_limit" | "closed" | null;
 };
 
-export type AssignmentStatus = "not_started" | "in_progress" | "submitted" | "late";
+type AssignmentStatus = "not_started" | "in_progress" | "submitted" | "late";
 
 export type StudentAssignment = {
   assignment: AssignmentRow;

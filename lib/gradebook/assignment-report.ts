@@ -85,7 +85,7 @@ export type ReportAttempt = {
   counting: boolean;
 };
 
-export type ReportStudent = {
+type ReportStudent = {
   studentId: string;
   name: string;
   email: string;

@@ -14,7 +14,7 @@ import { averages, cellStatus } from "./standing";
 import { percentOf } from "@/lib/scores";
 import { STATUS_LABELS, type CellStatus } from "@/lib/labels";
 
-export type GradebookAssignment = {
+type GradebookAssignment = {
   id: string;
   articleTitle: string;
   dueAt: Date;
@@ -28,7 +28,7 @@ export type GradebookAssignment = {
   averageWithMissing: number | null;
 };
 
-export type GradebookCell = {
+type GradebookCell = {
   assignmentId: string;
   status: CellStatus;
   overdue: boolean;
@@ -41,7 +41,7 @@ export type GradebookCell = {
   submittedAttempts: number;
 };
 
-export type GradebookRow = {
+type GradebookRow = {
   studentId: string;
   name: string;
   email: string;

@@ -10,6 +10,7 @@
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import type * as PasswordModule from "@/lib/auth/password";
 
 vi.mock("next-auth/next", async (original) =>
   (await import("../support/app-harness")).nextAuthMock(await original<object>()),
@@ -23,7 +24,7 @@ vi.mock("next/navigation", async (original) =>
 vi.mock("next/cache", async () => (await import("../support/app-harness")).cacheMock());
 vi.mock("next/headers", async () => (await import("../support/app-harness")).headersMock());
 vi.mock("@/lib/auth/password", async (original) => {
-  const actual = await original<typeof import("@/lib/auth/password")>();
+  const actual = await original<typeof PasswordModule>();
   const cheap = { N: 2 ** 10, r: 8, p: 1 };
   let dummy: Promise<string> | undefined;
   return {

@@ -248,7 +248,7 @@ const digest = (table: string, where: string, row = "t::text") =>
  * Row count and checksum of every row of the key tables that belongs to this
  * world's people (the shared PostgreSQL holds other test files' rows too).
  */
-export async function snapshot(
+async function snapshot(
   db: Db,
   world: Pick<World, "userIds" | "emailDomain">,
 ): Promise<Record<string, string>> {
@@ -282,7 +282,7 @@ export async function snapshot(
  * What must hold whatever was written: no half-made rows. Foreign keys already
  * rule out orphans; these are the wholes they cannot see.
  */
-export async function assertWhole(db: Db, userIds: string[]): Promise<void> {
+async function assertWhole(db: Db, userIds: string[]): Promise<void> {
   const query = sql`${worldScope(userIds)} select
     (select count(*)::int from classes where id in (select id from c) and join_code !~ '^[A-Z0-9]{6}$') as "class without a join code",
     (select count(*)::int from assignments a join quizzes q on q.id = a.quiz_id
@@ -456,7 +456,7 @@ export const hostile: fc.Arbitrary<string> = fc.oneof(
 
 /** A value of a form: a string, a reference to a world id resolved at run time, or a file. */
 export type FieldValue = string | { ref: keyof World["ids"] | "email" | "userId" } | { file: FileSpec };
-export type FileSpec = { bytes: Uint8Array | "huge" | "article"; name: string; type: string };
+type FileSpec = { bytes: Uint8Array | "huge" | "article"; name: string; type: string };
 
 export const ref = (name: keyof World["ids"] | "email" | "userId"): FieldValue => ({ ref: name });
 
@@ -622,7 +622,7 @@ export type Target<I> = {
   mustWrite?: boolean;
 };
 
-export const RESULT_STATUSES = ["idle", "success", "error", "saved", "ended"];
+const RESULT_STATUSES = ["idle", "success", "error", "saved", "ended"];
 
 /**
  * Calls the target RUNS times. The call must return (an action result, or a
