@@ -163,4 +163,3 @@ export async function changePassword(input: {
     .returning({ sessionVersion: users.sessionVersion });
   return ok({ sessionVersion: updated?.sessionVersion ?? user.sessionVersion + 1 });
 }
-
