@@ -20,6 +20,7 @@ const database = (name: string, include: string[], exclude: string[], driver: "p
     // The harness signs session cookies with it (tests/support/app-harness.ts).
     env: { TEST_DB_DRIVER: driver, NEXTAUTH_SECRET: "integration-tests-only-secret-0123456789abcdef" },
     globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/next-mocks.ts"],
   },
 });
 const postgres = Boolean(process.env.TEST_DATABASE_URL);

@@ -3,19 +3,7 @@
  * the real cookie parser and session of tests/support/app-harness.ts.
  */
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-
-vi.mock("next-auth/next", async (original) =>
-  (await import("../support/app-harness")).nextAuthMock(await original<object>()),
-);
-vi.mock("next/server", async (original) =>
-  (await import("../support/app-harness")).nextServerMock(await original<object>()),
-);
-vi.mock("next/navigation", async (original) =>
-  (await import("../support/app-harness")).navigationMock(await original<object>()),
-);
-vi.mock("next/cache", async () => (await import("../support/app-harness")).cacheMock());
-vi.mock("next/headers", async () => (await import("../support/app-harness")).headersMock());
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import Forbidden from "@/app/forbidden";

@@ -5,7 +5,7 @@
  * person and checks that it never fails like a 500 would and never leaves a
  * partial write.
  *
- * Test files still declare their own vi.mock calls (see app-harness.ts).
+ * Next's plumbing is replaced for every test file by tests/support/next-mocks.ts.
  */
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
