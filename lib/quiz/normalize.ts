@@ -19,7 +19,7 @@ export function normalizeInline(s: string): string {
     .replace(/\s*-{2,3}\s*|\s+[\u2013\u2012\u2014\u2015]\s+|[\u2014\u2015]/g, (m) =>
       /^\s/.test(m) || /\s$/.test(m) ? " \u2014 " : "\u2014",
     )
-    .replace(/[\u2013\u2012]/g, "-")
+    .replace(/[\u2010\u2011\u2012\u2013]/g, "-")
     .replace(/ {2,}/g, " ")
     .trim();
 }
