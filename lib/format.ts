@@ -5,8 +5,8 @@
  * ISO dates and bare numbers on purpose: they are for spreadsheets.)
  */
 
-/** 3 for a whole number, 2.5 otherwise (one decimal). */
-export const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+/** 3, 2.5 or 3.25: at most two decimals (scores are stored to the hundredth), none when whole. */
+export const formatNumber = (n: number) => String(Math.round(n * 100) / 100);
 
 /** "66.7%", or a dash for no figure. Give it a percent from percentOf (one decimal). */
 export const formatPercent = (n: number | null | undefined) =>
