@@ -19,6 +19,9 @@ const CREDIT_WORDS =
 // A credit in parentheses closing a caption: "(Jane Roe/AFP/Getty Images)", "(Reuters)", "(AP Photo)".
 const TRAILING_CREDIT =
   /\((?:[^()]{0,80}\/[^()]{1,80}|reuters|ap|afp|getty images|ap photo|file|file photo|pool|handout|courtesy[^()]{0,60}|[^()]{0,60}(?:photo|images?|via getty)[^()]{0,40})\)\s*$/i;
+// "A shopper walks past ... in Chicago. Photograph: Jamie Keller/Getty Images": a credit closing a caption.
+const CLOSING_CREDIT =
+  /[.!?)]\s+(?:photograph|photo|image|picture|credit|illustration|video)s?\s*(?::|by)\s+[^.]{2,90}$/i;
 // NYT-style run-on credit: "...underground.CreditCreditChang W. Lee/The New York Times".
 const GLUED_CREDIT = /[a-z.!?)]Credit(?:Credit)?\p{Lu}/u;
 
@@ -66,7 +69,7 @@ function kindOf(s: string, index: number, count: number): BlockKind | null {
   if (/^credits?\s+\p{Lu}/iu.test(s) && words <= 20 && (s.includes("/") || CREDIT_WORDS.test(s)))
     return "credit";
   if (GLUED_CREDIT.test(s)) return "caption";
-  if (TRAILING_CREDIT.test(s) && words <= 80) return "caption";
+  if ((TRAILING_CREDIT.test(s) || CLOSING_CREDIT.test(s)) && words <= 80) return "caption";
   if (words <= 14 && CREDIT_WORDS.test(s) && !TERMINAL.test(s.replace(/\)$/, ""))) return "credit";
   if (words <= 16 && (BYLINE.test(s) || STAFF_LINE.test(s))) return "byline";
   if (words <= 40 && NOTE_PATTERNS.some((re) => re.test(s))) return "note";

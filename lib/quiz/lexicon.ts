@@ -99,6 +99,7 @@ Centre Laboratory Laboratories Lab Labs Hospital Fund Airlines Airways Motors Te
 Corporation Network Times Post Journal Press Reuters Agency Alliance Coalition Forces Force Command Cabinet Secretariat
 Reserve Exchange Bureau Directorate Assembly Tribunal Observatory Trust Society Academy College School Museum Studio Studios
 Electric Energy Pharmaceuticals Partners Capital Securities Ventures Media Broadcasting Newspaper Magazine
+Programme Program Initiative Project Forum Mission Council Caucus Conference Summit Bloc Federation Consortium Collective Campaign
 `);
 
 /** First words that make a capitalised run a place ("New York", "South Korea"). */

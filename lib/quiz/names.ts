@@ -48,8 +48,8 @@ export const THING_NOUNS = new Set(
   helicopter helicopters tank tanks ship ships destroyer destroyers frigate frigates cruiser cruisers carrier
   carriers submarine submarines vessel vessels howitzer howitzers launcher launchers system systems munition
   munitions torpedo torpedoes warhead warheads satellite satellites rover lander landers spacecraft rifle rifles
-  gun guns vehicle vehicles truck trucks car cars phone phones app apps model software program programme
-  engine engines reactor device devices chip chips vaccine vaccines drug drugs pill pills`.split(/\s+/),
+  gun guns vehicle vehicles truck trucks car cars phone phones app apps
+  engine engines reactor device devices chip chips`.split(/\s+/),
 );
 
 /** Countries written as abbreviations: places (and their governments), not organisations. */
@@ -131,6 +131,8 @@ export const looksFinite = (w: string) => {
   const l = clean(w).toLowerCase();
   if (isFiniteVerb(l)) return true;
   if (l !== w || l.length < 4 || COMMON.has(l)) return false;
+  // "officials", "providers": the plural of a known noun.
+  if (l.endsWith("s") && (COMMON.has(l.slice(0, -1)) || ROLE_NOUNS.has(l.slice(0, -1)))) return false;
   return /(?:[^su]s|ed)$/.test(l) && !/(?:ness|ous|ss|ics)$/.test(l);
 };
 export const isCommonWord = (w: string) => {
@@ -140,7 +142,7 @@ export const isCommonWord = (w: string) => {
 
 export const isAdjective = (w: string) => ADJECTIVE.has(w.toLowerCase());
 
-export const isAcronym = (w: string) => /^(?:\p{Lu}\.?){2,6}s?$|^\p{Lu}\p{Lu}+\d*$/u.test(w);
+export const isAcronym = (w: string) => /^(?:\p{Lu}\.?){2,6}s?$|^\p{Lu}{2,6}\d*$/u.test(w);
 /** A model or weapon designation: "F-16", "B-2", "MQ-9", "Type 075", "S-400", "GBU-39". */
 export const isDesignation = (w: string) => /\d/.test(w) && /^[\p{Lu}\d][\p{L}\d/.-]*$/u.test(w);
 
@@ -250,21 +252,25 @@ export function parseNameRun(words: string[], initial = false): ParsedName | nul
   }
   if (ws.every((w) => !/\p{L}/u.test(w))) return null;
   // "Peter McNally of Third Bridge": a full personal name, then where the person works.
+  // "Ambassador Julián Otero-Valdés of Ecuador": the same, after a title.
   const of = ws.indexOf("of");
   if (of >= 2) {
-    const who = personNameShape(ws.slice(0, of));
+    const left = ws.slice(0, of);
+    const who = personNameShape(left);
     if (who.ok && who.sure) {
-      const nameTokens = ws.slice(0, of);
       return {
         type: "person",
-        name: nameTokens.join(" "),
+        name: left.join(" "),
         title: null,
         affiliation: ws.slice(of + 1).join(" "),
-        nameTokens,
+        nameTokens: left,
         possessive,
         sure: true,
       };
     }
+    const titled = parseNameRun(left);
+    if (titled?.type === "person" && titled.title && titled.nameTokens.length > 1)
+      return { ...titled, affiliation: ws.slice(of + 1).join(" "), possessive };
   }
   if (
     ws.some((w) => MONTHS.has(w) || MONTHS.has(w.replace(/\.$/, "")) || WEEKDAYS.has(w)) &&

@@ -124,6 +124,9 @@ const CLAUSE_ONLY = new Set(
     "concede",
   ].flatMap(inflect),
 );
+/** Speech words that are also nouns ("a question", "the report"); "said" and the like never are. */
+const NOUNABLE =
+  /^(?:questions?|reports?|claims?|notes?|comments?|estimates?|promises?|pledges?|vows?|calls?|posts?|tweets?|signals?|charges?|demands?|appeals?|reply|replies|responds?|counters?|answers?|remarks?|requests?|concerns?|states?|statements?|warnings?|complaints?|writes?|texts?|forecasts?|projects?|hints?|briefs?|muses?|reflects?|jokes?|boasts?|thinks?|hopes?|fears?|admits?|confirms?|suggests?|proposals?|proposes?|agrees?|advises?|urges?|pleads?|cautions?|threatens?|insists?|maintains?|denies?|alleges?|reveals?|discloses?|recalls?|reminds?|records?)$/;
 const NOUN_BEFORE = new Set(
   "a an the this that these those his her its their our my your whose no any each every another such".split(
     " ",
@@ -308,8 +311,8 @@ export class Attributor {
     if (run.i !== s.t0) return false;
     const words = tokens.slice(run.i, run.j).map((t) => t.text);
     if (!words.every((w) => w === w.toUpperCase())) return false;
-    const after = text.slice(tokens[run.j - 1]!.end, tokens[run.j - 1]!.end + 24);
-    return /^\s*(?:,\s*[\p{L} .]+)?(?:\s*\([\p{L} .]+\))?\s*[\u2014-]/u.test(after);
+    const after = text.slice(tokens[run.j - 1]!.end, tokens[run.j - 1]!.end + 40);
+    return /^\s*(?:,\s*[\p{L}\p{N} .]+)?(?:\s*\([\p{L} .]+\))?\s*[\u2014-]/u.test(after);
   }
 
   /** The entity a parsed name stands for; registers people with a full name or a title. */
@@ -623,11 +626,18 @@ export class Attributor {
       return r;
     }
     // A person by role: "the Prime Minister", "the district attorney", "the official".
-    const byRole = this.salient(
-      pos,
-      (e) =>
-        (e.type === "person" || e.type === "anonymous") && !!e.role && e.role.toLowerCase().includes(phrase),
-    );
+    // Every word of the description in the role: "the French minister" ~ "French Environment Minister".
+    const want = phrase.split(/\s+/).map(stem);
+    const byRole = this.salient(pos, (e) => {
+      if (!(e.type === "person" || e.type === "anonymous") || !e.role) return false;
+      const have = new Set(
+        e.role
+          .toLowerCase()
+          .split(/[\s,'-]+/)
+          .map(stem),
+      );
+      return want.every((w) => have.has(w));
+    });
     if (byRole.length) return this.pick(pos, byRole, `"the ${phrase}"`);
     const anon = this.salient(pos, (e) => e.type === "anonymous" && e.key === head);
     if (anon.length) return this.pick(pos, anon, `"the ${phrase}"`);
@@ -673,7 +683,12 @@ export class Attributor {
     const words = tokens.slice(i, j).map((t, n) => {
       const w = clean(t.text);
       const firstRun = capitalisedRuns(tokens, i, j)[0];
-      const nextCap = !!firstRun && firstRun.i === i && firstRun.j > i + 1;
+      // "Residents of Nyalenda": a run that is no name starts with an ordinary word.
+      const nextCap =
+        !!firstRun &&
+        firstRun.i === i &&
+        firstRun.j > i + 1 &&
+        parseNameRun(tokens.slice(firstRun.i, firstRun.j).map((t) => t.text)) !== null;
       if (n === 0 && opensSentence && !nextCap && isCapitalised(w)) {
         const l = w.toLowerCase();
         const known = this.reg.findPerson([w]) ?? this.reg.findByName(w);
@@ -765,7 +780,16 @@ export class Attributor {
       }
     }
     // A plural head: a group ("Con Edison officials", "analysts", "people familiar with the matter").
-    const headAt = body.findIndex((w, k) => k > 0 && NP_PREPOSITIONS.has(w) && k < body.length - 1);
+    // The head ends before a preposition or a participle: "A man interviewed at the scene",
+    // "people familiar with the matter", "a spokesperson for the ministry".
+    const headAt = body.findIndex(
+      (w, k) =>
+        k > 0 &&
+        k < body.length - 1 &&
+        (NP_PREPOSITIONS.has(w) ||
+          (/^(?:[a-z]+ed|familiar|close|speaking|based|working|living)$/.test(w) &&
+            (isRoleNoun(body[k - 1]!) || isGroupNoun(body[k - 1]!)))),
+    );
     const head = headAt > 0 ? body.slice(0, headAt) : body;
     const headWord = head[head.length - 1]!;
     const hl = headWord.toLowerCase();
@@ -792,7 +816,9 @@ export class Attributor {
         isTitleWord(headWord.charAt(0).toUpperCase() + headWord.slice(1)) ||
         /^\d{1,3}-year-old$/.test(hl))
     ) {
-      if (determiner === "the" && headAt < 0 && !otherRun) {
+      // "the French minister": a nationality or place before the role still describes one person.
+      const describes = !otherRun || otherRun.parsed.type === "demonym" || otherRun.parsed.type === "place";
+      if (determiner === "the" && headAt < 0 && describes) {
         const r = this.description(
           head.filter((w) => !DETERMINERS.has(w.toLowerCase())),
           pos,
@@ -894,9 +920,10 @@ export class Attributor {
         const lowerPrev = isWord(prevTok) && prevTok.text === prev;
         // "a difficult question", "his statement", "the report": the word is a noun here.
         if (
-          (lowerPrev && NOUN_BEFORE.has(prev)) ||
-          (lowerPrev && isAdjective(prev) && !isFiniteVerb(prev) && !ADVERBS.has(prev)) ||
-          (isWord(prevTok) && isPossessive(prevTok.text))
+          NOUNABLE.test(w) &&
+          ((lowerPrev && NOUN_BEFORE.has(prev)) ||
+            (lowerPrev && isAdjective(prev) && !isFiniteVerb(prev) && !ADVERBS.has(prev)) ||
+            (isWord(prevTok) && isPossessive(prevTok.text)))
         )
           continue;
         // "declined to say", "want to add": an infinitive is not a statement.
@@ -1177,6 +1204,14 @@ export class Attributor {
       const r = this.interpret(left.i, left.j);
       if (r) return r;
     }
+    // "..., said the officials, who added that ...": "who" speaks for the noun phrase before it.
+    const w0 = this.skipLeftAdverbs(c.v - 1, floor);
+    if (w0 >= floor && /^(?:who|which)$/.test(low(tokens[w0]))) {
+      const at = tokens[w0 - 1]?.text === "," ? w0 - 1 : w0;
+      const ante = this.subjectRange(at, floor) ?? this.subjectRange(at, s.t0);
+      const r = ante ? this.interpret(ante.i, ante.j) : null;
+      if (r) return r;
+    }
     // "A spokesperson who did not wish to be named said": the subject before a relative clause.
     for (let k = c.v - 1; k > floor && k > c.v - 24; k--) {
       const t = tokens[k]!;
@@ -1258,10 +1293,19 @@ export class Attributor {
     // "fears that ...", "hopes they ...": a belief verb reports a clause only with "that" or a pronoun.
     if (BELIEF.has(c.word) && !CLAUSE_ONLY.has(c.word)) return -1;
     const loose = CLAUSE_ONLY.has(c.word);
-    for (let m = k + 1; m < Math.min(s.t1, k + 9); m++) {
+    // "added 25 points", "confirmed two deaths": a number after such a verb is its object.
+    if (!loose && /^\d/.test(first)) return -1;
+    for (let m = k + 1; m < Math.min(s.t1, k + 14); m++) {
       const tk = tokens[m]!;
-      if (!tk.word || this.inQuote(m)) {
-        if (tk.text === "'" || tk.text === "-") continue;
+      // A name in quotation marks inside the subject: "the program, known as "Catch Up", would ...".
+      if (this.inQuote(m) || tk.text === '"') {
+        const mi = this.ctx.quoteOf[m] ?? -1;
+        if (tk.text === '"' || (mi >= 0 && !this.isSpeechQuote(this.ctx.marks[mi]!))) continue;
+        return -1;
+      }
+      if (!tk.word) {
+        // "the unit, built for 40 patients, had held": an appositive inside the subject.
+        if (/^['\-%$\u20AC\u00A3]$/.test(tk.text) || (tk.text === "," && m > k + 1)) continue;
         return -1;
       }
       const before = low(tokens[m - 1]);
@@ -1342,6 +1386,18 @@ export class Attributor {
     if (titleCase && words.length > 1 && (words.length <= 5 || (words.length <= 10 && !endsPunct)))
       return false;
     if (words.length <= 3 && !endsPunct && !mark.openEnded) return false;
+    // A fragment of one to three words inside a sentence ("repairs could take "several days."")
+    // is a quoted word or phrase, not an utterance, whatever punctuation it carries; one standing
+    // alone or after a cue ("he said: "No."") is one.
+    if (words.length <= 3 && !mark.openEnded) {
+      const before = tokens[k];
+      const alone =
+        !before ||
+        !before.word ||
+        /^(?:,|:)$/.test(before.text) ||
+        sentenceAt(this.ctx, mark.open) !== sentenceAt(this.ctx, before.start);
+      if (!alone && !SPEECH.has(prev)) return false;
+    }
     void prev2;
     return true;
   }
@@ -1428,6 +1484,11 @@ export class Attributor {
         low(open),
       ) ||
       /^\d/.test(open.text) ||
+      // "Kovac, asked whether ..., said"; "X, speaking to reporters, said".
+      (open.text === low(open) &&
+        /^(?:asked|pressed|questioned|speaking|writing|responding|interviewed|reached|contacted|quoted|visiting|appearing|testifying|addressing|standing|flanked|joined|accompanied)$/.test(
+          low(open),
+        )) ||
       isTitleWord(open.text) ||
       isRoleNoun(open.text) ||
       (isCapitalised(open.text) && (isPossessive(open.text) || isTitleWord(open.text))) ||
@@ -1691,13 +1752,15 @@ export class Attributor {
     const candidates: Candidate[] = [];
     for (let n = 0; n < cues.length; n++) {
       const c = cues[n]!;
-      const next = cues[n + 1];
-      // Content after the cue.
-      const found = c.kind === "according" ? -1 : this.clauseAfter(c, s);
+      // Content after the cue; an inverted cue after a comma ("..., said the officials") reports
+      // what comes before it.
+      const inverted = tokens[c.v - 1]?.text === "," && c.kind === "verb";
+      const found =
+        c.kind === "according" || (inverted && this.clauseBefore(c, s)) ? -1 : this.clauseAfter(c, s);
       if (found >= 0) {
         const r = this.speakerOf(c, s);
         if (r) {
-          const end = next && next.v > found ? this.clauseEndBefore(next, s, found) : s.t1;
+          const end = this.clauseEndBefore(cues.slice(n + 1), s, found);
           candidates.push({ c, r, start: found, end, shape: "after", found });
           continue;
         }
@@ -1725,7 +1788,24 @@ export class Attributor {
           (a) => a !== b && b.c.v >= a.start && b.c.v < a.end && !(a.c.v >= b.start && a.c.v < b.end),
         ),
     );
-    for (const { c, r, start, end, shape, found } of kept) {
+    // "X said A, and that B": two statements of the same cue.
+    const parts: Candidate[] = [];
+    for (const k of kept) {
+      let from = k.start;
+      for (let m = k.start + 2; m + 2 < k.end; m++) {
+        if (
+          low(tokens[m]) === "and" &&
+          low(tokens[m + 1]) === "that" &&
+          tokens[m - 1]?.text === "," &&
+          !this.inQuote(m)
+        ) {
+          parts.push({ ...k, start: from, end: m - 1 });
+          from = m + 2;
+        }
+      }
+      parts.push({ ...k, start: from });
+    }
+    for (const { c, r, start, end, shape, found } of parts) {
       if (r.entity.type === "person" && !r.entity.gender && found >= 0) {
         const pw = low(tokens[found]);
         if (pw === "she") r.entity.gender = "f";
@@ -1745,7 +1825,18 @@ export class Attributor {
       if (before >= 0 && before < 6) continue;
       if (words < 3) continue;
       // An interposed cue stays in the text: "The nations, he said, want to ...".
-      const clause = text.slice(tokens[start]!.start, tokens[end - 1]!.end).replace(/[\s,\u2014.;:]+$/, "");
+      // The paraphrase stops where a quotation of the speaker's own words begins: that is a
+      // direct quote of its own ("Apple employs about 450 Dreamers, and he sees "...").
+      let stop = end;
+      for (let k = start; k < end; k++) {
+        const mi = markAtToken(k);
+        if (mi >= 0 && speechMark[mi]) {
+          stop = k;
+          while (stop > start && !tokens[stop - 1]!.word) stop--;
+          break;
+        }
+      }
+      const clause = text.slice(tokens[start]!.start, tokens[stop - 1]!.end).replace(/[\s,\u2014.;:]+$/, "");
       if (!clause) continue;
       void shape;
       const reasons: string[] = [];
@@ -1781,16 +1872,21 @@ export class Attributor {
   }
 
   /** A clause after one cue ends where the next cue's own statement begins ("..., and Y said ..."). */
-  private clauseEndBefore(next: Cue, s: SentenceInfo, from: number): number {
+  private clauseEndBefore(later: Cue[], s: SentenceInfo, from: number): number {
     const { tokens } = this.ctx;
-    for (let k = next.v - 1; k > from; k--) {
-      const t = tokens[k]!;
-      if (t.text === "," && /^(?:and|but|while|whereas)$/.test(low(tokens[k + 1]))) return k;
-      if (t.text === ";") return k;
+    for (const next of later) {
+      if (next.v <= from) continue;
+      if (isQuoteOnly(next.word) && !REPORTING.has(next.word)) continue;
+      for (let k = next.v - 1; k > from; k--) {
+        const t = tokens[k]!;
+        if (t.text === "," && /^(?:and|but|while|whereas)$/.test(low(tokens[k + 1]))) return k;
+        if (t.text === ";") return k;
+      }
+      // "..., X said" closing the sentence belongs to the same statement only if it is that cue's group.
+      const group = this.groupStart(next, s);
+      if (group > from + 2 && /^(?:,|\u2014)$/.test(tokens[group - 1]?.text ?? "")) return group - 1;
     }
-    // "..., X said" closing the sentence belongs to the same statement only if it is that cue's group.
-    const group = this.groupStart(next, s);
-    return group > from ? group : s.t1;
+    return s.t1;
   }
 
   /** Where the cue's group (speaker phrase and verb) starts: after the comma before it. */
@@ -1844,6 +1940,11 @@ export class Attributor {
       if (!r) return null;
       let k = r.j;
       if (low(tokens[k]) === ",") k++;
+      // "According to the agency, which hosts the talks, member states will ...": past the relative clause.
+      if (/^(?:which|who|whose)$/.test(low(tokens[k]))) {
+        while (k < s.t1 && tokens[k]!.text !== ",") k++;
+        k++;
+      }
       return k < s.t1 - 2 ? { start: k, end: s.t1, groupStart: g, interposed: false } : null;
     }
     const sep = tokens[g - 1];
@@ -1851,7 +1952,8 @@ export class Attributor {
       if (!(c.kind === "according" && g > s.t0 + 2 && sep?.word)) return null;
     }
     const cut = sep && /^(?:,|\u2014)$/.test(sep.text) ? g - 1 : g;
-    if (cut - s.t0 < 3) return null;
+    // "Each year, agency officials said, it uses ...": an interposed cue may follow a short opening.
+    if (cut - s.t0 < 1) return null;
     // What follows the cue: adjuncts to the end (closing cue) or ", rest of clause" (interposed).
     let e = c.v + c.len;
     if (c.kind === "according" || !this.subjectRange(c.v, s.t0)) {
@@ -1868,7 +1970,7 @@ export class Attributor {
     // "..., he said, adding that ...": a participle after the cue continues it; the cue closes.
     const participleAfter =
       tokens[e]?.text === "," &&
-      /^(?:adding|noting|saying|warning|arguing|stressing|explaining|insisting|citing|calling|urging)$/.test(
+      /^(?:adding|noting|saying|warning|arguing|stressing|explaining|insisting|citing|calling|urging|who|which|whose)$/.test(
         low(tokens[e + 1]),
       );
     // "..., Cook said while visiting the conference": a subordinate adjunct closes the cue too.
@@ -1878,8 +1980,13 @@ export class Attributor {
         low(tokens[e]),
       );
     const atEnd = e >= s.t1 || (e === s.t1 - 1 && !tokens[e]!.word) || adjunctTail || participleAfter;
+    if (atEnd && cut - s.t0 < 3) return null;
     // Nothing in the clause before may itself be a quotation with its cue here.
-    if (!quotes) for (let k = s.t0; k < cut; k++) if (this.inQuote(k)) return null;
+    const speechAt = (k: number) => {
+      const mi = this.ctx.quoteOf[k] ?? -1;
+      return mi >= 0 && this.isSpeechQuote(this.ctx.marks[mi]!);
+    };
+    if (!quotes) for (let k = s.t0; k < cut; k++) if (speechAt(k)) return null;
     if (atEnd) return { start: s.t0, end: cut, groupStart: g, interposed: false };
     if (tokens[restStart]!.text === "," && restStart + 3 < s.t1) {
       // "The East Asian nations, he said, want to ..."; the first part has no verb of its own.
@@ -1890,7 +1997,7 @@ export class Attributor {
           break;
         }
       }
-      if (!quotes) for (let k = restStart; k < s.t1; k++) if (this.inQuote(k)) return null;
+      if (!quotes) for (let k = restStart; k < s.t1; k++) if (speechAt(k)) return null;
       return { start: s.t0, end: s.t1, groupStart: g, interposed: true };
     }
     return null;

@@ -62,7 +62,7 @@ counter reiterate testify reveal disclose divulge allege recount conclude commen
 threaten underline highlight repeat dispute inform assure remind brief indicate hint imply charge
 instruct advise urge plead appeal demand wonder question speculate project propose recommend shout yell
 whisper exclaim lament concur muse reflect retort rejoin counsel concede grumble complain acknowledge
-believe think expect forecast fear hope worry insist allege signal describe continue
+believe think expect forecast insist allege signal describe continue
 `);
 
 /**
@@ -80,8 +80,8 @@ say tell add argue assert claim contend declare explain insist maintain note obs
 state stress warn write tweet post announce acknowledge admit concede confirm deny emphasize emphasise
 predict promise pledge vow suggest recall caution complain report estimate agree reiterate testify reveal
 disclose divulge allege recount conclude comment mention proclaim threaten underline highlight repeat
-dispute inform assure remind indicate hint imply charge signal believe think expect forecast fear hope
-worry boast joke quip concede counter retort lament concur
+dispute inform assure remind indicate hint imply charge signal believe think expect forecast
+boast joke quip concede counter retort lament concur
 `);
 
 /** Reporting verbs whose object is a hearer before the clause: "told reporters that ...". */
