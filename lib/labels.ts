@@ -19,6 +19,9 @@ export const KIND_LABELS: Record<Question["kind"], string> = {
   "true-false": "True or false",
   detail: "Detail",
   cloze: "Missing words",
+  "quote-or-paraphrase": "Quote or paraphrase",
+  "speaker-role": "Speaker's role",
+  "not-said": "Which was not said",
 };
 
 /** A student's standing on an assignment, as the gradebook, the report and the student's own pages say it. */

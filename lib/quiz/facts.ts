@@ -27,7 +27,8 @@ export function findFacts(
 ): Fact[] {
   const out: Fact[] = [];
   for (const s of ctx.sentences) {
-    if (s.defective) continue;
+    // Captions, credits, bylines and headings are not the article's facts.
+    if (s.defective || !s.prose) continue;
     const ev = { start: s.start, end: s.end };
     // Numbers inside direct quotes are the speaker's words, not the article's facts.
     const inQuoteMark = (pos: number) => (ctx.quoteOf[tokenAt(ctx, pos)] ?? -1) >= 0;
@@ -80,7 +81,7 @@ export function findFacts(
   }
   for (const a of actors) {
     const s = ctx.sentences[a.sentence];
-    if (!s || s.defective) continue;
+    if (!s || s.defective || !s.prose) continue;
     out.push({
       kind: "who-did-what",
       value: a.name,

@@ -87,7 +87,7 @@ Environment Agriculture Transport Transportation Homeland Intelligence Staff Joi
 Economist Analyst Researcher Scientist Editor Director-General Secretary-General Striker Midfielder Defender Goalkeeper
 Forward Quarterback Pitcher Player Manager Owner Partner Lawyer Detective Inspector Superintendent Officer Minister-President
 Emperor Sheikh Crown Field Marshal Air Chief-of-Staff Undersecretary Under Commander-in-Chief Ombudsman Auditor Comptroller
-Councillor Councilman Councilwoman Assemblyman Assemblywoman Lawmaker MP MEP Deputy-Minister Rabbi Imam Archbishop Bishop Cardinal
+Councillor Councilman Councilwoman Assemblyman Assemblywoman Lawmaker MP MEP PM Deputy-Minister Rabbi Imam Archbishop Bishop Cardinal
 `);
 
 /** Words marking an organisation name. */

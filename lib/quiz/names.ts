@@ -135,9 +135,15 @@ export const looksFinite = (w: string) => {
   if (l.endsWith("s") && (COMMON.has(l.slice(0, -1)) || ROLE_NOUNS.has(l.slice(0, -1)))) return false;
   return /(?:[^su]s|ed)$/.test(l) && !/(?:ness|ous|ss|ics)$/.test(l);
 };
+const commonWords = new Map<string, boolean>();
 export const isCommonWord = (w: string) => {
+  const hit = commonWords.get(w);
+  if (hit !== undefined) return hit;
   const l = clean(w).toLowerCase();
-  return COMMON.has(l) || /ly$/.test(l) || isFiniteVerb(l) || SPEECH.has(l);
+  const out = COMMON.has(l) || /ly$/.test(l) || isFiniteVerb(l) || SPEECH.has(l);
+  if (commonWords.size > 20000) commonWords.clear();
+  commonWords.set(w, out);
+  return out;
 };
 
 export const isAdjective = (w: string) => ADJECTIVE.has(w.toLowerCase());
@@ -186,6 +192,8 @@ export function personNameShape(ws: string[]): { ok: boolean; sure: boolean } {
     if (isDemonym(w) && ws.length === 1) return { ok: false, sure: false };
   }
   const first = ws[0]!;
+  // "St. Clair Avenue", "Harbour Street": a place word at the end names a place.
+  if (ws.length > 1 && PLACE_WORDS.has(ws[ws.length - 1]!)) return { ok: false, sure: false };
   if (isFirstName(first) && ws.length > 1) return { ok: true, sure: true };
   if (ws.length === 1) return { ok: true, sure: false };
   // Two or more words, none of them a common English word: "Gopaul Govender", "Tasos Georgelis".
@@ -201,7 +209,20 @@ export function personNameShape(ws: string[]): { ok: boolean; sure: boolean } {
  * Reads a run of capitalised words. `initial` is true when the run opens its sentence (so its
  * first word may be an ordinary word written with a capital).
  */
+const parsedRuns = new Map<string, ParsedName | null>();
+
+/** Memoised: the analysis reads the same runs of names many times over. */
 export function parseNameRun(words: string[], initial = false): ParsedName | null {
+  const key = `${initial ? 1 : 0}|${words.join(" ")}`;
+  const hit = parsedRuns.get(key);
+  if (hit !== undefined) return hit && { ...hit, nameTokens: [...hit.nameTokens] };
+  const out = parseNameRunUncached(words, initial);
+  if (parsedRuns.size > 20000) parsedRuns.clear();
+  parsedRuns.set(key, out);
+  return out && { ...out, nameTokens: [...out.nameTokens] };
+}
+
+function parseNameRunUncached(words: string[], initial: boolean): ParsedName | null {
   let ws = words.map(clean).filter((w) => w.length > 0);
   while (ws.length && (NON_NAME_CAPITALS.has(ws[0]!) || /^the$/i.test(ws[0]!))) ws.shift();
   // A sentence-opening ordinary word: "Studies show", "Hopefully I've", "Officials say".
@@ -251,6 +272,8 @@ export function parseNameRun(words: string[], initial = false): ParsedName | nul
     ws = rest;
   }
   if (ws.every((w) => !/\p{L}/u.test(w))) return null;
+  // "the Prime Minister", "Defense Secretary": a title alone describes a person, names no one.
+  if (ws.every((w) => titleLike(w) || /^(?:of|the|for|and)$/.test(w))) return null;
   // "Peter McNally of Third Bridge": a full personal name, then where the person works.
   // "Ambassador Julián Otero-Valdés of Ecuador": the same, after a title.
   const of = ws.indexOf("of");
@@ -268,7 +291,7 @@ export function parseNameRun(words: string[], initial = false): ParsedName | nul
         sure: true,
       };
     }
-    const titled = parseNameRun(left);
+    const titled = parseNameRunUncached(left, false);
     if (titled?.type === "person" && titled.title && titled.nameTokens.length > 1)
       return { ...titled, affiliation: ws.slice(of + 1).join(" "), possessive };
   }

@@ -22,6 +22,7 @@ import {
   type ParsedName,
 } from "./names";
 import { Registry, type Entity } from "./speakers";
+import { NAMED_SYSTEMS } from "./systems-gazetteer";
 import { isCapitalised, type Token } from "./tokens";
 import type { Quote, Span } from "./types";
 import {
@@ -59,6 +60,8 @@ export type FoundQuote = Omit<Quote, "confidence" | "reasons" | "attribution"> &
   sure: boolean;
   reasons: string[];
 };
+
+const SYSTEM_NAME = new RegExp(`^(?:${NAMED_SYSTEMS.map((x) => x.pattern).join("|")})$`);
 
 /** A crude stem for matching a description to what the text called something: "banking" ~ "bank". */
 const stem = (w: string) => w.toLowerCase().replace(/(?:ing|ers|er|s)$/, "");
@@ -127,6 +130,37 @@ const CLAUSE_ONLY = new Set(
 /** Speech words that are also nouns ("a question", "the report"); "said" and the like never are. */
 const NOUNABLE =
   /^(?:questions?|reports?|claims?|notes?|comments?|estimates?|promises?|pledges?|vows?|calls?|posts?|tweets?|signals?|charges?|demands?|appeals?|reply|replies|responds?|counters?|answers?|remarks?|requests?|concerns?|states?|statements?|warnings?|complaints?|writes?|texts?|forecasts?|projects?|hints?|briefs?|muses?|reflects?|jokes?|boasts?|thinks?|hopes?|fears?|admits?|confirms?|suggests?|proposals?|proposes?|agrees?|advises?|urges?|pleads?|cautions?|threatens?|insists?|maintains?|denies?|alleges?|reveals?|discloses?|recalls?|reminds?|records?)$/;
+const NEEDS_THAT = new Set(
+  [
+    "maintain",
+    "hold",
+    "signal",
+    "indicate",
+    "charge",
+    "project",
+    "counter",
+    "post",
+    "record",
+    "state",
+    "post",
+    "reflect",
+    "describe",
+    "repeat",
+  ].flatMap(inflect),
+);
+
+/** Organisation nouns that also name a person's job in the lexicon: read as the organisation. */
+const ORG_FIRST = new Set([
+  "regulator",
+  "watchdog",
+  "operator",
+  "developer",
+  "insurer",
+  "lender",
+  "maker",
+  "publisher",
+  "broadcaster",
+]);
 const NOUN_BEFORE = new Set(
   "a an the this that these those his her its their our my your whose no any each every another such".split(
     " ",
@@ -167,7 +201,11 @@ export function capitalisedRuns(toks: Token[], from: number, to: number): { i: n
           toks[j + 1]!.start === u.end + 1 &&
           // "and" joins organisation names only: "Customs and Border Protection".
           (u.text !== "and" || isOrgWord(toks[j + 1]!.text) || isOrgWord(toks[j - 1]!.text)) &&
-          (u.text !== "for" || isOrgWord(toks[j - 1]!.text) || isTitleWord(toks[j - 1]!.text))
+          // "for" joins "Center for ...", "Secretary for ...", "Doctors for Camp Closure".
+          (u.text !== "for" ||
+            isOrgWord(toks[j - 1]!.text) ||
+            isTitleWord(toks[j - 1]!.text) ||
+            (j - 1 === i && /[^s]s$/.test(toks[j - 1]!.text)))
         )
           j += 2;
         else break;
@@ -182,7 +220,20 @@ export function capitalisedRuns(toks: Token[], from: number, to: number): { i: n
 
 export class Attributor {
   readonly reg = new Registry();
-  private lastSpeaker: { id: number; paragraph: number } | null = null;
+  /** Who wrote each kind of document named so far ("letter" -> the Conservatives). */
+  private documents = new Map<string, number>();
+
+  /** The speakers of the latest statements, most recent first (distinct). */
+  private speakers: { id: number; paragraph: number }[] = [];
+
+  private set lastSpeaker(v: { id: number; paragraph: number } | null) {
+    if (!v) return;
+    this.speakers = [v, ...this.speakers.filter((x) => x.id !== v.id)].slice(0, 3);
+  }
+
+  private get lastSpeaker(): { id: number; paragraph: number } | null {
+    return this.speakers[0] ?? null;
+  }
 
   constructor(private ctx: Context) {}
 
@@ -274,6 +325,18 @@ export class Attributor {
     });
     const m = this.reg.mentionAt(tokens[i]!.start);
     if (m && this.inQuote(i)) (m as { quoted?: boolean }).quoted = true;
+    // After a speech verb in its sentence, a name is part of what is said ("he said ... that
+    // Zuma must go to jail"), not the one the narrative follows.
+    if (m && !m.subject) {
+      for (let t = s.t0; t < i; t++) {
+        const w = tokens[t]!.text;
+        // Not the inverted speaker right after the verb: `," said Martin Indyk`.
+        if (w === w.toLowerCase() && SPEECH.has(w) && !this.inQuote(t) && t < i - 2) {
+          (m as { reported?: boolean }).reported = true;
+          break;
+        }
+      }
+    }
   }
 
   /**
@@ -305,6 +368,36 @@ export class Attributor {
     }
   }
 
+  /** The first token after a dateline that opens the clause at `i` ("CHICAGO, Oct 23 (Reuters) —"). */
+  private pastDateline(i: number, limit: number): number {
+    const { tokens } = this.ctx;
+    const run = capitalisedRuns(tokens, i, limit)[0];
+    if (!run || run.i !== i) return i;
+    const s = this.sentenceOf(i);
+    if (!this.isDateline(run, s)) return i;
+    for (let k = run.j; k < limit && k < run.j + 12; k++)
+      if (tokens[k]!.text === "\u2014" || tokens[k]!.text === "-") return k + 1;
+    return i;
+  }
+
+  private describedAsOrg(i: number): boolean {
+    const { tokens } = this.ctx;
+    for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+      const t = tokens[k]!;
+      if (!t.word || t.text !== t.text.toLowerCase()) break;
+      if (
+        isOrgNoun(t.text) ||
+        /^(?:giant|firm|maker|chain|group|startup|lender|insurer|retailer|brand|bank|banking)$/.test(t.text)
+      )
+        return true;
+      if (/^(?:at|from|with)$/.test(t.text)) {
+        const h = tokens[k - 1];
+        return isWord(h) && (isGroupNoun(h.text) || isRoleNoun(h.text));
+      }
+    }
+    return false;
+  }
+
   /** "LOS ANGELES (AP) —", "LONDON —": a dateline, not a speaker. */
   private isDateline(run: { i: number; j: number }, s: SentenceInfo): boolean {
     const { tokens, text } = this.ctx;
@@ -330,9 +423,25 @@ export class Attributor {
         if (!speaking) return undefined;
         if (low(tokens[i - 1]) === "the") return this.reg.collective(parsed.name, "organisation", span, true);
       }
+      // "US investment banking giant Goldman Sachs", "analysts at Goldman Sachs": a name the
+      // text describes as a company, or places people at, is an organisation.
+      if (!parsed.sure && !parsed.title && this.describedAsOrg(i)) {
+        if (known && known.type === "person" && !known.nameSure) {
+          // Read as a person at first sight ("Goldman Sachs estimates ..."), described as a company now.
+          known.type = "organisation";
+          known.gender = null;
+          return known;
+        }
+        if (!known) {
+          const e = this.reg.collective(parsed.name, "organisation", span, true);
+          if (e) return e;
+        }
+      }
       return this.reg.person(parsed, span, true);
     }
     if (parsed.type === "organisation") {
+      // "NASAMS", "HIMARS": a weapon system, not an organisation that could speak.
+      if (SYSTEM_NAME.test(parsed.name)) return undefined;
       const e = this.reg.collective(parsed.name, "organisation", span, true);
       if (e && (low(tokens[i - 1]) === "the" || /^The$/.test(tokens[i]!.text)))
         e.aliases.add(`the ${parsed.name}`);
@@ -503,9 +612,12 @@ export class Attributor {
     const here = sentenceAt(this.ctx, pos);
     const s = this.ctx.sentences[here]!;
     const scores = new Map<number, number>();
+    const best = new Map<number, number>();
+    const seen = new Map<number, number>();
     for (const m of this.reg.before(pos, 300)) {
       if (m.paragraph < s.paragraph - 5) break;
       if ((m as { quoted?: boolean }).quoted) continue;
+      const reported = (m as { reported?: boolean }).reported === true;
       const e = this.reg.get(m.entity);
       if (!ok(e)) continue;
       const distance = here - m.sentence;
@@ -522,8 +634,10 @@ export class Attributor {
                 : back === 2
                   ? 0.6
                   : 0.25;
-      // The subject of the same sentence binds a later pronoun: "Putin ... with his suggestion".
-      if (m.subject) w += distance === 0 ? 4 : 1.5;
+      // The subject of the same sentence binds a later pronoun ("Putin ... with his suggestion"),
+      // and the subject of the sentence before is the preferred antecedent of the next one.
+      if (m.subject && !reported) w += distance === 0 ? 4 : distance === 1 ? 3 : 1.5;
+      if (reported) w -= 1.5;
       if (m.speaks) w += 1.5;
       // Object of a preposition ("a victory over X", "met with X"): less likely the topic.
       const before = this.ctx.tokens[tokenAt(this.ctx, m.start) - 1];
@@ -532,13 +646,22 @@ export class Attributor {
         /^(?:over|against|with|to|for|by|from|of|than|beat|beating|defeated)$/.test(low(before))
       )
         w -= 1;
-      const prior = scores.get(e.id);
-      // The best mention counts, and each further one a little: recency beats mere repetition.
-      scores.set(e.id, prior === undefined ? w : Math.max(prior, w) + 0.3);
+      // The best mention counts, and each further one a little (at most 1): recency beats mere
+      // repetition.
+      best.set(e.id, Math.max(best.get(e.id) ?? -Infinity, w));
+      seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
     }
-    if (this.lastSpeaker && this.lastSpeaker.paragraph >= s.paragraph - 1) {
-      const e = this.reg.get(this.lastSpeaker.id);
-      if (ok(e)) scores.set(e.id, (scores.get(e.id) ?? 0) + 2.5);
+    for (const [id, w] of best) scores.set(id, w + Math.min(1, 0.2 * ((seen.get(id) ?? 1) - 1)));
+    // Who has been speaking: the latest speakers, the most recent most (a compatible earlier
+    // speaker still counts when the latest cannot be meant, e.g. by gender).
+    let rank = 0;
+    for (const sp of this.speakers) {
+      if (sp.paragraph < s.paragraph - 1) continue;
+      const e = this.reg.get(sp.id);
+      if (!ok(e)) continue;
+      const bonus = (sp.paragraph === s.paragraph ? 2 : 1) - rank * 0.5;
+      if (bonus > 0) scores.set(e.id, (scores.get(e.id) ?? 0) + bonus);
+      rank++;
     }
     return [...scores.entries()]
       .map(([id, score]) => ({ entity: this.reg.get(id), score }))
@@ -557,7 +680,7 @@ export class Attributor {
     if (!best) return null;
     const second = cands[1];
     const m = this.reg.latestMention(pos, best.entity.id);
-    const sure = !second || best.score - second.score >= 2;
+    const sure = !second || best.score - second.score >= 3;
     return {
       entity: best.entity,
       via: m ? { start: m.start, end: m.end } : { start: pos, end: pos },
@@ -588,7 +711,8 @@ export class Attributor {
       return this.pick(pos, cands, `"${p}"`);
     }
     if (/^(?:they|them|their)$/.test(p)) {
-      const cands = this.salient(pos, (e) => e.type === "group" || e.type === "organisation");
+      // A region or a city is not "they"; a government's people are named as a group.
+      const cands = this.salient(pos, (e) => e.type === "group" || (e.type === "organisation" && !e.place));
       return this.pick(pos, cands, `"${p}"`);
     }
     return null;
@@ -606,7 +730,7 @@ export class Attributor {
       if (r && !aged.length) r.sure = false;
       return r;
     }
-    if (isOrgNoun(head) && !isRoleNoun(head)) {
+    if (isOrgNoun(head) && (!isRoleNoun(head) || ORG_FIRST.has(head))) {
       // "the company" is not a country; "the government" may be one.
       const governs = /^(?:government|administration|state|country|nation|regime|cabinet)$/.test(head);
       const cands = this.salient(
@@ -615,19 +739,32 @@ export class Attributor {
           (e.type === "organisation" && (governs || !e.place)) || (head === "group" && e.type === "group"),
       );
       const h = stem(head);
+      // "the safety regulator" ~ "National Highway Traffic Safety Administration".
+      const mods = words
+        .slice(0, -1)
+        .map((w) => stem(w))
+        .filter((w) => w.length > 3);
       const named = cands.filter(
         (c) =>
           c.entity.descriptors.has(h) ||
+          mods.some((m) => c.entity.name.toLowerCase().split(/\s+/).map(stem).includes(m)) ||
           c.entity.name.toLowerCase().split(/\s+/).map(stem).includes(h) ||
           [...c.entity.aliases].some((a) => stem(a.toLowerCase().split(/\s+/).pop() ?? "") === h),
       );
-      const r = this.pick(pos, named.length ? named : cands, `"the ${head}"`);
+      // Without a matching description, the organisation the story is about: the one named most.
+      const counts = new Map<number, number>();
+      for (const m of this.reg.before(pos, 400)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+      const ranked = (named.length ? named : cands)
+        .map((c) => ({ entity: c.entity, score: c.score + Math.log1p(counts.get(c.entity.id) ?? 0) }))
+        .sort((x, y) => y.score - x.score);
+      const r = this.pick(pos, ranked, `"the ${head}"`);
       if (r && !named.length) r.sure = r.sure && cands.length === 1;
       return r;
     }
     // A person by role: "the Prime Minister", "the district attorney", "the official".
-    // Every word of the description in the role: "the French minister" ~ "French Environment Minister".
-    const want = phrase.split(/\s+/).map(stem);
+    // The description's role words in the role ("the French minister" ~ "French Environment
+    // Minister"); a nationality in the description need not be in the role.
+    const want = words.filter((w) => !isDemonym(w)).map((w) => stem(w.toLowerCase()));
     const byRole = this.salient(pos, (e) => {
       if (!(e.type === "person" || e.type === "anonymous") || !e.role) return false;
       const have = new Set(
@@ -704,27 +841,58 @@ export class Attributor {
     const body = determiner ? words.slice(1) : words;
     const b0 = determiner ? i + 1 : i;
     if (!body.length) return null;
+    // "many in Gaza", "some of the residents": a quantity of people is no one speaker.
+    if (
+      /^(?:many|some|others|most|few|all|several|both|none|each|everyone|anyone|nobody|somebody)$/i.test(
+        body[0]!,
+      )
+    )
+      return null;
     // Documents speak for their authors: "a release from Carrier Strike Group 2", "Stein's note",
     // "the Navy's 3rd Fleet press release", "an Air Force statement".
     const docAt = body.findIndex((w) => DOC_NOUNS.has(w.toLowerCase()));
     if (docAt >= 0) {
+      const doc = body[docAt]!.toLowerCase();
+      const remember = (r: Resolution) => {
+        this.documents.set(doc, r.entity.id);
+        return r;
+      };
       const after = body.slice(docAt + 1);
-      if (after.length >= 2 && /^(?:from|by|of)$/.test(after[0]!)) {
+      // "a release from Carrier Strike Group 2", "a commentary in the Global Times".
+      if (after.length >= 1 && /^(?:from|by|of|in)$/.test(after[0]!)) {
         const r = this.interpret(b0 + docAt + 2, j);
-        if (r) return { ...r, reason: `the ${body[docAt]} is from ${r.entity.name}` };
+        if (r) return remember({ ...r, reason: `the ${doc} is from ${r.entity.name}` });
       }
-      const owner = body
-        .slice(0, docAt)
-        .filter((w) => !/^(?:press|news|new|latest|joint|written|official|separate|draft)$/i.test(w));
+      // "Stein's note", "the company's own earnings statement", "an Air Force statement".
+      const poss = body.slice(0, docAt).findIndex((w) => isPossessive(w));
+      const owner =
+        poss >= 0
+          ? body.slice(0, poss + 1)
+          : body
+              .slice(0, docAt)
+              .filter(
+                (w) => !/^(?:press|news|new|latest|joint|written|official|separate|draft|own)$/i.test(w),
+              );
       if (owner.length) {
         const r = this.interpret(b0, b0 + owner.length);
         if (r && r.entity.type !== "anonymous")
-          return { ...r, reason: `the ${body[docAt]} is ${r.entity.name}'s` };
+          return remember({ ...r, reason: `the ${doc} is ${r.entity.name}'s` });
       }
       if (determiner === "the" || determiner === null) {
-        // "the release said": the author of the last document of that kind, else the story's organisation.
+        // "the release said", "the letter also said": the author of the last such document named.
+        const known = this.documents.get(doc);
+        if (known !== undefined) {
+          const e = this.reg.get(known);
+          const m = this.reg.latestMention(pos, e.id);
+          return {
+            entity: e,
+            via: m ? { start: m.start, end: m.end } : span,
+            sure: true,
+            reason: `the ${doc} is ${e.name}'s`,
+          };
+        }
         const cands = this.salient(pos, (e) => e.type === "organisation" || e.type === "group");
-        const r = this.pick(pos, cands, `"the ${body[docAt]}"`);
+        const r = this.pick(pos, cands, `"the ${doc}"`);
         if (r) return { ...r, sure: false };
       }
       return null;
@@ -757,7 +925,16 @@ export class Attributor {
       (isGroupNoun(lastLow) ||
         isOrgNoun(lastLow) ||
         (isRoleNoun(lastLow) && (personRun.parsed.nameTokens.length === 1 || personRun.parsed.possessive)));
-    if (personRun && !modifierOnly) {
+    // "Lawyers for Mercer", "a spokeswoman for Ana Ruiz": a person after the head's preposition
+    // is not the speaker.
+    const firstPrep = body.findIndex((w, k) => k > 0 && NP_PREPOSITIONS.has(w));
+    const headBeforePrep = firstPrep > 0 ? body[firstPrep - 1]!.toLowerCase() : "";
+    const personInPP =
+      !!personRun &&
+      firstPrep > 0 &&
+      personRun.i > b0 + firstPrep &&
+      (isGroupNoun(headBeforePrep) || isRoleNoun(headBeforePrep));
+    if (personRun && !modifierOnly && !personInPP) {
       const e = this.entityForName(personRun.parsed, personRun.i, personRun.j, true);
       if (e) {
         if (e.type === "person") {
@@ -827,7 +1004,7 @@ export class Attributor {
       }
       if (determiner === "the" && headAt < 0 && head.length <= 2) return null;
       const name = clean(body.join(" "));
-      const e = this.reg.collective(name, "anonymous", span, true);
+      const e = this.reg.collective(name, "anonymous", span, true, hl);
       if (e && !e.role) this.reg.setRole(e, name, span);
       return e
         ? {
@@ -853,7 +1030,10 @@ export class Attributor {
       const mods = head.slice(0, -1);
       const capMods = mods.filter((w) => isCapitalised(w));
       if (!capMods.length && determiner !== "a" && mods.length < 2) {
-        const r = this.description([hl], pos);
+        const r = this.description(
+          head.filter((w) => !DETERMINERS.has(w.toLowerCase())),
+          pos,
+        );
         if (r) return r;
         return null;
       }
@@ -1024,35 +1204,63 @@ export class Attributor {
     const t = tokens[j]!;
     if (t.word && SUBJECT_PRONOUNS.has(low(t))) return { i: j, j: j + 1 };
     if (t.text === "," || t.text === "\u2014") {
-      // Find the comma that opens the appositive.
-      let c = j - 1;
-      while (
-        c > floor &&
-        tokens[c]!.text !== "," &&
-        tokens[c]!.text !== "\u2014" &&
-        j - c < 30 &&
-        !this.inQuote(c)
-      )
-        c--;
-      if (c <= floor || (tokens[c]!.text !== "," && tokens[c]!.text !== "\u2014")) return null;
-      const open = tokens[c + 1];
-      // "The club's head coach, Elena Marsh, said": the name between the commas is the subject.
-      const seg = capitalisedRuns(tokens, c + 1, j);
-      if (seg.length === 1 && seg[0]!.i === c + 1 && seg[0]!.j === j) {
-        const parsed = parseNameRun(tokens.slice(c + 1, j).map((t) => t.text));
-        if (parsed?.type === "person") return { i: c + 1, j };
+      // Walk back over the comma segments between the subject and its verb: appositives
+      // ("a 67-year-old retired teacher from Dayton, Ohio,", "who lost $41,000,"), asides
+      // ("however"), ages ("39"); a name alone between commas is the subject itself ("The club's
+      // head coach, Elena Marsh, said").
+      let end = j;
+      for (let guard = 0; guard < 5; guard++) {
+        let c = end - 1;
+        while (
+          c > floor &&
+          tokens[c]!.text !== "," &&
+          tokens[c]!.text !== "\u2014" &&
+          end - c < 30 &&
+          !this.inQuote(c)
+        )
+          c--;
+        if (c <= floor || (tokens[c]!.text !== "," && tokens[c]!.text !== "\u2014")) {
+          // Back at the start of the clause: what lies before the segments is the subject.
+          if (guard === 0) return null;
+          const r = this.subjectRange(end, floor);
+          return r && r.j === end ? r : null;
+        }
+        const segWords = tokens.slice(c + 1, end).map((x) => x.text);
+        const seg = capitalisedRuns(tokens, c + 1, end);
+        if (guard === 0 && seg.length === 1 && seg[0]!.i === c + 1 && seg[0]!.j === end) {
+          const parsed = parseNameRun(segWords);
+          if (parsed?.type === "person") return { i: c + 1, j: end };
+        }
+        const open = tokens[c + 1];
+        const aside =
+          end - c - 1 <= 3 &&
+          /^(?:however|meanwhile|too|also|though|instead|moreover|for|in|by|at|separately|likewise|similarly|nevertheless|still)$/.test(
+            low(open),
+          );
+        const place = segWords.length <= 3 && isPlaceName(segWords);
+        const age = segWords.length === 1 && /^\d{1,3}$/.test(segWords[0]!);
+        if (!(aside || place || age || this.opensAppositive(c + 1))) return null;
+        // What stands before this segment: the subject, or another segment to walk over.
+        if (tokens[c - 1]?.text === "," || tokens[c - 1]?.text === "\u2014") {
+          end = c - 1;
+          continue;
+        }
+        const inner = this.subjectRange(c, floor);
+        if (!inner || inner.j !== c) return null;
+        const before = tokens[inner.i - 1];
+        const innerWords = tokens.slice(inner.i, inner.j).map((x) => x.text);
+        if (
+          before &&
+          (before.text === "," || before.text === "\u2014") &&
+          innerWords.length <= 3 &&
+          (isPlaceName(innerWords) || (innerWords.length === 1 && /^\d{1,3}$/.test(innerWords[0]!)))
+        ) {
+          end = inner.i - 1;
+          continue;
+        }
+        return inner;
       }
-      // "X, however, said", "X, for his part, said": a discourse adverb between commas.
-      const aside =
-        j - c - 1 <= 3 &&
-        /^(?:however|meanwhile|too|also|though|instead|moreover|for|in|by|at|separately|likewise|similarly|nevertheless|still|meanwhile)$/.test(
-          low(open),
-        );
-      const appositive = aside || this.opensAppositive(c + 1);
-      if (!appositive) return null;
-      const inner = this.subjectRange(c, floor);
-      if (!inner || inner.j !== c) return null;
-      return inner;
+      return null;
     }
     let i = j;
     while (i >= floor && j - i < 14) {
@@ -1074,6 +1282,11 @@ export class Attributor {
             isCapitalised(before.text) ||
             /^(?:familiar|close|interviewed|contacted|reached|quoted|cited|speaking)$/.test(low(before)));
         if (!beforeOk || k === j) break;
+        i--;
+        continue;
+      }
+      // "The Conservatives' letter to Daniel Greenberg, ..., said": a document's addressee.
+      if (l === "to" && k < j && DOC_NOUNS.has(low(tokens[k - 1]))) {
         i--;
         continue;
       }
@@ -1110,6 +1323,7 @@ export class Attributor {
           (isRoleNoun(before.text) ||
             isGroupNoun(before.text) ||
             isOrgNoun(before.text) ||
+            DOC_NOUNS.has(low(before)) ||
             /^(?:familiar|close)$/.test(low(before)));
         // "Peter McNally of Third Bridge", "Jane Roe at the RAND Corp.": a name's affiliation.
         const nameBefore =
@@ -1141,15 +1355,22 @@ export class Attributor {
         isRoleNoun(open) ||
         (isWord(tokens[e]) && isTitleWord(tokens[e]!.text))
       ) {
+        let verb = false;
+        let role = false;
         while (
           e < limit &&
           tokens[e]!.text !== "," &&
           tokens[e]!.text !== "." &&
           !/^(?:who|which)$/.test(low(tokens[e])) &&
           e - j < 20
-        )
+        ) {
+          const w = tokens[e]!.text;
+          if (w === w.toLowerCase() && isFiniteVerb(w)) verb = true;
+          if (isRoleNoun(w) || isTitleWord(w) || /(?:ist|er|or|ian)s?$/.test(w)) role = true;
           e++;
-        return { i: k, j: e };
+        }
+        // "According to the mayor, the bridge will reopen": a clause, not an appositive.
+        if (!verb && role) return { i: k, j: e };
       }
     }
     return { i: k, j };
@@ -1158,7 +1379,7 @@ export class Attributor {
   /** The subject of the clause starting at `floor`, past a leading adverbial ("In a statement, ..."). */
   private clauseSubject(floor: number, limit: number): Resolution | null {
     const { tokens } = this.ctx;
-    let i = floor;
+    let i = this.pastDateline(floor, limit);
     if (CLAUSE_OPENERS.has(low(tokens[i])) || /^(?:but|and|so|yet)$/.test(low(tokens[i]))) {
       if (/^(?:but|and|so|yet)$/.test(low(tokens[i]))) i++;
       if (CLAUSE_OPENERS.has(low(tokens[i]))) {
@@ -1202,6 +1423,16 @@ export class Attributor {
     const left = this.subjectRange(c.v, floor);
     if (left) {
       const r = this.interpret(left.i, left.j);
+      // "The United Nations and European Union stressed": a joint statement has no one speaker.
+      const and = tokens[left.i - 1];
+      if (
+        r &&
+        isWord(and) &&
+        /^(?:and|&)$/.test(low(and)) &&
+        isWord(tokens[left.i - 2]) &&
+        isCapitalised(tokens[left.i - 2]!.text)
+      )
+        return { ...r, sure: false, reason: `${r.entity.name} speaks together with others` };
       if (r) return r;
     }
     // "..., said the officials, who added that ...": "who" speaks for the noun phrase before it.
@@ -1284,19 +1515,45 @@ export class Attributor {
     if (l === ":") return k + 1 < s.t1 && tokens[k + 1]!.text !== '"' && !this.inQuote(k + 1) ? k + 1 : -1;
     if (k >= s.t1) return -1;
     if (isQuoteOnly(c.word) || (QUOTE_CUES.has(c.word) && !REPORTING.has(c.word))) return -1;
+    // `," said Amara Nwosu, ...`: the cue of the quotation before it reports nothing after it.
+    const prev = tokens[c.v - 1];
+    if (
+      c.kind === "verb" &&
+      prev &&
+      (prev.text === '"' || (prev.text === "," && tokens[c.v - 2]?.text === '"'))
+    )
+      return -1;
+    if (c.kind === "verb" && prev && this.inQuote(c.v - 1)) return -1;
     const first = low(tokens[k]);
     if (/^(?:he|she|it|they|we|i|you|there)(?:'s|'re|'ll|'d|'ve|'m)?$/.test(first)) return k;
     // A bare clause: a noun phrase then a finite verb before any comma ("the bridge would reopen").
     if (!this.npWord(k) && !/^\d/.test(first)) return -1;
     // Verbs that also take a plain object ("added new systems", "confirmed the deal") need a
     // verb the lexicon knows; "said" and its like take a verb recognised by its ending too.
+    // "maintains about 90,000 miles of cable": verbs with another sense report only with "that".
+    if (NEEDS_THAT.has(c.word)) return -1;
     // "fears that ...", "hopes they ...": a belief verb reports a clause only with "that" or a pronoun.
     if (BELIEF.has(c.word) && !CLAUSE_ONLY.has(c.word)) return -1;
     const loose = CLAUSE_ONLY.has(c.word);
     // "added 25 points", "confirmed two deaths": a number after such a verb is its object.
     if (!loose && /^\d/.test(first)) return -1;
-    for (let m = k + 1; m < Math.min(s.t1, k + 14); m++) {
+    let relative = false;
+    for (let m = k + 1; m < Math.min(s.t1, k + (loose ? 14 : 7)); m++) {
       const tk = tokens[m]!;
+      // "said Amara Nwosu, an astrophysicist who led the study": a verb inside a relative clause
+      // does not make the noun phrase a clause; a comma ends one.
+      if (/^(?:who|which|whose|whom)$/.test(low(tk))) relative = true;
+      if (relative) {
+        // The relative clause ends at a comma, or where the main verb's modal comes
+        // ("anyone who doubts how valuable it is should try it").
+        if (tk.text === ",") relative = false;
+        else if (/^(?:should|would|will|must|can|could|may|might)$/.test(low(tk)) && m > k + 3) return k;
+        continue;
+      }
+      if (tk.text === "(") {
+        while (m < s.t1 && tokens[m]!.text !== ")") m++;
+        continue;
+      }
       // A name in quotation marks inside the subject: "the program, known as "Catch Up", would ...".
       if (this.inQuote(m) || tk.text === '"') {
         const mi = this.ctx.quoteOf[m] ?? -1;
@@ -1305,7 +1562,7 @@ export class Attributor {
       }
       if (!tk.word) {
         // "the unit, built for 40 patients, had held": an appositive inside the subject.
-        if (/^['\-%$\u20AC\u00A3]$/.test(tk.text) || (tk.text === "," && m > k + 1)) continue;
+        if (/^['\-%$\u20AC\u00A3]$/.test(tk.text) || (tk.text === "," && m > k + 1 && loose)) continue;
         return -1;
       }
       const before = low(tokens[m - 1]);
@@ -1330,7 +1587,14 @@ export class Attributor {
       if (ADJUNCT_PREPOSITIONS.has(l) && k + 1 < limit && this.npWord(k + 1)) {
         k++;
         let n = 0;
-        while (k < limit && n < 8 && (this.npWord(k) || /^(?:of|and)$/.test(low(tokens[k])))) {
+        while (
+          k < limit &&
+          n < 8 &&
+          (this.npWord(k) ||
+            /^(?:of|and)$/.test(low(tokens[k])) ||
+            // "in a televised address": a participle after a determiner is an adjective.
+            (/ed$/.test(low(tokens[k])) && DETERMINERS.has(low(tokens[k - 1]))))
+        ) {
           if (n > 0 && SUBJECT_PRONOUNS.has(low(tokens[k]))) break;
           if (n > 0 && low(tokens[k]) === "that") break;
           k++;
@@ -1511,6 +1775,7 @@ export class Attributor {
   private cueBefore(mark: QuoteMark, s: SentenceInfo, cues: Cue[]): { r: Resolution; cue: Cue } | null {
     const { tokens } = this.ctx;
     const open = tokenAt(this.ctx, mark.open);
+    let found: { r: Resolution; cue: Cue } | null = null;
     for (let n = cues.length - 1; n >= 0; n--) {
       const c = cues[n]!;
       if (c.v >= open) continue;
@@ -1536,9 +1801,12 @@ export class Attributor {
       const reports = REPORTING.has(c.word) || c.kind === "according" || c.kind === "noun";
       if (!adjacent && !reports) continue;
       const r = this.speakerOf(c, s);
-      if (r) return { r, cue: c };
+      if (!r) continue;
+      // The nearest cue whose content the quotation is, or is inside.
+      found = { r, cue: c };
+      break;
     }
-    return null;
+    return found;
   }
 
   /** Attributes every speech quotation of the prose; returns them in text order. */
@@ -1575,6 +1843,25 @@ export class Attributor {
         const last = c[c.length - 1];
         const r = last ? this.speakerOf(last, prevS) : null;
         if (r) item = { ...item, r, cue: last!.word, how: "cue before the quote" };
+      }
+      // "She also apologized "to the families ..."", "X called on the allies to "...": a quotation
+      // of four words or more inside a sentence with no speech verb is its subject's words.
+      if (!item.r && !this.startsSentence(mark, s)) {
+        const inner = this.ctx.text.slice(mark.inner.start, mark.inner.end);
+        const n = (inner.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+        const open = tokenAt(this.ctx, mark.open);
+        const r = n >= 4 ? this.clauseSubject(s.t0, open) : null;
+        if (r && !r.entity.place)
+          item = {
+            ...item,
+            r: {
+              ...r,
+              sure: false,
+              reason: `${r.entity.name} is the subject of the sentence that quotes these words`,
+            },
+            cue: "subject of the sentence",
+            how: "subject of the sentence",
+          };
       }
     }
     if (item.r) this.lastSpeaker = { id: item.r.entity.id, paragraph: s.paragraph };
@@ -1815,14 +2102,35 @@ export class Attributor {
       // words inside the clause makes the sentence a direct quote only.
       let words = 0;
       let before = -1;
+      let woven = false;
+      let fragmentFirst = false;
+      let boundary = false;
       for (let k = start; k < end; k++) {
         const mi = markAtToken(k);
         if (mi >= 0) {
-          if (speechMark[mi] && before < 0) before = words;
-        } else if (tokens[k]!.word) words++;
+          if (!speechMark[mi] && before < 0) fragmentFirst = true;
+          if (speechMark[mi] && before < 0) {
+            before = words;
+            // A quotation that is part of the clause's grammar ("had made a "deal with the
+            // devil."") rather than set off after a comma makes the sentence a direct quote only;
+            // not when a short quoted fragment came first, or a new clause began before it.
+            const opener = tokens[k - 1];
+            const setOff = opener?.text === '"' ? tokens[k - 2]?.text === "," : opener?.text === ",";
+            woven = !setOff && !fragmentFirst && !boundary;
+          }
+        } else {
+          if (tokens[k]!.word) words++;
+          const l = low(tokens[k]);
+          if (
+            l === "while" ||
+            l === "whereas" ||
+            (tokens[k]!.text === "," && /^(?:and|but)$/.test(low(tokens[k + 1])))
+          )
+            boundary = true;
+        }
       }
       // A paraphrase that turns into a quotation within a few words is the quotation's lead-in.
-      if (before >= 0 && before < 6) continue;
+      if (before >= 0 && (before < 6 || woven)) continue;
       if (words < 3) continue;
       // An interposed cue stays in the text: "The nations, he said, want to ...".
       // The paraphrase stops where a quotation of the speaker's own words begins: that is a
@@ -1867,6 +2175,13 @@ export class Attributor {
       const m = this.reg.mentionAt(r.via.start);
       if (m) m.speaks = true;
       this.lastSpeaker = { id: r.entity.id, paragraph: s.paragraph };
+      // Names inside what someone reports are the content of the report, not the narrative's
+      // topic: they weigh less for a later pronoun.
+      for (let k = this.reg.indexAt(tokens[start]!.start); k < this.reg.mentions.length; k++) {
+        const x = this.reg.mentions[k]!;
+        if (x.start >= tokens[stop - 1]!.end) break;
+        (x as { reported?: boolean }).reported = true;
+      }
     }
     return out;
   }

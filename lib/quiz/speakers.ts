@@ -172,9 +172,16 @@ export class Registry {
   }
 
   /** Organisations and groups match by exact name, a known alias or an acronym ("G-7" ~ "Group of Seven"). */
-  collective(name: string, type: SpeakerType, span: Span, register: boolean): Entity | undefined {
+  collective(
+    name: string,
+    type: SpeakerType,
+    span: Span,
+    register: boolean,
+    headNoun?: string,
+  ): Entity | undefined {
     const words = name.split(" ");
-    const head = type === "group" || type === "anonymous" ? words[words.length - 1]!.toLowerCase() : "";
+    const head =
+      headNoun ?? (type === "group" || type === "anonymous" ? words[words.length - 1]!.toLowerCase() : "");
     const found = this.findByName(name);
     let e = found && found.type !== "person" ? found : undefined;
     if (!e && type === "organisation") e = this.orgByPrefix(name);
