@@ -46,6 +46,16 @@ export function findFacts(
       )
         continue;
       if (/^(19|20)\d{2}$/.test(v) || (/[-\w]$/.test(s.text.slice(0, m.index!)) && /^\d/.test(v))) continue;
+      // Parts of times and dates ("9:30", "14 November") are not counts.
+      const after = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 12);
+      if (/^[:.]\d|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b)/i.test(after) || /[:.]$/.test(s.text.slice(0, m.index!)))
+        continue;
+      if (
+        /^\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)/.test(
+          after,
+        )
+      )
+        continue;
       const start = s.start + m.index!;
       if (inQuoteMark(start)) continue;
       out.push({

@@ -33,6 +33,7 @@ export type OptionType =
   | "percent"
   | "money"
   | "count"
+  | "count-scaled"
   | "year"
   | "date-day"
   | "date-month"
@@ -75,6 +76,7 @@ export function valueType(v: string): OptionType {
   const s = v.trim().toLowerCase();
   if (/%|\bper ?cent\b/.test(s)) return "percent";
   if (/^[$€£]|\b(?:dollars?|euros?|pounds?|yuan|yen|rupees?)\b/.test(s)) return "money";
+  if (/\b(?:million|billion|trillion|thousand)s?\b/.test(s)) return "count-scaled";
   if (/^(?:19|20)\d{2}$/.test(s) || /^(?:in|since|by) (?:19|20)\d{2}$/.test(s)) return "year";
   if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(s)) return "date-weekday";
   if (/^(?:last|next|this) /.test(s)) return "date-relative";

@@ -7,6 +7,7 @@ import {
   type GateReason,
   type OptionType,
 } from "./gates";
+import { personNameShape } from "./names";
 import { hash, mulberry32, shuffle } from "./rng";
 import type {
   Analysis,
@@ -136,8 +137,31 @@ const wordsOfSpeaker = (s: Speaker) => {
 function related(a: Speaker, b: Speaker): boolean {
   if (a.name === b.name) return true;
   const an = wordsOfSpeaker(a);
-  for (const w of wordsOfSpeaker(b)) if (an.has(w)) return true;
+  for (const w of wordsOfSpeaker(b)) {
+    if (an.has(w)) return true;
+    // A name spelled two ways in one article ("Yahya Sare'e" / "Yehya Saree").
+    if (w.length >= 4) for (const x of an) if (x.length >= 4 && close(w, x)) return true;
+  }
   return false;
+}
+
+/** Edit distance of at most two, for words of four letters or more. */
+function close(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  const prev = Array.from({ length: b.length + 1 }, (_, k) => k);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    let rowMin = prev[0];
+    for (let k = 1; k <= b.length; k++) {
+      const tmp = prev[k]!;
+      prev[k] = Math.min(prev[k]! + 1, prev[k - 1]! + 1, diag + (a[i - 1] === b[k - 1] ? 0 : 1));
+      diag = tmp;
+      rowMin = Math.min(rowMin, prev[k]!);
+    }
+    if (rowMin > 2) return false;
+  }
+  return prev[b.length]! <= 2;
 }
 
 /** Organisations read better with their article: "the Pentagon". */
@@ -220,7 +244,11 @@ function candidates(a: Analysis): Candidate[] {
     const k = normalizeOption(q.text);
     byText.set(k, (byText.get(k) ?? new Set()).add(q.speaker));
   }
-  const optionSpeakers = a.speakers.filter((s) => named(s) && s.confidence === "high");
+  // Options name people by a person's name ("Radio Redmarsh" is not one) and organisations by theirs.
+  const optionSpeakers = a.speakers.filter(
+    (s) =>
+      named(s) && s.confidence === "high" && (s.type !== "person" || personNameShape(s.name.split(" ")).ok),
+  );
   // Short quoted fragments of the article ("a lot"): a question quoting words that contain one
   // could send a careful reader to that other quotation.
   const fragments = a.quotes
@@ -696,7 +724,7 @@ function candidates(a: Analysis): Candidate[] {
     const fs = byKind(kind);
     for (const f of fs) {
       const sen = a.sentences[f.sentence]!;
-      if (wordsOf(sen.text) > 45 || wordsOf(sen.text) < 6) continue;
+      if (wordsOf(sen.text) > 45 || wordsOf(sen.text) < 6 || contextPoor(sen.text)) continue;
       const type = valueType(f.value);
       if (type === "date-relative") continue;
       const local = f.span.start - sen.start;
@@ -790,7 +818,15 @@ function candidates(a: Analysis): Candidate[] {
   }
   for (const t of targets) {
     const sen = a.sentences[t.sentence];
-    if (!sen || !sen.prose || sen.defective || wordsOf(sen.text) > 45 || wordsOf(sen.text) < 6) continue;
+    if (
+      !sen ||
+      !sen.prose ||
+      sen.defective ||
+      wordsOf(sen.text) > 45 ||
+      wordsOf(sen.text) < 6 ||
+      contextPoor(sen.text)
+    )
+      continue;
     const local = t.start - sen.start;
     if (sen.text.indexOf(t.value) !== local || sen.text.lastIndexOf(t.value) !== local) continue;
     if (local === 0) continue; // a blank opening the sentence gives no context
@@ -824,6 +860,10 @@ function candidates(a: Analysis): Candidate[] {
   }
   return out;
 }
+
+/** A sentence that leans on the one before ("They named three, and got one wrong."): no context to answer from. */
+const contextPoor = (sentence: string) =>
+  /^["']?(?:they|he|she|it|this|that|these|those|we|i|you|there)\b/i.test(sentence.trim());
 
 /** The article's own short quoted words (scare quotes, fragments), one to three words. */
 function shortMarks(a: Analysis): string[] {

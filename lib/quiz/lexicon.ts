@@ -100,6 +100,8 @@ Corporation Network Times Post Journal Press Reuters Agency Alliance Coalition F
 Reserve Exchange Bureau Directorate Assembly Tribunal Observatory Trust Society Academy College School Museum Studio Studios
 Electric Energy Pharmaceuticals Partners Capital Securities Ventures Media Broadcasting Newspaper Magazine
 Programme Program Initiative Project Forum Mission Council Caucus Conference Summit Bloc Federation Consortium Collective Campaign
+Fleet Corps Brigade Division Battalion Regiment Squadron Guard Marines
+Radio TV Television Channel News Broadcaster Tribune Herald Gazette Telegraph Guardian Observer Standard Chronicle
 `);
 
 /** First words that make a capitalised run a place ("New York", "South Korea"). */

@@ -150,7 +150,11 @@ export const isAdjective = (w: string) => ADJECTIVE.has(w.toLowerCase());
 
 export const isAcronym = (w: string) => /^(?:\p{Lu}\.?){2,6}s?$|^\p{Lu}{2,6}\d*$/u.test(w);
 /** A model or weapon designation: "F-16", "B-2", "MQ-9", "Type 075", "S-400", "GBU-39". */
-export const isDesignation = (w: string) => /\d/.test(w) && /^[\p{Lu}\d][\p{L}\d/.-]*$/u.test(w);
+export const isDesignation = (w: string) =>
+  /\d/.test(w) &&
+  /^[\p{Lu}\d][\p{L}\d/.-]*$/u.test(w) &&
+  !/^\d+(?:st|nd|rd|th)$/.test(w) &&
+  !/^(?:19|20)\d{2}$/.test(w);
 
 /** A word that can be part of a person's name: "Lopez", "O'Brien", "Zuma-Sambudla", "J.", "JD". */
 function nameLike(w: string, next: string | undefined): boolean {
@@ -224,7 +228,12 @@ export function parseNameRun(words: string[], initial = false): ParsedName | nul
 
 function parseNameRunUncached(words: string[], initial: boolean): ParsedName | null {
   let ws = words.map(clean).filter((w) => w.length > 0);
-  while (ws.length && (NON_NAME_CAPITALS.has(ws[0]!) || /^the$/i.test(ws[0]!))) ws.shift();
+  while (
+    ws.length &&
+    (NON_NAME_CAPITALS.has(ws[0]!) || /^the$/i.test(ws[0]!)) &&
+    !(ws.length === 2 && /^\d+$/.test(ws[1]!))
+  )
+    ws.shift();
   // A sentence-opening ordinary word: "Studies show", "Hopefully I've", "Officials say".
   if (
     initial &&
@@ -272,6 +281,22 @@ function parseNameRunUncached(words: string[], initial: boolean): ParsedName | n
     ws = rest;
   }
   if (ws.every((w) => !/\p{L}/u.test(w))) return null;
+  // "No 10", "Number 10": a capitalised word and a number name an office.
+  if (
+    ws.length === 2 &&
+    /^\d{1,3}$/.test(ws[1]!) &&
+    !MONTHS.has(ws[0]!) &&
+    !MONTHS.has(ws[0]!.replace(/\.$/, ""))
+  )
+    return {
+      type: "organisation",
+      name: ws.join(" "),
+      title: null,
+      affiliation: null,
+      nameTokens: ws,
+      possessive,
+      sure: true,
+    };
   // "the Prime Minister", "Defense Secretary": a title alone describes a person, names no one.
   if (ws.every((w) => titleLike(w) || /^(?:of|the|for|and)$/.test(w))) return null;
   // "Peter McNally of Third Bridge": a full personal name, then where the person works.
@@ -370,7 +395,8 @@ function parseNameRunUncached(words: string[], initial: boolean): ParsedName | n
     // A lone word with nothing to show it is a person is decided by its context (see the registry).
     return { type: "person", name, title: null, affiliation, nameTokens: ws, possessive, sure: shape.sure };
   }
-  if (ws.length > 1 && ws.every((w) => /^\p{Lu}/u.test(w)))
+  // "United Nations High Commissioner for Human Rights": capitalised words joined by "for", "of".
+  if (ws.length > 1 && ws.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|for|and|the)$/.test(w)))
     return { type: "organisation", name, title: null, affiliation, nameTokens: ws, possessive, sure: false };
   return null;
 }

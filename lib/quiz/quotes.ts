@@ -63,6 +63,10 @@ export type FoundQuote = Omit<Quote, "confidence" | "reasons" | "attribution"> &
 
 const SYSTEM_NAME = new RegExp(`^(?:${NAMED_SYSTEMS.map((x) => x.pattern).join("|")})$`);
 
+const NUMBER_WORD =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|million|billion|first|second|third|half|none|each|every)$/i;
+const possessiveOf = (name: string) => (/s$/.test(name) ? `${name}'` : `${name}'s`);
+
 /** A crude stem for matching a description to what the text called something: "banking" ~ "bank". */
 const stem = (w: string) => w.toLowerCase().replace(/(?:ing|ers|er|s)$/, "");
 const low = (t: Token | undefined) => (t ? t.text.toLowerCase() : "");
@@ -208,6 +212,16 @@ export function capitalisedRuns(toks: Token[], from: number, to: number): { i: n
             (j - 1 === i && /[^s]s$/.test(toks[j - 1]!.text)))
         )
           j += 2;
+        // "the Navy's 3rd Fleet", "Carrier Strike Group 2", "Number 10": a number inside an
+        // organisation's name.
+        else if (
+          u.word &&
+          /^\d{1,3}(?:st|nd|rd|th)?$/.test(u.text) &&
+          (cap(toks[j + 1]) && toks[j + 1]!.start === u.end + 1
+            ? true
+            : isOrgWord(toks[j - 1]!.text) || /^(?:Number|No\.?)$/.test(toks[j - 1]!.text))
+        )
+          j++;
         else break;
       }
       // A possessive ends the run: "Russia's Defense Ministry" keeps going, "Stein's note" stops.
@@ -250,6 +264,7 @@ export class Attributor {
   /** Registers the named people, organisations and groups of the prose, with their roles. */
   collectMentions() {
     const { tokens, sentences } = this.ctx;
+    const lone = new Map<string, { i: number; j: number; s: SentenceInfo }[]>();
     for (const s of sentences) {
       if (!s.prose) continue;
       const described = this.describedOrgs(s.t0, s.t1);
@@ -270,9 +285,11 @@ export class Attributor {
           this.mentionAt(e, d.i, d.j, s);
         }
       };
+      const datelineEnd = this.pastDateline(s.t0, s.t1);
       for (const run of capitalisedRuns(tokens, s.t0, s.t1)) {
         flushDescribed(run.i);
-        if (this.isDateline(run, s)) continue;
+        // The dateline and its agency credit ("CHICAGO, Oct 23 (Reuters) —") name no one in the story.
+        if (this.isDateline(run, s) || (run.i < datelineEnd && run.i >= s.t0)) continue;
         const words = tokens.slice(run.i, run.j).map((t) => t.text);
         const next = tokens[run.j];
         const initial = run.i === s.t0 || (run.i === s.t0 + 1 && !tokens[s.t0]!.word);
@@ -294,7 +311,16 @@ export class Attributor {
         const parsed = parseNameRun(words, initial);
         if (!parsed) continue;
         const e = this.entityForName(parsed, run.i, run.j, false);
-        if (!e) continue;
+        if (!e) {
+          // A lone name with nothing to show what it is ("Strava"): remembered, decided below.
+          if (parsed.type === "person" && parsed.nameTokens.length === 1 && !parsed.title)
+            (lone.get(parsed.name) ?? lone.set(parsed.name, []).get(parsed.name)!).push({
+              i: run.i,
+              j: run.j,
+              s,
+            });
+          continue;
+        }
         this.mentionAt(e, run.i, run.j, s);
         if (e.type === "organisation") this.describe(e, run.i, run.j, s);
         if (e.type === "person") {
@@ -303,6 +329,24 @@ export class Attributor {
         }
       }
       flushDescribed(s.t1);
+    }
+    // A lone capitalised name used at least twice and never given as a person's full name is an
+    // organisation or a product the story is about ("Strava ... Strava's app"): "the company" and
+    // "it" may refer to it. A person is introduced with a first name or a title first.
+    for (const [name, at] of lone) {
+      const person = this.reg.findPerson([name]);
+      if (
+        at.length < 2 ||
+        (person && person.nameSure) ||
+        this.reg.findByName(name) ||
+        isCommonWord(name) ||
+        NUMBER_WORD.test(name)
+      )
+        continue;
+      const first = at[0]!;
+      const e = this.reg.collective(name, "organisation", this.span(first.i, first.j), true);
+      if (!e) continue;
+      for (const x of at) this.mentionAt(e, x.i, x.j, x.s);
     }
   }
 
@@ -413,6 +457,9 @@ export class Attributor {
     const span = this.span(i, j);
     const { tokens } = this.ctx;
     if (parsed.type === "person") {
+      // A name already known as an organisation stays one ("Goldman Sachs estimates ...").
+      const org = this.reg.findByName(parsed.name);
+      if (org && org.type !== "person") return org;
       const known = this.reg.findPerson(parsed.nameTokens);
       const single = parsed.nameTokens.length === 1 && !parsed.title;
       if (single && !known) {
@@ -421,6 +468,9 @@ export class Attributor {
         const org = this.reg.orgByPrefix(parsed.name) ?? this.reg.findByName(parsed.name);
         if (org) return org;
         if (!speaking) return undefined;
+        // "Redmarsh said" after "Redmarsh United": the one organisation whose name starts so.
+        const short = this.reg.orgByPrefix(parsed.name, true);
+        if (short) return short;
         if (low(tokens[i - 1]) === "the") return this.reg.collective(parsed.name, "organisation", span, true);
       }
       // "US investment banking giant Goldman Sachs", "analysts at Goldman Sachs": a name the
@@ -707,7 +757,12 @@ export class Attributor {
       return r;
     }
     if (/^(?:it|its)$/.test(p)) {
-      const cands = this.salient(pos, (e) => e.type === "organisation");
+      // "it": the organisation the passage is about; the one the story names most, if close.
+      const counts = new Map<number, number>();
+      for (const m of this.reg.before(pos, 400)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+      const cands = this.salient(pos, (e) => e.type === "organisation")
+        .map((c) => ({ entity: c.entity, score: c.score + 0.7 * Math.log1p(counts.get(c.entity.id) ?? 0) }))
+        .sort((a, b) => b.score - a.score);
       return this.pick(pos, cands, `"${p}"`);
     }
     if (/^(?:they|them|their)$/.test(p)) {
@@ -876,7 +931,7 @@ export class Attributor {
       if (owner.length) {
         const r = this.interpret(b0, b0 + owner.length);
         if (r && r.entity.type !== "anonymous")
-          return remember({ ...r, reason: `the ${doc} is ${r.entity.name}'s` });
+          return remember({ ...r, reason: `the ${doc} is ${possessiveOf(r.entity.name)}` });
       }
       if (determiner === "the" || determiner === null) {
         // "the release said", "the letter also said": the author of the last such document named.
@@ -1109,10 +1164,13 @@ export class Attributor {
         // "declined to say", "want to add": an infinitive is not a statement.
         if (prev === "to" && !/^(?:went|goes|go)$/.test(low(tokens[v - 2]))) continue;
         if (this.deniedOrAsked(v, s)) continue;
+        // "..., saying", "and adding", "with spokesperson Yahya Sare'e saying": a participle cue.
+        const afterName = !!prevTok && prevTok.word && isCapitalised(prevTok.text) && !this.inQuote(v - 1);
         if (
           w.endsWith("ing") &&
-          !/^(?:,|and|while|in|before|after)$/.test(prev) &&
-          !this.afterStatementNoun(v)
+          !/^(?:,|and|while|in|before|after|but|\u2014)$/.test(prev) &&
+          !this.afterStatementNoun(v) &&
+          !afterName
         )
           continue;
         out.push({ v, len: 1, kind: w.endsWith("ing") ? "participle" : "verb", word: w });
@@ -1387,10 +1445,32 @@ export class Attributor {
         i++;
       }
     }
+    // "Last week, Biden spoke ...": an opening adverbial without a verb before the first comma.
+    if (i === floor) {
+      let c = i;
+      while (c < limit && c < i + 7 && tokens[c]!.text !== ",") c++;
+      if (tokens[c]?.text === "," && c > i) {
+        let verb = false;
+        for (let m = i; m < c; m++)
+          if (isFiniteVerb(low(tokens[m])) && !isCapitalised(tokens[m]!.text)) verb = true;
+        const opening =
+          tokens.slice(i, c).every((t) => !isCapitalised(t.text) || t === tokens[i]) ||
+          TIME_WORDS.has(low(tokens[i]));
+        if (!verb && opening && !this.opensAppositive(c + 1)) i = c + 1;
+      }
+    }
     if (i >= limit) return null;
     if (SUBJECT_PRONOUNS.has(low(tokens[i]))) return this.interpret(i, i + 1);
     let j = i;
     while (j < limit && (this.npWord(j) || (NP_PREPOSITIONS.has(low(tokens[j])) && j > i)) && j - i < 10) j++;
+    // "Its president, Gary Lindqvist, called ...": the name between commas after a role is the subject.
+    if (tokens[j]?.text === ",") {
+      let e = j + 1;
+      while (e < limit && tokens[e]!.text !== "," && e - j < 6) e++;
+      const seg = tokens.slice(j + 1, e).map((t) => t.text);
+      const parsed = tokens[e]?.text === "," && seg.length ? parseNameRun(seg) : null;
+      if (parsed?.type === "person") return this.interpret(j + 1, e);
+    }
     return j > i ? this.interpret(i, j) : null;
   }
 
@@ -1417,6 +1497,13 @@ export class Attributor {
       return null;
     }
     if (c.kind === "participle") {
+      // "with spokesperson Yahya Sare'e saying ...": the name right before it.
+      const before = tokens[c.v - 1];
+      if (isWord(before) && isCapitalised(before.text)) {
+        const left = this.subjectRange(c.v, floor);
+        const r = left ? this.interpret(left.i, left.j) : null;
+        if (r) return r;
+      }
       // "..., saying that ...": the subject of the main clause.
       return this.clauseSubject(s.t0, c.v);
     }
@@ -1676,9 +1763,17 @@ export class Attributor {
     const cue = cues.find((c) => c.v >= k && c.v - k <= 22);
     if (!cue) return null;
     // Nothing but the speaker phrase between the mark and the verb: no other quotation, no clause.
+    // Otherwise the quotation may still be part of a clause that a closing cue reports.
     for (let m = k; m < cue.v; m++) {
-      if (this.inQuote(m) || tokens[m]!.text === '"' || tokens[m]!.text === ";" || tokens[m]!.text === ".")
+      if (this.inQuote(m) || tokens[m]!.text === '"' || tokens[m]!.text === ";" || tokens[m]!.text === ".") {
+        if (tokens[m]!.text === ";" || tokens[m]!.text === ".") return null;
+        const closing = this.clauseBefore(cue, s, true);
+        if (closing && !closing.interposed && tokens[closing.start]!.start <= mark.open) {
+          const r = this.speakerOf(cue, s, closing.groupStart);
+          if (r) return { r, cue };
+        }
         return null;
+      }
     }
     if (cue.v === k) {
       if (cue.kind === "according") {
@@ -1790,11 +1885,13 @@ export class Attributor {
       k = this.skipAdjuncts(k, open);
       while (k < open && /^(?:that|,|:|\u2014)$/.test(low(tokens[k]))) k++;
       // "condemned the "...", "called it "...", "described them as "...": a short object lead-in.
+      // "called the decision "...", "described the plan as "...": a short object, then the quotation.
       if (QUOTE_CUES.has(c.word))
         while (
           k < open &&
-          k < c.v + c.len + 4 &&
-          /^(?:the|a|an|it|them|this|that|his|her|their|its|as|what)$/.test(low(tokens[k]))
+          k < c.v + c.len + 6 &&
+          (/^(?:the|a|an|it|them|this|that|his|her|their|its|as|what|him|us)$/.test(low(tokens[k])) ||
+            (isWord(tokens[k]) && !isFiniteVerb(low(tokens[k])) && !STOP_WORDS.has(low(tokens[k]))))
         )
           k++;
       const adjacent = k >= open;

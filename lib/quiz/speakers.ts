@@ -201,15 +201,16 @@ export class Registry {
    * "Northwind" after "Northwind Motors Inc.", "Harbour City" after "Harbour City FC": the name of
    * exactly one organisation without its trailing organisation words.
    */
-  orgByPrefix(name: string): Entity | undefined {
+  orgByPrefix(name: string, loose = false): Entity | undefined {
     const cands = this.entities.filter(
       (e) =>
         e.type === "organisation" &&
         e.name.startsWith(`${name} `) &&
-        e.name
-          .slice(name.length + 1)
-          .split(" ")
-          .every((w) => isOrgWord(w)),
+        (loose ||
+          e.name
+            .slice(name.length + 1)
+            .split(" ")
+            .every((w) => isOrgWord(w))),
     );
     if (cands.length !== 1) return undefined;
     cands[0]!.aliases.add(name);

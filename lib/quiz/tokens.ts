@@ -5,7 +5,7 @@ export type Token = { text: string; start: number; end: number; word: boolean };
 // A word: letters/digits joined by internal apostrophes, hyphens, periods or ampersands
 // ("U.S", "G-7", "that's", "AT&T"). Everything else that is not space is one punctuation token.
 const TOKEN =
-  /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}\u00AD]+(?:['\-&.\/][\p{L}\p{N}\u00AD]+)*|[^\s]/gu;
+  /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}\u00AD]+(?:['\-&.\/][\p{L}\p{N}\u00AD]+)*(?:(?<=s)'(?![\p{L}\p{N}]))?|[^\s]/gu;
 
 /** True for words whose final period belongs to the word: "Corp.", "Sept.", "U.S.", "J.". */
 export function isAbbreviation(word: string): boolean {
