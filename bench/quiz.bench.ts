@@ -32,7 +32,12 @@ const rows = [1, 10, 100].map((x) => {
 // ../shared/devset/README.md says how to make them): each article's median, then the median and
 // the worst across articles, per 1,000 words.
 const devDir = process.env.QUIZ_DEVSET ?? "/tmp/devset";
-let devset: { articles: number; medianMs: number; worst: { id: string; ms: number; words: number }; msPer1000Words: number } | null = null;
+let devset: {
+  articles: number;
+  medianMs: number;
+  worst: { id: string; ms: number; words: number };
+  msPer1000Words: number;
+} | null = null;
 if (existsSync(devDir)) {
   const per = readdirSync(devDir)
     .filter((f) => f.endsWith(".txt"))
@@ -48,7 +53,9 @@ if (existsSync(devDir)) {
       worst: { ...worst, ms: Number(worst.ms.toFixed(2)) },
       msPer1000Words: Number(median(per.map((p) => (1000 * p.ms) / p.words)).toFixed(2)),
     };
-    console.log(`development set (${per.length} articles): median ${devset.medianMs} ms, ${devset.msPer1000Words} ms per 1,000 words; worst ${worst.id} ${devset.worst.ms} ms (${worst.words} words)`);
+    console.log(
+      `development set (${per.length} articles): median ${devset.medianMs} ms, ${devset.msPer1000Words} ms per 1,000 words; worst ${worst.id} ${devset.worst.ms} ms (${worst.words} words)`,
+    );
   }
 }
 const ratio10 = rows[1]!.medianMs / rows[0]!.medianMs;

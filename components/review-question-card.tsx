@@ -5,24 +5,9 @@ import {
   setIncludedAction,
 } from "@/app/teacher/articles/[slug]/actions";
 import { describeKey } from "@/lib/attempts/describe";
-import { SKILL_LABELS } from "@/lib/progress/queries";
+import { KIND_LABELS, SKILL_LABELS } from "@/lib/labels";
 import type { Question } from "@/lib/quiz/types";
-import type { ReviewEntry } from "@/lib/reviews/reviews";
-
-export const KIND_LABELS: Record<Question["kind"], string> = {
-  "who-said": "Who said it",
-  "what-said": "What was said",
-  "match-roles": "Match people and roles",
-  "systems-sent": "Which systems were sent",
-  "system-status": "What happened to a system",
-  "system-category": "What kind of system",
-  "true-false": "True or false",
-  detail: "Detail",
-  cloze: "Missing words",
-  "quote-or-paraphrase": "Quote or paraphrase",
-  "speaker-role": "Speaker's role",
-  "not-said": "Which was not said",
-};
+import type { ReviewEntry } from "@/lib/reviews/queries";
 
 const button = "rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100";
 

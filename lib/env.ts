@@ -29,7 +29,6 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   SEED_DEMO: flag,
-  VERCEL: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -48,7 +47,7 @@ export function env(): Env {
 }
 
 /** Directory for local state (PGlite data, the generated development secret). */
-export function dataDir(): string {
+function dataDir(): string {
   return path.join(/* turbopackIgnore: true */ process.cwd(), ".data");
 }
 

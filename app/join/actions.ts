@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { formAction, invalid, stay } from "@/app/_lib/action";
-import { joinClass } from "@/lib/classes/classes";
+import { joinClass } from "@/lib/classes/queries";
 
 const JOIN_REFUSALS = {
   "bad-code": "A join code has 6 letters and digits, like ACD-479. Check it with your teacher.",

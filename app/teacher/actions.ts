@@ -3,9 +3,9 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { buttonAction, fail, formAction, goTo } from "@/app/_lib/action";
-import { closeAssignment, createAssignment, reopenAssignment } from "@/lib/assignments/assignments";
+import { closeAssignment, createAssignment, reopenAssignment } from "@/lib/assignments/queries";
 import { assignmentFormSchema } from "@/lib/assignments/form";
-import { classNameSchema, createClass, regenerateJoinCode, removeStudent } from "@/lib/classes/classes";
+import { classNameSchema, createClass, regenerateJoinCode, removeStudent } from "@/lib/classes/queries";
 import { withNotice } from "@/lib/notices";
 
 const classPage = (id: unknown) => `/teacher/classes/${encodeURIComponent(String(id ?? ""))}`;

@@ -11,7 +11,7 @@ import { gradeAnswer, type Question, type Response } from "@/lib/quiz";
  */
 
 /** Seconds of network grace after a time limit: an answer sent at 0:00 still counts. */
-export const DEADLINE_GRACE_MS = 5_000;
+const DEADLINE_GRACE_MS = 5_000;
 
 export type AttemptEnding = { endedBy: "student" | "time_limit" | "closed"; submittedAt: Date };
 

@@ -14,7 +14,7 @@ export const THROTTLE = {
   perAddress: 30,
 } as const;
 
-export function emailKey(email: string): string {
+function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
@@ -50,21 +50,6 @@ export async function claimSignInAttempt(input: {
     .delete(signInFailures)
     .where(lt(signInFailures.createdAt, new Date(now.getTime() - THROTTLE.windowMs)));
   return state;
-}
-
-/** Whether a sign-in would be refused now, without claiming an attempt. */
-export async function checkSignInThrottle(input: {
-  db: Executor;
-  email: string;
-  clientAddress: string;
-  now?: Date;
-}): Promise<ThrottleState> {
-  return countAgainstLimits({
-    ...input,
-    now: input.now ?? new Date(),
-    key: emailKey(input.email),
-    includesThisAttempt: false,
-  });
 }
 
 async function countAgainstLimits(input: {

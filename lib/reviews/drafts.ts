@@ -20,7 +20,7 @@ import {
  */
 
 export type ReviewField = "prompt" | "options" | "items" | "accepted" | "explanation" | "skill" | "type";
-export type ReviewFieldErrors = FieldErrors<ReviewField>;
+type ReviewFieldErrors = FieldErrors<ReviewField>;
 
 /** The parts of a question a draft decides; id, kind, skill and evidence come from elsewhere. */
 export type QuestionContent = Pick<Question, "prompt" | "options" | "answer" | "explanation"> & {
@@ -229,7 +229,7 @@ export function buildContent(input: {
   }
 }
 
-export const isCustomId = (id: string) => id.startsWith("c-");
+const isCustomId = (id: string) => id.startsWith("c-");
 
 /** The parts of a question that decide what it asks and what counts as right, in a fixed order. */
 function canonical(q: Pick<Question, "prompt" | "options" | "answer" | "items">): string {

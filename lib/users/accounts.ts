@@ -3,22 +3,16 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { users, type Role, type User } from "@/db/schema";
-import {
-  hashPassword,
-  PASSWORD_MAX,
-  PASSWORD_MIN,
-  passwordProblems,
-  verifyAgainstDummy,
-  verifyPassword,
-} from "@/lib/auth/password";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
+import { PASSWORD_MAX, passwordProblems } from "@/lib/auth/password-rules";
 import { claimSignInAttempt, clearAccountFailures } from "@/lib/auth/throttle";
 import { ok, refuse, type Result } from "@/lib/result";
 
-export const passwordField = z.string({ error: "Enter a password." }).superRefine((value, ctx) => {
+const passwordField = z.string({ error: "Enter a password." }).superRefine((value, ctx) => {
   for (const message of passwordProblems(value)) ctx.addIssue({ code: "custom", message });
 });
 
-export const emailField = z
+const emailField = z
   .string({ error: "Enter your email address." })
   .trim()
   .min(1, "Enter your email address.")
@@ -36,7 +30,7 @@ export const signUpSchema = z.object({
   role: z.enum(["teacher", "student"], { error: "Choose whether you are a teacher or a student." }),
 });
 
-export type SignUpInput = z.infer<typeof signUpSchema>;
+type SignUpInput = z.infer<typeof signUpSchema>;
 
 /** What the app may show of a user: never the hash. */
 export type PublicUser = Pick<User, "id" | "email" | "name" | "role" | "sessionVersion">;
@@ -169,5 +163,3 @@ export async function changePassword(input: {
     .returning({ sessionVersion: users.sessionVersion });
   return ok({ sessionVersion: updated?.sessionVersion ?? user.sessionVersion + 1 });
 }
-
-export { PASSWORD_MIN, PASSWORD_MAX };

@@ -7,7 +7,7 @@ import {
   listClassesForTeacher,
   regenerateJoinCode,
   removeStudent,
-} from "@/lib/classes/classes";
+} from "@/lib/classes/queries";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { createUser } from "@/lib/users/accounts";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";

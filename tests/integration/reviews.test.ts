@@ -21,7 +21,7 @@ import {
   saveQuestionEdit,
   setQuestionIncluded,
   updateArticleDetails,
-} from "@/lib/reviews/reviews";
+} from "@/lib/reviews/queries";
 import { createUser } from "@/lib/users/accounts";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";
 
@@ -237,17 +237,8 @@ describe("a teacher's review of an article's question bank", () => {
     const multiEdited = await edited(multi.id);
     expect(gradeAnswer(multiEdited, { optionIds: wanted })).toEqual({ score: 1, correct: true });
 
-    const match = firstOf("match-roles", all);
-    await save(match.id, {
-      prompt: "Match each person to their job.",
-      items: match.items!.map((i) => ({ id: i.id, text: i.text.toUpperCase() })),
-      options: match.options.map((o) => ({ id: o.id, text: `${o.text}!` })),
-    });
-    const matchEdited = await edited(match.id);
-    expect(matchEdited.answer).toEqual(match.answer);
-    expect(matchEdited.items!.map((i) => i.text)).toEqual(match.items!.map((i) => i.text.toUpperCase()));
-    if (match.answer.type !== "match") throw new Error("match expected");
-    expect(gradeAnswer(matchEdited, { pairs: match.answer.pairs }).correct).toBe(true);
+    // Matching: the shipped article's bank has none under generator 2.0; tests/unit/reviews-drafts.test.ts
+    // covers how a matching question's edit keeps its pairs.
 
     const cloze = firstOf("cloze", all);
     await save(cloze.id, { prompt: cloze.prompt, accepted: ["  forty ", "", "40", "Forty"] });
@@ -258,7 +249,8 @@ describe("a teacher's review of an article's question bank", () => {
 
   it("drops an edit on reset, and an edit that restores the generated question is no edit", async () => {
     const teacher = await user("teacher");
-    const original = firstOf("what-said");
+    const original = DEFAULT_QUIZ.find((q) => q.answer.type === "single" && q.kind !== "true-false");
+    if (!original) throw new Error("no single-answer question in the default quiz");
     const draftOf = (prompt: string) => ({
       prompt,
       options: original.options.map((o) => ({
@@ -444,24 +436,6 @@ describe("a teacher's review of an article's question bank", () => {
       "Choose the kind of question.",
     ]);
 
-    const match = (await getReviewBank(args))!.entries.find((e) => e.question.kind === "match-roles")!;
-    const bad = await saveQuestionEdit({
-      ...args,
-      questionId: match.questionId,
-      draft: {
-        prompt: "Match",
-        items: match.question.items!.map((i, n) => ({ id: i.id, text: n === 0 ? "" : i.text })),
-        options: match.question.options.map((o) => ({ id: o.id, text: "same" })),
-      },
-    });
-    expect(bad).toEqual({
-      ok: false,
-      reason: "invalid",
-      fieldErrors: {
-        items: ["Every item to match needs a text."],
-        options: ['Two options say the same thing: "same".'],
-      },
-    });
     expect(await reviewedQuizQuestions(args)).toEqual(DEFAULT_QUIZ);
   });
 });

@@ -6,9 +6,9 @@ import { ArticleDetailsForm } from "@/components/article-details-form";
 import { ReviewQuestionCard } from "@/components/review-question-card";
 import { getDb } from "@/db";
 import { getArticleBySlug } from "@/lib/articles/queries";
-import { formatCalendarDate } from "@/lib/dates";
+import { formatCalendarDate } from "@/lib/format";
 import { CUSTOM_TYPE_LABELS, CUSTOM_TYPES } from "@/lib/reviews/limits";
-import { getReviewBank, type ReviewEntry } from "@/lib/reviews/reviews";
+import { getReviewBank, type ReviewEntry } from "@/lib/reviews/queries";
 import { PageNotice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Question review" };

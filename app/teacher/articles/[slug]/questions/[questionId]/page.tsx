@@ -4,12 +4,13 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_lib/auth";
 import { resetQuestionAction } from "@/app/teacher/articles/[slug]/actions";
 import { QuestionForm } from "@/components/question-form";
-import { KIND_LABELS, QuestionSummary } from "@/components/review-question-card";
+import { KIND_LABELS } from "@/lib/labels";
+import { QuestionSummary } from "@/components/review-question-card";
 import { getDb } from "@/db";
 import { getArticleBySlug } from "@/lib/articles/queries";
-import { SKILL_LABELS } from "@/lib/progress/queries";
+import { SKILL_LABELS } from "@/lib/labels";
 import { customTypeOf, shapeOf } from "@/lib/reviews/drafts";
-import { getReviewBank } from "@/lib/reviews/reviews";
+import { getReviewBank } from "@/lib/reviews/queries";
 
 export const metadata: Metadata = { title: "Edit question" };
 

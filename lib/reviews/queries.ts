@@ -28,7 +28,7 @@ import type { CustomQuestionType } from "./limits";
  */
 
 /** The default quiz a review starts from: the same one a student gets on a first take. */
-export const DEFAULT_QUIZ = { seed: 1, count: 10 } as const;
+const DEFAULT_QUIZ = { seed: 1, count: 10 } as const;
 
 export type ReviewEntry = {
   /** The id the review knows the question by: the generated id, or the teacher's `c-…` id. */
