@@ -59,7 +59,7 @@ const TERMINAL = /[.!?:;"'\u201D\u2019)\]\u2026]$/;
 const wordCount = (s: string) => (s.match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu) ?? []).length;
 
 /** A Markdown heading ("### Who are they?"): the hashes are markup, the line a heading. */
-export const MARKDOWN_HEADING = /^#{1,6}\s+/;
+const MARKDOWN_HEADING = /^#{1,6}\s+/;
 
 function kindOf(s: string, index: number, count: number): BlockKind | null {
   if (MARKDOWN_HEADING.test(s)) return "heading";

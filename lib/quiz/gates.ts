@@ -43,8 +43,8 @@ export type OptionType =
   | "kind-of-report"
   | "text";
 
-export const MAX_PROMPT = 320;
-export const MAX_OPTION = 180;
+const MAX_PROMPT = 320;
+const MAX_OPTION = 180;
 
 const PRONOUN_OR_FRAGMENT =
   /^(?:he|she|they|it|him|her|them|we|i|you|his|hers|its|their|theirs|our|my|me|us|this|that|these|those|who|which|one)$/i;
@@ -201,7 +201,7 @@ function touchesDefect(a: Analysis, e: Span): boolean {
 }
 
 /** Balanced marks, no punctuation just inside the closing mark, no broken word at the end. */
-export function wellCut(quoted: string): boolean {
+function wellCut(quoted: string): boolean {
   if (!quoted.trim()) return false;
   if (/[,;:]$/.test(quoted.trim())) return false;
   return !quoted.includes('"');

@@ -27,53 +27,10 @@ export const BARE_VERBS = set(
 
 export const PRONOUNS = set("he she they it we i you him her them his their its");
 
-/**
- * Speech and statement verbs (a cue of attribution). Forms listed explicitly because no
- * stemmer is used; present, past and third person are all cues.
- */
-export const SPEECH_VERBS = set(`
-say says said tell tells told add adds added argue argues argued assert asserts asserted
-claim claims claimed contend contends contended declare declares declared explain explains explained
-insist insists insisted maintain maintains maintained note notes noted observe observes observed
-remark remarks remarked reply replies replied respond responds responded state states stated
-stress stresses stressed warn warns warned write writes wrote tweet tweets tweeted post posts posted
-announce announces announced acknowledge acknowledges acknowledged admit admits admitted
-concede concedes conceded confirm confirms confirmed deny denies denied emphasize emphasizes emphasized
-emphasise emphasises emphasised predict predicts predicted promise promises promised pledge pledges pledged
-vow vows vowed suggest suggests suggested condemn condemns condemned urge urges urged recall recalls recalled
-caution cautions cautioned complain complains complained report reports reported
-estimate estimates estimated believe believes believed agree agrees agreed think thinks thought
-ask asks asked joke jokes joked quip quips quipped boast boasts boasted counter counters countered
-describe describes described call calls called reiterate reiterates reiterated signal signals signalled signaled
-`);
-
-/** Verbs that introduce an indirect statement with a "that"-clause or a bare clause. */
-export const INDIRECT_VERBS = set(`
-say says said tell tells told add adds added argue argues argued assert asserts asserted claim claims claimed
-contend contends contended declare declares declared explain explains explained insist insists insisted
-maintain maintains maintained note notes noted reply replies replied respond responds responded state states stated
-stress stresses stressed warn warns warned write writes wrote announce announces announced acknowledge acknowledges
-acknowledged admit admits admitted concede concedes conceded confirm confirms confirmed deny denies denied
-emphasize emphasizes emphasized emphasise emphasises emphasised predict predicts predicted promise promises promised
-pledge pledges pledged vow vows vowed suggest suggests suggested reiterate reiterates reiterated signal signals
-signaled signalled believe believes believed estimate estimates estimated report reports reported
-`);
-
 /** Nouns of statement that take a "that"-clause: "his suggestion that ...". */
 export const STATEMENT_NOUNS = set(
   "suggestion suggestions claim claims warning warnings statement assertion argument threat threats promise pledge insistence announcement admission belief view contention vow declaration assurance assurances insistence allegation allegations prediction forecast acknowledgment acknowledgement denial",
 );
-
-/** Multi-word cues: "made clear (that)", "according to". Kept as phrases, matched on tokens. */
-export const PHRASE_CUES: string[][] = [
-  ["made", "clear"],
-  ["make", "clear"],
-  ["makes", "clear"],
-  ["made", "it", "clear"],
-  ["pointed", "out"],
-  ["points", "out"],
-  ["went", "on", "to", "say"],
-];
 
 /** Words that make a capitalised run a title rather than a name. */
 export const TITLE_WORDS = set(`

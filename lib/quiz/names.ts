@@ -43,7 +43,7 @@ const MULTI_PLACES = new Set(MULTIWORD_PLACES.split("|"));
 const ROLE_NOUNS = new Set([...split(LEXICON_PERSON_NOUNS), ...PERSON_NOUNS]);
 
 /** Class nouns of things, not speakers: a run with one of these names an object. */
-export const THING_NOUNS = new Set(
+const THING_NOUNS = new Set(
   `missile missiles rocket rockets bomb bombs drone drones aircraft jet jets fighter fighters bomber bombers
   helicopter helicopters tank tanks ship ships destroyer destroyers frigate frigates cruiser cruisers carrier
   carriers submarine submarines vessel vessels howitzer howitzers launcher launchers system systems munition
@@ -89,7 +89,7 @@ export function genderOfFirstName(w: string | undefined): Gender {
   return null;
 }
 
-export const isFirstName = (w: string) => {
+const isFirstName = (w: string) => {
   const l = clean(w).toLowerCase();
   return FEMALE.has(l) || MALE.has(l) || UNISEX.has(l);
 };
@@ -101,7 +101,7 @@ export const isPlaceName = (words: string[]) => {
 export const isTitleWord = (w: string) => TITLE_WORDS.has(w) || TITLE_WORDS.has(w.replace(/\.$/, ""));
 export const isHonorific = (w: string) => HONORIFIC.test(w);
 /** A title, an honorific, or a hyphenated title: "Major-Gen", "Lieutenant-General". */
-export const titleLike = (w: string) =>
+const titleLike = (w: string) =>
   isTitleWord(w) ||
   isHonorific(w) ||
   (w.includes("-") && w.split("-").every((p) => isTitleWord(p) || isTitleWord(`${p}.`)));
@@ -119,10 +119,7 @@ export const isGroupNoun = (w: string) => {
 const DOC_LIKE =
   /^(?:papers|reports|documents|orders|letters|members|numbers|centers|centres|offers|powers|waters|quarters|headquarters|matters|markets|comments|statements|arguments|payments|investments|agreements|governments|elements|events|ants|incidents|accidents|presidents)$/;
 export const isOrgNoun = (w: string) => ORG_NOUNS.has(w.toLowerCase());
-export const isThingNoun = (w: string) => THING_NOUNS.has(w.toLowerCase());
-/** A common English word (noun or adjective), in its lower-case form. */
-/** A noun or adjective the lexicon knows (not a verb form). */
-export const isNominal = (w: string) => COMMON.has(clean(w).toLowerCase());
+const isThingNoun = (w: string) => THING_NOUNS.has(w.toLowerCase());
 /**
  * A finite verb by its ending when the lexicon does not know it: "employs", "expanded" after a
  * subject. Known nouns and adjectives are not ("tariffs", "related").
@@ -150,7 +147,7 @@ export const isAdjective = (w: string) => ADJECTIVE.has(w.toLowerCase());
 
 export const isAcronym = (w: string) => /^(?:\p{Lu}\.?){2,6}s?$|^\p{Lu}{2,6}\d*$/u.test(w);
 /** A model or weapon designation: "F-16", "B-2", "MQ-9", "Type 075", "S-400", "GBU-39". */
-export const isDesignation = (w: string) =>
+const isDesignation = (w: string) =>
   /\d/.test(w) &&
   /^[\p{Lu}\d][\p{L}\d/.-]*$/u.test(w) &&
   !/^\d+(?:st|nd|rd|th)$/.test(w) &&
@@ -164,7 +161,7 @@ function nameLike(w: string, next: string | undefined): boolean {
   return /^(?:\p{Lu}['\u2019]?\p{Ll}*\p{Lu}?)?\p{Lu}?\p{Ll}[\p{L}'\u2019-]*$/u.test(c) && /^\p{Lu}/u.test(c);
 }
 
-export type NameType = "person" | "organisation" | "place" | "group" | "demonym" | "thing";
+type NameType = "person" | "organisation" | "place" | "group" | "demonym" | "thing";
 
 export type ParsedName = {
   type: NameType;

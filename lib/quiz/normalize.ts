@@ -7,7 +7,7 @@ import type { PreparedArticle } from "./types";
  * of a double quote is recovered from its context (see quotes.ts). Dashes used as punctuation
  * ("--", " – ", "—") become an em dash; an en dash between digits becomes a hyphen.
  */
-export function normalizeInline(s: string): string {
+function normalizeInline(s: string): string {
   return s
     .normalize("NFC")
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, "")

@@ -2,8 +2,6 @@ import { sentenceAt, tokenAt, type Context, type QuoteMark, type SentenceInfo } 
 import { DOC_NOUNS, MONTHS, PRONOUNS, STATEMENT_NOUNS, TITLE_WORDS, WEEKDAYS } from "./lexicon";
 import {
   clean,
-  genderOfFirstName,
-  genderOfTitle,
   isAcronym,
   isAdjective,
   isCommonWord,
@@ -186,7 +184,7 @@ const DETERMINERS = new Set([
 ]);
 
 /** Maximal runs of capitalised words (with name particles and "of" inside) in a token range. */
-export function capitalisedRuns(toks: Token[], from: number, to: number): { i: number; j: number }[] {
+function capitalisedRuns(toks: Token[], from: number, to: number): { i: number; j: number }[] {
   const runs: { i: number; j: number }[] = [];
   const cap = (t: Token | undefined) =>
     !!t && t.word && (isCapitalised(t.text) || /^(?:al|el)-\p{Lu}/u.test(t.text));
@@ -2503,5 +2501,3 @@ export class Attributor {
     return null;
   }
 }
-
-export { genderOfFirstName, genderOfTitle, REPORTING };

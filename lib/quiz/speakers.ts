@@ -268,5 +268,3 @@ export class Registry {
     return undefined;
   }
 }
-
-export { acronymOf };

@@ -46,7 +46,7 @@ import {
  * "Form 10-K", a "Boeing 737" or a cruise ship never become weapons.
  */
 
-export type MentionShape =
+type MentionShape =
   "gazetteer" | "designation" | "ship" | "type" | "name" | "dubbed" | "repeat" | "reference" | "generic";
 
 export type Mention = {
@@ -158,7 +158,7 @@ const isLowerWord = (s: string) => /^[a-z]/.test(s);
 const isAllCaps = (s: string) => /^[A-Z][A-Z0-9&]*[A-Z0-9]$/.test(s) && /[A-Z].*[A-Z]/.test(s);
 
 /** "B-2's" -> "B-2", "F-16s" -> "F-16", "Type 075s" -> "075". */
-export function bareDesignation(s: string): string {
+function bareDesignation(s: string): string {
   let t = s.replace(/'s?$/, "");
   if (/[\dA-Z]s$/.test(t)) t = t.slice(0, -1);
   return t;
@@ -194,7 +194,7 @@ const CAPITALS: Record<string, string> = {
 };
 export const placeOwner = (w: string) => CAPITALS[w] ?? null;
 
-export function isOwnerWord(w: string): boolean {
+function isOwnerWord(w: string): boolean {
   return OWNER_WORDS.has(w) || DEMONYM_END.test(w);
 }
 
@@ -269,7 +269,7 @@ const CATEGORY_TYPES: Record<string, Set<string>> = {
   tank: new Set(["battle"]),
 };
 
-export function categoryFor(head: ClassNoun, types: string[]): string {
+function categoryFor(head: ClassNoun, types: string[]): string {
   const kinds = CATEGORY_TYPES[head.lemma];
   const kind = kinds ? [...types].reverse().find((t) => kinds.has(t)) : undefined;
   if ((head.lemma === "aircraft carrier" || head.lemma === "armored vehicle") && types.includes("personnel"))
