@@ -136,7 +136,9 @@ export function buildContent(input: {
   const errors: ReviewFieldErrors = {};
   const { draft } = input;
   const base = input.base;
-  const explanation = base && !isCustomId(base.id) ? base.explanation : (draft.explanation ?? "");
+  // A generated question keeps its explanation unless the teacher writes another; an edit that
+  // clears it goes back to the generated one (saveQuestionEdit knows which that is).
+  const explanation = draft.explanation || (base && !isCustomId(base.id) ? base.explanation : "");
   const prompt = draft.prompt;
 
   switch (input.shape) {

@@ -71,6 +71,11 @@ async function teacherArticle(ownerId: string): Promise<{ id: string; slug: stri
   return { id: article.id, slug: added.slug };
 }
 
+const isKey = (q: Question, optionId: string) =>
+  q.answer.type === "single"
+    ? q.answer.optionId === optionId
+    : q.answer.type === "multi" && q.answer.optionIds.includes(optionId);
+
 const firstOf = (kind: Question["kind"], questions: Question[] = DEFAULT_QUIZ) => {
   const q = questions.find((x) => x.kind === kind);
   if (!q) throw new Error(`no ${kind} question`);
@@ -131,7 +136,21 @@ describe("a teacher's review of an article's question bank", () => {
         text: i === 0 ? `${o.text} (edited)` : o.text,
         correct: o.id === newKey,
       })),
+      explanation: "The teacher's key: the article names this speaker.",
     };
+    // A new key with the generated explanation would print the old reason: refused, with a message.
+    const stale = await saveQuestionEdit({
+      db: t.db(),
+      teacherId: teacher,
+      articleId,
+      questionId: original.id,
+      draft: { ...draft, explanation: original.explanation },
+    });
+    expect(stale).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { explanation: [expect.any(String)] },
+    });
     const saved = await saveQuestionEdit({
       db: t.db(),
       teacherId: teacher,
@@ -145,7 +164,7 @@ describe("a teacher's review of an article's question bank", () => {
     expect(edited.id).toMatch(/^e-[0-9a-f]{16}$/);
     expect(edited.prompt).toBe(draft.prompt);
     expect(edited.options.map((o) => o.id)).toEqual(original.options.map((o) => o.id));
-    expect(edited.explanation).toBe(original.explanation);
+    expect(edited.explanation).toBe(draft.explanation);
     expect(edited.evidence).toEqual(original.evidence);
     expect(gradeAnswer(edited, { optionId: newKey })).toEqual({ score: 1, correct: true });
     expect(gradeAnswer(edited, { optionId: oldKey })).toEqual({ score: 0, correct: false });
@@ -171,6 +190,42 @@ describe("a teacher's review of an article's question bank", () => {
     expect(entry.question.id).toBe(edited.id);
   });
 
+  it("edits a generated question's explanation alone, keeping the question's id; clearing it restores the generated one", async () => {
+    const teacher = await user("teacher");
+    const original = firstOf("who-said");
+    const draft = {
+      prompt: original.prompt,
+      options: original.options.map((o) => ({ id: o.id, text: o.text, correct: isKey(original, o.id) })),
+      explanation: "Read the paragraph that starts the interview: the speaker is named there.",
+    };
+    const save = (explanation?: string) =>
+      saveQuestionEdit({
+        db: t.db(),
+        teacherId: teacher,
+        articleId,
+        questionId: original.id,
+        draft: { ...draft, explanation },
+      });
+    expect(await save(draft.explanation)).toEqual({ ok: true, questionId: original.id });
+    const reviewed = (await reviewedQuizQuestions({ db: t.db(), teacherId: teacher, articleId }))!;
+    const edited = reviewed[DEFAULT_QUIZ.indexOf(original)]!;
+    expect(edited).toMatchObject({
+      id: original.id,
+      explanation: draft.explanation,
+      answer: original.answer,
+    });
+    const entry = (await getReviewBank({ db: t.db(), teacherId: teacher, articleId }))!.entries.find(
+      (e) => e.questionId === original.id,
+    )!;
+    expect(entry).toMatchObject({ edited: true, original: { explanation: original.explanation } });
+
+    expect(await save("")).toEqual({ ok: true, questionId: original.id });
+    const restored = (await getReviewBank({ db: t.db(), teacherId: teacher, articleId }))!.entries.find(
+      (e) => e.questionId === original.id,
+    )!;
+    expect(restored).toMatchObject({ edited: false, question: { explanation: original.explanation } });
+  });
+
   it("adds, drops and renames options with stable ids for the ones kept", async () => {
     const teacher = await user("teacher");
     const original = firstOf("who-said");
@@ -187,6 +242,7 @@ describe("a teacher's review of an article's question bank", () => {
           { id: b!.id, text: "" },
           { text: "Nobody at all" },
         ],
+        explanation: "The article gives this answer.",
       },
     });
     expect(saved.ok).toBe(true);
@@ -222,7 +278,13 @@ describe("a teacher's review of an article's question bank", () => {
     if (tf.answer.type !== "single") throw new Error("single expected");
     const flipped = tf.options.find((o) => o.id !== (tf.answer as { optionId: string }).optionId)!;
     expect(
-      (await save(tf.id, { prompt: tf.prompt, options: [{ id: flipped.id, text: "", correct: true }] })).ok,
+      (
+        await save(tf.id, {
+          prompt: tf.prompt,
+          options: [{ id: flipped.id, text: "", correct: true }],
+          explanation: "The article says otherwise.",
+        })
+      ).ok,
     ).toBe(true);
     const tfEdited = await edited(tf.id);
     expect(tfEdited.options).toEqual(tf.options);
@@ -233,6 +295,7 @@ describe("a teacher's review of an article's question bank", () => {
     await save(multi.id, {
       prompt: multi.prompt,
       options: multi.options.map((o) => ({ id: o.id, text: o.text, correct: wanted.includes(o.id) })),
+      explanation: "The article names these two.",
     });
     const multiEdited = await edited(multi.id);
     expect(gradeAnswer(multiEdited, { optionIds: wanted })).toEqual({ score: 1, correct: true });

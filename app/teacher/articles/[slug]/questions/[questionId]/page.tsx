@@ -80,7 +80,7 @@ export default async function EditQuestionPage({ params }: Props) {
         shape={shape}
         question={q}
         questionId={entry.questionId}
-        withExplanation={entry.custom}
+        {...(entry.custom ? {} : { generatedExplanation: (entry.original ?? q).explanation })}
       />
     </div>
   );

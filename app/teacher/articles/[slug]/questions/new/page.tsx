@@ -57,7 +57,6 @@ export default async function NewQuestionPage({ params, searchParams }: Props) {
         shape={type}
         newType={type}
         skills={SKILLS.map((s) => ({ value: s, label: SKILL_LABELS[s] }))}
-        withExplanation
       />
     </div>
   );
