@@ -18,6 +18,7 @@ import type {
   Quiz,
   QuizOptions,
   Quote,
+  Sentence,
   Skill,
   Span,
   Speaker,
@@ -221,6 +222,41 @@ function ordered(q: Question): Question {
   return { ...q, options: shuffle(q.options, mulberry32(n)) };
 }
 
+/**
+ * What a teacher should check before trusting a question on this quote: the speaker is not named
+ * in the quote's own sentence (a pronoun, a description, a quotation carried on from before), or
+ * is named by one word only. Empty when the sentence itself names the speaker.
+ */
+function attributionNotes(
+  a: Analysis,
+  q: Quote,
+  sentenceOf: (pos: number) => Sentence | undefined,
+): string[] {
+  const notes: string[] = [];
+  const how = q.reasons.find((r) => /^".+" refers to |continues|carries on/.test(r));
+  const named = q.attribution ? sentenceOf(q.attribution.start) : undefined;
+  const own = a.sentences[q.sentence];
+  let where = "";
+  if (named && own && named.index < own.index) {
+    const paragraphs = own.paragraph - named.paragraph;
+    const sentences = own.index - named.index;
+    where =
+      paragraphs > 1
+        ? `${paragraphs} paragraphs earlier`
+        : paragraphs === 1
+          ? "in the paragraph before"
+          : sentences === 1
+            ? "in the sentence before"
+            : `${sentences} sentences earlier`;
+  }
+  if (how)
+    notes.push(`The quote's sentence does not name the speaker: ${how}${where ? ` (named ${where})` : ""}.`);
+  else if (where) notes.push(`The speaker is named ${where}.`);
+  if (q.reasons.some((r) => r.includes("named only by one word")))
+    notes.push("The article names the speaker by one word only.");
+  return notes;
+}
+
 function candidates(a: Analysis): Candidate[] {
   const out: Candidate[] = [];
   const push = (c: Candidate) => out.push({ ...c, q: ordered(c.q) });
@@ -276,10 +312,7 @@ function candidates(a: Analysis): Candidate[] {
     s.name,
     ...s.aliases.filter((x) => !/^(?:the )?(?:company|group|agency)$/i.test(x)),
   ];
-  const notesOf = (q: Quote) =>
-    q.attribution && (q.attribution.end <= q.evidence.start || q.attribution.start >= q.evidence.end)
-      ? ["the speaker is named in an earlier sentence"]
-      : [];
+  const notesOf = (q: Quote) => attributionNotes(a, q, sentenceOf);
 
   statements.forEach((q, i) => {
     const sp = speakerByName.get(q.speaker)!;
@@ -455,7 +488,7 @@ function candidates(a: Analysis): Candidate[] {
       explanation: `${who(os, display(os))} said that, not ${name}; the other three are ${name}'s.`,
       evidence: uniqSpans([...picked, other].flatMap(evidenceOf)),
       confidence: "high",
-      notes: [],
+      notes: [...new Set([...picked, other].flatMap(notesOf))],
     };
     push({
       q: question,

@@ -741,7 +741,7 @@ export class Attributor {
       via: m ? { start: m.start, end: m.end } : { start: pos, end: pos },
       sure,
       reason: sure
-        ? `${what} refers to ${best.entity.name}, the person the passage is about`
+        ? `${what} refers to ${best.entity.name}, who the passage is about`
         : second
           ? `${what} could refer to ${best.entity.name} or ${second.entity.name}`
           : `${what} most likely refers to ${best.entity.name}, named some sentences before`,

@@ -275,3 +275,28 @@ describe("confidence", () => {
     expect(q?.confidence ?? "low").toBe("low");
   });
 });
+
+describe("the teacher's notes on a question", () => {
+  const text = [
+    "Harbour master Ivo Brandt spoke at the port on Monday about the winter season and the ferries.",
+    '"The ice will clear by Friday and the ferries will run again," Brandt said at the harbour office.',
+    '"We have never had a winter like this one in thirty years of keeping the harbour open," he said.',
+    'Ferry captain Sara Lind said the crews were ready. "We can sail within an hour of the ice breaking up," Lind said.',
+    'Mayor Tomas Berg said the town had paid for the extra road freight. "It cost us more than the summer festival," Berg said.',
+  ].join("\n\n");
+  const bank = questionBank(of(text));
+  const about = (start: string) => bank.filter((q) => q.kind === "who-said" && q.prompt.includes(start));
+
+  it("says nothing when the quote's own sentence names the speaker", () => {
+    expect(about("The ice will clear").map((q) => q.notes)).toEqual([[]]);
+  });
+
+  it("says how the speaker was found when a pronoun stands for them, and where they are named", () => {
+    const [q] = about("We have never had a winter");
+    expect(q?.notes).toEqual([
+      expect.stringMatching(
+        /^The quote's sentence does not name the speaker: "he" refers to Ivo Brandt.*\(named in the paragraph before\)\.$/,
+      ),
+    ]);
+  });
+});
