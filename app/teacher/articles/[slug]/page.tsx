@@ -9,6 +9,7 @@ import { getArticleBySlug } from "@/lib/articles/queries";
 import { formatCalendarDate } from "@/lib/format";
 import { CUSTOM_TYPE_LABELS, CUSTOM_TYPES } from "@/lib/reviews/limits";
 import { getReviewBank, type ReviewEntry } from "@/lib/reviews/queries";
+import { filterChoices, reviewFilterSchema, reviewView, type ReviewFilter } from "@/lib/reviews/view";
 import { PageNotice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Question review" };
@@ -58,6 +59,63 @@ function Section({
   );
 }
 
+/** Filters the review by kind and skill; a plain GET form, so it works without JavaScript. */
+function ReviewFilterForm({
+  slug,
+  filter,
+  choices,
+}: {
+  slug: string;
+  filter: ReviewFilter;
+  choices: ReturnType<typeof filterChoices>;
+}) {
+  const select = "rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm";
+  return (
+    <form
+      method="get"
+      action={`/teacher/articles/${encodeURIComponent(slug)}`}
+      aria-label="Filter the questions"
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3"
+    >
+      <div className="space-y-1">
+        <label htmlFor="filter-kind" className="block text-sm font-medium">
+          Kind
+        </label>
+        <select id="filter-kind" name="kind" defaultValue={filter.kind ?? ""} className={select}>
+          <option value="">All kinds</option>
+          {choices.kinds.map((k) => (
+            <option key={k.value} value={k.value}>
+              {k.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="filter-skill" className="block text-sm font-medium">
+          Skill
+        </label>
+        <select id="filter-skill" name="skill" defaultValue={filter.skill ?? ""} className={select}>
+          <option value="">All skills</option>
+          {choices.skills.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button
+        type="submit"
+        className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100"
+      >
+        Show
+      </button>
+      <p className="basis-full text-xs text-stone-600">
+        In each section, questions with a warning come first: read those before you assign.
+      </p>
+    </form>
+  );
+}
+
 /**
  * The teacher's review of an article's questions: the whole generated bank
  * with keys and evidence, what is on, their edits and their own questions.
@@ -71,11 +129,24 @@ export default async function QuestionReviewPage({ params, searchParams }: Props
   const review = await getReviewBank({ db, teacherId: teacher.id, articleId: article.id });
   if (!review) notFound();
   const { entries, stats } = review;
-  const inQuiz = entries.filter((e) => !e.custom && e.included);
-  const rest = entries.filter((e) => !e.custom && !e.included);
-  const own = entries.filter((e) => e.custom);
+  const filter = reviewFilterSchema.parse({ kind: query.kind, skill: query.skill });
+  const filtered = Boolean(filter.kind || filter.skill);
+  const inQuiz = reviewView(
+    entries.filter((e) => !e.custom && e.included),
+    filter,
+  );
+  const rest = reviewView(
+    entries.filter((e) => !e.custom && !e.included),
+    filter,
+  );
+  const own = reviewView(
+    entries.filter((e) => e.custom),
+    filter,
+  );
   const total = entries.filter((e) => e.included).length;
-  const numbers = new Map(entries.map((e, i) => [e.questionId, i + 1]));
+  const generatedCount = entries.filter((e) => !e.custom).length;
+  // Numbered as shown, so "question 3" in a button's name is the third card on the page.
+  const numbers = new Map([...inQuiz, ...rest, ...own].map((e, i) => [e.questionId, i + 1]));
   const date = formatCalendarDate(article.publishedOn);
   const owner = article.ownerId === teacher.id;
   return (
@@ -91,8 +162,8 @@ export default async function QuestionReviewPage({ params, searchParams }: Props
           <p className="text-stone-700">{[article.source, date].filter(Boolean).join(" · ")}</p>
         )}
         <p className="text-stone-700">
-          {entries.length - own.length} questions · {stats.speakers} speakers · {stats.quotes} statements ·{" "}
-          {stats.systems} systems · {stats.defects} sentences with lost words (never asked about) ·{" "}
+          {generatedCount} questions · {stats.speakers} speakers · {stats.quotes} statements · {stats.systems}{" "}
+          systems · {stats.defects} sentences with lost words (never asked about) ·{" "}
           <Link href={`/articles/${article.slug}`} className="text-brand-700 underline">
             read the article
           </Link>
@@ -112,6 +183,18 @@ export default async function QuestionReviewPage({ params, searchParams }: Props
         then. Turning questions on or off and editing them changes future assignments only.{" "}
         <strong>Assignments already made keep the version they were given.</strong>
       </p>
+      <ReviewFilterForm slug={article.slug} filter={filter} choices={filterChoices(entries)} />
+      {filtered && (
+        <p className="text-sm text-stone-700" role="status">
+          Showing {inQuiz.length + rest.length + own.length} of {entries.length} questions.{" "}
+          <Link
+            href={`/teacher/articles/${encodeURIComponent(article.slug)}`}
+            className="text-brand-700 underline"
+          >
+            Show all questions
+          </Link>
+        </p>
+      )}
       <Section
         id="in-quiz-heading"
         title="In the quiz"

@@ -5,7 +5,7 @@ import { requireRole } from "@/app/_lib/auth";
 import { resetQuestionAction } from "@/app/teacher/articles/[slug]/actions";
 import { QuestionForm } from "@/components/question-form";
 import { KIND_LABELS } from "@/lib/labels";
-import { QuestionSummary } from "@/components/review-question-card";
+import { Attention, QuestionSummary } from "@/components/review-question-card";
 import { getDb } from "@/db";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import { SKILL_LABELS } from "@/lib/labels";
@@ -43,6 +43,7 @@ export default async function EditQuestionPage({ params }: Props) {
           {SKILL_LABELS[q.skill]} · {entry.custom ? "Your question" : KIND_LABELS[q.kind]} ·{" "}
           {entry.included ? "In the quiz" : "Off"}
         </p>
+        <Attention entry={entry} />
       </header>
       {entry.evidenceText && (
         <section aria-labelledby="evidence-heading" className="space-y-1">
