@@ -37,7 +37,7 @@ export function attentionOf(entry: ReviewEntry): Attention {
 
 const RANK: Record<Attention, number> = { low: 0, check: 1, sure: 2 };
 
-export function matchesFilter(entry: ReviewEntry, filter: ReviewFilter): boolean {
+function matchesFilter(entry: ReviewEntry, filter: ReviewFilter): boolean {
   return (
     (!filter.kind || (!entry.custom && entry.question.kind === filter.kind)) &&
     (!filter.skill || entry.question.skill === filter.skill)
