@@ -7,6 +7,7 @@ import { joinClass } from "@/lib/classes/queries";
 const JOIN_REFUSALS = {
   "bad-code": "A join code has 6 letters and digits, like ACD-479. Check it with your teacher.",
   "no-class": "No class has that code. It may have been changed: ask your teacher for the current one.",
+  archived: "That class is archived and takes no new students. Ask your teacher.",
 } as const;
 
 export const joinClassAction = formAction({

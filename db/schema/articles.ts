@@ -1,5 +1,5 @@
 import { date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "./columns";
+import { createdAt, timestamptz, updatedAt } from "./columns";
 import { users } from "./users";
 
 export const articles = pgTable(
@@ -16,6 +16,14 @@ export const articles = pgTable(
     // Null for the articles the app ships (everyone reads them); a teacher's own
     // articles are read by that teacher and the students of their classes.
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "cascade" }),
+    /** A teacher's article put away: off the desk and the assign form, still read where it is assigned. */
+    archivedAt: timestamptz("archived_at"),
+    /**
+     * Deleted while someone's work on it existed: gone from every list and
+     * page, its assignments deleted too; the attempts stay in students' own
+     * history. An article nobody worked on is deleted outright instead.
+     */
+    deletedAt: timestamptz("deleted_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -10,8 +10,21 @@ export const classes = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
+    /** Tells classes of the same name apart ("Period 3", "Section B"); null when the teacher gave none. */
+    section: text("section"),
     joinCode: text("join_code").notNull(),
     createdAt: createdAt(),
+    /**
+     * Off the teacher desk, gradebook kept, restorable. Archiving closes the
+     * class's open assignments and stops the join code from working.
+     */
+    archivedAt: timestamptz("archived_at"),
+    /**
+     * Deleted while students' work existed: the class is gone for the teacher
+     * and its students, the rows (and every attempt) are kept. A class with no
+     * work is deleted outright instead.
+     */
+    deletedAt: timestamptz("deleted_at"),
   },
   (t) => [index("classes_teacher_idx").on(t.teacherId), uniqueIndex("classes_join_code_idx").on(t.joinCode)],
 );

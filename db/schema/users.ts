@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { createdAt, timestamptz, updatedAt } from "./columns";
 
 export const roleEnum = pgEnum("role", ["teacher", "student"]);
@@ -15,10 +25,20 @@ export const users = pgTable(
     // Bumped by "sign out everywhere" and by a password change; every session
     // token carries the version it was issued under and dies when they differ.
     sessionVersion: integer("session_version").notNull().default(1),
+    /** Set when a teacher reset the password: the next sign-in must choose a new one before anything else. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** The last reset by a teacher, shown to the student on their account page. */
+    passwordResetAt: timestamptz("password_reset_at"),
+    passwordResetBy: uuid("password_reset_by").references((): AnyPgColumn => users.id, {
+      onDelete: "set null",
+    }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`),
+    index("users_password_reset_by_idx").on(t.passwordResetBy),
+  ],
 );
 
 export type User = typeof users.$inferSelect;

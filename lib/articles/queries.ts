@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { articles, classes, classMembers, type Article, type NewArticle } from "@/db/schema";
@@ -10,7 +10,7 @@ import { countWords } from "./reading";
 
 export type ArticleSummary = Pick<
   Article,
-  "id" | "slug" | "title" | "source" | "publishedOn" | "wordCount" | "ownerId"
+  "id" | "slug" | "title" | "source" | "publishedOn" | "wordCount" | "ownerId" | "archivedAt"
 >;
 
 const summaryColumns = {
@@ -21,23 +21,29 @@ const summaryColumns = {
   publishedOn: articles.publishedOn,
   wordCount: articles.wordCount,
   ownerId: articles.ownerId,
+  archivedAt: articles.archivedAt,
 };
 
 /**
  * Who may read an article: everyone for the shipped ones (no owner); the
- * owning teacher; and the students of that teacher's classes. Used in every
- * query that reads articles, so a hidden article is simply not found.
+ * owning teacher; and the students of that teacher's classes. A deleted
+ * article is no one's. Used in every query that reads articles, so a hidden
+ * article is simply not found.
  */
 export function visibleTo(viewerId: string | null | undefined): SQL {
-  if (!viewerId) return isNull(articles.ownerId);
-  return or(
-    isNull(articles.ownerId),
-    eq(articles.ownerId, viewerId),
-    sql`exists (select 1 from ${classMembers} m join ${classes} c on c.id = m.class_id
-                where m.student_id = ${viewerId} and c.teacher_id = ${articles.ownerId})`,
+  if (!viewerId) return and(isNull(articles.ownerId), isNull(articles.deletedAt))!;
+  return and(
+    isNull(articles.deletedAt),
+    or(
+      isNull(articles.ownerId),
+      eq(articles.ownerId, viewerId),
+      sql`exists (select 1 from ${classMembers} m join ${classes} c on c.id = m.class_id
+                  where m.student_id = ${viewerId} and c.teacher_id = ${articles.ownerId} and c.deleted_at is null)`,
+    ),
   )!;
 }
 
+/** The articles to browse and assign: an archived one is left out (it is still read where it is assigned). */
 export async function listArticles(input: {
   db: Executor;
   viewerId: string | null;
@@ -45,8 +51,22 @@ export async function listArticles(input: {
   return input.db
     .select(summaryColumns)
     .from(articles)
-    .where(visibleTo(input.viewerId))
+    .where(and(visibleTo(input.viewerId), isNull(articles.archivedAt)))
     .orderBy(desc(articles.publishedOn), articles.title);
+}
+
+/** A teacher's own archived articles, for the desk's "Archived" list. */
+export async function listArchivedArticles(input: {
+  db: Executor;
+  ownerId: string;
+}): Promise<ArticleSummary[]> {
+  return input.db
+    .select(summaryColumns)
+    .from(articles)
+    .where(
+      and(eq(articles.ownerId, input.ownerId), isNotNull(articles.archivedAt), isNull(articles.deletedAt)),
+    )
+    .orderBy(desc(articles.archivedAt));
 }
 
 export async function getArticleBySlug(input: {

@@ -3,6 +3,7 @@ import type { Db, Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import {
   articles,
+  assignmentExtensions,
   assignments,
   classes,
   classMembers,
@@ -19,7 +20,13 @@ import { cellStatus } from "@/lib/gradebook/standing";
 import { GENERATOR_VERSION, type Question } from "@/lib/quiz";
 import { ok, refuse, type Result } from "@/lib/result";
 import { reviewedQuizQuestions } from "@/lib/reviews/queries";
+import { classLive } from "@/lib/classes/queries";
+import { lastDueAt } from "./due-dates";
+import { withExtension, type Extension } from "./extensions";
 import type { AssignmentSettings } from "./form";
+
+/** What an assignment is called: the teacher's name for it, or its article's title. */
+export const assignmentTitle = sql<string>`coalesce(${assignments.title}, ${articles.title})`;
 
 export type CreateAssignmentResult = Result<
   { assignmentId: string; questionCount: number },
@@ -43,7 +50,14 @@ export async function createAssignment(input: {
     db
       .select({ id: classes.id })
       .from(classes)
-      .where(and(eq(classes.id, input.classId), eq(classes.teacherId, teacherId))),
+      .where(
+        and(
+          eq(classes.id, input.classId),
+          eq(classes.teacherId, teacherId),
+          classLive,
+          isNull(classes.archivedAt),
+        ),
+      ),
     db
       .select({ id: articles.id })
       .from(articles)
@@ -98,6 +112,7 @@ export async function listAssignmentsForClass(input: { db: Executor; teacherId: 
   return input.db
     .select({
       assignment: assignments,
+      title: assignmentTitle,
       articleTitle: articles.title,
       articleSlug: articles.slug,
       submitted: sql<number>`coalesce(${progress.submitted}, 0)`.mapWith(Number),
@@ -107,9 +122,23 @@ export async function listAssignmentsForClass(input: { db: Executor; teacherId: 
     .innerJoin(classes, eq(classes.id, assignments.classId))
     .innerJoin(articles, eq(articles.id, assignments.articleId))
     .leftJoin(progress, eq(progress.assignmentId, assignments.id))
-    .where(and(eq(assignments.classId, input.classId), eq(classes.teacherId, input.teacherId)))
+    .where(
+      and(
+        eq(assignments.classId, input.classId),
+        eq(classes.teacherId, input.teacherId),
+        classLive,
+        isNull(assignments.deletedAt),
+      ),
+    )
     .orderBy(asc(assignments.dueAt), asc(assignments.createdAt));
 }
+
+/** The ids of this teacher's live classes, as a subquery. */
+const ownedClassIds = (db: Executor, teacherId: string) =>
+  db
+    .select({ id: classes.id })
+    .from(classes)
+    .where(and(eq(classes.teacherId, teacherId), classLive));
 
 /** Closes an assignment: no new attempt starts, and open ones are graded with what they saved. */
 export async function closeAssignment(input: {
@@ -119,10 +148,7 @@ export async function closeAssignment(input: {
   now?: Date;
 }): Promise<Result<object, "not-found">> {
   const now = input.now ?? new Date();
-  const owned = input.db
-    .select({ id: classes.id })
-    .from(classes)
-    .where(eq(classes.teacherId, input.teacherId));
+  const owned = ownedClassIds(input.db, input.teacherId);
   const [row] = await input.db
     .update(assignments)
     .set({ closedAt: now })
@@ -131,6 +157,7 @@ export async function closeAssignment(input: {
         eq(assignments.id, input.assignmentId),
         inArray(assignments.classId, owned),
         isNull(assignments.closedAt),
+        isNull(assignments.deletedAt),
       ),
     )
     .returning({ id: assignments.id });
@@ -139,7 +166,13 @@ export async function closeAssignment(input: {
     const [already] = await input.db
       .select({ id: assignments.id })
       .from(assignments)
-      .where(and(eq(assignments.id, input.assignmentId), inArray(assignments.classId, owned)));
+      .where(
+        and(
+          eq(assignments.id, input.assignmentId),
+          inArray(assignments.classId, owned),
+          isNull(assignments.deletedAt),
+        ),
+      );
     return already ? ok() : refuse("not-found");
   }
   await finalizeEndedAttempts({ db: input.db, assignmentIds: [row.id], now });
@@ -152,14 +185,17 @@ export async function reopenAssignment(input: {
   teacherId: string;
   assignmentId: string;
 }): Promise<Result<object, "not-found">> {
-  const owned = input.db
-    .select({ id: classes.id })
-    .from(classes)
-    .where(eq(classes.teacherId, input.teacherId));
+  const owned = ownedClassIds(input.db, input.teacherId);
   const rows = await input.db
     .update(assignments)
     .set({ closedAt: null })
-    .where(and(eq(assignments.id, input.assignmentId), inArray(assignments.classId, owned)))
+    .where(
+      and(
+        eq(assignments.id, input.assignmentId),
+        inArray(assignments.classId, owned),
+        isNull(assignments.deletedAt),
+      ),
+    )
     .returning({ id: assignments.id });
   return rows.length > 0 ? ok() : refuse("not-found");
 }
@@ -178,8 +214,18 @@ type StudentAttemptSummary = {
 type AssignmentStatus = "not_started" | "in_progress" | "submitted" | "late";
 
 export type StudentAssignment = {
+  /** The assignment as it applies to this student: their own due date, attempts and time limit. */
   assignment: AssignmentRow;
+  /** The student's exceptions, when the teacher gave any. */
+  extension: Extension | null;
+  /** The class's due date before any exception of this student's. */
+  classDueAt: Date;
+  /** When answers set to show "after the due date" are shown: the last due date of anyone. */
+  revealAfter: Date;
   className: string;
+  classSection: string | null;
+  /** The teacher's name for the assignment, or the article's title. */
+  title: string;
   articleTitle: string;
   articleSlug: string;
   questionCount: number;
@@ -195,13 +241,24 @@ export type StudentAssignment = {
   revealed: boolean;
 };
 
+type StudentRow = {
+  assignment: AssignmentRow;
+  extension: Extension | null;
+  lastDueAt: Date;
+  className: string;
+  classSection: string | null;
+  title: string;
+  articleTitle: string;
+  articleSlug: string;
+};
+
 function summarise(
-  row: { assignment: AssignmentRow; className: string; articleTitle: string; articleSlug: string },
+  { lastDueAt: revealAfter, ...row }: StudentRow,
   questionCount: number,
   attempts: (StudentAttemptSummary & { isCounting: boolean })[],
   now: Date,
 ): StudentAssignment {
-  const { assignment } = row;
+  const assignment = withExtension(row.assignment, row.extension);
   const open = attempts.find((a) => a.status === "in_progress") ?? null;
   // The gradebook's own rules, so a student and their teacher always see the same thing.
   const counting = attempts.find((a) => a.isCounting) ?? null;
@@ -215,6 +272,9 @@ function summarise(
   const submitted = attempts.filter((a) => a.status === "submitted").length;
   return {
     ...row,
+    assignment,
+    classDueAt: row.assignment.dueAt,
+    revealAfter,
     questionCount,
     attempts: attempts.map(({ isCounting: _c, ...a }) => a),
     status: cell.status === "missing" ? "not_started" : cell.status,
@@ -222,7 +282,7 @@ function summarise(
     counting,
     openAttemptId: open?.id ?? null,
     attemptsLeft: Math.max(0, assignment.attemptsAllowed - submitted - (open ? 1 : 0)),
-    revealed: isRevealed(assignment, now),
+    revealed: isRevealed({ ...assignment, dueAt: revealAfter }, now),
   };
 }
 
@@ -239,6 +299,26 @@ const attemptSummary = {
   isCounting: attemptWindows.isCounting,
 };
 
+const studentColumns = {
+  assignment: assignments,
+  // A not-null column first: drizzle reads a left-joined object as missing when its first column is null.
+  extension: {
+    extraAttempts: assignmentExtensions.extraAttempts,
+    dueAt: assignmentExtensions.dueAt,
+    timeMultiplier: assignmentExtensions.timeMultiplier,
+  },
+  lastDueAt: lastDueAt.mapWith(assignments.dueAt),
+  className: classes.name,
+  classSection: classes.section,
+  title: assignmentTitle,
+  articleTitle: articles.title,
+  articleSlug: articles.slug,
+  questionCount: sql<number>`jsonb_array_length(${quizzes.questions})`.mapWith(Number),
+};
+
+const extensionOf = (studentId: string) =>
+  and(eq(assignmentExtensions.assignmentId, assignments.id), eq(assignmentExtensions.studentId, studentId));
+
 /**
  * Every assignment of every class the student is in, with their own status.
  * Two queries whatever the number of classes and assignments.
@@ -251,20 +331,15 @@ export async function listAssignmentsForStudent(input: {
   const now = input.now ?? new Date();
   await finalizeEndedAttempts({ db: input.db, userId: input.studentId, now });
   const rows = await input.db
-    .select({
-      assignment: assignments,
-      className: classes.name,
-      articleTitle: articles.title,
-      articleSlug: articles.slug,
-      questionCount: sql<number>`jsonb_array_length(${quizzes.questions})`.mapWith(Number),
-    })
+    .select(studentColumns)
     .from(assignments)
     .innerJoin(classMembers, eq(classMembers.classId, assignments.classId))
     .innerJoin(classes, eq(classes.id, assignments.classId))
     .innerJoin(articles, eq(articles.id, assignments.articleId))
     .innerJoin(quizzes, eq(quizzes.id, assignments.quizId))
-    .where(eq(classMembers.studentId, input.studentId))
-    .orderBy(asc(classes.name), asc(assignments.dueAt));
+    .leftJoin(assignmentExtensions, extensionOf(input.studentId))
+    .where(and(eq(classMembers.studentId, input.studentId), classLive, isNull(assignments.deletedAt)))
+    .orderBy(asc(classes.name), asc(classes.section), asc(assignments.dueAt));
   if (rows.length === 0) return [];
   const attempts = await input.db
     .select(attemptSummary)
@@ -300,13 +375,7 @@ export async function getAssignmentForStudent(input: {
   const now = input.now ?? new Date();
   await finalizeEndedAttempts({ db: input.db, userId: input.studentId, now });
   const [row] = await input.db
-    .select({
-      assignment: assignments,
-      className: classes.name,
-      articleTitle: articles.title,
-      articleSlug: articles.slug,
-      questionCount: sql<number>`jsonb_array_length(${quizzes.questions})`.mapWith(Number),
-    })
+    .select(studentColumns)
     .from(assignments)
     .innerJoin(
       classMembers,
@@ -315,7 +384,8 @@ export async function getAssignmentForStudent(input: {
     .innerJoin(classes, eq(classes.id, assignments.classId))
     .innerJoin(articles, eq(articles.id, assignments.articleId))
     .innerJoin(quizzes, eq(quizzes.id, assignments.quizId))
-    .where(eq(assignments.id, input.assignmentId));
+    .leftJoin(assignmentExtensions, extensionOf(input.studentId))
+    .where(and(eq(assignments.id, input.assignmentId), classLive, isNull(assignments.deletedAt)));
   if (!row) return undefined;
   const attempts = await input.db
     .select(attemptSummary)

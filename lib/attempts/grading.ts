@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { Db, Executor, Tx } from "@/db/client";
 import { assignments, attemptAnswers, quizAttempts, quizzes, type Attempt } from "@/db/schema";
+import { studentDueAt } from "@/lib/assignments/due-dates";
 import { gradeAnswer, type Question, type Response } from "@/lib/quiz";
 
 /**
@@ -32,7 +33,8 @@ async function lockAttempt(tx: Tx, attemptId: string, userId?: string): Promise<
     .select({
       attempt: quizAttempts,
       questions: quizzes.questions,
-      dueAt: assignments.dueAt,
+      // The student's own due date when they have an extension: late is measured against it.
+      dueAt: studentDueAt.mapWith(assignments.dueAt),
       closedAt: assignments.closedAt,
     })
     .from(quizAttempts)

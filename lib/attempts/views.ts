@@ -11,6 +11,7 @@ import {
   type QuizRow,
 } from "@/db/schema";
 import type { Question, Response } from "@/lib/quiz";
+import { lastDueAt, studentDueAt } from "@/lib/assignments/due-dates";
 import { finalizeEndedAttempts, forcedEnding } from "./grading";
 import { revealedToStudent } from "./reveal";
 
@@ -20,8 +21,10 @@ export type AttemptView = {
   attempt: Attempt;
   quiz: QuizRow;
   article: { id: string; slug: string; title: string; body: string };
-  /** The class assignment this attempt belongs to; null when studying alone. */
+  /** The class assignment this attempt belongs to, with the student's own due date; null when studying alone. */
   assignment: AssignmentRow | null;
+  /** When answers shown "after the due date" appear: the last due date of anyone on the assignment. */
+  revealAfter: Date | null;
   answers: Map<string, { response: Response | null; score: number | null; correct: boolean | null }>;
 };
 
@@ -37,6 +40,8 @@ export async function getAttemptForUser(input: {
       quiz: quizzes,
       article: { id: articles.id, slug: articles.slug, title: articles.title, body: articles.body },
       assignment: assignments,
+      studentDueAt: studentDueAt.mapWith(assignments.dueAt),
+      revealAfter: lastDueAt.mapWith(assignments.dueAt),
     })
     .from(quizAttempts)
     .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
@@ -45,6 +50,8 @@ export async function getAttemptForUser(input: {
     .where(and(eq(quizAttempts.id, input.attemptId), eq(quizAttempts.userId, input.userId)))
     .limit(1);
   if (!row) return undefined;
+  const { studentDueAt: ownDue, ...found } = row;
+  const assignment = found.assignment && ownDue ? { ...found.assignment, dueAt: ownDue } : found.assignment;
   // A timed attempt past its limit, or in a closed assignment, is graded before it is shown.
   const ended =
     row.attempt.status === "in_progress" &&
@@ -54,7 +61,7 @@ export async function getAttemptForUser(input: {
     );
   if (ended && (await finalizeEndedAttempts({ db: input.db, attemptId: row.attempt.id })) > 0)
     return getAttemptForUser(input);
-  return { ...row, answers: await answersOf(input.db, input.attemptId) };
+  return { ...found, assignment, answers: await answersOf(input.db, input.attemptId) };
 }
 
 /** An attempt's saved (or graded) answers by question id. Callers have checked who may read them. */

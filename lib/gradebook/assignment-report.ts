@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
   articles,
@@ -12,6 +12,9 @@ import {
   type AssignmentRow,
 } from "@/db/schema";
 import { finalizeEndedAttempts } from "@/lib/attempts/grading";
+import { assignmentTitle } from "@/lib/assignments/queries";
+import { lastDueAt } from "@/lib/assignments/due-dates";
+import { extensionsOfAssignment, type Extension } from "@/lib/assignments/extensions";
 import type { CellStatus } from "@/lib/labels";
 import type { Question } from "@/lib/quiz";
 import { percentOf } from "@/lib/scores";
@@ -25,8 +28,15 @@ import {
   type SkillMastery,
 } from "./item-analysis";
 
-export type AssignmentForTeacher = Omit<AssignmentRow, "quizId"> & {
+export type AssignmentForTeacher = Omit<AssignmentRow, "quizId" | "title"> & {
+  /** The teacher's name for the assignment, or the article's title. */
+  title: string;
+  /** The name the teacher gave, null when it shows the article's title. */
+  ownTitle: string | null;
   className: string;
+  classSection: string | null;
+  /** When answers shown "after the due date" appear: the last due date of anyone, extensions included. */
+  revealAfter: Date;
   article: { id: string; slug: string; title: string; source: string | null; publishedOn: string | null };
   /** The article's text; only when asked for (worksheets), as it can be long. */
   articleBody: string | null;
@@ -44,7 +54,10 @@ export async function getAssignmentForTeacher(input: {
   const [row] = await input.db
     .select({
       assignment: assignments,
+      title: assignmentTitle,
       className: classes.name,
+      classSection: classes.section,
+      revealAfter: lastDueAt.mapWith(assignments.dueAt),
       article: {
         id: articles.id,
         slug: articles.slug,
@@ -59,12 +72,23 @@ export async function getAssignmentForTeacher(input: {
     .innerJoin(classes, eq(classes.id, assignments.classId))
     .innerJoin(articles, eq(articles.id, assignments.articleId))
     .innerJoin(quizzes, eq(quizzes.id, assignments.quizId))
-    .where(and(eq(assignments.id, input.assignmentId), eq(classes.teacherId, input.teacherId)))
+    .where(
+      and(
+        eq(assignments.id, input.assignmentId),
+        eq(classes.teacherId, input.teacherId),
+        isNull(classes.deletedAt),
+        isNull(assignments.deletedAt),
+      ),
+    )
     .limit(1);
   if (!row) return undefined;
   return {
     ...row.assignment,
+    title: row.title,
+    ownTitle: row.assignment.title,
     className: row.className,
+    classSection: row.classSection,
+    revealAfter: row.revealAfter,
     article: row.article,
     articleBody: row.articleBody,
     questions: row.questions,
@@ -89,6 +113,10 @@ type ReportStudent = {
   studentId: string;
   name: string;
   email: string;
+  /** The student's exceptions to this assignment, when the teacher gave any. */
+  extension: Extension | null;
+  /** Their due date: their own, or the assignment's. */
+  dueAt: Date;
   status: CellStatus;
   overdue: boolean;
   counting: ReportAttempt | null;
@@ -192,8 +220,8 @@ export function rosterOf(db: Executor, teacherId: string, classId: string) {
 
 /**
  * The teacher's report on one assignment: standing of every student, item
- * analysis and skill mastery over the counting attempts. Five queries (one finds timed attempts to grade)
- * whatever the class's size.
+ * analysis and skill mastery over the counting attempts. Six queries (one finds timed attempts to grade,
+ * one reads students' exceptions) whatever the class's size.
  */
 export async function getAssignmentReport(input: {
   db: Executor;
@@ -207,23 +235,26 @@ export async function getAssignmentReport(input: {
   if (!assignment) return undefined;
   // Timed attempts past their limit are graded before anyone reads results.
   await finalizeEndedAttempts({ db, assignmentIds: [assignment.id], now: input.now });
-  const [roster, attempts, answers] = await Promise.all([
+  const [roster, attempts, answers, extensions] = await Promise.all([
     rosterOf(db, teacherId, assignment.classId),
     attemptsOfAssignment(db, teacherId, assignment.id),
     answersOfAssignment(db, teacherId, assignment.id),
+    extensionsOfAssignment({ db, teacherId, assignmentId: assignment.id }),
   ]);
   const byStudent = groupByStudent(attempts);
   const students: ReportStudent[] = roster.map((s) => {
     const mine = (byStudent.get(s.studentId) ?? []).map(({ userId: _, ...a }) => a);
     const counting = mine.find((a) => a.counting) ?? null;
+    const extension = extensions.get(s.studentId) ?? null;
+    const dueAt = extension?.dueAt ?? assignment.dueAt;
     const { status, overdue } = cellStatus({
       counting: counting ?? undefined,
       hasOpen: mine.some((a) => a.status === "in_progress"),
-      dueAt: assignment.dueAt,
+      dueAt,
       closedAt: assignment.closedAt,
       now,
     });
-    return { ...s, status, overdue, counting, attempts: mine };
+    return { ...s, extension, dueAt, status, overdue, counting, attempts: mine };
   });
   const countingAnswers = students.flatMap((s) =>
     s.counting ? [answers.get(s.counting.id) ?? new Map<string, SavedAnswer>()] : [],

@@ -1,13 +1,17 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { articles, assignments, classes, quizAttempts, quizzes, users } from "@/db/schema";
 import { finalizeEndedAttempts, forcedEnding } from "@/lib/attempts/grading";
 import { answersOf, type AttemptView } from "@/lib/attempts/views";
+import { studentDueAt } from "@/lib/assignments/due-dates";
+import { assignmentTitle } from "@/lib/assignments/queries";
 
-export type TeacherAttemptView = Omit<AttemptView, "assignment"> & {
+export type TeacherAttemptView = Omit<AttemptView, "assignment" | "revealAfter"> & {
   student: { id: string; name: string; email: string };
   assignment: {
     id: string;
+    title: string;
+    /** The student's due date: their own extension's, or the assignment's. */
     dueAt: Date;
     closedAt: Date | null;
     counting: "best" | "latest";
@@ -35,7 +39,8 @@ export async function getAttemptForTeacher(input: {
       student: { id: users.id, name: users.name, email: users.email },
       assignment: {
         id: assignments.id,
-        dueAt: assignments.dueAt,
+        title: assignmentTitle,
+        dueAt: studentDueAt.mapWith(assignments.dueAt),
         closedAt: assignments.closedAt,
         counting: assignments.counting,
         classId: classes.id,
@@ -51,7 +56,14 @@ export async function getAttemptForTeacher(input: {
     .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
     .innerJoin(articles, eq(articles.id, quizAttempts.articleId))
     .innerJoin(users, eq(users.id, quizAttempts.userId))
-    .where(and(eq(quizAttempts.id, input.attemptId), eq(classes.teacherId, input.teacherId)))
+    .where(
+      and(
+        eq(quizAttempts.id, input.attemptId),
+        eq(classes.teacherId, input.teacherId),
+        isNull(classes.deletedAt),
+        isNull(assignments.deletedAt),
+      ),
+    )
     .limit(1);
   if (!row) return undefined;
   // A timed attempt past its limit, or in a closed assignment, is graded before it is shown.

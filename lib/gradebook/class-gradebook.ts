@@ -1,5 +1,5 @@
 import { finalizeEndedAttempts } from "@/lib/attempts/grading";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { articles, assignments, classes, classMembers, quizAttempts, users } from "@/db/schema";
 import type { CsvCell } from "@/lib/csv";
@@ -12,13 +12,18 @@ import {
 } from "./counting-rule";
 import { averages, cellStatus } from "./standing";
 import { percentOf } from "@/lib/scores";
+import { assignmentTitle } from "@/lib/assignments/queries";
+import { extensionsOfClass } from "@/lib/assignments/extensions";
 import { STATUS_LABELS, type CellStatus } from "@/lib/labels";
 
 type GradebookAssignment = {
   id: string;
+  /** The teacher's name for it, or the article's title. */
+  title: string;
   articleTitle: string;
   dueAt: Date;
   closedAt: Date | null;
+  archivedAt: Date | null;
   counting: "best" | "latest";
   /** Students with a submitted attempt. */
   submitted: number;
@@ -39,6 +44,8 @@ type GradebookCell = {
   percent: number | null;
   /** Submitted attempts at this assignment. */
   submittedAttempts: number;
+  /** The student's own due date, when the teacher gave them an extension. */
+  extendedTo: Date | null;
 };
 
 type GradebookRow = {
@@ -53,6 +60,8 @@ type GradebookRow = {
 export type Gradebook = {
   classId: string;
   className: string;
+  classSection: string | null;
+  archivedAt: Date | null;
   assignments: GradebookAssignment[];
   rows: GradebookRow[];
   /** Over every submitted cell of the class. */
@@ -62,9 +71,10 @@ export type Gradebook = {
 
 /**
  * The class's students by its assignments (by due date), each cell the
- * counting attempt. Five queries whatever the class's size: the class (with
+ * counting attempt. Six queries whatever the class's size: the class (with
  * ownership), timed attempts past their limit (graded first), the roster, the
- * assignments, and one window query that picks every counting attempt at once. Another teacher's class id finds nothing.
+ * assignments, one window query that picks every counting attempt at once,
+ * and the students' exceptions (an extension moves a cell's due date). Another teacher's class id finds nothing.
  */
 export async function getGradebook(input: {
   db: Executor;
@@ -75,16 +85,16 @@ export async function getGradebook(input: {
   const { db, teacherId, classId } = input;
   const now = input.now ?? new Date();
   const [klass] = await db
-    .select({ id: classes.id, name: classes.name })
+    .select({ id: classes.id, name: classes.name, section: classes.section, archivedAt: classes.archivedAt })
     .from(classes)
-    .where(and(eq(classes.id, classId), eq(classes.teacherId, teacherId)))
+    .where(and(eq(classes.id, classId), eq(classes.teacherId, teacherId), isNull(classes.deletedAt)))
     .limit(1);
   if (!klass) return undefined;
   // Timed attempts past their limit are graded before anyone reads results.
   await finalizeEndedAttempts({ db, classId: klass.id, now });
 
   const joins = ownedAttemptJoins(teacherId);
-  const [roster, assignmentRows, counted] = await Promise.all([
+  const [roster, assignmentRows, counted, extensions] = await Promise.all([
     db
       .select(rosterColumns)
       .from(classMembers)
@@ -95,15 +105,23 @@ export async function getGradebook(input: {
     db
       .select({
         id: assignments.id,
+        title: assignmentTitle,
         articleTitle: articles.title,
         dueAt: assignments.dueAt,
         closedAt: assignments.closedAt,
+        archivedAt: assignments.archivedAt,
         counting: assignments.counting,
       })
       .from(assignments)
       .innerJoin(classes, eq(classes.id, assignments.classId))
       .innerJoin(articles, eq(articles.id, assignments.articleId))
-      .where(and(eq(assignments.classId, klass.id), eq(classes.teacherId, teacherId)))
+      .where(
+        and(
+          eq(assignments.classId, klass.id),
+          eq(classes.teacherId, teacherId),
+          isNull(assignments.deletedAt),
+        ),
+      )
       .orderBy(asc(assignments.dueAt), asc(assignments.createdAt)),
     // One row per (student, assignment): the first in counting order, with window counts.
     db
@@ -124,6 +142,7 @@ export async function getGradebook(input: {
       .innerJoin(classMembers, joins.member)
       .where(eq(assignments.classId, klass.id))
       .orderBy(quizAttempts.userId, quizAttempts.assignmentId, countingOrder),
+    extensionsOfClass({ db, teacherId, classId: klass.id }),
   ]);
 
   const byKey = new Map(counted.map((c) => [`${c.userId}:${c.assignmentId}`, c]));
@@ -131,10 +150,11 @@ export async function getGradebook(input: {
     const cells = assignmentRows.map((a): GradebookCell => {
       const c = byKey.get(`${s.studentId}:${a.id}`);
       const submitted = c?.status === "submitted" ? c : undefined;
+      const extendedTo = extensions.get(`${a.id}:${s.studentId}`)?.dueAt ?? null;
       const { status, overdue } = cellStatus({
         counting: submitted,
         hasOpen: c?.hasOpen ?? false,
-        dueAt: a.dueAt,
+        dueAt: extendedTo ?? a.dueAt,
         closedAt: a.closedAt,
         now,
       });
@@ -147,6 +167,7 @@ export async function getGradebook(input: {
         maxScore: submitted?.maxScore ?? null,
         percent: submitted ? percentOf(submitted.score ?? 0, submitted.maxScore) : null,
         submittedAttempts: c?.submittedCount ?? 0,
+        extendedTo,
       };
     });
     return { ...s, cells, ...averages(cells) };
@@ -165,6 +186,8 @@ export async function getGradebook(input: {
   return {
     classId: klass.id,
     className: klass.name,
+    classSection: klass.section,
+    archivedAt: klass.archivedAt,
     assignments: columns,
     rows,
     ...averages(rows.flatMap((r) => r.cells)),
@@ -177,7 +200,7 @@ const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
 export function gradebookCsvRows(gradebook: Gradebook): CsvCell[][] {
   const header: CsvCell[] = ["Student", "Email"];
   for (const a of gradebook.assignments) {
-    const label = `${a.articleTitle} (due ${dateOnly(a.dueAt)})`;
+    const label = `${a.title} (due ${dateOnly(a.dueAt)})`;
     header.push(`${label} %`, `${label} status`);
   }
   header.push("Average % (submitted work)", "Average % (missing as 0)");

@@ -38,7 +38,9 @@ export default async function AttemptPage({ params, searchParams }: Props) {
   const { attempt, quiz, article, assignment } = view;
 
   if (attempt.status === "submitted" && assignment) {
-    const revealed = isRevealed(assignment, new Date());
+    // "After the due date" means after the last one: a classmate's extension keeps the key hidden until it passes.
+    const revealAfter = view.revealAfter ?? assignment.dueAt;
+    const revealed = isRevealed({ ...assignment, dueAt: revealAfter }, new Date());
     const ended =
       attempt.endedBy === "time_limit"
         ? "Time ran out: your answers saved by then were graded."
@@ -76,7 +78,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
             {query.submitted === "1" && <FocusOnMount targetId="score-heading" />}
             <p className="mt-2 text-stone-700">
               Your teacher shows scores and answers after the due date,{" "}
-              {formatDateTime(assignment.dueAt, timeZone)}.
+              {formatDateTime(revealAfter, timeZone)}.
             </p>
           </section>
         )}
