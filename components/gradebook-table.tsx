@@ -30,11 +30,11 @@ export function GradebookTable({ gradebook, timeZone }: { gradebook: Gradebook; 
             {assignments.map((a) => (
               <th key={a.id} scope="col" className="min-w-36 px-3 py-2 font-medium">
                 <Link href={`/teacher/assignments/${a.id}`} className="text-brand-700 underline">
-                  {a.articleTitle}
+                  {a.title}
                 </Link>
                 <span className="block text-xs font-normal text-stone-600">
                   Due {formatWhen(a.dueAt, timeZone)}
-                  {a.closedAt ? " · closed" : ""}
+                  {a.archivedAt ? " · archived" : a.closedAt ? " · closed" : ""}
                   {a.counting === "latest" ? " · latest counts" : " · best counts"}
                 </span>
               </th>
@@ -67,6 +67,11 @@ export function GradebookTable({ gradebook, timeZone }: { gradebook: Gradebook; 
                   {c.status !== "submitted" && (
                     <span className="block">
                       <StatusLabel status={c.status} overdue={c.overdue} />
+                    </span>
+                  )}
+                  {c.extendedTo && (
+                    <span className="block text-xs text-stone-600">
+                      Extended to {formatWhen(c.extendedTo, timeZone)}
                     </span>
                   )}
                 </td>

@@ -11,11 +11,13 @@ import { FieldErrors, FormField, FormMessage } from "./form-field";
 
 type Field = "name" | "email" | "password" | "role";
 
-export function SignUpForm() {
+/** `callbackUrl`: where a new account goes once signed in (an invite link's /join?code=…), "/" by default. */
+export function SignUpForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
   const router = useRouter();
   const [state, action, pending] = useActionState<ActionResult<Field>, FormData>(signUpAction, {
     status: "idle",
   });
+  const signInPath = `/sign-in?notice=account-created${callbackUrl === "/" ? "" : `&callbackUrl=${encodeURIComponent(callbackUrl)}`}`;
   // Kept from the submit event: the form is gone by the time the account exists.
   const password = useRef("");
 
@@ -28,15 +30,13 @@ export function SignUpForm() {
       redirect: false,
     }).then((result) => {
       if (result?.ok) {
-        router.replace("/");
+        router.replace(callbackUrl);
         router.refresh();
       } else {
-        router.replace(
-          `/sign-in?notice=account-created&email=${encodeURIComponent(state.values?.email ?? "")}`,
-        );
+        router.replace(`${signInPath}&email=${encodeURIComponent(state.values?.email ?? "")}`);
       }
     });
-  }, [state, router]);
+  }, [state, router, callbackUrl, signInPath]);
 
   if (state.status === "success") {
     return (
@@ -44,7 +44,7 @@ export function SignUpForm() {
         <p className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
           Your account is ready. Signing you in…
         </p>
-        <Link href="/sign-in" className="text-sm font-medium text-brand-700 underline">
+        <Link href={signInPath} className="text-sm font-medium text-brand-700 underline">
           Continue to sign in
         </Link>
       </div>

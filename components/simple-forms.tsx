@@ -7,9 +7,10 @@ import type { ActionResult } from "@/lib/action-result";
 import { FormField, FormMessage } from "./form-field";
 
 export function CreateClassForm() {
-  const [state, action, pending] = useActionState<ActionResult<"name">, FormData>(createClassAction, {
-    status: "idle",
-  });
+  const [state, action, pending] = useActionState<ActionResult<"name" | "section">, FormData>(
+    createClassAction,
+    { status: "idle" },
+  );
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
       <div className="min-w-64 flex-1">
@@ -19,6 +20,15 @@ export function CreateClassForm() {
           placeholder="e.g. Year 10 History"
           defaultValue={state.values?.name}
           errors={state.fieldErrors?.name}
+        />
+      </div>
+      <div className="min-w-40">
+        <FormField
+          name="section"
+          label="Section (optional)"
+          placeholder="e.g. Period 3"
+          defaultValue={state.values?.section}
+          errors={state.fieldErrors?.section}
         />
       </div>
       <button
@@ -35,7 +45,8 @@ export function CreateClassForm() {
   );
 }
 
-export function JoinClassForm() {
+/** `code` fills the field in (from an invite link); the student still presses the button to join. */
+export function JoinClassForm({ code = "" }: { code?: string }) {
   const [state, action, pending] = useActionState<ActionResult<"code">, FormData>(joinClassAction, {
     status: "idle",
   });
@@ -48,7 +59,7 @@ export function JoinClassForm() {
         hint="Your teacher gives it to you, like ACD-479."
         autoComplete="off"
         autoCapitalize="characters"
-        defaultValue={state.status === "error" ? state.values?.code : ""}
+        defaultValue={state.status === "error" ? state.values?.code : state.status === "idle" ? code : ""}
         errors={state.fieldErrors?.code}
       />
       <button

@@ -45,3 +45,6 @@ export function formatCalendarDate(isoDate: string | null | undefined): string |
     timeZone: "UTC",
   }).format(new Date(Date.UTC(y, m - 1, d)));
 }
+
+/** "1 attempt", "3 attempts": a count with its noun (`many` for irregular plurals). */
+export const countOf = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

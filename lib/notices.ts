@@ -48,6 +48,58 @@ const NOTICES = {
   "question-added": { tone: "success", text: "Your question is added and in the quiz." },
   "question-deleted": { tone: "success", text: "Your question is deleted." },
   "details-saved": { tone: "success", text: "The article's details are saved." },
+  // Managing classes, assignments and articles (issue #12)
+  "confirm-first": {
+    tone: "warning",
+    text: "Nothing was changed: tick the box to confirm that you understand what this does to students' work.",
+  },
+  "confirm-code-change": {
+    tone: "warning",
+    text: "The code was not changed: tick the box to confirm that the old code and invite link stop working.",
+  },
+  "class-saved": { tone: "success", text: "The class's name is saved." },
+  "class-archived": {
+    tone: "success",
+    text: "The class is archived: it is off your desk, its assignments are closed and its join code no longer works. Its gradebook stays.",
+  },
+  "class-restored": {
+    tone: "success",
+    text: "The class is back on your desk. Its assignments stay closed until you reopen them.",
+  },
+  "class-deleted": { tone: "success", text: "The class is deleted." },
+  "class-deleted-kept": {
+    tone: "success",
+    text: "The class is deleted. Its students keep their own results in their history.",
+  },
+  "assignment-saved": {
+    tone: "success",
+    text: "The settings are saved. Late marks follow the new due date, and attempts in progress have the new time.",
+  },
+  "assignment-archived": {
+    tone: "success",
+    text: "The assignment is archived and closed. It stays in the gradebook.",
+  },
+  "assignment-restored": {
+    tone: "success",
+    text: "The assignment is back on the class's list. It stays closed until you reopen it.",
+  },
+  "assignment-deleted": { tone: "success", text: "The assignment is deleted." },
+  "assignment-deleted-kept": {
+    tone: "success",
+    text: "The assignment is deleted. Students keep their own attempts in their history.",
+  },
+  "extension-saved": { tone: "success", text: "The student's own settings are saved." },
+  "extension-removed": { tone: "success", text: "The student has the class's settings again." },
+  "article-archived": {
+    tone: "success",
+    text: "The article is archived: it is off your desk and the assign form. Where it is assigned, students still read it.",
+  },
+  "article-restored": { tone: "success", text: "The article is back on your desk." },
+  "article-deleted": { tone: "success", text: "The article is deleted." },
+  "article-deleted-kept": {
+    tone: "success",
+    text: "The article is deleted. Students keep their own attempts in their history.",
+  },
   // Any button whose action could not finish (the database did not answer)
   "try-again": {
     tone: "error",

@@ -9,19 +9,23 @@ import { listAssignmentsForStudent } from "@/lib/assignments/queries";
 import { listClassesForStudent } from "@/lib/classes/queries";
 import { formatDateTime } from "@/lib/format";
 import { PageNotice } from "@/components/notice";
+import { classListLabel } from "@/lib/classes/labels";
+import { formatJoinCode, normalizeJoinCode } from "@/lib/classes/join-code";
 
 export const metadata: Metadata = { title: "Your classes" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function JoinPage({ searchParams }: Props) {
-  const student = await requireRole("student", "/join");
+  const query = await searchParams;
+  // An invite link (/join?code=…) fills the code in; a signed-out student signs in and comes back to it.
+  const invited = typeof query.code === "string" ? normalizeJoinCode(query.code) : null;
+  const student = await requireRole("student", invited ? `/join?code=${invited}` : "/join");
   const db = await getDb();
-  const [classes, assigned, timeZone, query] = await Promise.all([
+  const [classes, assigned, timeZone] = await Promise.all([
     listClassesForStudent({ db, studentId: student.id }),
     listAssignmentsForStudent({ db, studentId: student.id }),
     getViewerTimeZone(),
-    searchParams,
   ]);
   return (
     <div className="space-y-10">
@@ -41,7 +45,11 @@ export default async function JoinPage({ searchParams }: Props) {
               return (
                 <li key={c.id} className="rounded-lg border border-stone-200 bg-white p-4">
                   <h2 className="font-semibold">
-                    {c.name} <span className="text-sm font-normal text-stone-600">with {c.teacherName}</span>
+                    {classListLabel(c, timeZone)}{" "}
+                    <span className="text-sm font-normal text-stone-600">
+                      with {c.teacherName}
+                      {c.archivedAt ? " · archived: its work is closed" : ""}
+                    </span>
                   </h2>
                   {items.length === 0 ? (
                     <p className="mt-2 text-sm text-stone-700">No assignments yet.</p>
@@ -57,10 +65,11 @@ export default async function JoinPage({ searchParams }: Props) {
                               href={`/assignments/${item.assignment.id}`}
                               className="font-medium text-brand-700 underline"
                             >
-                              {item.articleTitle}
+                              {item.title}
                             </Link>
                             <span className="block text-sm text-stone-700">
                               Due {formatDateTime(item.assignment.dueAt, timeZone)}
+                              {item.extension?.dueAt ? " (your own due date)" : ""}
                               {item.assignment.closedAt ? " · closed" : ""}
                             </span>
                           </span>
@@ -79,7 +88,13 @@ export default async function JoinPage({ searchParams }: Props) {
         <h2 id="join-heading" className="text-lg font-semibold">
           Join a class
         </h2>
-        <JoinClassForm />
+        {invited && (
+          <p className="text-stone-700">
+            Your teacher&apos;s invite link filled in the code {formatJoinCode(invited)}. Press “Join class”
+            to join.
+          </p>
+        )}
+        <JoinClassForm code={invited ? formatJoinCode(invited) : ""} />
       </section>
     </div>
   );

@@ -27,7 +27,10 @@ export default async function SignInPage({ searchParams }: Props) {
       />
       <p className="mt-6 text-sm text-stone-700">
         New here?{" "}
-        <Link href="/sign-up" className="font-medium text-brand-700 underline">
+        <Link
+          href={callbackUrl === "/" ? "/sign-up" : `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          className="font-medium text-brand-700 underline"
+        >
           Create an account
         </Link>
       </p>

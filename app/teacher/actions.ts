@@ -5,7 +5,13 @@ import { z } from "zod";
 import { buttonAction, fail, formAction, goTo } from "@/app/_lib/action";
 import { closeAssignment, createAssignment, reopenAssignment } from "@/lib/assignments/queries";
 import { assignmentFormSchema } from "@/lib/assignments/form";
-import { classNameSchema, createClass, regenerateJoinCode, removeStudent } from "@/lib/classes/queries";
+import {
+  classNameSchema,
+  classSectionSchema,
+  createClass,
+  regenerateJoinCode,
+  removeStudent,
+} from "@/lib/classes/queries";
 import { withNotice } from "@/lib/notices";
 
 const classPage = (id: unknown) => `/teacher/classes/${encodeURIComponent(String(id ?? ""))}`;
@@ -15,9 +21,9 @@ export const createClassAction = formAction({
   name: "createClass",
   access: "teacher",
   page: "/teacher",
-  schema: z.object({ name: classNameSchema }),
+  schema: z.object({ name: classNameSchema, section: classSectionSchema }),
   run: async ({ user, input, db }) => {
-    const made = await createClass({ db, teacherId: user.id, name: input.name });
+    const made = await createClass({ db, teacherId: user.id, name: input.name, section: input.section });
     return goTo(classPage(made.id), { revalidate: ["/teacher"] });
   },
 });
@@ -26,8 +32,10 @@ export const regenerateJoinCodeAction = buttonAction({
   name: "regenerateJoinCode",
   access: "teacher",
   page: (fields) => classPage(fields.classId),
-  schema: z.object({ classId: z.uuid() }),
+  // The old code and invite link stop working: the teacher ticks a box that says so (works without JavaScript).
+  schema: z.object({ classId: z.uuid(), confirm: z.literal("on").optional().catch(undefined) }),
   run: async ({ user, input, db }) => {
+    if (input.confirm !== "on") return goTo(withNotice(classPage(input.classId), "confirm-code-change"));
     const result = await regenerateJoinCode({ db, teacherId: user.id, classId: input.classId });
     if (!result.ok) notFound();
     return goTo(withNotice(classPage(input.classId), "code-changed"), {

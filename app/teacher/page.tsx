@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_lib/auth";
 import { getDb } from "@/db";
-import { listArticles } from "@/lib/articles/queries";
+import { listArchivedArticles, listArticles } from "@/lib/articles/queries";
+import { classListLabel } from "@/lib/classes/labels";
+import { getViewerTimeZone } from "@/app/_lib/time-zone";
+import { PageNotice } from "@/components/notice";
 import { listClassesForTeacher } from "@/lib/classes/queries";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { CreateClassForm } from "@/components/simple-forms";
@@ -11,13 +14,20 @@ import { formatCalendarDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Teacher desk" };
 
-export default async function TeacherDeskPage() {
+type Props = { searchParams?: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TeacherDeskPage({ searchParams }: Props = {}) {
   const teacher = await requireRole("teacher", "/teacher");
   const db = await getDb();
-  const [articles, classes] = await Promise.all([
+  const [articles, allClasses, archivedArticles, timeZone, query] = await Promise.all([
     listArticles({ db, viewerId: teacher.id }),
     listClassesForTeacher({ db, teacherId: teacher.id }),
+    listArchivedArticles({ db, ownerId: teacher.id }),
+    getViewerTimeZone(),
+    searchParams ?? Promise.resolve({} as Record<string, string | string[] | undefined>),
   ]);
+  const classes = allClasses.filter((c) => !c.archivedAt);
+  const archivedClasses = allClasses.filter((c) => c.archivedAt);
   return (
     <div className="space-y-6">
       <header className="space-y-1">
@@ -25,6 +35,7 @@ export default async function TeacherDeskPage() {
         <p className="text-stone-700">
           Welcome, {teacher.name}. These are the articles your students can read and study.
         </p>
+        <PageNotice query={query} />
       </header>
       <section aria-labelledby="classes-heading" className="space-y-4">
         <h2 id="classes-heading" className="text-lg font-semibold">
@@ -38,7 +49,7 @@ export default async function TeacherDeskPage() {
                   href={`/teacher/classes/${c.id}`}
                   className="font-medium text-brand-700 hover:underline"
                 >
-                  {c.name}
+                  {classListLabel(c, timeZone)}
                 </Link>
                 <p className="text-sm text-stone-600">
                   {c.students} student{c.students === 1 ? "" : "s"} · code{" "}
@@ -49,6 +60,28 @@ export default async function TeacherDeskPage() {
           </ul>
         )}
         <CreateClassForm />
+        {archivedClasses.length > 0 && (
+          <details className="rounded-lg border border-stone-200 bg-white p-4">
+            <summary className="cursor-pointer font-medium">
+              Archived classes ({archivedClasses.length})
+            </summary>
+            <p className="mt-2 text-sm text-stone-700">
+              Off the desk, gradebooks kept. Open one to read its gradebook or restore it.
+            </p>
+            <ul className="mt-2 space-y-1 text-sm">
+              {archivedClasses.map((c) => (
+                <li key={c.id}>
+                  <Link href={`/teacher/classes/${c.id}`} className="text-brand-700 underline">
+                    {classListLabel(c, timeZone)}
+                  </Link>{" "}
+                  <span className="text-stone-600">
+                    · {c.students} student{c.students === 1 ? "" : "s"}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
       </section>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-lg font-semibold">Articles</h2>
@@ -93,6 +126,25 @@ export default async function TeacherDeskPage() {
           ))}
         </tbody>
       </table>
+      {archivedArticles.length > 0 && (
+        <details className="rounded-lg border border-stone-200 bg-white p-4">
+          <summary className="cursor-pointer font-medium">
+            Your archived articles ({archivedArticles.length})
+          </summary>
+          <p className="mt-2 text-sm text-stone-700">
+            Off the desk and the assign form; where they are assigned, students still read them.
+          </p>
+          <ul className="mt-2 space-y-1 text-sm">
+            {archivedArticles.map((a) => (
+              <li key={a.id}>
+                <Link href={`/teacher/articles/${a.slug}`} className="text-brand-700 underline">
+                  {a.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }

@@ -18,7 +18,7 @@ const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
 /** Extra time a student may get: the multipliers the form offers (1 is none). */
 export const TIME_MULTIPLIERS = [1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
-export const MAX_TIME_MULTIPLIER = 4;
+const MAX_TIME_MULTIPLIER = 4;
 
 const timeZoneField = z
   .string({ message: "Your time zone was not recognised." })

@@ -47,7 +47,7 @@ export function withExtension<A extends Settings>(assignment: A, extension: Exte
 }
 
 /** Whether an exception changes anything (an all-default one is not stored). */
-export function isNeutral(e: Extension): boolean {
+function isNeutral(e: Extension): boolean {
   return e.dueAt === null && (e.timeMultiplier === null || e.timeMultiplier === 1) && e.extraAttempts === 0;
 }
 

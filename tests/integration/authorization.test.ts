@@ -27,6 +27,7 @@ import { createClass, joinClass } from "@/lib/classes/queries";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";
+import { ARTICLE_TEXT } from "../support/fuzz-kit";
 import { form, outcome, page, session, type Who } from "../support/app-harness";
 
 import AccountPage from "@/app/account/page";
@@ -78,6 +79,24 @@ import {
 } from "@/app/teacher/actions";
 import { addArticleAction } from "@/app/teacher/articles/actions";
 import { changePasswordAction, signOutEverywhereAction } from "@/app/account/actions";
+// Issue #12, managing classes, assignments and articles
+import ClassSettingsPage from "@/app/teacher/classes/[id]/settings/page";
+import DeleteClassPage from "@/app/teacher/classes/[id]/delete/page";
+import EditAssignmentPage from "@/app/teacher/assignments/[id]/edit/page";
+import DeleteAssignmentPage from "@/app/teacher/assignments/[id]/delete/page";
+import StudentExtensionPage from "@/app/teacher/assignments/[id]/students/[studentId]/page";
+import DeleteArticlePage from "@/app/teacher/articles/[slug]/delete/page";
+import { archiveClassAction, deleteClassAction, renameClassAction } from "@/app/teacher/classes/actions";
+import {
+  archiveAssignmentAction,
+  clearExtensionAction,
+  deleteAssignmentAction,
+  setExtensionAction,
+  updateAssignmentSettingsAction,
+} from "@/app/teacher/assignments/actions";
+import { archiveArticleAction, deleteArticleAction } from "@/app/teacher/articles/[slug]/actions";
+import { setExtension } from "@/lib/assignments/extensions";
+import { assignmentExtensions } from "@/db/schema";
 
 const t = setupTestDatabase();
 const people = {} as Record<Persona, Who>;
@@ -96,6 +115,12 @@ const ids = {} as {
   attemptOption: string;
   question: string;
   customQuestion: string;
+  // Issue #12: a class to delete, a class with two assignments to archive and delete, an article to delete.
+  classC: string;
+  classD: string;
+  assignmentE1: string;
+  assignmentE2: string;
+  deletableSlug: string;
 };
 
 async function person(role: "student" | "teacher", name: string): Promise<Who> {
@@ -206,6 +231,43 @@ beforeAll(async () => {
     shippedSlug: shipped.slug,
     assignment: made.assignmentId,
     attempt: started.attemptId,
+    classC: classC.id,
+  });
+  // Issue #12: things the owner may delete or archive without touching the rows above.
+  const classD = await createClass({ db: t.db(), teacherId: people.owner!.id, name: "Class D" });
+  const classE = await createClass({ db: t.db(), teacherId: people.owner!.id, name: "Class E" });
+  const assignE = async () => {
+    const r = await createAssignment({
+      db: t.db(),
+      teacherId: people.owner!.id,
+      classId: classE.id,
+      articleId: shipped.id,
+      settings: {
+        dueAt: new Date(Date.now() + 86_400_000),
+        attemptsAllowed: 1,
+        counting: "best",
+        reveal: "after_submit",
+        timeLimitMinutes: null,
+        shuffle: false,
+      },
+    });
+    if (!r.ok) throw new Error("assignment E");
+    return r.assignmentId;
+  };
+  const deletable = await addTeacherArticle({
+    db: t.db(),
+    ownerId: people.owner!.id,
+    title: "An article to delete",
+    source: "",
+    publishedOn: "",
+    text: ARTICLE_TEXT,
+  });
+  if (!deletable.ok) throw new Error("deletable article");
+  Object.assign(ids, {
+    classD: classD.id,
+    assignmentE1: await assignE(),
+    assignmentE2: await assignE(),
+    deletableSlug: deletable.slug,
   });
 });
 
@@ -487,7 +549,7 @@ const rows: Row[] = [
   },
   {
     name: "action regenerateJoinCode",
-    run: () => regenerateJoinCodeAction(form({ classId: ids.classA })),
+    run: () => regenerateJoinCodeAction(form({ classId: ids.classA, confirm: "on" })),
     expected: teachersOnly("redirect /teacher/classes/:id", "not-found"),
     unchanged: async () => {
       const [row] = await t.db().select().from(classes).where(eq(classes.id, ids.classA));
@@ -659,6 +721,195 @@ const rows: Row[] = [
       anyUser.signedOut === "sign-in"
         ? { ...anyUser, member: "error", outsider: "error", otherTeacher: "error", owner: "error" }
         : anyUser,
+  },
+  // -------------------------------------------------------------------------
+  // Issue #12: managing classes, assignments and articles after the fact
+  {
+    name: "page /teacher/classes/[id]/settings",
+    run: () => ClassSettingsPage(page({ id: ids.classA })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "page /teacher/classes/[id]/delete",
+    run: () => DeleteClassPage(page({ id: ids.classA })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "page /teacher/assignments/[id]/edit",
+    run: () => EditAssignmentPage(page({ id: ids.assignment })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "page /teacher/assignments/[id]/students/[studentId]",
+    run: () => StudentExtensionPage(page({ id: ids.assignment, studentId: people.member!.id })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "page /teacher/assignments/[id]/delete",
+    run: () => DeleteAssignmentPage(page({ id: ids.assignment })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "page /teacher/articles/[slug]/delete (a teacher's own article)",
+    run: () => DeleteArticlePage(page({ slug: ids.privateSlug })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "page /teacher/articles/[slug]/delete (a shipped article: nobody's to delete)",
+    run: () => DeleteArticlePage(page({ slug: ids.shippedSlug })),
+    expected: teachersOnly("not-found", "not-found"),
+  },
+  {
+    name: "action renameClass",
+    run: () => renameClassAction(idle, form({ classId: ids.classA, name: "Renamed", section: "P2" })),
+    expected: teachersOnly("redirect /teacher/classes/:id", "not-found"),
+    unchanged: async () => {
+      const [row] = await t.db().select().from(classes).where(eq(classes.id, ids.classA));
+      expect(row).toMatchObject({ name: "Class A", section: null });
+    },
+    restore: async () => {
+      await t.db().update(classes).set({ name: "Class A", section: null }).where(eq(classes.id, ids.classA));
+    },
+  },
+  {
+    name: "action archiveClass",
+    run: () => archiveClassAction(form({ classId: ids.classC, intent: "archive", confirm: "on" })),
+    expected: teachersOnly("redirect /teacher/classes/:id", "not-found"),
+    unchanged: async () => {
+      const [row] = await t.db().select().from(classes).where(eq(classes.id, ids.classC));
+      expect(row!.archivedAt).toBeNull();
+    },
+    restore: async () => {
+      await t.db().update(classes).set({ archivedAt: null }).where(eq(classes.id, ids.classC));
+    },
+  },
+  {
+    name: "action archiveClass (restore)",
+    run: () => archiveClassAction(form({ classId: ids.classC, intent: "restore" })),
+    expected: teachersOnly("redirect /teacher/classes/:id", "not-found"),
+  },
+  {
+    name: "action deleteClass (a class nobody worked in)",
+    run: () => deleteClassAction(form({ classId: ids.classD })),
+    expected: teachersOnly("redirect /teacher", "not-found"),
+    unchanged: async () => {
+      expect(await t.db().select().from(classes).where(eq(classes.id, ids.classD))).toHaveLength(1);
+    },
+  },
+  {
+    name: "action updateAssignmentSettings",
+    run: () =>
+      updateAssignmentSettingsAction(
+        idle as never,
+        form({
+          assignmentId: ids.assignment,
+          title: "Renamed",
+          due: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16),
+          timeZone: "UTC",
+          attemptsAllowed: "5",
+          timeLimit: "",
+        }),
+      ),
+    expected: teachersOnly("redirect /teacher/assignments/:id", "not-found"),
+    unchanged: async () => expect(await assignmentRow()).toMatchObject({ title: null, attemptsAllowed: 3 }),
+    restore: async () => {
+      await t
+        .db()
+        .update(assignments)
+        .set({ title: null, attemptsAllowed: 3, dueAt: new Date(Date.now() + 86_400_000) })
+        .where(eq(assignments.id, ids.assignment));
+    },
+  },
+  {
+    name: "action setExtension",
+    run: () =>
+      setExtensionAction(
+        idle as never,
+        form({
+          assignmentId: ids.assignment,
+          studentId: people.member!.id,
+          due: "",
+          timeZone: "UTC",
+          timeMultiplier: "1.5",
+          extraAttempts: "1",
+        }),
+      ),
+    expected: teachersOnly("redirect /teacher/assignments/:id/edit", "not-found"),
+    unchanged: async () =>
+      expect(
+        await t
+          .db()
+          .select()
+          .from(assignmentExtensions)
+          .where(eq(assignmentExtensions.assignmentId, ids.assignment)),
+      ).toEqual([]),
+  },
+  {
+    name: "action clearExtension",
+    run: () => clearExtensionAction(form({ assignmentId: ids.assignment, studentId: people.member!.id })),
+    expected: teachersOnly("redirect /teacher/assignments/:id/edit", "not-found"),
+    unchanged: async () =>
+      expect(
+        await t
+          .db()
+          .select()
+          .from(assignmentExtensions)
+          .where(eq(assignmentExtensions.assignmentId, ids.assignment)),
+      ).toHaveLength(1),
+    restore: async () => {
+      // The owner's clear went through; the next rows start from an exception in place again.
+      await setExtension({
+        db: t.db(),
+        teacherId: people.owner!.id,
+        assignmentId: ids.assignment,
+        studentId: people.member!.id,
+        extension: { dueAt: null, timeMultiplier: null, extraAttempts: 1 },
+      });
+    },
+  },
+  {
+    name: "action archiveAssignment",
+    run: () => archiveAssignmentAction(form({ assignmentId: ids.assignmentE1, intent: "archive" })),
+    expected: teachersOnly("redirect /teacher/assignments/:id", "not-found"),
+    unchanged: async () => {
+      const [row] = await t.db().select().from(assignments).where(eq(assignments.id, ids.assignmentE1));
+      expect(row).toMatchObject({ archivedAt: null, closedAt: null });
+    },
+  },
+  {
+    name: "action deleteAssignment (nobody started it)",
+    run: () => deleteAssignmentAction(form({ assignmentId: ids.assignmentE2 })),
+    expected: teachersOnly("redirect /teacher/classes/:id", "not-found"),
+    unchanged: async () =>
+      expect(
+        await t.db().select().from(assignments).where(eq(assignments.id, ids.assignmentE2)),
+      ).toHaveLength(1),
+  },
+  {
+    name: "action archiveArticle",
+    run: () => archiveArticleAction(form({ slug: ids.privateSlug, intent: "archive" })),
+    expected: teachersOnly("redirect /teacher", "not-found"),
+    unchanged: async () => {
+      const [row] = await t.db().select().from(articles).where(eq(articles.id, ids.privateArticleId));
+      expect(row!.archivedAt).toBeNull();
+    },
+    restore: async () => {
+      await t.db().update(articles).set({ archivedAt: null }).where(eq(articles.id, ids.privateArticleId));
+    },
+  },
+  {
+    name: "action deleteArticle (nobody worked on it)",
+    run: () => deleteArticleAction(form({ slug: ids.deletableSlug })),
+    expected: teachersOnly("redirect /teacher", "not-found"),
+    unchanged: async () =>
+      expect(await t.db().select().from(articles).where(eq(articles.slug, ids.deletableSlug))).toHaveLength(
+        1,
+      ),
+  },
+  {
+    name: "action deleteArticle (a shipped article)",
+    run: () => deleteArticleAction(form({ slug: ids.shippedSlug, confirm: "on" })),
+    expected: teachersOnly("not-found", "not-found"),
   },
 ];
 

@@ -3,7 +3,8 @@
  * the CSV and health route handlers. See tests/support/fuzz-kit.ts.
  */
 import fc from "fast-check";
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
+import { classes } from "@/db/schema";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { GET as health } from "@/app/api/health/route";
@@ -16,6 +17,15 @@ import {
 } from "@/app/teacher/actions";
 import { GET as responsesCsv } from "@/app/teacher/assignments/[id]/responses.csv/route";
 import { GET as gradebookCsv } from "@/app/teacher/classes/[id]/gradebook.csv/route";
+import { archiveClassAction, deleteClassAction, renameClassAction } from "@/app/teacher/classes/actions";
+import {
+  archiveAssignmentAction,
+  clearExtensionAction,
+  deleteAssignmentAction,
+  setExtensionAction,
+  updateAssignmentSettingsAction,
+} from "@/app/teacher/assignments/actions";
+import { archiveArticleAction, deleteArticleAction } from "@/app/teacher/articles/[slug]/actions";
 import { setupTestDatabase } from "../support/db";
 import {
   buildForm,
@@ -25,6 +35,7 @@ import {
   fuzz,
   hostile,
   idLike,
+  ref,
   resolve,
   RUNS,
   type FieldValue,
@@ -68,14 +79,34 @@ describe(`fuzz: teacher actions and routes (${RUNS} runs each)`, () => {
     TIMEOUT,
   );
 
+  let codesBefore: unknown[] = [];
+  const joinCodes = () =>
+    t
+      .db()
+      .select({ id: classes.id, joinCode: classes.joinCode })
+      .from(classes)
+      .where(inArray(classes.id, [world.ids.classA, world.ids.classB, world.ids.classC]))
+      .orderBy(classes.id);
+
   it(
     "regenerateJoinCodeAction",
     async () => {
       await fuzz(world, t.db, {
         name: "regenerateJoinCode",
-        input: formRecipe({ classId: field(idLike("classA", "classB", "classC")) }),
-        run: (r, who) => regenerateJoinCodeAction(buildForm(world, who, r)),
+        input: formRecipe({
+          classId: field(idLike("classA", "classB", "classC")),
+          // The old code stops working, so the teacher ticks a box first (issue #12).
+          confirm: field(text("on", "", "off")),
+        }),
+        run: async (r, who) => {
+          codesBefore = await joinCodes();
+          return regenerateJoinCodeAction(buildForm(world, who, r));
+        },
         writes: wroteTo("redirect /teacher/classes/:id"),
+        check: async (r) => {
+          // Unconfirmed, the page comes back with a notice and every code stays as it was.
+          if (r.find(([k]) => k === "confirm")?.[1] !== "on") expect(await joinCodes()).toEqual(codesBefore);
+        },
         mustWrite: true,
       });
     },
@@ -220,6 +251,210 @@ describe(`fuzz: teacher actions and routes (${RUNS} runs each)`, () => {
         run: () => health(),
         writes: () => false,
         check: (_v, _who, got) => expect(got).toBe("http 200"),
+      });
+    },
+    TIMEOUT,
+  );
+});
+
+// ---------------------------------------------------------------------------
+// Issue #12: managing classes, assignments and articles after the fact.
+describe(`fuzz: managing classes, assignments and articles (${RUNS} runs each)`, () => {
+  const exactly = (outcome: string) => (got: string) => got === outcome;
+  const confirm = mostly(text("on"), text("", "off", "ON", "true"));
+  const slug = mostly(fc.constantFrom(ref("slugA"), ref("slugB"), ref("shippedSlug")), hostile);
+  const undoClasses = async () => {
+    await t.db().execute(sql`update classes set archived_at = null, deleted_at = null
+      where id in (${world.ids.classA}, ${world.ids.classB}, ${world.ids.classC})`);
+    // Class C has no work, so an owner's delete removed it outright: it comes back under its own id and code.
+    await t.db().execute(sql`insert into classes (id, teacher_id, name, join_code)
+      values (${world.ids.classC}, ${world.ids.ownerId}, 'Class C', ${world.ids.joinCodeC}) on conflict do nothing`);
+  };
+  const undoAssignments = async () => {
+    await t.db().execute(sql`update assignments set archived_at = null, deleted_at = null
+      where id in (${world.ids.assignmentA}, ${world.ids.assignmentB})`);
+  };
+
+  it(
+    "renameClassAction",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "renameClass",
+        input: formRecipe({
+          classId: field(idLike("classA", "classB", "classC")),
+          name: field(text("Year 9", "  7B history  ", "Class 😀", "x".repeat(80))),
+          section: field(text("", "Period 3", " B ", "x".repeat(40))),
+        }),
+        run: (r, who) => renameClassAction(idle, buildForm(world, who, r)),
+        writes: exactly("redirect /teacher/classes/:id"),
+        mustWrite: true,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "archiveClassAction (archive and restore)",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "archiveClass",
+        input: formRecipe({
+          classId: field(idLike("classA", "classB", "classC")),
+          intent: mostly(text("archive", "restore"), text("ARCHIVE", "delete")),
+          confirm,
+        }),
+        run: (r, who) => archiveClassAction(buildForm(world, who, r)),
+        writes: exactly("redirect /teacher/classes/:id"),
+        mustWrite: true,
+        restore: undoClasses,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "deleteClassAction",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "deleteClass",
+        input: formRecipe({ classId: field(idLike("classC", "classA", "classB")), confirm }),
+        run: (r, who) => deleteClassAction(buildForm(world, who, r)),
+        writes: (got) => got === "redirect /teacher",
+        mustWrite: true,
+        restore: undoClasses,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "updateAssignmentSettingsAction",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "updateAssignmentSettings",
+        input: formRecipe({
+          assignmentId: idLike("assignmentA", "assignmentB"),
+          title: mostly(text("", "Week 3 check", "  x  "), text("x".repeat(201))),
+          due: mostly(localTime, text("2024-02-30T10:00", "2026-06-01", "tomorrow", "0001-01-01T00:00")),
+          timeZone: mostly(text("UTC", "Europe/Paris", "Pacific/Kiritimati"), text("Mars/Phobos")),
+          attemptsAllowed: mostly(
+            fc.integer({ min: 1, max: 10 }).map(String),
+            fc.integer({ min: -3, max: 1000 }).map(String),
+          ),
+          timeLimit: mostly(text("", "30"), fc.integer({ min: -5, max: 100_000 }).map(String), text("1.5")),
+        }),
+        run: (r, who) => updateAssignmentSettingsAction(idle, buildForm(world, who, r)),
+        writes: exactly("redirect /teacher/assignments/:id"),
+        mustWrite: true,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "setExtensionAction",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "setExtension",
+        input: formRecipe({
+          assignmentId: idLike("assignmentA", "assignmentB"),
+          studentId: idLike("memberId", "outsiderId", "ownerId"),
+          due: mostly(fc.oneof(text(""), localTime), text("2024-02-30T10:00", "yesterday")),
+          timeZone: mostly(text("UTC", "America/New_York"), text("utc ")),
+          timeMultiplier: mostly(
+            text("1", "1.25", "1.5", "2", "3"),
+            fc.double({ min: -10, max: 10 }).map(String),
+            text("NaN", "Infinity", "1e3", "4.0001"),
+          ),
+          extraAttempts: mostly(fc.integer({ min: 0, max: 10 }).map(String), fc.integer().map(String)),
+        }),
+        run: (r, who) => setExtensionAction(idle, buildForm(world, who, r)),
+        writes: exactly("redirect /teacher/assignments/:id/edit"),
+        mustWrite: true,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "clearExtensionAction",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "clearExtension",
+        input: formRecipe({
+          assignmentId: field(idLike("assignmentA", "assignmentB")),
+          studentId: field(idLike("memberId", "outsiderId")),
+        }),
+        run: (r, who) => clearExtensionAction(buildForm(world, who, r)),
+        writes: exactly("redirect /teacher/assignments/:id/edit"),
+        mustWrite: true,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "archiveAssignmentAction (archive and restore)",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "archiveAssignment",
+        input: formRecipe({
+          assignmentId: field(idLike("assignmentA", "assignmentB")),
+          intent: mostly(text("archive", "restore"), text("close")),
+          confirm,
+        }),
+        run: (r, who) => archiveAssignmentAction(buildForm(world, who, r)),
+        writes: exactly("redirect /teacher/assignments/:id"),
+        mustWrite: true,
+        restore: undoAssignments,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "deleteAssignmentAction",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "deleteAssignment",
+        input: formRecipe({ assignmentId: field(idLike("assignmentA", "assignmentB")), confirm }),
+        run: (r, who) => deleteAssignmentAction(buildForm(world, who, r)),
+        writes: exactly("redirect /teacher/classes/:id"),
+        mustWrite: true,
+        restore: undoAssignments,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "archiveArticleAction (archive and restore)",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "archiveArticle",
+        input: formRecipe({ slug, intent: mostly(text("archive", "restore"), text("delete")) }),
+        run: (r, who) => archiveArticleAction(buildForm(world, who, r)),
+        // Archiving goes to the desk, restoring to the article's review (named by its slug).
+        writes: (got) => got.startsWith("redirect /teacher"),
+        mustWrite: true,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "deleteArticleAction",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "deleteArticle",
+        input: formRecipe({ slug, confirm }),
+        run: (r, who) => deleteArticleAction(buildForm(world, who, r)),
+        writes: (got) => got === "redirect /teacher",
+        mustWrite: true,
+        restore: async () => {
+          await t.db().execute(sql`update articles set deleted_at = null, archived_at = null
+            where id in (${world.ids.articleA}, ${world.ids.articleB})`);
+        },
       });
     },
     TIMEOUT,

@@ -272,6 +272,11 @@ async function snapshot(
       digest("quiz_attempts", "id in (select id from qa)"),
       digest("attempt_answers", "attempt_id in (select id from qa)"),
       digest("assignments", "class_id in (select id from c)"),
+      // Issue #12: students' exceptions to assignments.
+      digest(
+        "assignment_extensions",
+        "assignment_id in (select a.id from assignments a where a.class_id in (select id from c)) or student_id in (select id from w)",
+      ),
       digest("question_reviews", "teacher_id in (select id from w)"),
     ].join(",\n"),
   )}`;

@@ -7,11 +7,12 @@ import { startAssignmentAction } from "@/app/assignments/actions";
 import { AssignmentStatusBadge } from "@/components/assignment-status";
 import { getDb } from "@/db";
 import { getAssignmentForStudent } from "@/lib/assignments/queries";
-import { formatDateTime, formatScore } from "@/lib/format";
+import { formatDateTime, formatNumber, formatScore } from "@/lib/format";
 import { ENDED_BY } from "@/lib/labels";
 import { percentOf } from "@/lib/scores";
 import { PageNotice } from "@/components/notice";
 import { idOrNotFound } from "@/app/_lib/params";
+import { classLabel } from "@/lib/classes/labels";
 
 export const metadata: Metadata = { title: "Assignment" };
 
@@ -38,8 +39,10 @@ export default async function StudentAssignmentPage({ params, searchParams }: Pr
         </Link>
       </p>
       <header className="space-y-2">
-        <p className="text-sm text-stone-600">{item.className}</p>
-        <h1 className="text-2xl font-semibold tracking-tight">{item.articleTitle}</h1>
+        <p className="text-sm text-stone-600">
+          {classLabel({ name: item.className, section: item.classSection })}
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{item.title}</h1>
         <AssignmentStatusBadge item={item} />
       </header>
       <PageNotice query={query} />
@@ -47,6 +50,7 @@ export default async function StudentAssignmentPage({ params, searchParams }: Pr
         <dt className="text-stone-600">Due</dt>
         <dd>
           {formatDateTime(a.dueAt, timeZone)}
+          {item.extension?.dueAt ? " (your own due date)" : ""}
           {a.closedAt ? " (closed)" : " · late work is accepted and marked late"}
         </dd>
         <dt className="text-stone-600">Questions</dt>
@@ -59,11 +63,15 @@ export default async function StudentAssignmentPage({ params, searchParams }: Pr
         <dt className="text-stone-600">Time limit</dt>
         <dd>
           {a.timeLimitMinutes
-            ? `${a.timeLimitMinutes} minutes from when you start; at the limit your saved answers are graded`
+            ? `${formatNumber(a.timeLimitMinutes)} minutes${item.extension?.timeMultiplier ? " (with your extra time)" : ""} from when you start; at the limit your saved answers are graded`
             : "None"}
         </dd>
         <dt className="text-stone-600">Answers shown</dt>
-        <dd>{a.reveal === "after_submit" ? "When you submit" : `After the due date`}</dd>
+        <dd>
+          {a.reveal === "after_submit"
+            ? "When you submit"
+            : `After the due date (${formatDateTime(item.revealAfter, timeZone)})`}
+        </dd>
       </dl>
       <div className="flex flex-wrap items-center gap-3">
         <Link href={`/articles/${item.articleSlug}`} className="font-medium text-brand-700 underline">

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { buttonAction, fail, formAction, goTo, invalid, type FormFields } from "@/app/_lib/action";
 import type { Db } from "@/db/client";
 import { getArticleBySlug } from "@/lib/articles/queries";
+import { archiveArticle, deleteArticle, restoreArticle } from "@/lib/articles/manage";
 import { withNotice, type NoticeKey } from "@/lib/notices";
 import { customMetaSchema, draftFromForm, questionDraftSchema } from "@/lib/reviews/drafts";
 import {
@@ -147,6 +148,52 @@ export const updateArticleDetailsAction = formAction({
       });
     return goTo(withNotice(pageOf(slug), "details-saved"), {
       revalidate: [pageOf(slug), "/teacher", `/articles/${encodeURIComponent(slug)}`],
+    });
+  },
+});
+
+// ---------------------------------------------------------------------------
+// Archiving and deleting the teacher's own article (issue #12). Only the
+// owner's live article is found (lib/articles/manage.ts); a confirmation is
+// a ticked checkbox posted with the form, so it works without JavaScript.
+
+const deletePageOf = (slug: unknown) => `${pageOf(slug)}/delete`;
+
+export const archiveArticleAction = buttonAction({
+  name: "archiveArticle",
+  access: "teacher",
+  page: reviewPage,
+  schema: z.object({ slug, intent: z.enum(["archive", "restore"]) }),
+  run: async ({ user, input, db }) => {
+    const article = await articleFor(db, input.slug, user.id);
+    const args = { db, teacherId: user.id, articleId: article.id };
+    const result = input.intent === "restore" ? await restoreArticle(args) : await archiveArticle(args);
+    if (!result.ok) notFound();
+    return goTo(
+      withNotice(input.intent === "restore" ? pageOf(input.slug) : "/teacher", `article-${input.intent}d`),
+      { revalidate: ["/teacher", pageOf(input.slug)] },
+    );
+  },
+});
+
+export const deleteArticleAction = buttonAction({
+  name: "deleteArticle",
+  access: "teacher",
+  page: (fields) => deletePageOf(fields.slug),
+  schema: z.object({ slug, confirm: z.literal("on").optional().catch(undefined) }),
+  run: async ({ user, input, db }) => {
+    const article = await articleFor(db, input.slug, user.id);
+    const result = await deleteArticle({
+      db,
+      teacherId: user.id,
+      articleId: article.id,
+      confirmed: input.confirm === "on",
+    });
+    if (!result.ok && result.reason === "needs-confirmation")
+      return goTo(withNotice(deletePageOf(input.slug), "confirm-first"));
+    if (!result.ok) notFound();
+    return goTo(withNotice("/teacher", result.kept ? "article-deleted-kept" : "article-deleted"), {
+      revalidate: ["/teacher"],
     });
   },
 });

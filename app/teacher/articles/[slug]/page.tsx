@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_lib/auth";
 import { ArticleDetailsForm } from "@/components/article-details-form";
+import { archiveArticleAction } from "./actions";
 import { ReviewQuestionCard } from "@/components/review-question-card";
 import { getDb } from "@/db";
 import { getArticleBySlug } from "@/lib/articles/queries";
@@ -56,6 +57,31 @@ function Section({
       )}
       {children}
     </section>
+  );
+}
+
+/** Archive or restore the teacher's own article, and the way to delete it (a confirm step). */
+function ArticleManageControls({ slug, archived }: { slug: string; archived: boolean }) {
+  const button =
+    "rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-stone-100";
+  return (
+    <div className="flex flex-wrap items-center gap-3 text-sm">
+      {archived && (
+        <span className="font-medium text-amber-900">Archived: off your desk and the assign form.</span>
+      )}
+      <form action={archiveArticleAction}>
+        <input type="hidden" name="slug" value={slug} />
+        <button name="intent" value={archived ? "restore" : "archive"} className={button}>
+          {archived ? "Restore the article" : "Archive the article"}
+        </button>
+      </form>
+      <Link
+        href={`/teacher/articles/${encodeURIComponent(slug)}/delete`}
+        className="rounded-md border border-red-300 px-3 py-1.5 font-medium text-red-800 hover:bg-red-50"
+      >
+        Delete the article…
+      </Link>
+    </div>
   );
 }
 
@@ -177,6 +203,7 @@ export default async function QuestionReviewPage({ params, searchParams }: Props
             publishedOn={article.publishedOn ?? ""}
           />
         )}
+        {owner && <ArticleManageControls slug={article.slug} archived={article.archivedAt !== null} />}
       </header>
       <p className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm">
         When you assign this article, the {total} questions that are on become the quiz, exactly as they stand

@@ -12,6 +12,8 @@ import { getDb } from "@/db";
 import { getAssignmentReport } from "@/lib/gradebook/assignment-report";
 import { PageNotice } from "@/components/notice";
 import { idOrNotFound } from "@/app/_lib/params";
+import { describeExtension } from "@/lib/assignments/describe-extension";
+import { classLabel } from "@/lib/classes/labels";
 
 export const metadata: Metadata = { title: "Assignment report" };
 
@@ -35,15 +37,19 @@ export default async function AssignmentReportPage({ params, searchParams }: Pro
     <div className="space-y-8">
       <p className="flex flex-wrap gap-4 text-sm">
         <Link href={`/teacher/classes/${a.classId}`} className="text-brand-700 hover:underline">
-          ← {a.className}
+          ← {classLabel({ name: a.className, section: a.classSection })}
         </Link>
         <Link href={`/teacher/classes/${a.classId}/gradebook`} className="text-brand-700 hover:underline">
           Gradebook
         </Link>
       </p>
       <header className="space-y-1">
-        <p className="text-sm text-stone-600">Assignment for {a.className}</p>
-        <h1 className="text-2xl font-semibold tracking-tight">{a.article.title}</h1>
+        <p className="text-sm text-stone-600">
+          Assignment for {classLabel({ name: a.className, section: a.classSection })}
+          {a.archivedAt ? " · archived" : ""}
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{a.title}</h1>
+        {a.ownTitle && <p className="text-sm text-stone-700">On the article {a.article.title}</p>}
         <PageNotice query={query} />
       </header>
 
@@ -70,8 +76,18 @@ export default async function AssignmentReportPage({ params, searchParams }: Pro
           <dt className="text-stone-600">Question order</dt>
           <dd>{a.shuffle ? "Shuffled for each student" : "As written"}</dd>
           <dt className="text-stone-600">Answers shown to students</dt>
-          <dd>{REVEAL_LABELS[a.reveal]}</dd>
+          <dd>
+            {REVEAL_LABELS[a.reveal]}
+            {a.reveal === "after_due" && a.revealAfter.getTime() > a.dueAt.getTime()
+              ? ` (with extensions: after ${formatWhen(a.revealAfter, timeZone)})`
+              : ""}
+          </dd>
         </dl>
+        <p className="text-sm">
+          <Link href={`${base}/edit`} className="font-medium text-brand-700 underline">
+            Change the settings, give a student more time, archive or delete
+          </Link>
+        </p>
         <div className="flex flex-wrap gap-3 pt-2">
           <a href={`${base}/responses.csv`} download className={linkClass}>
             Download every response (CSV)
@@ -193,6 +209,11 @@ export default async function AssignmentReportPage({ params, searchParams }: Pro
                   <th scope="row" className="px-3 py-2 font-medium">
                     {s.name}
                     <span className="block text-xs font-normal text-stone-600">{s.email}</span>
+                    {s.extension && (
+                      <span className="block text-xs font-normal text-stone-700">
+                        Own settings: {describeExtension(s.extension, a, timeZone)}
+                      </span>
+                    )}
                   </th>
                   <td className="px-3 py-2">
                     <StatusLabel status={s.status} overdue={s.overdue} />

@@ -22,7 +22,7 @@ export default async function TeacherAttemptPage({ params }: Props) {
   const timeZone = await getViewerTimeZone();
   const view = await getAttemptForTeacher({ db, teacherId: teacher.id, attemptId: idOrNotFound(id) });
   if (!view) notFound();
-  const { attempt, student, assignment, article } = view;
+  const { attempt, student, assignment } = view;
   const submitted = attempt.status === "submitted";
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -39,7 +39,7 @@ export default async function TeacherAttemptPage({ params }: Props) {
       </p>
       <header className="space-y-1">
         <p className="text-sm text-stone-600">
-          {article.title} · {assignment.className}
+          {assignment.title} · {assignment.className}
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">
           {student.name}, attempt {view.attemptNumber}

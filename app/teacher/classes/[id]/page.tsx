@@ -14,6 +14,11 @@ import { toZonedInputValue } from "@/lib/dates";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { PageNotice } from "@/components/notice";
 import { idOrNotFound } from "@/app/_lib/params";
+import { inviteLink, siteOrigin } from "@/app/_lib/origin";
+import { archiveClassAction } from "@/app/teacher/classes/actions";
+import { ConfirmCheckbox } from "@/components/confirm-checkbox";
+import { CopyButton } from "@/components/copy-button";
+import { classLabel, formatDay } from "@/lib/classes/labels";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -27,13 +32,18 @@ export default async function ClassPage({ params, searchParams }: Props) {
   const teacher = await requireRole("teacher", `/teacher/classes/${id}`);
   const classId = idOrNotFound(id);
   const db = await getDb();
-  const [klass, assignmentList, articleList, timeZone] = await Promise.all([
+  const [klass, allAssignments, articleList, timeZone, origin] = await Promise.all([
     getClassForTeacher({ db, teacherId: teacher.id, classId }),
     listAssignmentsForClass({ db, teacherId: teacher.id, classId }),
     listArticles({ db, viewerId: teacher.id }),
     getViewerTimeZone(),
+    siteOrigin(),
   ]);
   if (!klass) notFound();
+  const assignmentList = allAssignments.filter((a) => !a.assignment.archivedAt);
+  const archivedAssignments = allAssignments.filter((a) => a.assignment.archivedAt);
+  const invite = inviteLink(origin, klass.joinCode);
+  const archived = klass.archivedAt !== null;
   const now = new Date();
   const defaultDue = `${toZonedInputValue(new Date(now.getTime() + 7 * 86_400_000), timeZone).slice(0, 10)}T17:00`;
   return (
@@ -44,33 +54,86 @@ export default async function ClassPage({ params, searchParams }: Props) {
         </Link>
       </p>
       <header className="space-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight">{klass.name}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{classLabel(klass)}</h1>
+        <p className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm text-stone-600">
+          <span>Made {formatDay(klass.createdAt, timeZone)}</span>
+          <Link
+            href={`/teacher/classes/${klass.id}/settings`}
+            className="font-medium text-brand-700 underline"
+          >
+            Rename, archive or delete
+          </Link>
+        </p>
         <PageNotice query={query} />
       </header>
-      <section
-        aria-labelledby="code-heading"
-        className="space-y-3 rounded-lg border border-stone-200 bg-white p-5"
-      >
-        <h2 id="code-heading" className="text-lg font-semibold">
-          Join code
-        </h2>
-        <p
-          className="font-mono text-3xl tracking-widest"
-          aria-label={`Join code ${[...klass.joinCode].join(" ")}`}
+      {archived ? (
+        <section
+          aria-labelledby="archived-heading"
+          className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-5"
         >
-          {formatJoinCode(klass.joinCode)}
-        </p>
-        <p className="text-sm text-stone-700">Students enter it at /join after signing in.</p>
-        <form action={regenerateJoinCodeAction}>
-          <input type="hidden" name="classId" value={klass.id} />
-          <button
-            type="submit"
-            className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100"
+          <h2 id="archived-heading" className="text-lg font-semibold">
+            Archived {formatDay(klass.archivedAt!, timeZone)}
+          </h2>
+          <p className="text-sm text-stone-800">
+            This class is off your desk and takes no new students; its assignments are closed. The gradebook
+            and every student&apos;s results stay.
+          </p>
+          <form action={archiveClassAction}>
+            <input type="hidden" name="classId" value={klass.id} />
+            <button
+              name="intent"
+              value="restore"
+              className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-stone-100"
+            >
+              Restore the class
+            </button>
+          </form>
+        </section>
+      ) : (
+        <section
+          aria-labelledby="code-heading"
+          className="space-y-3 rounded-lg border border-stone-200 bg-white p-5"
+        >
+          <h2 id="code-heading" className="text-lg font-semibold">
+            Join code
+          </h2>
+          <p
+            className="font-mono text-3xl tracking-widest"
+            aria-label={`Join code ${[...klass.joinCode].join(" ")}`}
           >
-            Make a new code
-          </button>
-        </form>
-      </section>
+            {formatJoinCode(klass.joinCode)}
+          </p>
+          <p className="text-sm text-stone-700">
+            Students enter it at /join after signing in, or open the invite link.
+          </p>
+          <div className="flex flex-wrap items-center gap-3">
+            <span className="text-sm font-medium text-stone-800" id="invite-label">
+              Invite link
+            </span>
+            <a
+              href={invite}
+              aria-labelledby="invite-label"
+              className="break-all font-mono text-sm text-brand-700 underline"
+            >
+              {invite}
+            </a>
+            <CopyButton text={invite} label="Copy the invite link" />
+          </div>
+          <form action={regenerateJoinCodeAction} className="space-y-2 border-t border-stone-200 pt-3">
+            <input type="hidden" name="classId" value={klass.id} />
+            <ConfirmCheckbox id="confirm-new-code">
+              I understand that the code {formatJoinCode(klass.joinCode)} and its invite link stop working.
+              Students already in the class stay in it.
+            </ConfirmCheckbox>
+            <button
+              type="submit"
+              className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100"
+            >
+              Make a new code
+            </button>
+          </form>
+        </section>
+      )}
       <section aria-labelledby="assignments-heading" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="assignments-heading" className="text-lg font-semibold">
@@ -89,7 +152,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
           <p className="text-stone-700">Nothing assigned yet.</p>
         ) : (
           <ul className="space-y-2">
-            {assignmentList.map(({ assignment: a, articleTitle, submitted, working }) => (
+            {assignmentList.map(({ assignment: a, title, submitted, working }) => (
               <li
                 key={a.id}
                 id={`assignment-${a.id}`}
@@ -100,7 +163,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
                     href={`/teacher/assignments/${a.id}`}
                     className="font-medium text-brand-700 underline"
                   >
-                    {articleTitle}
+                    {title}
                   </Link>{" "}
                   <span className="text-sm text-stone-700">
                     due {formatDateTime(a.dueAt, timeZone)}
@@ -108,30 +171,59 @@ export default async function ClassPage({ params, searchParams }: Props) {
                   </span>
                 </span>
                 <span className="text-sm text-stone-700">
-                  {submitted} of {klass.roster.length} submitted · {working} working
+                  {submitted} of {klass.roster.length} submitted · {working} working ·{" "}
+                  <Link
+                    href={`/teacher/assignments/${a.id}/edit`}
+                    className="text-brand-700 underline"
+                    aria-label={`Change ${title}`}
+                  >
+                    Change
+                  </Link>
                 </span>
               </li>
             ))}
           </ul>
         )}
-        <details
-          className="rounded-lg border border-stone-200 bg-white p-4"
-          open={assignmentList.length === 0}
-        >
-          <summary className="cursor-pointer font-medium">Assign a quiz</summary>
-          <p className="mt-2 text-sm text-stone-700">
-            Students get the questions you left on in the article&apos;s question review, as they are now.
-            Later edits make a new version for the next assignment and never change this one.
-          </p>
-          <div className="mt-4">
-            <AssignForm
-              classId={klass.id}
-              articles={articleList.map((a) => ({ id: a.id, title: a.title }))}
-              defaultDue={defaultDue}
-              timeZone={timeZone}
-            />
-          </div>
-        </details>
+        {archivedAssignments.length > 0 && (
+          <details className="rounded-lg border border-stone-200 bg-white p-4">
+            <summary className="cursor-pointer font-medium">
+              Archived assignments ({archivedAssignments.length})
+            </summary>
+            <p className="mt-2 text-sm text-stone-700">
+              Closed and off the list; they stay in the gradebook.
+            </p>
+            <ul className="mt-2 space-y-1 text-sm">
+              {archivedAssignments.map(({ assignment: a, title }) => (
+                <li key={a.id}>
+                  <Link href={`/teacher/assignments/${a.id}`} className="text-brand-700 underline">
+                    {title}
+                  </Link>{" "}
+                  <span className="text-stone-700">due {formatDateTime(a.dueAt, timeZone)}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {!archived && (
+          <details
+            className="rounded-lg border border-stone-200 bg-white p-4"
+            open={assignmentList.length === 0}
+          >
+            <summary className="cursor-pointer font-medium">Assign a quiz</summary>
+            <p className="mt-2 text-sm text-stone-700">
+              Students get the questions you left on in the article&apos;s question review, as they are now.
+              Later edits make a new version for the next assignment and never change this one.
+            </p>
+            <div className="mt-4">
+              <AssignForm
+                classId={klass.id}
+                articles={articleList.map((a) => ({ id: a.id, title: a.title }))}
+                defaultDue={defaultDue}
+                timeZone={timeZone}
+              />
+            </div>
+          </details>
+        )}
       </section>
       <section aria-labelledby="roster-heading" className="space-y-3">
         <h2 id="roster-heading" className="text-lg font-semibold">
@@ -166,7 +258,14 @@ export default async function ClassPage({ params, searchParams }: Props) {
                     {s.lastActivity ? formatDateTime(s.lastActivity, timeZone) : "None yet"}
                   </td>
                   <td className="px-3 py-2 text-right">
-                    <form action={removeStudentAction}>
+                    <Link
+                      href={`/teacher/classes/${klass.id}/students/${s.studentId}/reset-password`}
+                      className="mr-4 text-brand-700 underline"
+                      aria-label={`Reset ${s.name}'s password`}
+                    >
+                      Reset password
+                    </Link>
+                    <form action={removeStudentAction} className="inline">
                       <input type="hidden" name="classId" value={klass.id} />
                       <input type="hidden" name="studentId" value={s.studentId} />
                       <button

@@ -31,7 +31,7 @@ export default async function AnswerKeyPage({ params }: Props) {
       </div>
       <header className="space-y-1">
         <p className="text-sm text-stone-600">Answer key · for the teacher · {a.className}</p>
-        <h1 className="font-serif text-2xl font-semibold">{a.article.title}</h1>
+        <h1 className="font-serif text-2xl font-semibold">{a.title}</h1>
       </header>
       <WorksheetAnswerKey questions={a.questions} />
     </div>

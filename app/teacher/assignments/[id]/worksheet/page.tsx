@@ -37,7 +37,7 @@ export default async function WorksheetPage({ params }: Props) {
       </div>
       <header className="space-y-3">
         <p className="text-sm text-stone-600">{a.className}</p>
-        <h1 className="font-serif text-2xl font-semibold">{a.article.title}</h1>
+        <h1 className="font-serif text-2xl font-semibold">{a.title}</h1>
         {(a.article.source || published) && (
           <p className="text-sm text-stone-600">
             {[a.article.source, published].filter(Boolean).join(" · ")}

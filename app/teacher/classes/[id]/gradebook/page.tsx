@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { classLabel } from "@/lib/classes/labels";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_lib/auth";
 import { GradebookTable } from "@/components/gradebook-table";
@@ -23,11 +24,14 @@ export default async function GradebookPage({ params }: Props) {
     <div className="space-y-6">
       <p className="text-sm print:hidden">
         <Link href={`/teacher/classes/${gradebook.classId}`} className="text-brand-700 hover:underline">
-          ← {gradebook.className}
+          ← {classLabel({ name: gradebook.className, section: gradebook.classSection })}
         </Link>
       </p>
       <header className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">Gradebook: {gradebook.className}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          Gradebook: {classLabel({ name: gradebook.className, section: gradebook.classSection })}
+          {gradebook.archivedAt ? " (archived)" : ""}
+        </h1>
         <a
           href={`/teacher/classes/${gradebook.classId}/gradebook.csv`}
           download
