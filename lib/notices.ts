@@ -11,6 +11,10 @@ const NOTICES = {
     tone: "success",
     text: "Your password is changed and every session has ended. Sign in with your new password.",
   },
+  "password-chosen": {
+    tone: "success",
+    text: "Your new password is set and every session has ended. Sign in with it.",
+  },
   "signed-out-everywhere": { tone: "success", text: "You are signed out on every device." },
   // Classes
   "code-changed": {

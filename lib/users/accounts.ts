@@ -8,23 +8,25 @@ import { PASSWORD_MAX, passwordProblems } from "@/lib/auth/password-rules";
 import { claimSignInAttempt, clearAccountFailures } from "@/lib/auth/throttle";
 import { ok, refuse, type Result } from "@/lib/result";
 
-const passwordField = z.string({ error: "Enter a password." }).superRefine((value, ctx) => {
+export const passwordField = z.string({ error: "Enter a password." }).superRefine((value, ctx) => {
   for (const message of passwordProblems(value)) ctx.addIssue({ code: "custom", message });
 });
 
-const emailField = z
+export const emailField = z
   .string({ error: "Enter your email address." })
   .trim()
   .min(1, "Enter your email address.")
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter an email address like name@school.org."));
 
+export const nameField = z
+  .string({ error: "Enter your name." })
+  .trim()
+  .min(1, "Enter your name.")
+  .max(100, "Use at most 100 characters for your name.");
+
 export const signUpSchema = z.object({
-  name: z
-    .string({ error: "Enter your name." })
-    .trim()
-    .min(1, "Enter your name.")
-    .max(100, "Use at most 100 characters for your name."),
+  name: nameField,
   email: emailField,
   password: passwordField,
   role: z.enum(["teacher", "student"], { error: "Choose whether you are a teacher or a student." }),
@@ -33,7 +35,10 @@ export const signUpSchema = z.object({
 type SignUpInput = z.infer<typeof signUpSchema>;
 
 /** What the app may show of a user: never the hash. */
-export type PublicUser = Pick<User, "id" | "email" | "name" | "role" | "sessionVersion">;
+export type PublicUser = Pick<
+  User,
+  "id" | "email" | "name" | "role" | "sessionVersion" | "mustChangePassword"
+>;
 
 const publicColumns = {
   id: users.id,
@@ -41,6 +46,7 @@ const publicColumns = {
   name: users.name,
   role: users.role,
   sessionVersion: users.sessionVersion,
+  mustChangePassword: users.mustChangePassword,
 };
 
 export type CreateUserResult = Result<{ user: PublicUser }, "email-taken", keyof SignUpInput>;
@@ -113,6 +119,7 @@ function pick(user: User): PublicUser {
     name: user.name,
     role: user.role,
     sessionVersion: user.sessionVersion,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
