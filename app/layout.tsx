@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { getSessionUser } from "@/app/_lib/auth";
+import { getSessionUser, NEW_PASSWORD_PAGE } from "@/app/_lib/auth";
 import { SiteHeader } from "@/components/site-header";
 import { TimeZoneSync } from "@/components/time-zone-sync";
 import "./globals.css";
@@ -26,6 +26,19 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <TimeZoneSync />
         <SiteHeader user={user} />
         <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
+          {user?.mustChangePassword && (
+            // Every page but this one sends them there; public pages say it too.
+            <p
+              role="status"
+              className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            >
+              Your teacher reset your password.{" "}
+              <a href={NEW_PASSWORD_PAGE} className="font-medium underline">
+                Choose a new password
+              </a>{" "}
+              to go on.
+            </p>
+          )}
           {children}
         </main>
       </body>

@@ -103,6 +103,8 @@ type Common<A extends Access, S extends z.ZodType> = {
   schema: S;
   /** What the schema reads: the form's fields unless said. */
   read?: (form: FormData, fields: FormFields) => unknown;
+  /** Usable while a teacher's password reset is pending (only choosing the new password is). */
+  duringPasswordReset?: boolean;
 };
 
 export function formAction<
@@ -123,7 +125,7 @@ export function formAction<
     const values = valuesOf(form, spec.secret) as Partial<Record<F, string>>;
     let done: Done<F>;
     try {
-      const user = await who(spec.access, pageOf(spec.page, fields));
+      const user = await who(spec.access, pageOf(spec.page, fields), spec.duringPasswordReset);
       const parsed = spec.schema.safeParse(spec.read ? spec.read(form, fields) : fields);
       if (!parsed.success)
         return {
@@ -162,7 +164,7 @@ export function buttonAction<A extends Access, S extends z.ZodType>(
     const page = spec.page(fields);
     let done: Navigation;
     try {
-      const user = await who(spec.access, page);
+      const user = await who(spec.access, page, spec.duringPasswordReset);
       const parsed = spec.schema.safeParse(spec.read ? spec.read(form, fields) : fields);
       // A button's fields are written by the page: ones that do not parse name nothing that exists.
       if (!parsed.success) notFound();
@@ -181,9 +183,13 @@ export function buttonAction<A extends Access, S extends z.ZodType>(
   };
 }
 
-async function who<A extends Access>(access: A, page: string | undefined): Promise<UserOf<A>> {
+async function who<A extends Access>(
+  access: A,
+  page: string | undefined,
+  duringPasswordReset = false,
+): Promise<UserOf<A>> {
   if (access === "anyone") return null as UserOf<A>;
-  if (access === "signed-in") return (await requireUser(page)) as UserOf<A>;
+  if (access === "signed-in") return (await requireUser(page, { duringPasswordReset })) as UserOf<A>;
   return (await requireRole(access as Role, page)) as UserOf<A>;
 }
 

@@ -14,12 +14,13 @@ import { authenticate, getUserById } from "@/lib/users/accounts";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string; email: string; role: Role };
+    user: SessionUser;
   }
   interface User {
     id: string;
     role: Role;
     sessionVersion: number;
+    mustChangePassword: boolean;
   }
 }
 
@@ -28,6 +29,8 @@ declare module "next-auth/jwt" {
     uid?: string;
     role?: Role;
     sv?: number;
+    /** A teacher reset the password: nothing but choosing a new one until it is done. */
+    mcp?: boolean;
   }
 }
 
@@ -108,6 +111,7 @@ export function authOptions(hooks: AuthHooks = {}): NextAuthOptions {
           token.uid = user.id;
           token.role = user.role;
           token.sv = user.sessionVersion;
+          token.mcp = user.mustChangePassword;
           return token;
         }
         if (!token.uid) throw new SessionRevoked();
@@ -124,6 +128,7 @@ export function authOptions(hooks: AuthHooks = {}): NextAuthOptions {
         token.role = current.role;
         token.name = current.name;
         token.email = current.email;
+        token.mcp = current.mustChangePassword;
         return token;
       },
       async session({ session, token }) {
@@ -133,6 +138,7 @@ export function authOptions(hooks: AuthHooks = {}): NextAuthOptions {
             role: token.role,
             name: token.name ?? "",
             email: token.email ?? "",
+            mustChangePassword: token.mcp === true,
           };
         }
         return session;
@@ -154,7 +160,17 @@ export function authOptions(hooks: AuthHooks = {}): NextAuthOptions {
   };
 }
 
-export type SessionUser = { id: string; name: string; email: string; role: Role };
+export type SessionUser = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  /** A teacher reset the password and a new one is not chosen yet (requireUser sends them to choose it). */
+  mustChangePassword: boolean;
+};
+
+/** Where a person whose teacher reset their password chooses a new one. */
+export const NEW_PASSWORD_PAGE = "/account/new-password";
 
 /**
  * The signed-in user of this request. Memoised per request with React's cache:
@@ -173,10 +189,20 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return user?.id ? user : null;
 });
 
-/** For pages, actions and route handlers: the signed-in user, or off to sign in. */
-export async function requireUser(callbackUrl?: string): Promise<SessionUser> {
+type Gate = {
+  /** Only the page and action that choose a new password after a reset may be used before that. */
+  duringPasswordReset?: boolean;
+};
+
+/**
+ * For pages, actions and route handlers: the signed-in user, or off to sign
+ * in. A person whose password a teacher reset is sent to choose a new one
+ * first, from every page and action (they all come through here).
+ */
+export async function requireUser(callbackUrl?: string, gate: Gate = {}): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
+  if (user.mustChangePassword && !gate.duringPasswordReset) redirect(NEW_PASSWORD_PAGE);
   return user;
 }
 

@@ -1,12 +1,21 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/auth";
 import { ChangePasswordForm } from "@/components/change-password-form";
+import { ProfileForm } from "@/components/profile-form";
+import { getViewerTimeZone } from "@/app/_lib/time-zone";
+import { getDb } from "@/db";
+import { formatDateTime } from "@/lib/format";
+import { getAccountDetails } from "@/lib/users/profile";
 import { signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
+  const [details, timeZone] = await Promise.all([
+    getAccountDetails({ db: await getDb(), userId: user.id }),
+    getViewerTimeZone(),
+  ]);
   return (
     <div className="mx-auto max-w-lg space-y-10">
       <section className="space-y-2">
@@ -19,6 +28,21 @@ export default async function AccountPage() {
           <dt className="text-stone-600">Role</dt>
           <dd className="capitalize">{user.role}</dd>
         </dl>
+        {details?.passwordResetAt && (
+          <p className="text-sm text-stone-700">
+            {details.resetByName ? `Your teacher ${details.resetByName}` : "A teacher"} reset your password on{" "}
+            {formatDateTime(details.passwordResetAt, timeZone)}.
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="details-heading" className="space-y-4">
+        <h2 id="details-heading" className="text-lg font-semibold">
+          Your name and email
+        </h2>
+        <p className="text-sm text-stone-700">
+          Your email is how you sign in: changing it asks for your password.
+        </p>
+        <ProfileForm name={details?.name ?? user.name} email={details?.email ?? user.email} />
       </section>
       <section aria-labelledby="password-heading" className="space-y-4">
         <h2 id="password-heading" className="text-lg font-semibold">

@@ -96,7 +96,11 @@ import {
 } from "@/app/teacher/assignments/actions";
 import { archiveArticleAction, deleteArticleAction } from "@/app/teacher/articles/[slug]/actions";
 import { setExtension } from "@/lib/assignments/extensions";
-import { assignmentExtensions } from "@/db/schema";
+import { assignmentExtensions, users } from "@/db/schema";
+import NewPasswordPage from "@/app/account/new-password/page";
+import ResetStudentPasswordPage from "@/app/teacher/classes/[id]/students/[studentId]/reset-password/page";
+import { resetStudentPasswordAction } from "@/app/teacher/classes/actions";
+import { setNewPasswordAction, updateProfileAction } from "@/app/account/actions";
 
 const t = setupTestDatabase();
 const people = {} as Record<Persona, Who>;
@@ -910,6 +914,70 @@ const rows: Row[] = [
     name: "action deleteArticle (a shipped article)",
     run: () => deleteArticleAction(form({ slug: ids.shippedSlug, confirm: "on" })),
     expected: teachersOnly("not-found", "not-found"),
+  },
+  // Issue #12: accounts
+  {
+    name: "page /account/new-password (no reset pending)",
+    run: () => NewPasswordPage(),
+    expected: {
+      signedOut: "sign-in",
+      member: "redirect /account",
+      outsider: "redirect /account",
+      otherTeacher: "redirect /account",
+      owner: "redirect /account",
+    },
+  },
+  {
+    name: "page /teacher/classes/[id]/students/[studentId]/reset-password",
+    run: () => ResetStudentPasswordPage(page({ id: ids.classA, studentId: people.member!.id })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "action resetStudentPassword",
+    run: () =>
+      resetStudentPasswordAction(idle as never, form({ classId: ids.classA, studentId: people.member!.id })),
+    expected: teachersOnly("ok", "not-found"),
+    unchanged: async () => {
+      const [row] = await t.db().select().from(users).where(eq(users.id, people.member!.id));
+      expect(row).toMatchObject({ mustChangePassword: false, passwordResetAt: null });
+    },
+    restore: async () => {
+      await t
+        .db()
+        .update(users)
+        .set({ mustChangePassword: false, passwordResetAt: null, passwordResetBy: null })
+        .where(eq(users.id, people.member!.id));
+    },
+  },
+  {
+    name: "action setNewPassword (no reset pending)",
+    run: () =>
+      setNewPasswordAction(
+        idle as never,
+        form({ newPassword: "a brand new password", confirmPassword: "a brand new password" }),
+      ),
+    expected: {
+      signedOut: "sign-in",
+      member: "redirect /account",
+      outsider: "redirect /account",
+      otherTeacher: "redirect /account",
+      owner: "redirect /account",
+    },
+  },
+  {
+    name: "action updateProfile (a new email without the password)",
+    run: () => updateProfileAction(idle as never, form({ name: "Hacked", email: "hacked@example.test" })),
+    expected: {
+      signedOut: "sign-in",
+      member: "error",
+      outsider: "error",
+      otherTeacher: "error",
+      owner: "error",
+    },
+    unchanged: async () => {
+      const rows = await t.db().select().from(users).where(eq(users.email, "hacked@example.test"));
+      expect(rows).toEqual([]);
+    },
   },
 ];
 

@@ -27,7 +27,13 @@ vi.mock("@/lib/auth/password", async (original) => {
   };
 });
 
-import { changePasswordAction, signOutEverywhereAction } from "@/app/account/actions";
+import {
+  changePasswordAction,
+  setNewPasswordAction,
+  signOutEverywhereAction,
+  updateProfileAction,
+} from "@/app/account/actions";
+import { resetStudentPasswordAction } from "@/app/teacher/classes/actions";
 import { authOptions } from "@/app/_lib/auth";
 import { signUpAction } from "@/app/sign-up/actions";
 import { hashPassword } from "@/lib/auth/password";
@@ -189,6 +195,126 @@ describe(`fuzz: accounts and sign-in (${RUNS} runs each)`, () => {
           }
         },
         writes: () => false,
+      });
+    },
+    TIMEOUT,
+  );
+});
+
+// ---------------------------------------------------------------------------
+// Issue #12: one's own name and email, a teacher's password reset, and the new
+// password chosen after it. Last in the file: wrong passwords here count
+// against the sign-in limits of this world's accounts.
+describe(`fuzz: managing accounts (${RUNS} runs each)`, () => {
+  const original = () => world.people;
+  /** Everyone's name, email and password as the world was built, with no reset pending. */
+  async function restoreAccounts() {
+    await restorePasswords();
+    for (const who of PERSONAS) {
+      const p = original()[who];
+      if (!p) continue;
+      await t.db().execute(sql`update users set name = ${p.name}, email = ${p.email},
+        must_change_password = false, password_reset_at = null, password_reset_by = null where id = ${p.id}`);
+    }
+    // This world's accounts only: other test files share a PostgreSQL and count their own failures.
+    for (const who of PERSONAS) {
+      const p = original()[who];
+      if (p)
+        await t.db().execute(sql`delete from sign_in_failures where email_key = ${p.email.toLowerCase()}`);
+    }
+  }
+
+  it(
+    "updateProfileAction",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "updateProfile",
+        input: formRecipe({
+          name: mostly(text("Ana Ruiz", "  Tom  ", "李小龍"), text("", " ", "x".repeat(101)), hostile),
+          email: fc.oneof(
+            { weight: 4, arbitrary: fc.constant(ref("email")) },
+            {
+              weight: 2,
+              arbitrary: fc.uuid().map((u): FieldValue => `${u.slice(0, 8)}@${world.emailDomain}`),
+            },
+            { weight: 1, arbitrary: text("not-an-email", "a".repeat(250) + "@x.test") },
+            { weight: 1, arbitrary: hostile },
+          ),
+          currentPassword: mostly(text(PASSWORD, ""), text("wrong password"), hostile),
+        }),
+        run: (r, who) => updateProfileAction(idle, buildForm(world, who, r)),
+        writes: (got, who) => who !== "signedOut" && got === "ok",
+        restore: restoreAccounts,
+        personas: SIGNED_IN_MOSTLY,
+        mustWrite: true,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "resetStudentPasswordAction",
+    async () => {
+      const classId = fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(ref("classA"), ref("classB"), ref("classC")) },
+        { weight: 1, arbitrary: fc.uuid().map((u): FieldValue => u) },
+        { weight: 1, arbitrary: hostile },
+      );
+      const studentId = fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(ref("memberId"), ref("outsiderId"), ref("ownerId")) },
+        { weight: 1, arbitrary: fc.uuid().map((u): FieldValue => u) },
+        { weight: 1, arbitrary: hostile },
+      );
+      await fuzz(world, t.db, {
+        name: "resetStudentPassword",
+        input: formRecipe({ classId, studentId }),
+        run: (r, who) => resetStudentPasswordAction(idle, buildForm(world, who, r)),
+        writes: (got, who) => who !== "signedOut" && got === "ok",
+        check: (_r, who, got, result) => {
+          // Only a teacher of the student's class gets a temporary password back.
+          if (got === "ok") {
+            expect(["owner", "otherTeacher"]).toContain(who);
+            expect(result).toMatchObject({
+              values: { temporaryPassword: expect.stringMatching(/^[a-z0-9-]{19}$/) },
+            });
+          }
+        },
+        restore: restoreAccounts,
+        mustWrite: true,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "setNewPasswordAction (with and without a reset pending)",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "setNewPassword",
+        input: fc.record({
+          pending: fc.boolean(),
+          form: formRecipe({
+            newPassword: mostly(text("my own password 1"), text(PASSWORD, "short"), hostile),
+            confirmPassword: mostly(text("my own password 1"), hostile),
+          }),
+        }),
+        run: async ({ pending, form }, who) => {
+          const id = world.people[who]?.id;
+          if (pending && id)
+            await t.db().execute(sql`update users set must_change_password = true where id = ${id}`);
+          try {
+            return await setNewPasswordAction(idle, buildForm(world, who, form));
+          } finally {
+            // What this run set up goes back; what the action wrote is checked by the snapshot or restored.
+            if (pending && id)
+              await t.db().execute(sql`update users set must_change_password = false where id = ${id}`);
+          }
+        },
+        // A chosen password ends every session: the next stop is signing in.
+        writes: (got, who) => who !== "signedOut" && got === "sign-in",
+        restore: restoreAccounts,
+        personas: SIGNED_IN_MOSTLY,
+        mustWrite: true,
       });
     },
     TIMEOUT,

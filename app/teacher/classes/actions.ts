@@ -2,7 +2,8 @@
 
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { buttonAction, formAction, goTo } from "@/app/_lib/action";
+import { buttonAction, formAction, goTo, stay } from "@/app/_lib/action";
+import { resetStudentPassword } from "@/lib/users/password-reset";
 import { archiveClass, deleteClass, renameClass, restoreClass } from "@/lib/classes/manage";
 import { classNameSchema, classSectionSchema } from "@/lib/classes/queries";
 import { withNotice } from "@/lib/notices";
@@ -76,6 +77,32 @@ export const deleteClassAction = buttonAction({
     if (!result.ok) notFound();
     return goTo(withNotice("/teacher", result.kept ? "class-deleted-kept" : "class-deleted"), {
       revalidate: ["/teacher"],
+    });
+  },
+});
+
+const resetSchema = z.object({ classId: z.uuid(), studentId: z.uuid() });
+
+/**
+ * Resets a student's password (lib/users/password-reset.ts checks the student
+ * is in one of this teacher's classes). The temporary password comes back in
+ * the form's result, shown once on the page that posted it, never in a URL.
+ */
+export const resetStudentPasswordAction = formAction<
+  "teacher",
+  typeof resetSchema,
+  "classId" | "studentId" | "temporaryPassword"
+>({
+  name: "resetStudentPassword",
+  access: "teacher",
+  page: (fields) =>
+    `${classPage(fields.classId)}/students/${encodeURIComponent(String(fields.studentId ?? ""))}/reset-password`,
+  schema: resetSchema,
+  run: async ({ user, input, db }) => {
+    const result = await resetStudentPassword({ db, teacherId: user.id, studentId: input.studentId });
+    if (!result.ok) notFound();
+    return stay(`${result.studentName}'s password is reset and every session of theirs has ended.`, {
+      values: { temporaryPassword: result.temporaryPassword },
     });
   },
 });
