@@ -13,6 +13,7 @@ import { saveAnswers, startAttempt } from "@/lib/attempts/attempts";
 import { fieldName } from "@/lib/attempts/questions";
 import { gradeAnswer, type Question, type Response } from "@/lib/quiz";
 import { prepareContent } from "@/lib/startup";
+import { createSession } from "@/lib/users/sessions";
 
 export type BenchDb =
   | { driver: "pglite"; dir: string }
@@ -89,7 +90,6 @@ export async function dropBenchDb(target: BenchDb, userIds: string[]): Promise<v
 export type Student = {
   id: string;
   email: string;
-  sessionVersion: number;
   cookie: string;
   attemptId?: string;
   /** What this student's form posts: field name -> values (a checkbox group has several). */
@@ -110,17 +110,27 @@ export type Seeded = {
 
 const SESSION_COOKIE = "next-auth.session-token";
 
-/** A session cookie exactly as next-auth would issue it after sign-in (see the jwt callback in app/_lib/auth.ts). */
+/**
+ * A session cookie exactly as next-auth would issue it after sign-in: a sessions
+ * row and a token naming it (see authorize and the jwt callback in app/_lib/auth.ts).
+ */
 export async function mintSessionCookie(
-  user: { id: string; email: string; name: string; role: Role; sessionVersion: number },
+  db: Db,
+  user: { id: string; email: string; name: string; role: Role },
   secret: string,
 ): Promise<string> {
+  const sessionId = await createSession({
+    db,
+    userId: user.id,
+    userAgent: "bench",
+    clientAddress: "127.0.0.1",
+  });
   const token = await encode({
     token: {
       sub: user.id,
       uid: user.id,
       role: user.role,
-      sv: user.sessionVersion,
+      sid: sessionId,
       name: user.name,
       email: user.email,
     },
@@ -196,7 +206,6 @@ export async function seed(input: {
     email: users.email,
     name: users.name,
     role: users.role,
-    sessionVersion: users.sessionVersion,
   });
   // One account signs in for real (scrypt at production cost) to show the minted cookies are equivalent.
   const signIn = { email: `bench-${run}-signin@bench.invalid`, password: "bench-sign-in-2022!" };
@@ -213,7 +222,7 @@ export async function seed(input: {
   const students: Student[] = [];
   const started = Date.now();
   for (const [i, user] of created.entries()) {
-    const student: Student = { ...user, cookie: await mintSessionCookie(user, secret) };
+    const student: Student = { ...user, cookie: await mintSessionCookie(db, user, secret) };
     const attempt = await startAttempt({ db, userId: user.id, articleId: article.id, mode: "take" });
     if ("error" in attempt) throw new Error(`startAttempt failed: ${attempt.error}`);
     student.attemptId = attempt.attemptId;

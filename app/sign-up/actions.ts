@@ -1,8 +1,12 @@
 "use server";
 
+import { requestClientAddress } from "@/app/_lib/request";
 import { getDb } from "@/db";
 import { fieldErrorsFrom, formStrings, type ActionResult } from "@/lib/action-result";
-import { createUser, signUpSchema } from "@/lib/users/accounts";
+import { HashQueueFullError } from "@/lib/auth/password";
+import { logError } from "@/lib/log";
+import { minutesUntil } from "@/lib/rate-limit";
+import { signUp, signUpSchema } from "@/lib/users/accounts";
 
 const FIELDS = ["name", "email", "password", "role"] as const;
 type Field = (typeof FIELDS)[number];
@@ -21,7 +25,17 @@ export async function signUpAction(_prev: ActionResult<Field>, form: FormData): 
     };
   }
   try {
-    const result = await createUser({ db: await getDb(), ...parsed.data });
+    const result = await signUp({
+      db: await getDb(),
+      clientAddress: await requestClientAddress(),
+      ...parsed.data,
+    });
+    if (!result.ok && "reason" in result)
+      return {
+        status: "error",
+        message: `Many accounts were just made from your network. Please try again in ${minutesUntil(result.retryAt)}.`,
+        values,
+      };
     if (!result.ok)
       return {
         status: "error",
@@ -31,7 +45,14 @@ export async function signUpAction(_prev: ActionResult<Field>, form: FormData): 
       };
     return { status: "success", message: "Your account is ready.", values: { email: result.user.email } };
   } catch (e) {
-    console.error("[sign-up] could not create account:", e);
+    if (e instanceof HashQueueFullError)
+      return {
+        status: "error",
+        message:
+          "Many people are signing up right now. Your details are still here; please try again in a moment.",
+        values,
+      };
+    logError("sign-up", "could not create account", e);
     return {
       status: "error",
       message: "Something went wrong on our side. Your details are still here; please try again.",

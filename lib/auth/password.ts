@@ -21,13 +21,52 @@ function maxmem(N: number, r: number): number {
 
 type Params = { N: number; r: number; p: number };
 
+/**
+ * At most this many scrypt computations at once (each holds 128 MiB and a
+ * libuv thread for ~100 ms), and at most this many more waiting. A burst of
+ * sign-ups or sign-ins beyond that is told to try again in a moment instead
+ * of queueing for seconds in front of everyone else's sign-in.
+ */
+export const HASH_GATE = { concurrent: 2, waiting: 8 } as const;
+
+/** Thrown when the hash queue is full: the caller answers "busy, try again in a moment". */
+export class HashQueueFullError extends Error {
+  constructor() {
+    super("password hashing queue is full");
+    this.name = "HashQueueFullError";
+  }
+}
+
+const gate = { running: 0, waiting: [] as (() => void)[] };
+
+/** Whether a hash asked for now would be refused. */
+export function hashQueueFull(): boolean {
+  return gate.running >= HASH_GATE.concurrent && gate.waiting.length >= HASH_GATE.waiting;
+}
+
+async function withHashSlot<T>(run: () => Promise<T>): Promise<T> {
+  if (gate.running >= HASH_GATE.concurrent) {
+    if (gate.waiting.length >= HASH_GATE.waiting) throw new HashQueueFullError();
+    await new Promise<void>((resolve) => gate.waiting.push(resolve));
+  } else {
+    gate.running++;
+  }
+  try {
+    return await run();
+  } finally {
+    // Hand the slot straight to the next waiter, or give it back.
+    const next = gate.waiting.shift();
+    if (next) next();
+    else gate.running--;
+  }
+}
+
 /** Stored as `scrypt$N$r$p$salt$hash` so parameters can be raised later without breaking old hashes. */
 export async function hashPassword(password: string, params: Params = SCRYPT_PARAMS): Promise<string> {
   const salt = crypto.randomBytes(16);
-  const key = await scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, {
-    ...params,
-    maxmem: maxmem(params.N, params.r),
-  });
+  const key = await withHashSlot(() =>
+    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { ...params, maxmem: maxmem(params.N, params.r) }),
+  );
   return ["scrypt", params.N, params.r, params.p, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
@@ -42,12 +81,14 @@ function parse(stored: string): (Params & { salt: Buffer; key: Buffer }) | null 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parsed = parse(stored);
   if (!parsed) return false;
-  const candidate = await scrypt(password.normalize("NFKC"), parsed.salt, parsed.key.length, {
-    N: parsed.N,
-    r: parsed.r,
-    p: parsed.p,
-    maxmem: maxmem(parsed.N, parsed.r),
-  });
+  const candidate = await withHashSlot(() =>
+    scrypt(password.normalize("NFKC"), parsed.salt, parsed.key.length, {
+      N: parsed.N,
+      r: parsed.r,
+      p: parsed.p,
+      maxmem: maxmem(parsed.N, parsed.r),
+    }),
+  );
   return candidate.length === parsed.key.length && crypto.timingSafeEqual(candidate, parsed.key);
 }
 
@@ -59,7 +100,10 @@ let dummy: Promise<string> | undefined;
  * a real hash made once with the same parameters.
  */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummy ??= hashPassword(crypto.randomBytes(16).toString("hex"));
+  dummy ??= hashPassword(crypto.randomBytes(16).toString("hex")).catch((e: unknown) => {
+    dummy = undefined; // a full queue now must not break every later unknown-email sign-in
+    throw e;
+  });
   await verifyPassword(password, await dummy);
   return false;
 }

@@ -11,7 +11,9 @@ import {
   verifyAgainstDummy,
   verifyPassword,
 } from "@/lib/auth/password";
-import { claimSignInAttempt, clearAccountFailures } from "@/lib/auth/throttle";
+import { claimSignInAttempt, clearFailures } from "@/lib/auth/throttle";
+import { claim, LIMITS } from "@/lib/rate-limit";
+import { endAllSessions } from "./sessions";
 
 export const passwordField = z.string({ error: "Enter a password." }).superRefine((value, ctx) => {
   for (const message of passwordProblems(value)) ctx.addIssue({ code: "custom", message });
@@ -38,18 +40,19 @@ export const signUpSchema = z.object({
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 /** What the app may show of a user: never the hash. */
-export type PublicUser = Pick<User, "id" | "email" | "name" | "role" | "sessionVersion">;
+export type PublicUser = Pick<User, "id" | "email" | "name" | "role">;
 
-const publicColumns = {
+export const publicColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
   role: users.role,
-  sessionVersion: users.sessionVersion,
 };
 
 export type CreateUserResult =
   { ok: true; user: PublicUser } | { ok: false; fieldErrors: Partial<Record<keyof SignUpInput, string[]>> };
+
+const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
 
 export async function createUser(input: {
   db: Executor;
@@ -60,6 +63,8 @@ export async function createUser(input: {
   /** Tests may lower the scrypt cost; production code never passes this. */
   hashParams?: Parameters<typeof hashPassword>[1];
 }): Promise<CreateUserResult> {
+  // A taken email is answered before paying for a hash (128 MiB and ~100 ms of scrypt).
+  if (await findByEmail(input.db, input.email)) return { ok: false, fieldErrors: { email: [EMAIL_TAKEN] } };
   const passwordHash = await hashPassword(input.password, input.hashParams);
   try {
     const [user] = await input.db
@@ -71,13 +76,36 @@ export async function createUser(input: {
   } catch (e) {
     // The unique index on lower(email) is the check: no race between two sign-ups.
     if (isUniqueViolation(e)) {
-      return {
-        ok: false,
-        fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
-      };
+      return { ok: false, fieldErrors: { email: [EMAIL_TAKEN] } };
     }
     throw e;
   }
+}
+
+export type SignUpResult =
+  CreateUserResult | { ok: false; reason: "throttled"; retryAt: Date; fieldErrors?: undefined };
+
+/**
+ * Sign-up as the public form does it: counted against the address's limit and
+ * the limit over everyone before anything else, so a script making accounts
+ * is stopped before it costs a hash each.
+ */
+export async function signUp(
+  input: SignUpInput & {
+    db: Executor;
+    clientAddress: string;
+    hashParams?: Parameters<typeof hashPassword>[1];
+  },
+): Promise<SignUpResult> {
+  const limited = await claim({
+    db: input.db,
+    limits: [
+      { limit: LIMITS.signUpPerAddress, key: input.clientAddress },
+      { limit: LIMITS.signUpOverall, key: "all" },
+    ],
+  });
+  if (limited.limited) return { ok: false, reason: "throttled", retryAt: limited.retryAt };
+  return createUser(input);
 }
 
 async function findByEmail(db: Executor, email: string): Promise<User | undefined> {
@@ -109,18 +137,12 @@ export async function authenticate(input: {
   const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
   // A wrong password leaves the claim in place as the failure it is.
   if (!user || !valid) return { ok: false, reason: "invalid" };
-  await clearAccountFailures(input);
+  await clearFailures(input);
   return { ok: true, user: pick(user) };
 }
 
 function pick(user: User): PublicUser {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    sessionVersion: user.sessionVersion,
-  };
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
 export async function getUserById(input: { db: Executor; userId: string }): Promise<PublicUser | undefined> {
@@ -131,10 +153,7 @@ export async function getUserById(input: { db: Executor; userId: string }): Prom
 
 /** Ends every session of the user, this one included. */
 export async function signOutEverywhere(input: { db: Executor; userId: string }): Promise<void> {
-  await input.db
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, input.userId));
+  await endAllSessions(input);
 }
 
 export const changePasswordSchema = z
@@ -151,26 +170,45 @@ export const changePasswordSchema = z
   });
 
 export type ChangePasswordResult =
-  { ok: true; sessionVersion: number } | { ok: false; fieldErrors: { currentPassword?: string[] } };
+  | { ok: true }
+  | { ok: false; reason: "invalid"; fieldErrors: { currentPassword: string[] } }
+  | { ok: false; reason: "throttled"; retryAt: Date; fieldErrors?: undefined };
 
-/** Changing the password ends every other session (the version moves on). */
+/**
+ * Changing the password ends every session, this one included. Checking the
+ * current password is a sign-in attempt: it is claimed against the same
+ * limits, so a stolen session cannot guess the password faster than the
+ * sign-in form allows.
+ */
 export async function changePassword(input: {
   db: Executor;
   userId: string;
   currentPassword: string;
   newPassword: string;
+  clientAddress: string;
+  hashParams?: Parameters<typeof hashPassword>[1];
 }): Promise<ChangePasswordResult> {
+  if (!z.uuid().safeParse(input.userId).success)
+    return { ok: false, reason: "invalid", fieldErrors: { currentPassword: [NOT_CURRENT] } };
   const [user] = await input.db.select().from(users).where(eq(users.id, input.userId)).limit(1);
-  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    return { ok: false, fieldErrors: { currentPassword: ["That is not your current password."] } };
-  }
-  const passwordHash = await hashPassword(input.newPassword);
-  const [updated] = await input.db
-    .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, input.userId))
-    .returning({ sessionVersion: users.sessionVersion });
-  return { ok: true, sessionVersion: updated?.sessionVersion ?? user.sessionVersion + 1 };
+  if (!user) return { ok: false, reason: "invalid", fieldErrors: { currentPassword: [NOT_CURRENT] } };
+  const throttle = await claimSignInAttempt({
+    db: input.db,
+    email: user.email,
+    clientAddress: input.clientAddress,
+  });
+  if (throttle.blocked) return { ok: false, reason: "throttled", retryAt: throttle.retryAt };
+  if (!(await verifyPassword(input.currentPassword.slice(0, PASSWORD_MAX * 4), user.passwordHash)))
+    return { ok: false, reason: "invalid", fieldErrors: { currentPassword: [NOT_CURRENT] } };
+  await clearFailures({ db: input.db, email: user.email, clientAddress: input.clientAddress });
+  const passwordHash = await hashPassword(input.newPassword, input.hashParams);
+  await input.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, input.userId));
+    await endAllSessions({ db: tx, userId: input.userId });
+  });
+  return { ok: true };
 }
+
+const NOT_CURRENT = "That is not your current password.";
 
 export { PASSWORD_MIN, PASSWORD_MAX };
