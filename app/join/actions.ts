@@ -2,9 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { requireRole } from "@/app/_lib/auth";
+import { requestClientAddress } from "@/app/_lib/request";
 import { getDb } from "@/db";
 import { formStrings, type ActionResult } from "@/lib/action-result";
-import { joinClass } from "@/lib/classes/classes";
+import { joinClass, joinFailureMessage } from "@/lib/classes/classes";
 
 export async function joinClassAction(
   _prev: ActionResult<"code">,
@@ -12,14 +13,14 @@ export async function joinClassAction(
 ): Promise<ActionResult<"code">> {
   const student = await requireRole("student", "/join");
   const { code } = formStrings(form, ["code"] as const);
-  const result = await joinClass({ db: await getDb(), studentId: student.id, code });
-  if (!result.ok) {
-    const message =
-      result.reason === "bad-code"
-        ? "A join code has 6 letters and digits, like ACD-479. Check it with your teacher."
-        : "No class has that code. It may have been changed: ask your teacher for the current one.";
-    return { status: "error", fieldErrors: { code: [message] }, values: { code } };
-  }
+  const result = await joinClass({
+    db: await getDb(),
+    studentId: student.id,
+    code,
+    clientAddress: await requestClientAddress(),
+  });
+  if (!result.ok)
+    return { status: "error", fieldErrors: { code: [joinFailureMessage(result)] }, values: { code } };
   revalidatePath("/join");
   return {
     status: "success",

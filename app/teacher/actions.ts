@@ -7,7 +7,15 @@ import { getDb } from "@/db";
 import { fieldErrorsFrom, formStrings, type ActionResult } from "@/lib/action-result";
 import { closeAssignment, createAssignment, reopenAssignment } from "@/lib/assignments/assignments";
 import { ASSIGNMENT_FIELDS, parseAssignmentForm, type AssignmentField } from "@/lib/assignments/form";
-import { classNameSchema, createClass, regenerateJoinCode, removeStudent } from "@/lib/classes/classes";
+import {
+  classNameSchema,
+  createClassLimited,
+  regenerateJoinCode,
+  removeStudent,
+  unblockStudent,
+} from "@/lib/classes/classes";
+import { logError } from "@/lib/log";
+import { minutesUntil } from "@/lib/rate-limit";
 
 export async function createClassAction(
   _prev: ActionResult<"name">,
@@ -26,9 +34,16 @@ export async function createClassAction(
   }
   let classId: string;
   try {
-    classId = (await createClass({ db: await getDb(), teacherId: teacher.id, name: parsed.data })).id;
+    const made = await createClassLimited({ db: await getDb(), teacherId: teacher.id, name: parsed.data });
+    if (!made.ok)
+      return {
+        status: "error",
+        message: `You have made many classes in the last hour. Try again in ${minutesUntil(made.retryAt)}.`,
+        values: { name },
+      };
+    classId = made.classId;
   } catch (e) {
-    console.error("[classes] create failed:", e);
+    logError("classes", "create failed", e);
     return {
       status: "error",
       message: "The class could not be created. Please try again.",
@@ -52,10 +67,27 @@ export async function removeStudentAction(form: FormData): Promise<void> {
   const teacher = await requireRole("teacher");
   const classId = String(form.get("classId") ?? "");
   const studentId = String(form.get("studentId") ?? "");
-  const removed = await removeStudent({ db: await getDb(), teacherId: teacher.id, classId, studentId });
+  const block = form.get("block") === "on";
+  const removed = await removeStudent({
+    db: await getDb(),
+    teacherId: teacher.id,
+    classId,
+    studentId,
+    block,
+  });
   if (!removed) notFound();
   revalidatePath(`/teacher/classes/${classId}`);
-  redirect(`/teacher/classes/${classId}?notice=removed`);
+  redirect(`/teacher/classes/${classId}?notice=${block ? "blocked" : "removed"}`);
+}
+
+export async function unblockStudentAction(form: FormData): Promise<void> {
+  const teacher = await requireRole("teacher");
+  const classId = String(form.get("classId") ?? "");
+  const studentId = String(form.get("studentId") ?? "");
+  const done = await unblockStudent({ db: await getDb(), teacherId: teacher.id, classId, studentId });
+  if (!done) notFound();
+  revalidatePath(`/teacher/classes/${classId}`);
+  redirect(`/teacher/classes/${classId}?notice=unblocked`);
 }
 
 export async function createAssignmentAction(
@@ -88,7 +120,7 @@ export async function createAssignmentAction(
     }
     assignmentId = made.assignmentId;
   } catch (e) {
-    console.error("[assignments] create failed:", e);
+    logError("assignments", "create failed", e);
     return { status: "error", message: "The assignment could not be made. Please try again.", values };
   }
   revalidatePath(`/teacher/classes/${parsed.classId}`);
