@@ -28,6 +28,8 @@ export default defineConfig({
   },
   test: {
     environment: "node",
+    // Analysis runs in the test's own thread (tests/integration/analysis-pool.test.ts covers the worker threads).
+    env: { ANALYSIS_WORKERS: "0" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

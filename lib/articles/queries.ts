@@ -4,8 +4,14 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { articles, classes, classMembers, type Article, type NewArticle } from "@/db/schema";
 import { storableText } from "@/lib/action-result";
-import { prepareArticle } from "@/lib/quiz";
-import { countWords } from "./reading";
+import {
+  AnalysisFailedError,
+  AnalysisTimeoutError,
+  MARKUP_LIMITS,
+  PoolBusyError,
+  readUpload,
+  type UploadReading,
+} from "@/lib/analysis";
 
 export type ArticleSummary = Pick<
   Article,
@@ -97,6 +103,10 @@ export function looksBinary(text: string): boolean {
   return sample.length > 0 && bad / sample.length > 0.01;
 }
 
+const BUSY =
+  "Several articles are being read right now. Your details are still here: please try again in a moment.";
+const TOO_SLOW = "This page took too long to read. Paste the article's text instead.";
+
 export async function addTeacherArticle(input: {
   db: Executor;
   ownerId: string;
@@ -121,8 +131,33 @@ export async function addTeacherArticle(input: {
       fieldErrors: { text: ["That file is not text. Upload a .txt or .html file, or paste the article."] },
     };
   // HTML goes through the generator's extraction (Readability): scripts and styles never reach the body.
-  const prepared = prepareArticle(input.text);
-  const words = countWords(prepared.text);
+  // It runs in a worker within a time budget, after the markup was measured (lib/analysis).
+  let reading: UploadReading;
+  try {
+    reading = await readUpload(input.text);
+  } catch (e) {
+    if (e instanceof PoolBusyError) return { ok: false, fieldErrors: { text: [BUSY] } };
+    if (e instanceof AnalysisTimeoutError || e instanceof AnalysisFailedError)
+      return { ok: false, fieldErrors: { text: [TOO_SLOW] } };
+    throw e;
+  }
+  if (!reading.ok) {
+    const { reason, size } = reading.verdict;
+    return {
+      ok: false,
+      fieldErrors: {
+        text: [
+          reason === "too-deep"
+            ? `This page's HTML is nested ${size.maxDepth.toLocaleString("en")} levels deep, more than the ${MARKUP_LIMITS.maxDepth} we can read safely. Paste the article's text instead.`
+            : reason === "too-many-elements"
+              ? `This page has ${size.elements.toLocaleString("en")} HTML elements, more than the ${MARKUP_LIMITS.maxElements.toLocaleString("en")} we can read safely. Paste the article's text instead.`
+              : `This page's HTML is too complex to read safely (${size.elements.toLocaleString("en")} elements, deeply nested). Paste the article's text instead.`,
+        ],
+      },
+    };
+  }
+  const prepared = reading.prepared;
+  const words = prepared.words;
   if (words < ARTICLE_LIMITS.minWords) {
     return {
       ok: false,

@@ -6,6 +6,7 @@ import { requireRole } from "@/app/_lib/auth";
 import { getDb } from "@/db";
 import { fieldErrorsFrom, formStrings, type ActionResult } from "@/lib/action-result";
 import { addTeacherArticle, newArticleSchema } from "@/lib/articles/queries";
+import { logError } from "@/lib/log";
 
 type Field = "title" | "source" | "publishedOn" | "text";
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
@@ -61,7 +62,13 @@ export async function addArticleAction(
       values,
     };
   }
-  const result = await addTeacherArticle({ db: await getDb(), ownerId: teacher.id, ...parsed.data });
+  let result: Awaited<ReturnType<typeof addTeacherArticle>>;
+  try {
+    result = await addTeacherArticle({ db: await getDb(), ownerId: teacher.id, ...parsed.data });
+  } catch (e) {
+    logError("articles", "adding an article failed", e);
+    return { status: "error", message: "The article could not be saved. Please try again.", values };
+  }
   if (!result.ok)
     return {
       status: "error",
