@@ -8,7 +8,7 @@ import { cache } from "react";
 import { getDb } from "@/db";
 import { storableText } from "@/lib/action-result";
 import type { Role } from "@/db/schema";
-import { HashQueueFullError } from "@/lib/auth/password";
+import { isHashQueueFull } from "@/lib/auth/password";
 import {
   SIGN_IN_ERROR_BUSY,
   SIGN_IN_ERROR_THROTTLED,
@@ -110,7 +110,7 @@ export function authOptions(hooks: AuthHooks = {}): NextAuthOptions {
             return null;
           } catch (e) {
             if (isKnownCode(e)) throw e;
-            if (e instanceof HashQueueFullError) throw new Error(SIGN_IN_ERROR_BUSY);
+            if (isHashQueueFull(e)) throw new Error(SIGN_IN_ERROR_BUSY);
             // next-auth would put this error's message (a failed query, with its parameters) in the URL.
             logError("next-auth", "sign-in could not be checked", e);
             throw new Error(SIGN_IN_ERROR_UNAVAILABLE);

@@ -6,7 +6,7 @@ import { requireUser } from "@/app/_lib/auth";
 import { requestClientAddress } from "@/app/_lib/request";
 import { getDb } from "@/db";
 import { fieldErrorsFrom, formStrings, type ActionResult } from "@/lib/action-result";
-import { HashQueueFullError } from "@/lib/auth/password";
+import { isHashQueueFull } from "@/lib/auth/password";
 import { minutesUntil } from "@/lib/rate-limit";
 import { changePassword, changePasswordSchema, signOutEverywhere } from "@/lib/users/accounts";
 import { endSession } from "@/lib/users/sessions";
@@ -36,7 +36,7 @@ export async function changePasswordAction(
       ...parsed.data,
     });
   } catch (e) {
-    if (!(e instanceof HashQueueFullError)) throw e;
+    if (!isHashQueueFull(e)) throw e;
     return { status: "error", message: "The server is busy right now. Please try again in a moment." };
   }
   if (!result.ok && result.reason === "throttled")

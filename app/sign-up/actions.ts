@@ -3,7 +3,7 @@
 import { requestClientAddress } from "@/app/_lib/request";
 import { getDb } from "@/db";
 import { fieldErrorsFrom, formStrings, type ActionResult } from "@/lib/action-result";
-import { HashQueueFullError } from "@/lib/auth/password";
+import { isHashQueueFull } from "@/lib/auth/password";
 import { logError } from "@/lib/log";
 import { minutesUntil } from "@/lib/rate-limit";
 import { signUp, signUpSchema } from "@/lib/users/accounts";
@@ -45,7 +45,7 @@ export async function signUpAction(_prev: ActionResult<Field>, form: FormData): 
       };
     return { status: "success", message: "Your account is ready.", values: { email: result.user.email } };
   } catch (e) {
-    if (e instanceof HashQueueFullError)
+    if (isHashQueueFull(e))
       return {
         status: "error",
         message:

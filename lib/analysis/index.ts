@@ -4,7 +4,7 @@ import { checkMarkup, type MarkupVerdict } from "./markup";
 import { AnalysisPool, type Lane } from "./pool";
 import { bodyKey, type BankSummary, type PreparedUpload } from "./tasks";
 
-export { AnalysisTimeoutError, AnalysisFailedError, PoolBusyError } from "./pool";
+export { isAnalysisError } from "./pool";
 export { DEFAULT_QUIZ, type BankSummary } from "./tasks";
 export { MARKUP_LIMITS } from "./markup";
 

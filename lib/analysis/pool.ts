@@ -23,6 +23,18 @@ export const LANES: Record<Lane, { running: number; waiting: number }> = {
   read: { running: Number.POSITIVE_INFINITY, waiting: 32 },
 };
 
+/**
+ * Whether an error is one of these, by name: Next bundles a module once per
+ * graph (route handlers, pages), and the one pool on globalThis may throw the
+ * other graph's class, which instanceof would not recognise.
+ */
+export function isAnalysisError(
+  error: unknown,
+  name: "PoolBusyError" | "AnalysisTimeoutError" | "AnalysisFailedError",
+): boolean {
+  return error instanceof Error && error.name === name;
+}
+
 export class PoolBusyError extends Error {
   constructor(readonly lane: Lane) {
     super(`analysis ${lane} queue is full`);

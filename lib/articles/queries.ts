@@ -4,14 +4,7 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { articles, classes, classMembers, type Article, type NewArticle } from "@/db/schema";
 import { storableText } from "@/lib/action-result";
-import {
-  AnalysisFailedError,
-  AnalysisTimeoutError,
-  MARKUP_LIMITS,
-  PoolBusyError,
-  readUpload,
-  type UploadReading,
-} from "@/lib/analysis";
+import { isAnalysisError, MARKUP_LIMITS, readUpload, type UploadReading } from "@/lib/analysis";
 
 export type ArticleSummary = Pick<
   Article,
@@ -136,8 +129,8 @@ export async function addTeacherArticle(input: {
   try {
     reading = await readUpload(input.text);
   } catch (e) {
-    if (e instanceof PoolBusyError) return { ok: false, fieldErrors: { text: [BUSY] } };
-    if (e instanceof AnalysisTimeoutError || e instanceof AnalysisFailedError)
+    if (isAnalysisError(e, "PoolBusyError")) return { ok: false, fieldErrors: { text: [BUSY] } };
+    if (isAnalysisError(e, "AnalysisTimeoutError") || isAnalysisError(e, "AnalysisFailedError"))
       return { ok: false, fieldErrors: { text: [TOO_SLOW] } };
     throw e;
   }

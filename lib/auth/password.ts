@@ -29,7 +29,7 @@ type Params = { N: number; r: number; p: number };
  */
 export const HASH_GATE = { concurrent: 2, waiting: 8 } as const;
 
-/** Thrown when the hash queue is full: the caller answers "busy, try again in a moment". */
+/** Thrown when the hash queue is full: the caller answers "busy, try again in a moment" (check isHashQueueFull). */
 export class HashQueueFullError extends Error {
   constructor() {
     super("password hashing queue is full");
@@ -37,7 +37,14 @@ export class HashQueueFullError extends Error {
   }
 }
 
-const gate = { running: 0, waiting: [] as (() => void)[] };
+// One gate per process: on globalThis, since Next loads this module once per bundle graph.
+type Gate = { running: number; waiting: (() => void)[] };
+const gate: Gate = ((globalThis as { __newsquizHashGate?: Gate }).__newsquizHashGate ??= {
+  running: 0,
+  waiting: [],
+});
+
+export const isHashQueueFull = (e: unknown) => e instanceof Error && e.name === "HashQueueFullError";
 
 /** Whether a hash asked for now would be refused. */
 export function hashQueueFull(): boolean {
