@@ -15,7 +15,7 @@ export const LIMITS = {
   signUpPerAddress: { bucket: "sign-up:address", windowMs: 15 * 60_000, max: 30 },
   /** Every sign-up, from anywhere: a flood of accounts cannot grow the table without bound. */
   signUpOverall: { bucket: "sign-up:all", windowMs: 15 * 60_000, max: 300 },
-  /** Wrong join codes: a code has 31^6 ≈ 900 million values, and 10 tries per quarter hour find none. */
+  /** Wrong join codes: a code has 25^6 ≈ 244 million values, and 10 tries a quarter hour find none. */
   joinFailuresPerAccount: { bucket: "join-failure:account", windowMs: 15 * 60_000, max: 10 },
   joinFailuresPerAddress: { bucket: "join-failure:address", windowMs: 15 * 60_000, max: 30 },
   /** A teacher makes a handful of classes a term, not hundreds a minute. */

@@ -3,7 +3,7 @@ import { DataDirLockedError } from "@/db/pglite-lock";
 import { warmAnalysis } from "@/lib/analysis";
 import { authSecret, databaseTarget, env, shouldSeedDemo } from "@/lib/env";
 import { stampPeerAddresses } from "@/lib/http/client-address";
-import { describeError } from "@/lib/log";
+import { describeError, redactQueryErrorsInLogs } from "@/lib/log";
 import { prepareContent } from "@/lib/startup";
 
 /** Errors of a data directory that will not become writable by waiting. */
@@ -11,8 +11,10 @@ const DIRECTORY_CODES = new Set(["EACCES", "EROFS", "EPERM", "ENOTDIR", "ENOSPC"
 
 export async function startServer(): Promise<void> {
   const log = (line: string) => console.log(`[newsquiz] ${line}`);
-  // Before anything can take a request: per-address limits read the socket's address from this stamp.
+  // Before anything can take a request: per-address limits read the socket's address from this stamp,
+  // and no log line (Next's reports of uncaught errors included) may print a query's parameters.
   stampPeerAddresses();
+  redactQueryErrorsInLogs();
   try {
     // A bad environment or a production server without a secret must not start at all.
     env();

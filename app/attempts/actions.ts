@@ -8,6 +8,7 @@ import { getDb } from "@/db";
 import { isDatabaseUnavailable } from "@/db/client";
 import { getAttemptQuestions, saveAnswers, startAttempt, submitAttempt } from "@/lib/attempts/attempts";
 import { responseFromForm, sanitizeResponse } from "@/lib/attempts/questions";
+import { logError } from "@/lib/log";
 
 const startSchema = z.object({
   articleId: z.uuid(),
@@ -85,10 +86,7 @@ export async function submitQuizFormAction(
   } catch (e) {
     unstable_rethrow(e); // redirect() and notFound() are answers, not failures
     if (!isDatabaseUnavailable(e)) throw e;
-    console.error(
-      `[attempts] quiz form (${intent}) not taken, the database is unreachable:`,
-      (e as Error).message,
-    );
+    logError("attempts", `quiz form (${intent}) not taken, the database is unreachable`, e);
   }
   // Reached only when the database was unreachable: every other path redirects or throws.
   redirect(`/attempts/${encodeURIComponent(attemptId)}/unavailable`);

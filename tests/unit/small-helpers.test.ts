@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fieldErrorsFrom, formStrings } from "@/lib/action-result";
 import { countWords, paragraphsOf, readingMinutes } from "@/lib/articles/reading";
@@ -29,6 +30,38 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("//evil.example/path")).toBe("/");
     expect(safeCallbackPath("/\\evil.example")).toBe("/");
     expect(safeCallbackPath(["/a"])).toBe("/");
+  });
+
+  it("refuses what a browser's URL parser would read as another site: tabs, newlines, backslashes", () => {
+    for (const value of [
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r//evil.example",
+      "/\\evil.example",
+      "/%5C",
+    ])
+      expect(safeCallbackPath(value)).toBe(value === "/%5C" ? "/%5C" : "/");
+    expect(safeCallbackPath("/a/../../b")).toBe("/b");
+  });
+
+  it("never leads to another origin, whatever the string (resolved as a browser resolves it)", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.webUrl(),
+          fc.string().map((s) => `/${s}`),
+          fc.constantFrom("//", "/\\", "/\t/", "/.//"),
+        ),
+        (value) => {
+          const path = safeCallbackPath(value);
+          const resolved = new URL(path, "https://newsquiz.example/here");
+          expect(resolved.origin).toBe("https://newsquiz.example");
+          expect(path.startsWith("/")).toBe(true);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { getSessionUser, type SessionUser } from "@/app/_lib/auth";
 import { getDb } from "@/db";
 import { fieldErrorsFrom, formStrings, storableText, type ActionResult } from "@/lib/action-result";
 import { getArticleBySlug } from "@/lib/articles/queries";
+import { logError } from "@/lib/log";
 import { customMetaSchema, draftFromForm, formValues, questionDraftSchema } from "@/lib/reviews/drafts";
 import {
   addCustomQuestion,
@@ -133,7 +134,7 @@ export async function saveQuestionAction(_prev: ActionResult, form: FormData): P
       draft: draftFromForm(form),
     });
   } catch (e) {
-    console.error("[reviews] saving a question edit failed:", e);
+    logError("reviews", "saving a question edit failed", e);
     return { status: "error", message: "The question could not be saved. Please try again.", values };
   }
   if (!result.ok && result.error === "not-found") notFound();
@@ -168,7 +169,7 @@ export async function addCustomQuestionAction(_prev: ActionResult, form: FormDat
       draft: draftFromForm(form),
     });
   } catch (e) {
-    console.error("[reviews] adding a question failed:", e);
+    logError("reviews", "adding a question failed", e);
     return { status: "error", message: "The question could not be added. Please try again.", values };
   }
   if (!result.ok && result.error === "not-found") notFound();
