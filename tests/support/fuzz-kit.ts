@@ -18,6 +18,7 @@ import { createClass, joinClass } from "@/lib/classes/classes";
 import { addCustomQuestion, getReviewBank } from "@/lib/reviews/reviews";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
+import { createSession } from "@/lib/users/sessions";
 import { Interrupt, session, type Who } from "./app-harness";
 import { FAST_HASH, uniqueEmail } from "./db";
 import type { Database } from "@/db/client";
@@ -68,6 +69,9 @@ export type World = {
     memberId: string;
     outsiderId: string;
     customQuestionB: string;
+    /** A signed-in browser of the member's, and one of the owner's (sessions rows). */
+    sessionMember: string;
+    sessionOwner: string;
   };
   /** Question ids of the member's open assignment attempt, for answers that look right. */
   attemptQuestions: { id: string; type: string; options: string[]; items: string[] }[];
@@ -197,6 +201,11 @@ export async function buildWorld(database: Database): Promise<World> {
       answers: [{ questionId: first.id, response: { optionId: first.options[0]! } }],
     });
 
+  const session = (userId: string) =>
+    createSession({ db, userId, userAgent: "Mozilla/5.0 Firefox/130.0", clientAddress: "192.0.2.1" });
+  const sessionMember = await session(member.id);
+  const sessionOwner = await session(owner.id);
+
   return {
     people: { signedOut: null, owner, otherTeacher, member, outsider },
     emailDomain: `fuzz-${crypto.randomUUID()}.test`,
@@ -226,6 +235,8 @@ export async function buildWorld(database: Database): Promise<World> {
       otherTeacherId: otherTeacher.id,
       memberId: member.id,
       outsiderId: outsider.id,
+      sessionMember,
+      sessionOwner,
     },
     attemptQuestions,
   };
@@ -272,6 +283,8 @@ export async function snapshot(
       digest("attempt_answers", "attempt_id in (select id from qa)"),
       digest("assignments", "class_id in (select id from c)"),
       digest("question_reviews", "teacher_id in (select id from w)"),
+      digest("class_blocks", "class_id in (select id from c) or student_id in (select id from w)"),
+      digest("sessions", "user_id in (select id from w)", "(t.id, t.user_id)::text"),
     ].join(",\n"),
   )}`;
   return rowsOf<Record<string, string>>(await db.execute(query))[0]!;
@@ -455,7 +468,23 @@ export const hostile: fc.Arbitrary<string> = fc.oneof(
 
 /** A value of a form: a string, a reference to a world id resolved at run time, or a file. */
 export type FieldValue = string | { ref: keyof World["ids"] | "email" | "userId" } | { file: FileSpec };
-export type FileSpec = { bytes: Uint8Array | "huge" | "article"; name: string; type: string };
+export type FileSpec = {
+  bytes: Uint8Array | "huge" | "article" | "between-1-and-2-mb" | MarkupBomb;
+  name: string;
+  type: string;
+};
+
+/**
+ * Markup that costs a parser far more than its size (issue #14): nesting no
+ * page has, and nesting within every single limit that multiplies into
+ * seconds of Readability. Each is refused before a DOM is built.
+ */
+export const MARKUP_BOMBS = {
+  "unclosed-divs": "<div>".repeat(58_000),
+  "deep-and-wide": "<div>".repeat(127) + "<span>a</span>".repeat(19_800),
+  "wide-tables": "<table><tr><td>".repeat(25_000),
+} as const;
+export type MarkupBomb = keyof typeof MARKUP_BOMBS;
 
 export const ref = (name: keyof World["ids"] | "email" | "userId"): FieldValue => ({ ref: name });
 
@@ -558,6 +587,7 @@ export function formRecipe(fields: Record<string, fc.Arbitrary<FieldValue>>): fc
 }
 
 let hugeFile: Uint8Array | undefined;
+let midFile: Uint8Array | undefined;
 
 /** Builds the FormData of a recipe in a world. */
 export function buildForm(world: World, who: Persona, recipe: FormRecipe): FormData {
@@ -566,12 +596,17 @@ export function buildForm(world: World, who: Persona, recipe: FormRecipe): FormD
     if (typeof v === "string") f.append(k, v);
     else if ("ref" in v) f.append(k, resolve(world, who, v.ref));
     else {
+      const spec = v.file.bytes;
       const bytes =
-        v.file.bytes === "huge"
+        spec === "huge"
           ? (hugeFile ??= new Uint8Array(2 * 1024 * 1024 + 1).fill(0x61))
-          : v.file.bytes === "article"
-            ? new TextEncoder().encode(ARTICLE_TEXT)
-            : v.file.bytes;
+          : spec === "between-1-and-2-mb"
+            ? (midFile ??= new TextEncoder().encode("The council met again on Tuesday. ".repeat(45_000)))
+            : spec === "article"
+              ? new TextEncoder().encode(ARTICLE_TEXT)
+              : typeof spec === "string"
+                ? new TextEncoder().encode(MARKUP_BOMBS[spec])
+                : spec;
       f.append(k, new File([bytes as Uint8Array<ArrayBuffer>], v.file.name, { type: v.file.type }));
     }
   }
