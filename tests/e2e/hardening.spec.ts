@@ -92,6 +92,45 @@ test.describe("uploads: bounded work, off the request thread", () => {
   });
 });
 
+test.describe("the question review of a long article", () => {
+  test("a maximum-size article's review comes a page at a time, and a question turned on from a later page joins the quiz", async ({
+    page,
+  }) => {
+    await signUp(page, newAccount("teacher"));
+    const shipped = fs.readFileSync(
+      path.join("content", "articles", "us-allies-weapons-ukraine-2022-10-12.txt"),
+      "utf8",
+    );
+    const paragraphs = shipped.replace(/^date .*\n/, "").trim();
+    const text = Array.from({ length: 58 }, () => paragraphs)
+      .join("\n\n")
+      .slice(0, 299_000);
+    await page.goto("/teacher/articles/new");
+    await page.getByLabel("Title").fill("The longest article");
+    await page.getByLabel("Article text").fill(text);
+    await page.getByRole("button", { name: "Add article" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "The longest article" })).toBeVisible();
+    const rest = page.getByRole("region", { name: /Rest of the bank/ });
+    await expect(rest.getByText(/Questions 1–25 of \d+ \(page 1 of \d+\)/)).toBeVisible();
+    await expect(rest.getByRole("listitem")).toHaveCount(25);
+    // The whole bank on one page was 8.8 MB of HTML; a page of it is a small part of that.
+    const html = await (await page.request.get(page.url())).text();
+    expect(html.length).toBeLessThan(1_500_000);
+
+    for (const next of [2, 3]) {
+      await rest.getByRole("link", { name: "Next page" }).click();
+      await expect(rest.getByText(new RegExp(`\\(page ${next} of \\d+\\)`))).toBeVisible();
+    }
+    const card = rest.getByRole("listitem").nth(4);
+    const prompt = (await card.locator("p.font-medium").first().innerText()).trim();
+    await card.getByRole("button", { name: /^Turn on/ }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: "The question is in the quiz now." }),
+    ).toBeVisible();
+    await expect(page.getByRole("region", { name: /In the quiz/ }).getByText(prompt)).toBeVisible();
+  });
+});
+
 test.describe("redirects stay on this site", () => {
   for (const callbackUrl of [
     "/%09/evil.example",

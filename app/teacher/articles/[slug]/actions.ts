@@ -55,7 +55,9 @@ function rawSlug(form: FormData): string {
 
 function done(slug: string, notice: string, questionId?: string): never {
   revalidatePath(pageOf(slug));
-  redirect(`${pageOf(slug)}?notice=${notice}${questionId ? `#q-${encodeURIComponent(questionId)}` : ""}`);
+  // `q` takes the review to the page of a long bank that holds the question.
+  const q = questionId ? `&q=${encodeURIComponent(questionId)}#q-${encodeURIComponent(questionId)}` : "";
+  redirect(`${pageOf(slug)}?notice=${notice}${q}`);
 }
 
 export async function setIncludedAction(form: FormData): Promise<void> {

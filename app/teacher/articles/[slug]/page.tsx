@@ -8,6 +8,7 @@ import { getDb } from "@/db";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import { formatCalendarDate } from "@/lib/dates";
 import { CUSTOM_TYPE_LABELS, CUSTOM_TYPES } from "@/lib/reviews/drafts";
+import { pageOf, REVIEW_PAGE_SIZE, type Paged } from "@/lib/reviews/pages";
 import { getReviewBank, type ReviewEntry } from "@/lib/reviews/reviews";
 import { Notice } from "@/components/notice";
 
@@ -35,6 +36,7 @@ function Section({
   entries,
   numbers,
   slug,
+  paged,
   children,
 }: {
   id: string;
@@ -43,17 +45,21 @@ function Section({
   entries: ReviewEntry[];
   numbers: Map<string, number>;
   slug: string;
+  /** When the section is shown a page at a time: which page, of how many. */
+  paged?: Paged<ReviewEntry>;
   children?: React.ReactNode;
 }) {
+  const shown = paged ? paged.items : entries;
   return (
     <section aria-labelledby={id} className="space-y-3">
       <h2 id={id} className="text-lg font-semibold">
         {title} ({entries.length})
       </h2>
       <p className="text-sm text-stone-700">{intro}</p>
-      {entries.length > 0 && (
+      {paged && paged.pages > 1 && <Pager id={id} slug={slug} paged={paged} />}
+      {shown.length > 0 && (
         <ol className="space-y-3">
-          {entries.map((e) => (
+          {shown.map((e) => (
             <ReviewQuestionCard
               key={e.questionId}
               entry={e}
@@ -65,6 +71,29 @@ function Section({
       )}
       {children}
     </section>
+  );
+}
+
+/** Links to the other pages of a long section. */
+function Pager({ id, slug, paged }: { id: string; slug: string; paged: Paged<ReviewEntry> }) {
+  const href = (page: number) => `/teacher/articles/${encodeURIComponent(slug)}?page=${page}#${id}`;
+  const from = (paged.page - 1) * REVIEW_PAGE_SIZE + 1;
+  return (
+    <nav aria-label="Pages of the rest of the bank" className="flex flex-wrap items-center gap-3 text-sm">
+      <span>
+        Questions {from}–{from + paged.items.length - 1} of {paged.total} (page {paged.page} of {paged.pages})
+      </span>
+      {paged.page > 1 && (
+        <Link href={href(paged.page - 1)} className="text-brand-700 underline">
+          Previous page
+        </Link>
+      )}
+      {paged.page < paged.pages && (
+        <Link href={href(paged.page + 1)} className="text-brand-700 underline">
+          Next page
+        </Link>
+      )}
+    </nav>
   );
 }
 
@@ -83,6 +112,8 @@ export default async function QuestionReviewPage({ params, searchParams }: Props
   const { entries, stats } = review;
   const inQuiz = entries.filter((e) => !e.custom && e.included);
   const rest = entries.filter((e) => !e.custom && !e.included);
+  const focus = typeof query.q === "string" ? query.q : undefined;
+  const restPage = pageOf(rest, { page: query.page, focus: (e) => e.questionId === focus });
   const own = entries.filter((e) => e.custom);
   const total = entries.filter((e) => e.included).length;
   const numbers = new Map(entries.map((e, i) => [e.questionId, i + 1]));
@@ -138,6 +169,7 @@ export default async function QuestionReviewPage({ params, searchParams }: Props
         entries={rest}
         numbers={numbers}
         slug={article.slug}
+        paged={restPage}
       />
       <Section
         id="own-heading"
