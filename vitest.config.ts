@@ -13,7 +13,8 @@ const integration = (name: string, driver: "pglite" | "postgres") => ({
   test: {
     name,
     include: ["tests/integration/**/*.test.ts"],
-    env: { TEST_DB_DRIVER: driver },
+    // The harness signs session cookies with it (tests/support/app-harness.ts).
+    env: { TEST_DB_DRIVER: driver, NEXTAUTH_SECRET: "integration-tests-only-secret-0123456789abcdef" },
     globalSetup: ["tests/support/global-setup.ts"],
   },
 });

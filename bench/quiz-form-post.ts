@@ -21,8 +21,8 @@ export type FormEntry = [string, string] | "attemptId" | "answers";
  * read from a rendered quiz page: every hidden field in document order (React
  * puts each button's bound action in $ACTION_* fields, some inside the button
  * itself), the submitter's name at its place, and none of the other buttons'.
- * React's decodeAction takes the last $ACTION_REF_ it sees, which is the
- * submitter's. The student's own attempt id and answers fill the placeholders.
+ * React's decodeAction takes the last $ACTION_REF_ or $ACTION_ID_ it sees,
+ * which is the submitter's. The student's own attempt id and answers fill the placeholders.
  */
 export function formTemplate(html: string): FormEntry[] {
   const form = html.match(/<form[^>]*data-attempt="[^"]*"[^>]*>([\s\S]*?)<\/form>/)?.[1];
@@ -36,7 +36,8 @@ export function formTemplate(html: string): FormEntry[] {
     if (tag === "fieldset") {
       if (!entries.includes("answers")) entries.push("answers");
     } else if (tag === "button") {
-      if (name.startsWith("$ACTION_REF_") && isSubmitButton(form, m.index!)) {
+      // A button bound to arguments is named $ACTION_REF_n; one posting a plain action, $ACTION_ID_<id>.
+      if (/^\$ACTION_(REF|ID)_/.test(name) && isSubmitButton(form, m.index!)) {
         entries.push([name, ""]);
         submitter = true;
       }

@@ -9,8 +9,9 @@ import { encode } from "next-auth/jwt";
 import { migrateDatabase, openPglite, openPostgres, type Database, type Db } from "@/db/client";
 import { articles, attemptAnswers, quizAttempts, quizzes, users, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { saveAnswers, startAttempt } from "@/lib/attempts/attempts";
-import { fieldName } from "@/lib/attempts/questions";
+import { saveAnswers } from "@/lib/attempts/grading";
+import { startAttempt } from "@/lib/attempts/start";
+import { fieldName } from "@/lib/attempts/answer-form";
 import { gradeAnswer, type Question, type Response } from "@/lib/quiz";
 import { prepareContent } from "@/lib/startup";
 import { createSession } from "@/lib/users/sessions";
@@ -224,7 +225,7 @@ export async function seed(input: {
   for (const [i, user] of created.entries()) {
     const student: Student = { ...user, cookie: await mintSessionCookie(db, user, secret) };
     const attempt = await startAttempt({ db, userId: user.id, articleId: article.id, mode: "take" });
-    if ("error" in attempt) throw new Error(`startAttempt failed: ${attempt.error}`);
+    if (!attempt.ok) throw new Error(`startAttempt failed: ${attempt.reason}`);
     student.attemptId = attempt.attemptId;
     if (i > 0) {
       // The reader (0) keeps an open attempt with no answers; every other student has answered all.

@@ -12,8 +12,10 @@ import type { Logger } from "drizzle-orm/logger";
 import { migrateDatabase, type Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { quizzes, users } from "@/db/schema";
-import { getAttemptForUser, getAttemptQuestions, startAttempt, submitAttempt } from "@/lib/attempts/attempts";
-import { responseFromForm } from "@/lib/attempts/questions";
+import { submitAttempt } from "@/lib/attempts/grading";
+import { startAttempt } from "@/lib/attempts/start";
+import { getAttemptForUser, getAttemptQuestions } from "@/lib/attempts/views";
+import { responseFromForm, toPublicQuestion } from "@/lib/attempts/answer-form";
 import { prepareContent } from "@/lib/startup";
 import { getUserById } from "@/lib/users/accounts";
 
@@ -59,7 +61,7 @@ async function main() {
   const attempts: { userId: string; attemptId: string; form: FormData }[] = [];
   for (const u of created) {
     const r = await startAttempt({ db, userId: u.id, articleId: article!.id, mode: "take" });
-    if ("error" in r) throw new Error(r.error);
+    if (!r.ok) throw new Error(r.reason);
     const view = await getAttemptForUser({ db, userId: u.id, attemptId: r.attemptId });
     const form = new FormData();
     // Every question answered with its first option, or the text "answer".
@@ -90,7 +92,7 @@ async function main() {
     );
     const answers = attempt!.questions.map((q) => ({
       questionId: q.id,
-      response: responseFromForm(q, a.form),
+      response: responseFromForm(toPublicQuestion(q), a.form),
     }));
     await step("save and grade", () =>
       submitAttempt({ db, userId: a.userId, attemptId: a.attemptId, answers }),

@@ -1,3 +1,5 @@
+import { noticeFor } from "@/lib/notices";
+
 const TONES = {
   success: "border-green-200 bg-green-50 text-green-800",
   warning: "border-amber-200 bg-amber-50 text-amber-900",
@@ -26,4 +28,20 @@ export function Notice({
       {children}
     </p>
   );
+}
+
+/** The notice a page's `?notice=` names (lib/notices.ts), or nothing. */
+export function PageNotice({
+  query,
+  className,
+}: {
+  query: Record<string, string | string[] | undefined>;
+  className?: string;
+}) {
+  const notice = noticeFor(query);
+  return notice ? (
+    <Notice tone={notice.tone} className={className}>
+      {notice.text}
+    </Notice>
+  ) : null;
 }

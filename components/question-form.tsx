@@ -5,7 +5,12 @@ import { useActionState, type ReactNode } from "react";
 import { addCustomQuestionAction, saveQuestionAction } from "@/app/teacher/articles/[slug]/actions";
 import type { ActionResult } from "@/lib/action-result";
 import type { Question, Skill } from "@/lib/quiz/types";
-import { REVIEW_LIMITS, type CustomQuestionType, type DraftShape } from "@/lib/reviews/limits";
+import {
+  REVIEW_LIMITS,
+  TRUE_FALSE_OPTIONS,
+  type CustomQuestionType,
+  type DraftShape,
+} from "@/lib/reviews/limits";
 import { FieldErrors, FormMessage } from "./form-field";
 
 type Props = {
@@ -83,10 +88,7 @@ export function QuestionForm({ slug, shape, question, questionId, newType, skill
     for (let i = 0; optionRows.length < REVIEW_LIMITS.maxOptions; i++)
       optionRows.push({ key: `new-${i}`, text: "" });
   }
-  const tfOptions = question?.options ?? [
-    { id: "o-true", text: "True" },
-    { id: "o-false", text: "False" },
-  ];
+  const tfOptions = question?.options ?? TRUE_FALSE_OPTIONS;
 
   return (
     <form action={action} className="max-w-2xl space-y-4" noValidate>

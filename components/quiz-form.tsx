@@ -2,8 +2,20 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { autosaveAnswerAction, submitQuizFormAction } from "@/app/attempts/actions";
-import type { PublicQuestion } from "@/lib/attempts/questions";
+import {
+  autosaveAnswerAction,
+  saveQuizAction,
+  submitQuizAction,
+  submitQuizAnywayAction,
+} from "@/app/attempts/actions";
+import { idleResult } from "@/lib/action-result";
+import {
+  answerFields,
+  fieldName,
+  MAX_TEXT_ANSWER,
+  responseFromForm,
+  type PublicQuestion,
+} from "@/lib/attempts/answer-form";
 import type { Response } from "@/lib/quiz/types";
 
 type Props = {
@@ -15,32 +27,8 @@ type Props = {
   deadline?: string;
 };
 
-const field = (q: string, item?: string) => (item ? `q_${q}_${item}` : `q_${q}`);
-
-function responseOf(form: HTMLFormElement, q: PublicQuestion): Response | null {
-  const data = new FormData(form);
-  switch (q.inputType) {
-    case "single": {
-      const v = data.get(field(q.id));
-      return typeof v === "string" && v ? { optionId: v } : null;
-    }
-    case "multi": {
-      const v = data.getAll(field(q.id)).map(String);
-      return v.length ? { optionIds: v } : null;
-    }
-    case "text": {
-      const v = String(data.get(field(q.id)) ?? "").trim();
-      return v ? { text: v } : null;
-    }
-    case "match": {
-      const pairs = (q.items ?? []).flatMap((i) => {
-        const v = String(data.get(field(q.id, i.id)) ?? "");
-        return v ? [{ itemId: i.id, optionId: v }] : [];
-      });
-      return pairs.length ? { pairs } : null;
-    }
-  }
-}
+/** Refusals that mean the attempt is over: the page is reloaded to show why. */
+const ENDED = new Set(["time-up", "closed", "submitted"]);
 
 type SaveState = "idle" | "saving" | "saved" | "retrying" | "failed" | "ended";
 
@@ -83,11 +71,8 @@ function Countdown({ deadline, onEnd }: { deadline: string; onEnd: () => void })
  * The quiz is a plain form that posts to a server action, so it works without
  * JavaScript. With JavaScript each answer is also saved as it is given (with
  * retries when the connection drops) and the progress bar follows along.
+ * Answers are read and sent with the server's own encoding (answer-form.ts).
  */
-// Each button posts to its own bound action: the submitter's name/value is not reliable across React's form handling.
-const saveAction = submitQuizFormAction.bind(null, "save");
-const submitAction = submitQuizFormAction.bind(null, "submit");
-const submitAnywayAction = submitQuizFormAction.bind(null, "submit-anyway");
 
 export function QuizForm({ attemptId, questions, saved, confirmUnanswered, deadline }: Props) {
   const router = useRouter();
@@ -106,15 +91,21 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered, deadl
         setSaveState(attempt === 0 ? "saving" : "retrying");
         try {
           // Read the form on every try: a retry sends the latest answer, not a stale one.
-          const result = await autosaveAnswerAction(attemptId, q.id, responseOf(form, q));
-          if (result.status === "ended") {
+          const post = new FormData();
+          post.set("attemptId", attemptId);
+          post.set("questionId", q.id);
+          for (const [name, value] of answerFields(q, new FormData(form))) post.append(name, value);
+          const result = await autosaveAnswerAction(idleResult, post);
+          if (result.status === "error" && ENDED.has(result.reason ?? "")) {
             // The server closed the attempt (time limit or teacher): show why, then the results.
             setSaveState("ended");
             setEndedMessage(result.message ?? "This quiz has ended.");
             setTimeout(() => router.refresh(), 1500);
             return;
           }
-          setSaveState(result.status === "saved" ? "saved" : "failed");
+          // The database did not answer: the same as a dropped connection, try again.
+          if (result.reason === "unavailable") throw new Error("unavailable");
+          setSaveState(result.status === "success" ? "saved" : "failed");
           return;
         } catch {
           // Offline or the server is restarting: keep trying, the answer is still in the form.
@@ -132,7 +123,7 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered, deadl
   function onChange(q: PublicQuestion) {
     const form = formRef.current;
     if (!form) return;
-    const r = responseOf(form, q);
+    const r = responseFromForm(q, new FormData(form));
     setAnswered((prev) => {
       const next = new Set(prev);
       if (r) next.add(q.id);
@@ -158,7 +149,7 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered, deadl
   return (
     <form
       ref={formRef}
-      action={saveAction}
+      action={saveQuizAction}
       className="space-y-6"
       data-attempt={attemptId}
       onSubmit={() => timers.current.forEach((t) => clearTimeout(t))}
@@ -231,14 +222,14 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered, deadl
       <div className="flex flex-wrap gap-3">
         <button
           type="submit"
-          formAction={confirmUnanswered ? submitAnywayAction : submitAction}
+          formAction={confirmUnanswered ? submitQuizAnywayAction : submitQuizAction}
           className="rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
         >
           {confirmUnanswered && unanswered.length > 0 ? "Submit anyway" : "Submit answers"}
         </button>
         <button
           type="submit"
-          formAction={saveAction}
+          formAction={saveQuizAction}
           className="rounded-md border border-stone-300 bg-white px-5 py-2.5 font-medium text-stone-800 hover:bg-stone-100"
         >
           Save answers
@@ -249,7 +240,7 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered, deadl
 }
 
 function QuestionInputs({ question: q, saved }: { question: PublicQuestion; saved?: Response }) {
-  const name = field(q.id);
+  const name = fieldName(q.id);
   if (q.inputType === "text") {
     return (
       <div className="clear-both pt-3">
@@ -260,7 +251,7 @@ function QuestionInputs({ question: q, saved }: { question: PublicQuestion; save
           id={name}
           name={name}
           type="text"
-          maxLength={300}
+          maxLength={MAX_TEXT_ANSWER}
           autoComplete="off"
           defaultValue={saved && "text" in saved ? saved.text : ""}
           className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2"
@@ -274,12 +265,12 @@ function QuestionInputs({ question: q, saved }: { question: PublicQuestion; save
       <div className="clear-both pt-3 space-y-3">
         {(q.items ?? []).map((item) => (
           <div key={item.id} className="grid gap-1 sm:grid-cols-[12rem_1fr] sm:items-center">
-            <label htmlFor={field(q.id, item.id)} className="font-medium text-stone-800">
+            <label htmlFor={fieldName(q.id, item.id)} className="font-medium text-stone-800">
               {item.text}
             </label>
             <select
-              id={field(q.id, item.id)}
-              name={field(q.id, item.id)}
+              id={fieldName(q.id, item.id)}
+              name={fieldName(q.id, item.id)}
               defaultValue={chosen.get(item.id) ?? ""}
               className="rounded-md border border-stone-300 bg-white px-3 py-2"
             >

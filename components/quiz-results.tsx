@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AttemptView } from "@/lib/attempts/attempts";
+import { type AttemptView } from "@/lib/attempts/views";
 import { SKILL_LABELS } from "@/lib/progress/queries";
 import type { Skill } from "@/lib/quiz/types";
 import { describeKey, describeResponse } from "@/lib/attempts/describe";

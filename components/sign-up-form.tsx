@@ -31,7 +31,9 @@ export function SignUpForm() {
         router.replace("/");
         router.refresh();
       } else {
-        router.replace(`/sign-in?created=1&email=${encodeURIComponent(state.values?.email ?? "")}`);
+        router.replace(
+          `/sign-in?notice=account-created&email=${encodeURIComponent(state.values?.email ?? "")}`,
+        );
       }
     });
   }, [state, router]);

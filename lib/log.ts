@@ -5,26 +5,30 @@
  * driver's message can quote the values it choked on.
  */
 export function describeError(error: unknown): string {
+  if (!error || typeof error !== "object") return typeof error;
   const parts: string[] = [];
   let e: unknown = error;
-  for (let depth = 0; depth < 5 && e !== undefined && e !== null; depth++) {
-    if (typeof e !== "object") {
-      parts.push(typeof e);
-      break;
-    }
+  for (let depth = 0; depth < 5 && e && typeof e === "object"; depth++) {
     const { name, code, cause } = e as { name?: unknown; code?: unknown; cause?: unknown };
     // A failed query by its shape: bundlers may rename the class, and its name is the generic "Error".
     const cls = "query" in e && "params" in e ? "QueryError" : className(name, e.constructor?.name);
     const safeCode =
-      typeof code === "string" && /^[A-Z0-9_]{1,40}$/i.test(code)
-        ? code
-        : typeof code === "number"
-          ? String(code)
-          : "";
-    parts.push(safeCode ? `${cls} ${safeCode}` : cls);
+      (typeof code === "string" && /^[A-Z0-9_]{1,40}$/i.test(code)) || typeof code === "number"
+        ? String(code)
+        : "";
+    parts.push(safeCode ? `${cls} (code ${safeCode})` : cls);
     e = cause;
   }
-  return parts.join(" <- ") || "unknown error";
+  // Where it was thrown: a stack frame names a file and line, never a value.
+  const stack = (error as { stack?: unknown }).stack;
+  const at =
+    typeof stack === "string"
+      ? stack
+          .split("\n")
+          .find((line) => line.startsWith("    at "))
+          ?.trim()
+      : undefined;
+  return parts.join(" ← ") + (at ? ` ${at}` : "");
 }
 
 const NAME = /^[\w$.]{1,60}$/;
@@ -37,7 +41,7 @@ function className(name: unknown, constructorName: string | undefined): string {
   return ctor ?? own ?? "Object";
 }
 
-/** Logs a failure as "[scope] what: ErrorClass CODE <- CauseClass CODE". */
+/** Logs a failure as "[scope] what: ErrorClass (code X) ← CauseClass (code Y) at frame". */
 export function logError(scope: string, what: string, error: unknown): void {
   console.error(`[${scope}] ${what}: ${describeError(error)}`);
 }

@@ -6,7 +6,7 @@ import { forbidden, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { storableText } from "@/lib/action-result";
+import { storableText } from "@/lib/text";
 import type { Role } from "@/db/schema";
 import { isHashQueueFull } from "@/lib/auth/password";
 import {

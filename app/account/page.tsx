@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/auth";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { ChangePasswordForm } from "@/components/change-password-form";
-import { Notice } from "@/components/notice";
+import { PageNotice } from "@/components/notice";
 import { getDb } from "@/db";
 import { formatDateTime } from "@/lib/dates";
 import { listSessions } from "@/lib/users/sessions";
@@ -12,10 +12,6 @@ export const metadata: Metadata = { title: "Your account" };
 
 type Props = { searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
-const NOTICES: Record<string, string> = {
-  "session-ended": "That session has ended: the browser it was on is signed out.",
-};
-
 export default async function AccountPage({ searchParams }: Props = {}) {
   const user = await requireUser("/account");
   const [query, sessionList, timeZone] = await Promise.all([
@@ -23,7 +19,6 @@ export default async function AccountPage({ searchParams }: Props = {}) {
     listSessions({ db: await getDb(), userId: user.id }),
     getViewerTimeZone(),
   ]);
-  const notice = typeof query.notice === "string" ? NOTICES[query.notice] : undefined;
   return (
     <div className="mx-auto max-w-lg space-y-10">
       <section className="space-y-2">
@@ -48,7 +43,7 @@ export default async function AccountPage({ searchParams }: Props = {}) {
         <h2 id="sessions-heading" className="text-lg font-semibold">
           Where you are signed in
         </h2>
-        {notice && <Notice>{notice}</Notice>}
+        <PageNotice query={query} />
         <p className="text-sm text-stone-700">
           Signed in on a shared or lost device? End one session below, or every session of this account, this
           one included.

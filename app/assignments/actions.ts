@@ -1,21 +1,31 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { requireRole } from "@/app/_lib/auth";
-import { getDb } from "@/db";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { buttonAction, goTo } from "@/app/_lib/action";
 import { startAssignmentAttempt } from "@/lib/assignments/assignments";
+import { withNotice } from "@/lib/notices";
+
+const pageOf = (id: unknown) => `/assignments/${encodeURIComponent(String(id ?? ""))}`;
 
 /** Starts or resumes the student's attempt at an assignment of one of their classes. */
-export async function startAssignmentAction(form: FormData): Promise<void> {
-  const student = await requireRole("student");
-  const assignmentId = String(form.get("assignmentId") ?? "");
-  const result = await startAssignmentAttempt({ db: await getDb(), studentId: student.id, assignmentId });
-  if (!result.ok) {
-    // not-found covers a malformed id, another class's assignment and a removed student alike.
-    if (result.reason === "not-found") redirect("/join?notice=assignment-missing");
-    redirect(`/assignments/${assignmentId}?notice=${result.reason}`);
-  }
-  revalidatePath("/join");
-  redirect(`/attempts/${result.attemptId}`);
-}
+export const startAssignmentAction = buttonAction({
+  name: "startAssignment",
+  access: "student",
+  page: (fields) => pageOf(fields.assignmentId),
+  schema: z.object({ assignmentId: z.uuid() }),
+  run: async ({ user, input, db }) => {
+    const result = await startAssignmentAttempt({ db, studentId: user.id, assignmentId: input.assignmentId });
+    if (!result.ok) {
+      // not-found covers another class's assignment and a student removed from the class alike.
+      if (result.reason === "not-found") notFound();
+      return goTo(
+        withNotice(
+          pageOf(input.assignmentId),
+          result.reason === "closed" ? "closed-by-teacher" : "no-attempts-left",
+        ),
+      );
+    }
+    return goTo(`/attempts/${result.attemptId}`, { revalidate: ["/join"] });
+  },
+});

@@ -1,121 +1,111 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { notFound, redirect, unstable_rethrow } from "next/navigation";
+import { notFound } from "next/navigation";
 import { z } from "zod";
-import { requireUser } from "@/app/_lib/auth";
-import { getDb } from "@/db";
-import { isDatabaseUnavailable } from "@/db/client";
-import { getAttemptQuestions, saveAnswers, startAttempt, submitAttempt } from "@/lib/attempts/attempts";
-import { responseFromForm, sanitizeResponse } from "@/lib/attempts/questions";
-import { logError } from "@/lib/log";
+import { buttonAction, fail, formAction, goTo, stay } from "@/app/_lib/action";
+import { responseFromForm, toPublicQuestion } from "@/lib/attempts/answer-form";
+import { saveAnswers, submitAttempt } from "@/lib/attempts/grading";
+import { startAttempt } from "@/lib/attempts/start";
+import { getAttemptQuestions } from "@/lib/attempts/views";
+import { withNotice } from "@/lib/notices";
 
-const startSchema = z.object({
-  articleId: z.uuid(),
-  slug: z.string().max(200),
-  mode: z.enum(["take", "fresh", "practice"]),
+const articlePage = (slug: unknown) => `/articles/${encodeURIComponent(String(slug ?? ""))}`;
+const attemptPage = (id: unknown) => `/attempts/${encodeURIComponent(String(id ?? ""))}`;
+
+export const startAttemptAction = buttonAction({
+  name: "startAttempt",
+  access: "signed-in",
+  page: (fields) => articlePage(fields.slug),
+  schema: z.object({
+    articleId: z.uuid(),
+    slug: z.string().max(200),
+    mode: z.enum(["take", "fresh", "practice"]),
+  }),
+  run: async ({ user, input, db }) => {
+    const result = await startAttempt({ db, userId: user.id, articleId: input.articleId, mode: input.mode });
+    if (!result.ok) {
+      if (result.reason === "not-found") notFound();
+      return goTo(withNotice(articlePage(input.slug), "no-practice-questions", "quiz-heading"));
+    }
+    return goTo(attemptPage(result.attemptId), { revalidate: [articlePage(input.slug)] });
+  },
 });
 
-export async function startAttemptAction(form: FormData): Promise<void> {
-  const user = await requireUser();
-  const parsed = startSchema.safeParse({
-    articleId: form.get("articleId"),
-    slug: form.get("slug"),
-    mode: form.get("mode"),
-  });
-  if (!parsed.success) redirect("/");
-  const result = await startAttempt({ db: await getDb(), userId: user.id, ...parsed.data });
-  if ("error" in result) {
-    redirect(`/articles/${encodeURIComponent(parsed.data.slug)}?quiz=${result.error}`);
-  }
-  revalidatePath(`/articles/${parsed.data.slug}`);
-  redirect(`/attempts/${result.attemptId}`);
-}
-
-export type AutosaveResult = { status: "saved" | "error" | "ended"; message?: string };
-
-/** Autosave of one answer (JavaScript only); the same checks as the form post. */
-export async function autosaveAnswerAction(
-  attemptId: string,
-  questionId: string,
-  response: unknown,
-): Promise<AutosaveResult> {
-  const user = await requireUser();
-  if (typeof attemptId !== "string" || typeof questionId !== "string")
-    return { status: "error", message: "Bad request." };
-  const db = await getDb();
-  const attempt = await getAttemptQuestions({ db, userId: user.id, attemptId });
-  const question = attempt?.questions.find((q) => q.id === questionId);
-  if (!attempt || !question) return { status: "error", message: "This quiz was not found." };
-  const result = await saveAnswers({
-    db,
-    userId: user.id,
-    attemptId,
-    answers: [{ questionId, response: sanitizeResponse(question, response) }],
-  });
-  if (result.ok) return { status: "saved" };
-  if (result.reason === "time-up")
-    return { status: "ended", message: "Time is up. Your saved answers have been graded." };
-  if (result.reason === "closed")
-    return {
-      status: "ended",
-      message: "Your teacher closed this assignment. Your saved answers have been graded.",
-    };
-  if (result.reason === "submitted") return { status: "ended", message: "This quiz is already submitted." };
-  return { status: "error", message: "This quiz was not found." };
-}
+const ENDED: Record<string, string> = {
+  "time-up": "Time is up. Your saved answers have been graded.",
+  closed: "Your teacher closed this assignment. Your saved answers have been graded.",
+  submitted: "This quiz is already submitted.",
+};
 
 /**
- * The quiz form's post, with or without JavaScript: saves every answer, then
- * either goes back to the quiz ("Save answers"), asks about unanswered
- * questions, or grades ("Submit answers").
+ * Autosave of one answer (JavaScript only): the question's own fields, posted
+ * as the whole form posts them, with the same checks as the form post. A
+ * `reason` of time-up, closed or submitted means the attempt has ended.
+ */
+export const autosaveAnswerAction = formAction({
+  name: "autosaveAnswer",
+  access: "signed-in",
+  schema: z.object({ attemptId: z.uuid(), questionId: z.string().min(1).max(200) }),
+  run: async ({ user, input, db, form }) => {
+    const attempt = await getAttemptQuestions({ db, userId: user.id, attemptId: input.attemptId });
+    const question = attempt?.questions.find((q) => q.id === input.questionId);
+    if (!attempt || !question) return fail("This quiz was not found.", { reason: "not-found" });
+    const result = await saveAnswers({
+      db,
+      userId: user.id,
+      attemptId: input.attemptId,
+      answers: [{ questionId: question.id, response: responseFromForm(toPublicQuestion(question), form) }],
+    });
+    if (result.ok) return stay("Saved.");
+    return fail(ENDED[result.reason] ?? "This quiz was not found.", { reason: result.reason });
+  },
+});
+
+/**
+ * The quiz form's posts, with or without JavaScript: each saves every answer,
+ * then goes back to the quiz ("Save answers"), asks about unanswered
+ * questions, or grades ("Submit answers", "Submit anyway"). One action per
+ * button, since a button that posts to a server action carries the action's
+ * id in its name and so cannot carry an intent of its own.
  *
  * When the database cannot be reached (a restart, a failover) the post goes to
- * a page that answers 503 and asks the student to submit again: Next would
- * otherwise answer a form posted without JavaScript with a bare "Internal
- * Server Error". Submitting again is safe: an attempt is graded once, under a
- * row lock, and a second submit of a graded attempt only shows its results.
+ * a page that answers 503 and asks the student to submit again: the results
+ * page could not be shown either. Submitting again is safe: an attempt is
+ * graded once, under a row lock, and a second submit only shows its results.
  */
-export async function submitQuizFormAction(
-  intent: "save" | "submit" | "submit-anyway",
-  form: FormData,
-): Promise<void> {
-  const attemptId = String(form.get("attemptId") ?? "");
-  try {
-    await saveOrSubmitQuizForm(intent, attemptId, form);
-  } catch (e) {
-    unstable_rethrow(e); // redirect() and notFound() are answers, not failures
-    if (!isDatabaseUnavailable(e)) throw e;
-    logError("attempts", `quiz form (${intent}) not taken, the database is unreachable`, e);
-  }
-  // Reached only when the database was unreachable: every other path redirects or throws.
-  redirect(`/attempts/${encodeURIComponent(attemptId)}/unavailable`);
+function quizFormAction(intent: "save" | "submit" | "submit-anyway") {
+  return buttonAction({
+    name: `quizForm ${intent}`,
+    access: "signed-in",
+    page: (fields) => attemptPage(fields.attemptId),
+    unavailable: (fields) => `${attemptPage(fields.attemptId)}/unavailable`,
+    schema: z.object({ attemptId: z.uuid() }),
+    run: async ({ user, input, db, form }) => {
+      const { attemptId } = input;
+      const page = attemptPage(attemptId);
+      const attempt = await getAttemptQuestions({ db, userId: user.id, attemptId });
+      if (!attempt) notFound();
+      if (attempt.status === "submitted") return goTo(page);
+      const answers = attempt.questions.map((q) => ({
+        questionId: q.id,
+        response: responseFromForm(toPublicQuestion(q), form),
+      }));
+      const unanswered = answers.filter((a) => a.response === null).length;
+      if (intent === "save" || (intent === "submit" && unanswered > 0)) {
+        const saved = await saveAnswers({ db, userId: user.id, attemptId, answers });
+        if (!saved.ok) return goTo(page);
+        return goTo(
+          intent === "save" ? withNotice(page, "answers-saved") : `${page}?confirm=1#confirm-submit`,
+        );
+      }
+      // Saving and grading in one transaction: a classroom submitting at once costs one lock each.
+      const result = await submitAttempt({ db, userId: user.id, attemptId, answers });
+      if (!result.ok) return goTo(page);
+      return goTo(`${page}?submitted=1#results`, { revalidate: ["/progress"] });
+    },
+  });
 }
 
-async function saveOrSubmitQuizForm(
-  intent: "save" | "submit" | "submit-anyway",
-  attemptId: string,
-  form: FormData,
-): Promise<never> {
-  const user = await requireUser();
-  const db = await getDb();
-  const attempt = await getAttemptQuestions({ db, userId: user.id, attemptId });
-  if (!attempt) notFound();
-  if (attempt.status === "submitted") redirect(`/attempts/${attemptId}`);
-
-  const answers = attempt.questions.map((q) => ({ questionId: q.id, response: responseFromForm(q, form) }));
-  const unanswered = answers.filter((a) => a.response === null).length;
-  const submitting = intent === "submit-anyway" || (intent === "submit" && unanswered === 0);
-  if (!submitting) {
-    const saved = await saveAnswers({ db, userId: user.id, attemptId, answers });
-    if (!saved.ok) redirect(`/attempts/${attemptId}`);
-    if (intent === "submit") redirect(`/attempts/${attemptId}?confirm=1#confirm-submit`);
-    redirect(`/attempts/${attemptId}?saved=1`);
-  }
-
-  // Saving and grading in one transaction: a classroom submitting at once costs one lock each.
-  const result = await submitAttempt({ db, userId: user.id, attemptId, answers });
-  if (!result.ok) redirect(`/attempts/${attemptId}`);
-  revalidatePath("/progress");
-  redirect(`/attempts/${attemptId}?submitted=1#results`);
-}
+export const saveQuizAction = quizFormAction("save");
+export const submitQuizAction = quizFormAction("submit");
+export const submitQuizAnywayAction = quizFormAction("submit-anyway");

@@ -1,31 +1,28 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requireRole } from "@/app/_lib/auth";
+import { z } from "zod";
+import { formAction, invalid, stay } from "@/app/_lib/action";
 import { requestClientAddress } from "@/app/_lib/request";
-import { getDb } from "@/db";
-import { formStrings, type ActionResult } from "@/lib/action-result";
 import { joinClass, joinFailureMessage } from "@/lib/classes/classes";
 
-export async function joinClassAction(
-  _prev: ActionResult<"code">,
-  form: FormData,
-): Promise<ActionResult<"code">> {
-  const student = await requireRole("student", "/join");
-  const { code } = formStrings(form, ["code"] as const);
-  const result = await joinClass({
-    db: await getDb(),
-    studentId: student.id,
-    code,
-    clientAddress: await requestClientAddress(),
-  });
-  if (!result.ok)
-    return { status: "error", fieldErrors: { code: [joinFailureMessage(result)] }, values: { code } };
-  revalidatePath("/join");
-  return {
-    status: "success",
-    message: result.alreadyMember
-      ? `You are already in ${result.className}.`
-      : `You joined ${result.className}.`,
-  };
-}
+const BAD_CODE = "A join code has 6 letters and digits, like ACD-479. Check it with your teacher.";
+
+export const joinClassAction = formAction({
+  name: "joinClass",
+  access: "student",
+  page: "/join",
+  schema: z.object({ code: z.string({ error: BAD_CODE }).max(40, BAD_CODE) }),
+  run: async ({ user, input, db }) => {
+    const result = await joinClass({
+      db,
+      studentId: user.id,
+      code: input.code,
+      clientAddress: await requestClientAddress(),
+    });
+    if (!result.ok) return invalid({ code: [joinFailureMessage(result)] }, result.reason);
+    return stay(
+      result.alreadyMember ? `You are already in ${result.className}.` : `You joined ${result.className}.`,
+      { revalidate: ["/join"] },
+    );
+  },
+});

@@ -8,7 +8,7 @@ import { getDb } from "@/db";
 import { listAssignmentsForStudent } from "@/lib/assignments/assignments";
 import { listClassesForStudent } from "@/lib/classes/classes";
 import { formatDateTime } from "@/lib/dates";
-import { Notice } from "@/components/notice";
+import { PageNotice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Your classes" };
 
@@ -25,9 +25,7 @@ export default async function JoinPage({ searchParams }: Props) {
   ]);
   return (
     <div className="space-y-10">
-      {query.notice === "assignment-missing" && (
-        <Notice tone="error">That assignment was not found. It may belong to a class you are not in.</Notice>
-      )}
+      <PageNotice query={query} />
       <section aria-labelledby="classes-heading" className="space-y-4">
         <h1 id="classes-heading" className="text-2xl font-semibold tracking-tight">
           Your classes

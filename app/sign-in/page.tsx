@@ -5,32 +5,21 @@ import { getSessionUser } from "@/app/_lib/auth";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 import { SignInForm } from "@/components/sign-in-form";
 import { safeCallbackPath } from "@/lib/safe-redirect";
-import { Notice } from "@/components/notice";
+import { PageNotice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const NOTICES: Record<string, string> = {
-  "password-changed": "Your password is changed and every session has ended. Sign in with your new password.",
-  "signed-out-everywhere": "You are signed out on every device.",
-};
-
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
-  const notice =
-    params.created === "1"
-      ? "Your account is ready. Sign in to start."
-      : typeof params.notice === "string"
-        ? NOTICES[params.notice]
-        : undefined;
   const error = typeof params.error === "string" ? params.error : undefined;
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Sign in</h1>
-      {notice && <Notice className="mb-4">{notice}</Notice>}
+      <PageNotice query={params} className="mb-4" />
       <SignInForm
         callbackUrl={callbackUrl}
         initialError={signInErrorMessage(error)}

@@ -36,7 +36,11 @@ export const assignments = pgTable(
     closedAt: timestamptz("closed_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("assignments_class_idx").on(t.classId, t.dueAt), index("assignments_quiz_idx").on(t.quizId)],
+  (t) => [
+    index("assignments_class_idx").on(t.classId, t.dueAt),
+    index("assignments_quiz_idx").on(t.quizId),
+    index("assignments_article_idx").on(t.articleId),
+  ],
 );
 
 export type AssignmentRow = typeof assignments.$inferSelect;

@@ -4,3 +4,4 @@ export * from "./quizzes";
 export * from "./classes";
 export * from "./reviews";
 export * from "./assignments";
+export * from "./attempts";

@@ -3,8 +3,9 @@ import { and, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { articles, classes, classMembers, type Article, type NewArticle } from "@/db/schema";
-import { storableText } from "@/lib/action-result";
 import { isAnalysisError, MARKUP_LIMITS, readUpload, type UploadReading } from "@/lib/analysis";
+import { refuse, ok, type Result } from "@/lib/result";
+import { storableText } from "@/lib/text";
 
 export type ArticleSummary = Pick<
   Article,
@@ -84,9 +85,11 @@ export const newArticleSchema = z.object({
   text: z.string(),
 });
 
-export type AddArticleResult =
-  | { ok: true; slug: string }
-  | { ok: false; fieldErrors: Partial<Record<"title" | "text" | "source" | "publishedOn", string[]>> };
+export type AddArticleResult = Result<
+  { slug: string },
+  "invalid" | "markup" | "busy" | "too-slow",
+  "title" | "text"
+>;
 
 /** Text that is really a binary file: NUL bytes, or many replacement characters from a failed decode. */
 export function looksBinary(text: string): boolean {
@@ -109,60 +112,48 @@ export async function addTeacherArticle(input: {
   text: string;
 }): Promise<AddArticleResult> {
   if (input.text.length > ARTICLE_LIMITS.maxChars) {
-    return {
-      ok: false,
-      fieldErrors: {
-        text: [
-          `The article is too long: at most ${ARTICLE_LIMITS.maxChars.toLocaleString("en")} characters.`,
-        ],
-      },
-    };
+    return refuse("invalid", {
+      text: [`The article is too long: at most ${ARTICLE_LIMITS.maxChars.toLocaleString("en")} characters.`],
+    });
   }
   if (looksBinary(input.text))
-    return {
-      ok: false,
-      fieldErrors: { text: ["That file is not text. Upload a .txt or .html file, or paste the article."] },
-    };
+    return refuse("invalid", {
+      text: ["That file is not text. Upload a .txt or .html file, or paste the article."],
+    });
   // HTML goes through the generator's extraction (Readability): scripts and styles never reach the body.
   // It runs in a worker within a time budget, after the markup was measured (lib/analysis).
   let reading: UploadReading;
   try {
     reading = await readUpload(input.text);
   } catch (e) {
-    if (isAnalysisError(e, "PoolBusyError")) return { ok: false, fieldErrors: { text: [BUSY] } };
+    if (isAnalysisError(e, "PoolBusyError")) return refuse("busy", { text: [BUSY] });
     if (isAnalysisError(e, "AnalysisTimeoutError") || isAnalysisError(e, "AnalysisFailedError"))
-      return { ok: false, fieldErrors: { text: [TOO_SLOW] } };
+      return refuse("too-slow", { text: [TOO_SLOW] });
     throw e;
   }
   if (!reading.ok) {
     const { reason, size } = reading.verdict;
-    return {
-      ok: false,
-      fieldErrors: {
-        text: [
-          reason === "too-deep"
-            ? `This page's HTML is nested ${size.maxDepth.toLocaleString("en")} levels deep, more than the ${MARKUP_LIMITS.maxDepth} we can read safely. Paste the article's text instead.`
-            : reason === "too-many-elements"
-              ? `This page has ${size.elements.toLocaleString("en")} HTML elements, more than the ${MARKUP_LIMITS.maxElements.toLocaleString("en")} we can read safely. Paste the article's text instead.`
-              : `This page's HTML is too complex to read safely (${size.elements.toLocaleString("en")} elements, deeply nested). Paste the article's text instead.`,
-        ],
-      },
-    };
+    return refuse("markup", {
+      text: [
+        reason === "too-deep"
+          ? `This page's HTML is nested ${size.maxDepth.toLocaleString("en")} levels deep, more than the ${MARKUP_LIMITS.maxDepth} we can read safely. Paste the article's text instead.`
+          : reason === "too-many-elements"
+            ? `This page has ${size.elements.toLocaleString("en")} HTML elements, more than the ${MARKUP_LIMITS.maxElements.toLocaleString("en")} we can read safely. Paste the article's text instead.`
+            : `This page's HTML is too complex to read safely (${size.elements.toLocaleString("en")} elements, deeply nested). Paste the article's text instead.`,
+      ],
+    });
   }
   const prepared = reading.prepared;
   const words = prepared.words;
   if (words < ARTICLE_LIMITS.minWords) {
-    return {
-      ok: false,
-      fieldErrors: {
-        text: [
-          `We found only ${words} words of article text; paste or upload at least ${ARTICLE_LIMITS.minWords}.`,
-        ],
-      },
-    };
+    return refuse("invalid", {
+      text: [
+        `We found only ${words} words of article text; paste or upload at least ${ARTICLE_LIMITS.minWords}.`,
+      ],
+    });
   }
   const title = input.title || prepared.title || "";
-  if (!title) return { ok: false, fieldErrors: { title: ["Give the article a title."] } };
+  if (!title) return refuse("invalid", { title: ["Give the article a title."] });
   const base = title
     .toLowerCase()
     .normalize("NFKD")
@@ -179,5 +170,5 @@ export async function addTeacherArticle(input: {
     wordCount: words,
     ownerId: input.ownerId,
   });
-  return { ok: true, slug };
+  return ok({ slug });
 }

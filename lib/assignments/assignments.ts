@@ -1,6 +1,4 @@
-import crypto from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db, Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import {
@@ -13,29 +11,19 @@ import {
   type AssignmentRow,
 } from "@/db/schema";
 import { visibleTo } from "@/lib/articles/queries";
-import { finalizeEndedAttempts } from "@/lib/attempts/attempts";
-import { shuffledOptionOrder } from "@/lib/attempts/questions";
+import { finalizeEndedAttempts } from "@/lib/attempts/grading";
+import { isRevealed } from "@/lib/attempts/reveal";
+import { shuffled, shuffledOptionOrder } from "@/lib/attempts/shuffle";
 import { attemptWindows, cellStatus } from "@/lib/gradebook/counting";
 import { GENERATOR_VERSION, type Question } from "@/lib/quiz";
+import { ok, refuse, type Result } from "@/lib/result";
 import { reviewedQuizQuestions } from "@/lib/reviews/reviews";
+import type { AssignmentSettings } from "./form";
 
-const isUuid = (id: string) => z.uuid().safeParse(id).success;
-
-export const ASSIGNMENT_LIMITS = { maxAttempts: 10, maxTimeLimitMinutes: 300 } as const;
-
-export const assignmentSettingsSchema = z.object({
-  dueAt: z.date(),
-  attemptsAllowed: z.number().int().min(1).max(ASSIGNMENT_LIMITS.maxAttempts),
-  counting: z.enum(["best", "latest"]),
-  reveal: z.enum(["after_submit", "after_due"]),
-  timeLimitMinutes: z.number().int().min(1).max(ASSIGNMENT_LIMITS.maxTimeLimitMinutes).nullable(),
-  shuffle: z.boolean(),
-});
-export type AssignmentSettings = z.infer<typeof assignmentSettingsSchema>;
-
-export type CreateAssignmentResult =
-  | { ok: true; assignmentId: string; questionCount: number }
-  | { ok: false; reason: "not-found" | "no-questions" };
+export type CreateAssignmentResult = Result<
+  { assignmentId: string; questionCount: number },
+  "not-found" | "no-questions"
+>;
 
 /**
  * Assigns an article's quiz to a class. The teacher's reviewed questions are
@@ -49,9 +37,7 @@ export async function createAssignment(input: {
   articleId: string;
   settings: AssignmentSettings;
 }): Promise<CreateAssignmentResult> {
-  const { db, teacherId } = input;
-  if (!isUuid(input.classId) || !isUuid(input.articleId)) return { ok: false, reason: "not-found" };
-  const settings = assignmentSettingsSchema.parse(input.settings);
+  const { db, teacherId, settings } = input;
   const [[klass], [article]] = await Promise.all([
     db
       .select({ id: classes.id })
@@ -62,14 +48,14 @@ export async function createAssignment(input: {
       .from(articles)
       .where(and(eq(articles.id, input.articleId), visibleTo(teacherId))),
   ]);
-  if (!klass || !article) return { ok: false, reason: "not-found" };
+  if (!klass || !article) return refuse("not-found");
   const questions: Question[] | undefined = await reviewedQuizQuestions({
     db,
     teacherId,
     articleId: article.id,
   });
-  if (!questions) return { ok: false, reason: "not-found" };
-  if (questions.length === 0) return { ok: false, reason: "no-questions" };
+  if (!questions) return refuse("not-found");
+  if (questions.length === 0) return refuse("no-questions");
   return db.transaction(async (tx) => {
     const [quiz] = await tx
       .insert(quizzes)
@@ -86,13 +72,12 @@ export async function createAssignment(input: {
       .insert(assignments)
       .values({ classId: klass.id, articleId: article.id, quizId: quiz!.id, ...settings })
       .returning({ id: assignments.id });
-    return { ok: true as const, assignmentId: row!.id, questionCount: questions.length };
+    return ok({ assignmentId: row!.id, questionCount: questions.length });
   });
 }
 
 /** A class's assignments for its teacher, with how many students submitted and are working. */
 export async function listAssignmentsForClass(input: { db: Executor; teacherId: string; classId: string }) {
-  if (!isUuid(input.classId)) return [];
   const progress = input.db
     .select({
       assignmentId: quizAttempts.assignmentId,
@@ -131,8 +116,7 @@ export async function closeAssignment(input: {
   teacherId: string;
   assignmentId: string;
   now?: Date;
-}): Promise<boolean> {
-  if (!isUuid(input.assignmentId)) return false;
+}): Promise<Result<object, "not-found">> {
   const now = input.now ?? new Date();
   const owned = input.db
     .select({ id: classes.id })
@@ -155,10 +139,10 @@ export async function closeAssignment(input: {
       .select({ id: assignments.id })
       .from(assignments)
       .where(and(eq(assignments.id, input.assignmentId), inArray(assignments.classId, owned)));
-    return Boolean(already);
+    return already ? ok() : refuse("not-found");
   }
   await finalizeEndedAttempts({ db: input.db, assignmentIds: [row.id], now });
-  return true;
+  return ok();
 }
 
 /** Opens a closed assignment again; attempts graded at closing stay as they are. */
@@ -166,8 +150,7 @@ export async function reopenAssignment(input: {
   db: Executor;
   teacherId: string;
   assignmentId: string;
-}): Promise<boolean> {
-  if (!isUuid(input.assignmentId)) return false;
+}): Promise<Result<object, "not-found">> {
   const owned = input.db
     .select({ id: classes.id })
     .from(classes)
@@ -177,7 +160,7 @@ export async function reopenAssignment(input: {
     .set({ closedAt: null })
     .where(and(eq(assignments.id, input.assignmentId), inArray(assignments.classId, owned)))
     .returning({ id: assignments.id });
-  return rows.length > 0;
+  return rows.length > 0 ? ok() : refuse("not-found");
 }
 
 export type StudentAttemptSummary = {
@@ -210,12 +193,6 @@ export type StudentAssignment = {
   /** Whether the student may see scores and answers yet. */
   revealed: boolean;
 };
-
-/** Answers and scores show after submitting, or only once the due date passed (or the teacher closed it); revealedToStudent is the same rule in SQL. */
-export function isRevealed(assignment: Pick<AssignmentRow, "reveal" | "dueAt" | "closedAt">, now: Date) {
-  if (assignment.reveal === "after_submit") return true;
-  return assignment.dueAt.getTime() <= now.getTime() || assignment.closedAt !== null;
-}
 
 function summarise(
   row: { assignment: AssignmentRow; className: string; articleTitle: string; articleSlug: string },
@@ -326,7 +303,6 @@ export async function getAssignmentForStudent(input: {
   assignmentId: string;
   now?: Date;
 }): Promise<StudentAssignment | undefined> {
-  if (!isUuid(input.assignmentId)) return undefined;
   const now = input.now ?? new Date();
   await finalizeEndedAttempts({ db: input.db, userId: input.studentId, now });
   const [row] = await input.db
@@ -356,9 +332,10 @@ export async function getAssignmentForStudent(input: {
   return summarise(row, row.questionCount, attempts, now);
 }
 
-export type StartAssignmentResult =
-  | { ok: true; attemptId: string; resumed: boolean }
-  | { ok: false; reason: "not-found" | "closed" | "no-attempts-left" };
+export type StartAssignmentResult = Result<
+  { attemptId: string; resumed: boolean },
+  "not-found" | "closed" | "no-attempts-left"
+>;
 
 /**
  * Starts (or resumes) the student's attempt at an assignment. Questions and
@@ -373,11 +350,11 @@ export async function startAssignmentAttempt(input: {
 }): Promise<StartAssignmentResult> {
   const now = input.now ?? new Date();
   const view = await getAssignmentForStudent({ ...input, now });
-  if (!view) return { ok: false, reason: "not-found" };
-  if (view.openAttemptId) return { ok: true, attemptId: view.openAttemptId, resumed: true };
+  if (!view) return refuse("not-found");
+  if (view.openAttemptId) return ok({ attemptId: view.openAttemptId, resumed: true });
   const { assignment } = view;
-  if (assignment.closedAt) return { ok: false, reason: "closed" };
-  if (view.attemptsLeft <= 0) return { ok: false, reason: "no-attempts-left" };
+  if (assignment.closedAt) return refuse("closed");
+  if (view.attemptsLeft <= 0) return refuse("no-attempts-left");
   const [quiz] = await input.db
     .select({ questions: quizzes.questions })
     .from(quizzes)
@@ -404,21 +381,12 @@ export async function startAssignmentAttempt(input: {
         maxScore: questions.length,
       })
       .returning({ id: quizAttempts.id });
-    return { ok: true, attemptId: row!.id, resumed: false };
+    return ok({ attemptId: row!.id, resumed: false });
   } catch (e) {
     // A second click raced this one: its attempt is the one to resume.
     if (!isUniqueViolation(e)) throw e;
     const again = await getAssignmentForStudent({ ...input, now });
     if (!again?.openAttemptId) throw e;
-    return { ok: true, attemptId: again.openAttemptId, resumed: true };
+    return ok({ attemptId: again.openAttemptId, resumed: true });
   }
-}
-
-function shuffled<T>(items: T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = crypto.randomInt(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }

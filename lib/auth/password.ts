@@ -51,9 +51,16 @@ export function hashQueueFull(): boolean {
   return gate.running >= HASH_GATE.concurrent && gate.waiting.length >= HASH_GATE.waiting;
 }
 
-async function withHashSlot<T>(run: () => Promise<T>): Promise<T> {
+/**
+ * How a hash waits for its slot: a request someone is waiting on is refused
+ * when the queue is full ("busy"); seeding and scripts just wait their turn.
+ */
+export type HashWait = { whenBusy?: "refuse" | "wait" };
+
+async function withHashSlot<T>(run: () => Promise<T>, wait: HashWait = {}): Promise<T> {
   if (gate.running >= HASH_GATE.concurrent) {
-    if (gate.waiting.length >= HASH_GATE.waiting) throw new HashQueueFullError();
+    if (wait.whenBusy === "refuse" && gate.waiting.length >= HASH_GATE.waiting)
+      throw new HashQueueFullError();
     await new Promise<void>((resolve) => gate.waiting.push(resolve));
   } else {
     gate.running++;
@@ -69,10 +76,16 @@ async function withHashSlot<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** Stored as `scrypt$N$r$p$salt$hash` so parameters can be raised later without breaking old hashes. */
-export async function hashPassword(password: string, params: Params = SCRYPT_PARAMS): Promise<string> {
+export async function hashPassword(
+  password: string,
+  params: Params = SCRYPT_PARAMS,
+  wait: HashWait = {},
+): Promise<string> {
   const salt = crypto.randomBytes(16);
-  const key = await withHashSlot(() =>
-    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { ...params, maxmem: maxmem(params.N, params.r) }),
+  const key = await withHashSlot(
+    () =>
+      scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { ...params, maxmem: maxmem(params.N, params.r) }),
+    wait,
   );
   return ["scrypt", params.N, params.r, params.p, salt.toString("base64"), key.toString("base64")].join("$");
 }
@@ -85,16 +98,22 @@ function parse(stored: string): (Params & { salt: Buffer; key: Buffer }) | null 
   return { ...params, salt: Buffer.from(salt, "base64"), key: Buffer.from(key, "base64") };
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  stored: string,
+  wait: HashWait = {},
+): Promise<boolean> {
   const parsed = parse(stored);
   if (!parsed) return false;
-  const candidate = await withHashSlot(() =>
-    scrypt(password.normalize("NFKC"), parsed.salt, parsed.key.length, {
-      N: parsed.N,
-      r: parsed.r,
-      p: parsed.p,
-      maxmem: maxmem(parsed.N, parsed.r),
-    }),
+  const candidate = await withHashSlot(
+    () =>
+      scrypt(password.normalize("NFKC"), parsed.salt, parsed.key.length, {
+        N: parsed.N,
+        r: parsed.r,
+        p: parsed.p,
+        maxmem: maxmem(parsed.N, parsed.r),
+      }),
+    wait,
   );
   return candidate.length === parsed.key.length && crypto.timingSafeEqual(candidate, parsed.key);
 }
@@ -106,11 +125,11 @@ let dummy: Promise<string> | undefined;
  * response times tell an attacker which emails have accounts. We verify against
  * a real hash made once with the same parameters.
  */
-export async function verifyAgainstDummy(password: string): Promise<false> {
+export async function verifyAgainstDummy(password: string, wait: HashWait = {}): Promise<false> {
   dummy ??= hashPassword(crypto.randomBytes(16).toString("hex")).catch((e: unknown) => {
-    dummy = undefined; // a full queue now must not break every later unknown-email sign-in
+    dummy = undefined; // one failure must not break every later unknown-email sign-in
     throw e;
   });
-  await verifyPassword(password, await dummy);
+  await verifyPassword(password, await dummy, wait);
   return false;
 }

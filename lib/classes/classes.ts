@@ -4,9 +4,8 @@ import type { Db, Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { classBlocks, classes, classMembers, quizAttempts, users } from "@/db/schema";
 import { claim, LIMITS, minutesUntil, release } from "@/lib/rate-limit";
+import { ok, refuse, type Result } from "@/lib/result";
 import { generateJoinCode, normalizeJoinCode } from "./join-code";
-
-const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
 export const classNameSchema = z
   .string({ error: "Give the class a name." })
@@ -35,8 +34,8 @@ export async function createClass(input: { db: Db; teacherId: string; name: stri
   });
 }
 
-export type CreateClassResult =
-  { ok: true; classId: string; joinCode: string } | { ok: false; reason: "throttled"; retryAt: Date };
+export type CreateClassResult = { ok: true; classId: string; joinCode: string } | ThrottledResult;
+type ThrottledResult = { ok: false; reason: "throttled"; retryAt: Date; fieldErrors?: undefined };
 
 /** A class made from the teacher desk: counted against the teacher's limit on new classes first. */
 export async function createClassLimited(input: {
@@ -50,7 +49,7 @@ export async function createClassLimited(input: {
   });
   if (limited.limited) return { ok: false, reason: "throttled", retryAt: limited.retryAt };
   const row = await createClass(input);
-  return { ok: true, classId: row.id, joinCode: row.joinCode };
+  return ok({ classId: row.id, joinCode: row.joinCode });
 }
 
 export async function listClassesForTeacher(input: { db: Executor; teacherId: string }) {
@@ -68,7 +67,6 @@ export async function listClassesForTeacher(input: { db: Executor; teacherId: st
 
 /** The class if this teacher owns it; another teacher's id finds nothing. */
 export async function getClassForTeacher(input: { db: Executor; teacherId: string; classId: string }) {
-  if (!isUuid(input.classId)) return undefined;
   const [row] = await input.db
     .select()
     .from(classes)
@@ -97,15 +95,14 @@ export async function regenerateJoinCode(input: {
   db: Db;
   teacherId: string;
   classId: string;
-}): Promise<string | undefined> {
-  if (!isUuid(input.classId)) return undefined;
+}): Promise<Result<{ joinCode: string }, "not-found">> {
   return withFreshCode(async (joinCode) => {
     const [row] = await input.db
       .update(classes)
       .set({ joinCode })
       .where(and(eq(classes.id, input.classId), eq(classes.teacherId, input.teacherId)))
       .returning({ joinCode: classes.joinCode });
-    return row?.joinCode;
+    return row ? ok({ joinCode: row.joinCode }) : refuse("not-found");
   });
 }
 
@@ -119,8 +116,7 @@ export async function removeStudent(input: {
   classId: string;
   studentId: string;
   block?: boolean;
-}): Promise<boolean> {
-  if (!isUuid(input.classId) || !isUuid(input.studentId)) return false;
+}): Promise<Result<object, "not-found">> {
   return input.db.transaction(async (tx) => {
     const removed = await tx
       .delete(classMembers)
@@ -133,19 +129,18 @@ export async function removeStudent(input: {
         ),
       )
       .returning({ classId: classMembers.classId });
-    if (removed.length === 0) return false;
+    if (removed.length === 0) return refuse("not-found");
     if (input.block)
       await tx
         .insert(classBlocks)
         .values({ classId: input.classId, studentId: input.studentId })
         .onConflictDoNothing();
-    return true;
+    return ok();
   });
 }
 
 /** The students blocked from rejoining this teacher's class. */
 export async function listBlockedStudents(input: { db: Executor; teacherId: string; classId: string }) {
-  if (!isUuid(input.classId)) return [];
   return input.db
     .select({ studentId: users.id, name: users.name, email: users.email, blockedAt: classBlocks.createdAt })
     .from(classBlocks)
@@ -161,8 +156,7 @@ export async function unblockStudent(input: {
   teacherId: string;
   classId: string;
   studentId: string;
-}): Promise<boolean> {
-  if (!isUuid(input.classId) || !isUuid(input.studentId)) return false;
+}): Promise<Result<object, "not-found">> {
   const deleted = await input.db
     .delete(classBlocks)
     .where(
@@ -173,18 +167,19 @@ export async function unblockStudent(input: {
       ),
     )
     .returning({ studentId: classBlocks.studentId });
-  return deleted.length > 0;
+  return deleted.length > 0 ? ok() : refuse("not-found");
 }
 
 export type JoinResult =
-  | { ok: true; className: string; alreadyMember: boolean }
-  | { ok: false; reason: "bad-code" | "no-class" | "blocked" }
-  | { ok: false; reason: "throttled"; retryAt: Date };
+  | Result<{ className: string; alreadyMember: boolean }, "bad-code" | "no-class" | "blocked">
+  | ThrottledResult;
 
 /**
  * A student joins with a code. Wrong codes are counted per account and per
- * address, and past the limit no code is even looked up, so join codes
- * cannot be found by trying them.
+ * address, claimed before the code is looked up (so a burst of guesses
+ * cannot all pass a check made first) and given back when the code was
+ * right; past the limit no code is looked up, so codes cannot be found by
+ * trying them.
  */
 export async function joinClass(input: {
   db: Executor;
@@ -194,8 +189,7 @@ export async function joinClass(input: {
   clientAddress?: string;
 }): Promise<JoinResult> {
   const code = normalizeJoinCode(input.code);
-  if (!code) return { ok: false, reason: "bad-code" };
-  // Claimed as a failure before the code is looked up, and given back if it was right.
+  if (!code) return refuse("bad-code");
   const attempt = await claim({
     db: input.db,
     limits: [
@@ -213,15 +207,15 @@ export async function joinClass(input: {
     .from(classes)
     .where(eq(classes.joinCode, code))
     .limit(1);
-  if (!row) return { ok: false, reason: "no-class" };
+  if (!row) return refuse("no-class");
   await release({ db: input.db, claimed: attempt.claimed });
-  if (row.blocked) return { ok: false, reason: "blocked" };
+  if (row.blocked) return refuse("blocked");
   const inserted = await input.db
     .insert(classMembers)
     .values({ classId: row.id, studentId: input.studentId })
     .onConflictDoNothing()
     .returning({ classId: classMembers.classId });
-  return { ok: true, className: row.name, alreadyMember: inserted.length === 0 };
+  return ok({ className: row.name, alreadyMember: inserted.length === 0 });
 }
 
 /** What the join form says when a code does not get the student in. */

@@ -1,5 +1,4 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Executor } from "@/db/client";
 import {
   articles,
@@ -12,7 +11,8 @@ import {
   users,
   type AssignmentRow,
 } from "@/db/schema";
-import { answersOf, finalizeEndedAttempts, forcedEnding, type AttemptView } from "@/lib/attempts/attempts";
+import { finalizeEndedAttempts, forcedEnding } from "@/lib/attempts/grading";
+import { answersOf, type AttemptView } from "@/lib/attempts/views";
 import { describeKey, describeResponse } from "@/lib/attempts/describe";
 import type { CsvCell } from "@/lib/csv";
 import type { Question } from "@/lib/quiz";
@@ -34,8 +34,6 @@ import {
   type SkillMastery,
 } from "./items";
 
-const isUuid = (id: string) => z.uuid().safeParse(id).success;
-
 export type AssignmentForTeacher = Omit<AssignmentRow, "quizId"> & {
   className: string;
   article: { id: string; slug: string; title: string; source: string | null; publishedOn: string | null };
@@ -52,7 +50,6 @@ export async function getAssignmentForTeacher(input: {
   assignmentId: string;
   withArticleBody?: boolean;
 }): Promise<AssignmentForTeacher | undefined> {
-  if (!isUuid(input.assignmentId)) return undefined;
   const [row] = await input.db
     .select({
       assignment: assignments,
@@ -281,7 +278,6 @@ export async function getAttemptForTeacher(input: {
   teacherId: string;
   attemptId: string;
 }): Promise<TeacherAttemptView | undefined> {
-  if (!isUuid(input.attemptId)) return undefined;
   const [row] = await input.db
     .select({
       attempt: quizAttempts,

@@ -1,7 +1,7 @@
 import diagnostics from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
-import { storableText } from "@/lib/action-result";
+import { storableText } from "@/lib/text";
 
 /**
  * The address a request came from, for per-address limits (sign-in, sign-up,

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { articles, attemptAnswers, quizAttempts } from "@/db/schema";
-import { revealedToStudent } from "@/lib/attempts/attempts";
+import { revealedToStudent } from "@/lib/attempts/reveal";
 import type { Skill } from "@/lib/quiz";
 
 /** Every figure here is an SQL aggregate: nothing loads a student's answers into memory. */

@@ -1,8 +1,9 @@
+import { classifyBlocks } from "./blocks";
 import { buildContext, findQuoteMarks, sentenceAt, tokenAt, type Context } from "./context";
 import { findDefects } from "./defects";
 import { findFacts } from "./facts";
 import { prepareArticle } from "./normalize";
-import { Attributor } from "./quotes";
+import { Attributor, type FoundQuote } from "./quotes";
 import { tokenize } from "./tokens";
 import { splitParagraphs, splitSentences } from "./sentences";
 import { findSystems } from "./systems";
@@ -13,6 +14,7 @@ export function analyzeArticle(input: string): Analysis {
   const prepared = prepareArticle(typeof input === "string" ? input : "");
   const { text } = prepared;
   const paragraphs = splitParagraphs(text);
+  classifyBlocks(text, paragraphs);
   const spans = splitSentences(text, paragraphs);
   const defects: Defect[] = [];
   // The text is tokenised once; each sentence takes its slice of the tokens (or, if a token
@@ -43,6 +45,7 @@ export function analyzeArticle(input: string): Analysis {
       paragraph: s.paragraph,
       text: body,
       defective: found.length > 0,
+      prose: paragraphs[s.paragraph]?.kind === "prose",
     };
   });
   const defectsBySentence = new Map<number, Span[]>();
@@ -53,9 +56,7 @@ export function analyzeArticle(input: string): Analysis {
 
   const att = new Attributor(ctx);
   att.collectMentions();
-  const direct = att.directQuotes();
-  const indirect = att.indirectQuotes();
-  const all = [...direct, ...indirect].sort((a, b) => a.span.start - b.span.start);
+  const all = att.run();
   for (const q of all) {
     const t = touchesDefect(q, ctx, defectsBySentence);
     q.defective = t.defective;
@@ -63,21 +64,24 @@ export function analyzeArticle(input: string): Analysis {
   }
 
   // Speakers are the entities that say something; their aliases are the names the text uses.
-  const spoken = new Map<number, number>();
-  for (const q of all) {
-    const id = (q as unknown as { speakerId: number }).speakerId;
-    spoken.set(id, (spoken.get(id) ?? 0) + 1);
-  }
+  const spoken = new Map<number, FoundQuote[]>();
+  for (const q of all) spoken.set(q.speakerId, [...(spoken.get(q.speakerId) ?? []), q]);
   const speakers: Speaker[] = [...spoken.keys()]
     .map((id) => att.reg.get(id))
     .sort((a, b) => a.first.start - b.first.start)
-    .map((e) => ({
-      name: e.name,
-      type: e.type,
-      role: e.role,
-      aliases: [...e.aliases].filter((a) => a !== e.name),
-      evidence: sentenceSpan(e.roleSpan ?? e.first),
-    }));
+    .map((e) => {
+      const theirs = spoken.get(e.id)!;
+      const sure = theirs.some((q) => q.sure);
+      return {
+        name: e.name,
+        type: e.type,
+        role: e.role,
+        aliases: [...e.aliases].filter((a) => a !== e.name),
+        evidence: sentenceSpan(e.roleSpan ?? e.first),
+        confidence: sure ? ("high" as const) : ("low" as const),
+        reasons: sure ? [] : ["every statement credited to this speaker is uncertain"],
+      };
+    });
 
   function sentenceSpan(span: { start: number; end: number }) {
     const s = ctx.sentences[sentenceAt(ctx, span.start)];
@@ -85,9 +89,15 @@ export function analyzeArticle(input: string): Analysis {
   }
 
   const quotes: Quote[] = all.map((q) => {
-    const { via, ...rest } = q as Quote & { via: { start: number; end: number }; speakerId?: number };
-    delete (rest as { speakerId?: number }).speakerId;
-    return { ...rest, attribution: sentenceSpan(via) } as Quote;
+    const { via, speakerId: _id, sure, reasons, ...rest } = q;
+    const why = [...reasons];
+    if (rest.defective) why.push("words seem to be missing from the sentence");
+    return {
+      ...rest,
+      attribution: sentenceSpan(via),
+      confidence: sure && !rest.defective ? "high" : "low",
+      reasons: why,
+    };
   });
 
   const systems = text ? findSystems(ctx) : [];
@@ -124,7 +134,7 @@ export function analyzeArticle(input: string): Analysis {
  * defect is in another clause: `"We will win," said Smith, who met with in on Tuesday.`
  */
 function touchesDefect(
-  q: Quote & { via: Span },
+  q: Pick<Quote, "evidence" | "span" | "kind"> & { via: Span },
   ctx: Context,
   bySentence: Map<number, Span[]>,
 ): { defective: boolean; clause?: Span } {

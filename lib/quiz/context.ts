@@ -19,6 +19,8 @@ export type SentenceInfo = Span & {
   t0: number;
   t1: number;
   defective: boolean;
+  /** False inside captions, credits, bylines, notes and headings: nothing there is speech. */
+  prose: boolean;
 };
 
 /** Shared, precomputed view of the article used by every analysis step. */
@@ -132,7 +134,7 @@ export function findQuoteMarks(text: string, paragraphs: (Span & { index: number
 
 export function buildContext(
   text: string,
-  sentences: (Span & { index: number; paragraph: number; defective: boolean })[],
+  sentences: (Span & { index: number; paragraph: number; defective: boolean; prose?: boolean })[],
   marks: QuoteMark[],
   tokens: Token[] = tokenize(text),
 ): Context {
@@ -142,7 +144,7 @@ export function buildContext(
     while (t < tokens.length && tokens[t]!.start < s.start) t++;
     const t0 = t;
     while (t < tokens.length && tokens[t]!.start < s.end) t++;
-    infos.push({ ...s, text: text.slice(s.start, s.end), t0, t1: t });
+    infos.push({ ...s, prose: s.prose ?? true, text: text.slice(s.start, s.end), t0, t1: t });
   }
   const quoteOf = new Int32Array(tokens.length).fill(-1);
   let k = 0;

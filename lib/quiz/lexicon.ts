@@ -61,7 +61,7 @@ signaled signalled believe believes believed estimate estimates estimated report
 
 /** Nouns of statement that take a "that"-clause: "his suggestion that ...". */
 export const STATEMENT_NOUNS = set(
-  "suggestion suggestions claim claims warning warnings statement assertion argument threat threats promise pledge insistence announcement admission belief view contention",
+  "suggestion suggestions claim claims warning warnings statement assertion argument threat threats promise pledge insistence announcement admission belief view contention vow declaration assurance assurances insistence allegation allegations prediction forecast acknowledgment acknowledgement denial",
 );
 
 /** Multi-word cues: "made clear (that)", "according to". Kept as phrases, matched on tokens. */
@@ -99,6 +99,7 @@ Centre Laboratory Laboratories Lab Labs Hospital Fund Airlines Airways Motors Te
 Corporation Network Times Post Journal Press Reuters Agency Alliance Coalition Forces Force Command Cabinet Secretariat
 Reserve Exchange Bureau Directorate Assembly Tribunal Observatory Trust Society Academy College School Museum Studio Studios
 Electric Energy Pharmaceuticals Partners Capital Securities Ventures Media Broadcasting Newspaper Magazine
+Programme Program Initiative Project Forum Mission Council Caucus Conference Summit Bloc Federation Consortium Collective Campaign
 `);
 
 /** First words that make a capitalised run a place ("New York", "South Korea"). */
@@ -114,6 +115,10 @@ economists doctors authorities prosecutors diplomats ministers officers commande
 observers activists witnesses voters members representatives negotiators regulators engineers workers teachers students
 parents players coaches managers supporters opponents organizers organisers scholars historians politicians senators
 governments groups companies allies militaries troops soldiers delegates advisers advisors aides
+people citizens authors colleagues users customers patients families relatives neighbours neighbors
+campaigners demonstrators police rescuers responders firefighters agencies countries nations sides
+prosecutors lawyers attorneys judges justices jurors officers commentators pundits pollsters bankers
+traders strategists forecasters insiders owners operators drivers pilots sailors crews staff employees
 `);
 
 /** Singular heads of a definite description that refers back to a person: "the official said". */
@@ -121,12 +126,32 @@ export const PERSON_NOUNS = set(`
 official minister president spokesman spokeswoman spokesperson senator governor mayor chancellor secretary adviser advisor
 analyst expert researcher scientist economist professor director chief executive chairman chairwoman ambassador general
 commander lawmaker diplomat coach manager player striker captain judge prosecutor lawyer author founder premier leader
-officer envoy negotiator member historian scholar veteran
+officer envoy negotiator member historian scholar veteran spokesperson source man woman person resident
+witness doctor nurse teacher student worker employee driver pilot soldier boxer athlete engineer physician
+surgeon attorney defender strategist trader banker owner operator investigator inspector detective
+representative delegate aide staffer insider observer commentator activist campaigner organiser organizer
+candidate nominee contender victim survivor relative neighbour neighbor parent mother father sister brother
+son daughter wife husband friend colleague partner critic supporter rival opponent champion winner
 `);
 
 /** Singular heads that refer back to an organisation: "the company said". */
 export const ORG_NOUNS = set(
-  "company firm agency ministry department government administration organization organisation group bank club team alliance bloc court committee council union party institute university carmaker maker startup retailer airline regulator",
+  `company firm agency ministry department government administration organization organisation group bank
+  club team alliance bloc court committee council union party institute university carmaker maker startup
+  retailer airline regulator military army navy service utility network newspaper paper broadcaster channel
+  station watchdog board federation association body authority office embassy force campaign coalition
+  commission fund tribunal league outlet publisher lab laboratory school hospital charity cabinet
+  parliament legislature junta regime militia movement exchange insurer lender automaker manufacturer
+  developer operator chain brand label studio consortium syndicate directorate secretariat command`,
+);
+
+/** Documents that speak for their authors: "the release said", "a letter from the group said". */
+export const DOC_NOUNS = set(
+  `statement statements release releases letter letters report reports note notes memo memos website site
+  communique communiqué filing filings indictment complaint lawsuit study studies survey surveys review
+  reviews document documents draft post posts tweet tweets message messages email emails commentary
+  editorial analysis assessment paper plan budget proposal ruling judgment judgement verdict order decree
+  notice announcement transcript blog bulletin briefing brief affidavit petition motion submission guidance`,
 );
 
 export const MONTHS = set(

@@ -10,7 +10,7 @@ import type { PreparedArticle } from "./types";
 export function normalizeInline(s: string): string {
   return s
     .normalize("NFC")
-    .replace(/[\u200B-\u200D\uFEFF\u00AD]/g, "")
+    .replace(/[\u200B-\u200D\uFEFF]/g, "")
     .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g, " ")
     .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
@@ -19,7 +19,7 @@ export function normalizeInline(s: string): string {
     .replace(/\s*-{2,3}\s*|\s+[\u2013\u2012\u2014\u2015]\s+|[\u2014\u2015]/g, (m) =>
       /^\s/.test(m) || /\s$/.test(m) ? " \u2014 " : "\u2014",
     )
-    .replace(/[\u2013\u2012]/g, "-")
+    .replace(/[\u2010\u2011\u2012\u2013]/g, "-")
     .replace(/ {2,}/g, " ")
     .trim();
 }

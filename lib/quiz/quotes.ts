@@ -1,181 +1,409 @@
-import { sentenceAt, tokenAt, type Context, type QuoteMark } from "./context";
+import { sentenceAt, tokenAt, type Context, type QuoteMark, type SentenceInfo } from "./context";
+import { DOC_NOUNS, MONTHS, PRONOUNS, STATEMENT_NOUNS, TITLE_WORDS, WEEKDAYS } from "./lexicon";
 import {
-  INDIRECT_VERBS,
-  ORG_NOUNS,
-  PHRASE_CUES,
-  PRONOUNS,
-  SPEECH_VERBS,
-  STATEMENT_NOUNS,
-  TITLE_WORDS,
-  WEEKDAYS,
-} from "./lexicon";
-import {
-  capitalisedRuns,
-  isGroupNoun,
-  isNpAdjective,
-  isOrgNoun,
-  isPersonNoun,
-  parseNameRun,
+  clean,
+  genderOfFirstName,
   genderOfTitle,
-  Registry,
-  type Entity,
-} from "./speakers";
+  isAcronym,
+  isAdjective,
+  isCommonWord,
+  isDemonym,
+  isGroupNoun,
+  isHonorific,
+  looksFinite,
+  isOrgNoun,
+  isOrgWord,
+  isPlaceName,
+  isPossessive,
+  isRoleNoun,
+  isTitleWord,
+  parseNameRun,
+  stripPossessive,
+  type ParsedName,
+} from "./names";
+import { Registry, type Entity } from "./speakers";
 import { isCapitalised, type Token } from "./tokens";
 import type { Quote, Span } from "./types";
+import {
+  BELIEF,
+  inflect,
+  isFiniteVerb,
+  isQuoteOnly,
+  PHRASE_CUES,
+  QUOTE_CUES,
+  REPORTING,
+  SPEECH,
+  TELL,
+} from "./verbs";
 
 /**
- * Attribution: who said what. Direct quotations come from the paired quote marks; each is
- * attributed from its cue (after the closing mark, then before the opening mark, then
- * "according to"), else it continues the speaker of its paragraph or of the previous one.
- * Indirect statements are clauses governed by a speech verb ("said that ..."), a statement
- * noun ("his suggestion that ...") or "according to X".
+ * Attribution: who said what. Each sentence of the article's prose is read once, front to back.
+ * A speech cue (a speech verb, "according to", a statement noun with "that") has a speaker
+ * phrase (the noun phrase before the verb, or after it when inverted: `," said X`) and content: a
+ * quotation next to it, or a reported clause after it ("said (that) ...") or before it
+ * ("..., X said"). Direct quotations without a cue of their own continue the speaker of their
+ * paragraph, or of the quotation they carry on from. Speaker phrases resolve to entities by name,
+ * by title or role ("the spokesman"), by pronoun (the most salient compatible person), or become
+ * groups ("Con Edison officials") and unnamed individuals ("a US defense official").
  */
 
-const AUX = new Set(
-  "has have had also later then previously repeatedly again once already would will did does do recently separately further earlier often publicly privately just been has reportedly".split(
-    " ",
-  ),
-);
-const SUBORDINATE_OPENERS = new Set(
-  "in after before on when while as since despite under during following speaking at with for by from asked".split(
-    " ",
-  ),
-);
-const NP_INNER = new Set(["the", "of", "de", "van", "von", "al", "bin"]);
+export type Resolution = { entity: Entity; via: Span; sure: boolean; reason: string };
 
-const PHRASE_FIRST = new Set(PHRASE_CUES.map((p) => p[0]!));
-const HONORIFIC = /^(Dr|Mr|Mrs|Ms|Prof|Sir)\.?$/;
+type DirectItem = { mark: QuoteMark; r: Resolution | null; cue: string; how: string; s: SentenceInfo };
+
+type Cue = { v: number; len: number; kind: "verb" | "according" | "noun" | "participle"; word: string };
+
+export type FoundQuote = Omit<Quote, "confidence" | "reasons" | "attribution"> & {
+  via: Span;
+  speakerId: number;
+  sure: boolean;
+  reasons: string[];
+};
+
+/** A crude stem for matching a description to what the text called something: "banking" ~ "bank". */
+const stem = (w: string) => w.toLowerCase().replace(/(?:ing|ers|er|s)$/, "");
 const low = (t: Token | undefined) => (t ? t.text.toLowerCase() : "");
-const isSpeech = (t: Token | undefined) =>
-  !!t && t.word && SPEECH_VERBS.has(t.text) && !isCapitalised(t.text);
+const isWord = (t: Token | undefined): t is Token => !!t && t.word;
 
-type Resolved = { entity: Entity; via: Span };
+const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "it", "we", "i", "you"]);
+// Words between a subject and its verb: "has also said", "later told", "previously argued".
+const ADVERBS = new Set(
+  "has have had also later then previously repeatedly again once already would will did does do recently separately further earlier often publicly privately just been reportedly subsequently initially originally first last still even now since always never not n't quickly flatly bluntly".split(
+    " ",
+  ),
+);
+const CLAUSE_OPENERS = new Set(
+  "in after before on when while as since despite under during following speaking at with for by from asked if although though because once until amid".split(
+    " ",
+  ),
+);
+const NP_PREPOSITIONS = new Set(["of", "for", "at", "from", "with", "in", "on", "by"]);
+const ADJUNCT_PREPOSITIONS = new Set(
+  "in on at to during after before with via from through over for by aboard outside inside amid alongside near following".split(
+    " ",
+  ),
+);
+const TIME_WORDS = new Set(
+  "today yesterday tonight last this next week month year weekend morning afternoon evening night earlier later recently also again separately previously repeatedly publicly privately once then now already ago late early soon".split(
+    " ",
+  ),
+);
+const STOP_WORDS = new Set(
+  "and or but nor that which who whom whose when where while as because although though if since after before until so than then there here what how why".split(
+    " ",
+  ),
+);
+/** Reporting verbs that seldom take a plain noun object: after them a noun phrase starts a clause. */
+const CLAUSE_ONLY = new Set(
+  [
+    "say",
+    "tell",
+    "argue",
+    "insist",
+    "claim",
+    "contend",
+    "assert",
+    "believe",
+    "think",
+    "expect",
+    "estimate",
+    "predict",
+    "suggest",
+    "warn",
+    "fear",
+    "hope",
+    "worry",
+    "maintain",
+    "stress",
+    "explain",
+    "agree",
+    "reckon",
+    "write",
+    "testify",
+    "caution",
+    "concede",
+  ].flatMap(inflect),
+);
+const NOUN_BEFORE = new Set(
+  "a an the this that these those his her its their our my your whose no any each every another such".split(
+    " ",
+  ),
+);
+const DETERMINERS = new Set([
+  "the",
+  "a",
+  "an",
+  "another",
+  "one",
+  "two",
+  "three",
+  "several",
+  "some",
+  "many",
+  "both",
+  "other",
+]);
+
+/** Maximal runs of capitalised words (with name particles and "of" inside) in a token range. */
+export function capitalisedRuns(toks: Token[], from: number, to: number): { i: number; j: number }[] {
+  const runs: { i: number; j: number }[] = [];
+  const cap = (t: Token | undefined) =>
+    !!t && t.word && (isCapitalised(t.text) || /^(?:al|el)-\p{Lu}/u.test(t.text));
+  let i = from;
+  while (i < to) {
+    if (cap(toks[i])) {
+      let j = i + 1;
+      while (j < to) {
+        const u = toks[j]!;
+        if (u.start > toks[j - 1]!.end + 1) break;
+        if (cap(u)) j++;
+        else if (
+          u.word &&
+          /^(?:of|de|van|von|der|den|bin|al|da|del|la|le|di|du|ibn|for|and)$/.test(u.text) &&
+          cap(toks[j + 1]) &&
+          toks[j + 1]!.start === u.end + 1 &&
+          // "and" joins organisation names only: "Customs and Border Protection".
+          (u.text !== "and" || isOrgWord(toks[j + 1]!.text) || isOrgWord(toks[j - 1]!.text)) &&
+          (u.text !== "for" || isOrgWord(toks[j - 1]!.text) || isTitleWord(toks[j - 1]!.text))
+        )
+          j += 2;
+        else break;
+      }
+      // A possessive ends the run: "Russia's Defense Ministry" keeps going, "Stein's note" stops.
+      runs.push({ i, j });
+      i = j;
+    } else i++;
+  }
+  return runs;
+}
 
 export class Attributor {
   readonly reg = new Registry();
+  private lastSpeaker: { id: number; paragraph: number } | null = null;
+
   constructor(private ctx: Context) {}
 
-  /** Is this token a plausible part of a subject noun phrase? */
-  private npish(t: Token | undefined): boolean {
-    if (!t || !t.word) return false;
-    const w = t.text;
-    if (isCapitalised(w)) return !SPEECH_VERBS.has(w.toLowerCase()) || TITLE_WORDS.has(w);
-    const l = w.toLowerCase();
-    return (
-      NP_INNER.has(l) ||
-      isGroupNoun(l) ||
-      isPersonNoun(l) ||
-      isOrgNoun(l) ||
-      isNpAdjective(l) ||
-      TITLE_WORDS.has(l[0]!.toUpperCase() + l.slice(1))
-    );
+  private sentenceOf(tokenIndex: number): SentenceInfo {
+    return this.ctx.sentences[sentenceAt(this.ctx, this.ctx.tokens[tokenIndex]!.start)]!;
+  }
+
+  private inQuote(k: number): boolean {
+    return (this.ctx.quoteOf[k] ?? -1) >= 0;
   }
 
   // ---- mention pass -------------------------------------------------------------------
 
-  /** Walks the article once, front to back, registering named entities and their mentions. */
+  /** Registers the named people, organisations and groups of the prose, with their roles. */
   collectMentions() {
     const { tokens, sentences } = this.ctx;
     for (const s of sentences) {
-      // Descriptive organisations ("The local taxpayers group") interleave with the named runs.
+      if (!s.prose) continue;
       const described = this.describedOrgs(s.t0, s.t1);
       let dn = 0;
       const flushDescribed = (before: number) => {
         for (; dn < described.length && described[dn]!.i < before; dn++) {
           const d = described[dn]!;
           const span = { start: tokens[d.i]!.start, end: tokens[d.j - 1]!.end };
-          const name = tokens
-            .slice(d.i, d.j)
-            .map((t) => t.text.toLowerCase())
-            .join(" ");
+          const name = clean(
+            tokens
+              .slice(d.i, d.j)
+              .map((t) => (isCapitalised(t.text) && d.keepCase ? t.text : t.text.toLowerCase()))
+              .join(" "),
+          );
           const e = this.reg.collective(name, "organisation", span, true);
           if (!e) continue;
           if (low(tokens[d.i - 1]) === "the") e.aliases.add(`the ${name}`);
-          this.reg.mention(e, span);
+          this.mentionAt(e, d.i, d.j, s);
         }
       };
       for (const run of capitalisedRuns(tokens, s.t0, s.t1)) {
         flushDescribed(run.i);
+        if (this.isDateline(run, s)) continue;
         const words = tokens.slice(run.i, run.j).map((t) => t.text);
-        const span = { start: tokens[run.i]!.start, end: tokens[run.j - 1]!.end };
         const next = tokens[run.j];
-        // "G-7 leaders", "Russian officials": a group named by its capitalised modifiers.
-        if (next && next.word && isGroupNoun(next.text) && next.text === next.text.toLowerCase()) {
-          const mods = words.filter((w, i) => !(i === 0 && (w === "The" || w === "the")));
-          const clean =
-            mods[0] && /^(Those|These|Some|Many|Other|Both|All)$/.test(mods[0]) ? mods.slice(1) : mods;
-          if (clean.length) {
-            const e = this.reg.collective(
-              `${clean.join(" ")} ${next.text}`,
-              "group",
-              { start: span.start, end: next.end },
-              true,
-            );
-            if (e) this.reg.mention(e, { start: span.start, end: next.end });
+        const initial = run.i === s.t0 || (run.i === s.t0 + 1 && !tokens[s.t0]!.word);
+        // "Con Edison officials", "Russian officials", "Israeli settlers": a group named by its modifiers.
+        if (isWord(next) && isGroupNoun(next.text) && next.text === next.text.toLowerCase()) {
+          const mods = words.filter(
+            (w, i) => !(i === 0 && /^(?:The|Those|These|Some|Many|Other|Both|All|Several)$/.test(w)),
+          );
+          if (
+            mods.length &&
+            !(mods.length === 1 && initial && isCommonWord(mods[0]!) && !isDemonym(mods[0]!))
+          ) {
+            const name = clean(`${mods.join(" ")} ${next.text}`);
+            const e = this.reg.collective(name, "group", this.span(run.i, run.j + 1), true);
+            if (e) this.mentionAt(e, run.i, run.j + 1, s);
             continue;
           }
         }
-        const parsed = parseNameRun(words);
+        const parsed = parseNameRun(words, initial);
         if (!parsed) continue;
-        let e: Entity | undefined;
-        if (parsed.type === "person")
-          e = this.reg.person(parsed, span, parsed.nameTokens.length > 1 || !!parsed.title);
-        else if (parsed.type === "organisation") {
-          const prev = tokens[run.i - 1];
-          const withThe = low(prev) === "the" || words[0] === "The";
-          e = this.reg.collective(parsed.name, "organisation", span, true);
-          if (e && withThe) e.aliases.add(`the ${parsed.name}`);
-        } else if (parsed.type === "unknown") {
-          e = this.reg.findPerson(parsed.nameTokens) ?? this.reg.orgByPrefix(parsed.name);
-          if (e && e.name !== parsed.name) e.aliases.add(parsed.name);
-        }
-        if (e) {
-          this.reg.mention(e, span);
-          if (e.type === "person") {
-            this.roleBefore(e, run.i, run.j, s.t0);
-            this.appositive(e, run.j);
-          }
+        const e = this.entityForName(parsed, run.i, run.j, false);
+        if (!e) continue;
+        this.mentionAt(e, run.i, run.j, s);
+        if (e.type === "organisation") this.describe(e, run.i, run.j, s);
+        if (e.type === "person") {
+          this.roleBefore(e, run.i, run.j, s.t0);
+          this.appositive(e, run.j, s.t1);
         }
       }
       flushDescribed(s.t1);
     }
   }
 
+  private span(i: number, j: number): Span {
+    return { start: this.ctx.tokens[i]!.start, end: this.ctx.tokens[j - 1]!.end };
+  }
+
+  private mentionAt(e: Entity, i: number, j: number, s: SentenceInfo, speaks = false) {
+    const { tokens } = this.ctx;
+    let k = s.t0;
+    while (k < i && (!tokens[k]!.word || /^(?:the|a|an)$/i.test(tokens[k]!.text))) k++;
+    const opens = k === i || (CLAUSE_OPENERS.has(low(tokens[s.t0])) && low(tokens[i - 1]) === ",");
+    this.reg.mention(e, {
+      start: tokens[i]!.start,
+      end: tokens[j - 1]!.end,
+      sentence: s.index,
+      paragraph: s.paragraph,
+      subject: opens && !this.inQuote(i),
+      speaks,
+    });
+    const m = this.reg.mentionAt(tokens[i]!.start);
+    if (m && this.inQuote(i)) (m as { quoted?: boolean }).quoted = true;
+  }
+
   /**
-   * Lower-case noun phrases that introduce an organisation rather than refer back to one:
-   * "the local taxpayers group", "a regional business council". Two or more modifiers, or a
-   * plural noun modifier, before an organisation noun; "the company" alone is an anaphor.
+   * What the text calls an organisation: the lower-case words right before its name ("US
+   * investment banking giant Goldman Sachs", "the oil company Aramco") or in an appositive after
+   * it ("Aramco, the state-owned oil company,"). Lets "the bank" or "the company" find it.
    */
-  private describedOrgs(t0: number, t1: number): { i: number; j: number }[] {
-    const { tokens, quoteOf } = this.ctx;
-    const out: { i: number; j: number }[] = [];
+  private describe(e: Entity, i: number, j: number, s: SentenceInfo) {
+    const { tokens } = this.ctx;
+    const add = (w: string) => e.descriptors.add(stem(w));
+    for (let k = i - 1; k >= s.t0 && k >= i - 4; k--) {
+      const t = tokens[k]!;
+      if (
+        !t.word ||
+        t.text !== t.text.toLowerCase() ||
+        DETERMINERS.has(t.text) ||
+        STOP_WORDS.has(t.text) ||
+        NP_PREPOSITIONS.has(t.text)
+      )
+        break;
+      add(t.text);
+    }
+    if (low(tokens[j]) === "," && /^(?:a|an|the)$/.test(low(tokens[j + 1]))) {
+      for (let k = j + 2; k < s.t1 && k < j + 8; k++) {
+        const t = tokens[k]!;
+        if (!t.word || NP_PREPOSITIONS.has(low(t)) || STOP_WORDS.has(low(t))) break;
+        if (t.text === t.text.toLowerCase()) add(t.text);
+      }
+    }
+  }
+
+  /** "LOS ANGELES (AP) —", "LONDON —": a dateline, not a speaker. */
+  private isDateline(run: { i: number; j: number }, s: SentenceInfo): boolean {
+    const { tokens, text } = this.ctx;
+    if (run.i !== s.t0) return false;
+    const words = tokens.slice(run.i, run.j).map((t) => t.text);
+    if (!words.every((w) => w === w.toUpperCase())) return false;
+    const after = text.slice(tokens[run.j - 1]!.end, tokens[run.j - 1]!.end + 40);
+    return /^\s*(?:,\s*[\p{L}\p{N} .]+)?(?:\s*\([\p{L} .]+\))?\s*[\u2014-]/u.test(after);
+  }
+
+  /** The entity a parsed name stands for; registers people with a full name or a title. */
+  private entityForName(parsed: ParsedName, i: number, j: number, speaking: boolean): Entity | undefined {
+    const span = this.span(i, j);
+    const { tokens } = this.ctx;
+    if (parsed.type === "person") {
+      const known = this.reg.findPerson(parsed.nameTokens);
+      const single = parsed.nameTokens.length === 1 && !parsed.title;
+      if (single && !known) {
+        // A lone capitalised word is a person only when it speaks; otherwise an organisation
+        // already named ("Northwind" for "Northwind Motors") or nothing.
+        const org = this.reg.orgByPrefix(parsed.name) ?? this.reg.findByName(parsed.name);
+        if (org) return org;
+        if (!speaking) return undefined;
+        if (low(tokens[i - 1]) === "the") return this.reg.collective(parsed.name, "organisation", span, true);
+      }
+      return this.reg.person(parsed, span, true);
+    }
+    if (parsed.type === "organisation") {
+      const e = this.reg.collective(parsed.name, "organisation", span, true);
+      if (e && (low(tokens[i - 1]) === "the" || /^The$/.test(tokens[i]!.text)))
+        e.aliases.add(`the ${parsed.name}`);
+      return e;
+    }
+    if (parsed.type === "group") return this.reg.collective(parsed.name, "group", span, true);
+    if (parsed.type === "place") {
+      const known = this.reg.findByName(parsed.name);
+      if (known || speaking) {
+        const e = known ?? this.reg.collective(parsed.name, "organisation", span, true);
+        if (e) e.place = true;
+        return e;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Lower-case noun phrases that introduce an organisation: "the local taxpayers group", "the
+   * French foreign ministry", "the Israeli military". A capitalised owner (a nationality, a place,
+   * an organisation) or two or more modifiers before an organisation noun; "the company" alone is
+   * an anaphor, not a new organisation.
+   */
+  private describedOrgs(t0: number, t1: number): { i: number; j: number; keepCase: boolean }[] {
+    const { tokens } = this.ctx;
+    const out: { i: number; j: number; keepCase: boolean }[] = [];
     for (let h = t0 + 1; h < t1; h++) {
       const head = tokens[h]!;
-      // Lower-case heads only: a plain set lookup on the raw text filters almost every token.
-      if (!head.word || !ORG_NOUNS.has(head.text)) continue;
-      if (quoteOf[h]! >= 0) continue;
+      if (!head.word || head.text !== head.text.toLowerCase() || !isOrgNoun(head.text)) continue;
+      if (this.inQuote(h)) continue;
       let i = h;
+      let caps = 0;
       while (i - 1 >= t0 && i > h - 5) {
         const t = tokens[i - 1]!;
-        if (!t.word || t.text !== t.text.toLowerCase() || /^(a|an|the)$/.test(t.text)) break;
-        if (/'s?$/.test(t.text) || PRONOUNS.has(t.text) || AUX.has(t.text) || SPEECH_VERBS.has(t.text)) break;
+        if (!t.word || /^(?:a|an|the)$/i.test(t.text)) break;
+        if (isCapitalised(t.text)) {
+          if (!(
+            isDemonym(t.text) ||
+            isPlaceName([stripPossessive(t.text)]) ||
+            isAcronym(stripPossessive(t.text))
+          ))
+            break;
+          caps++;
+          i--;
+          continue;
+        }
+        if (caps) break;
         if (
-          !/^[a-z][a-z-]+$/.test(t.text) ||
-          /^(of|in|on|at|for|with|by|to|from|and|or|that|which|who|same|other|new|whole|entire|former|latter|its|his|her|their|this)$/.test(
-            t.text,
-          )
+          /'s?$|\u2019s?$/.test(t.text) ||
+          PRONOUNS.has(t.text) ||
+          ADVERBS.has(t.text) ||
+          SPEECH.has(t.text)
         )
           break;
+        if (
+          !/^[a-z][a-z-]+$/.test(t.text) ||
+          STOP_WORDS.has(t.text) ||
+          NP_PREPOSITIONS.has(t.text) ||
+          isFiniteVerb(t.text)
+        )
+          break;
+        if (/^(?:to|same|whole|entire|former|latter|its|his|her|their|this|new|own)$/.test(t.text)) break;
         i--;
       }
-      if (!/^(a|an|the)$/.test(low(tokens[i - 1])) || i === h) continue;
+      if (i === h) continue;
+      const det = low(tokens[i - 1]);
+      if (!/^(?:a|an|the)$/.test(det) && !caps) continue;
       // "Aramco, the state-owned oil company," / "the oil company Aramco": a description of a named one.
       if (tokens[i - 2]?.text === "," || (tokens[h + 1]?.word && isCapitalised(tokens[h + 1]!.text)))
         continue;
       const mods = tokens.slice(i, h).map((t) => t.text);
-      const pluralNoun = mods.some((w) => /[^s]s$/.test(w) && !isNpAdjective(w));
-      if (mods.length < 2 && !pluralNoun) continue;
-      out.push({ i, j: h + 1 });
+      const pluralNoun = mods.some((w) => /[^s]s$/.test(w) && !isCapitalised(w) && isCommonWord(w));
+      if (!caps && mods.length < 2 && !pluralNoun) continue;
+      out.push({ i, j: h + 1, keepCase: caps > 0 });
     }
     return out;
   }
@@ -183,22 +411,22 @@ export class Attributor {
   /**
    * A role given before the name, between commas: "NASA's chief scientist, Kate Morrow, said",
    * "According to the city's finance director, Maria Chen, ...". Only when the phrase opens the
-   * sentence or follows "according to", its head is a singular person noun or title, and the
-   * name is closed by a comma or a speech verb.
+   * sentence or follows "according to", its head is a person noun or title, and the name is
+   * closed by a comma or a speech verb.
    */
   private roleBefore(e: Entity, i: number, j: number, t0: number) {
     const { tokens, text } = this.ctx;
-    if (e.role && !HONORIFIC.test(e.role)) return;
+    if (e.role && !isHonorific(e.role)) return;
     if (low(tokens[i - 1]) !== "," || i - 2 < t0) return;
     const after = tokens[j];
-    if (!after || !(after.text === "," || isSpeech(after))) return;
+    if (!after || !(after.text === "," || SPEECH.has(after.text))) return;
     const head = tokens[i - 2]!;
     const hl = head.text.toLowerCase();
-    if (!head.word || (/s$/.test(hl) && !isPersonNoun(hl))) return;
+    if (!head.word || (/s$/.test(hl) && !isRoleNoun(hl))) return;
     if (!(
-      isPersonNoun(hl) ||
-      TITLE_WORDS.has(hl.charAt(0).toUpperCase() + hl.slice(1)) ||
-      (head.text === hl && /(ist|ian)$/.test(hl))
+      isRoleNoun(hl) ||
+      isTitleWord(hl.charAt(0).toUpperCase() + hl.slice(1)) ||
+      (head.text === hl && /(?:ist|ian)$/.test(hl))
     ))
       return;
     let k = i - 2;
@@ -206,337 +434,905 @@ export class Attributor {
       const t = tokens[k - 1]!;
       if (!t.word) break;
       const l = t.text.toLowerCase();
-      if (/^(a|an|the|according|to)$/.test(l) || PRONOUNS.has(l)) break;
-      if (/^(in|on|at|for|with|by|from|of|after|before|and|or|but|said|says|told)$/.test(l)) break;
+      if (/^(?:a|an|the|according|to)$/.test(l) || PRONOUNS.has(l)) break;
+      if (/^(?:in|on|at|for|with|by|from|of|after|before|and|or|but|said|says|told)$/.test(l)) break;
       k--;
     }
     let start = k;
-    if (/^(the)$/.test(low(tokens[k - 1])) && /'s?$/.test(tokens[k]!.text)) start = k - 1;
-    else if (/^(a|an|the)$/.test(low(tokens[k - 1]))) start = k; // "the chief scientist" -> "chief scientist"
-    const opener = start - (/^(a|an|the)$/.test(low(tokens[start - 1])) && start === k ? 1 : 0);
+    if (low(tokens[k - 1]) === "the" && /'s?$|\u2019s?$/.test(tokens[k]!.text)) start = k - 1;
+    const opener = start - (/^(?:a|an|the)$/.test(low(tokens[start - 1])) && start === k ? 1 : 0);
     const atStart = opener === t0;
     const afterAccording = low(tokens[opener - 1]) === "to" && low(tokens[opener - 2]) === "according";
     if (!atStart && !afterAccording) return;
     const role = text.slice(tokens[start]!.start, head.end);
-    e.role = tokens[start]!.text === "The" ? `the${role.slice(3)}` : role;
-    e.roleSpan = { start: tokens[start]!.start, end: head.end };
-    const g = genderOfTitle(hl);
-    if (g) {
-      e.gender = g;
-      e.genderFromTitle = true;
-    }
+    this.reg.setRole(e, tokens[start]!.text === "The" ? `the${role.slice(3)}` : role, {
+      start: tokens[start]!.start,
+      end: head.end,
+    });
   }
 
-  /** "Samuel Charap, a senior political scientist at the RAND Corp., who ..." -> role. */
-  private appositive(e: Entity, j: number) {
+  /** "Samuel Charap, a senior political scientist at the RAND Corp., who ..." -> role; "Murray, 36," -> age. */
+  private appositive(e: Entity, j: number, t1: number) {
     const { tokens } = this.ctx;
-    if (low(tokens[j]) !== "," || (e.role && !HONORIFIC.test(e.role))) return;
+    if (low(tokens[j]) !== ",") return;
     const first = tokens[j + 1];
-    if (!first || !first.word) return;
-    if (!/^(a|an|the)$/.test(low(first)) && !(isCapitalised(first.text) && TITLE_WORDS.has(first.text)))
+    if (!first) return;
+    if (/^\d{1,2}$/.test(first.text) && /^[,)]$/.test(low(tokens[j + 2]))) {
+      e.age = Number(first.text);
       return;
+    }
+    if (e.role && !isHonorific(e.role)) return;
+    if (!first.word) return;
+    const startsRole =
+      /^(?:a|an|the)$/.test(low(first)) ||
+      (isCapitalised(first.text) && isTitleWord(first.text)) ||
+      (isPossessive(first.text) && isCapitalised(first.text)) ||
+      (!isCapitalised(first.text) && isRoleNoun(first.text));
+    if (!startsRole) return;
     const start = j + 1;
     let k = start;
-    while (k < tokens.length && k - start < 16) {
+    while (k < t1 && k - start < 18) {
       const t = tokens[k]!;
-      if (!t.word && t.text !== "'" && t.text !== "-") break;
-      if (/^(who|which|that)$/.test(low(t))) break;
-      if (/^(said|says|told)$/.test(low(t))) return;
+      if (!t.word && !/^['\u2019&-]$/.test(t.text)) break;
+      if (/^(?:who|which|that)$/.test(low(t))) break;
+      if (SPEECH.has(low(t)) && !isCapitalised(t.text)) return;
       k++;
     }
-    if (k === start + 1) return;
+    if (k === start + 1 && !isRoleNoun(first.text)) return;
     const term = tokens[k];
-    if (term && !/^(,|\.|who|which|that)$/.test(low(term))) return;
+    if (term && !/^(?:,|\.|who|which|that|;|\)|\u2014)$/.test(low(term)) && k < t1) return;
     const words = tokens.slice(start, k).map((t) => t.text);
-    if (!words.some((w) => isPersonNoun(w) || TITLE_WORDS.has(w) || /(ist|er|or|ian|ant|ent)s?$/.test(w)))
-      return;
-    const s = this.ctx.text.slice(tokens[start]!.start, tokens[k - 1]!.end).replace(/^(a|an|the)\s+/i, "");
-    e.role = s;
-    e.roleSpan = { start: tokens[start]!.start, end: tokens[k - 1]!.end };
+    if (!words.some((w) => isRoleNoun(w) || isTitleWord(w) || /(?:ist|er|or|ian|ant|ent)s?$/.test(w))) return;
+    const role = this.ctx.text
+      .slice(tokens[start]!.start, tokens[k - 1]!.end)
+      .replace(/^(?:a|an|the)\s+/i, "");
+    this.reg.setRole(e, role, { start: tokens[start]!.start, end: tokens[k - 1]!.end });
   }
 
-  // ---- noun phrase resolution ---------------------------------------------------------
+  // ---- resolution -------------------------------------------------------------------
 
-  /** Resolves the noun phrase tokens[i..j) at text position `pos` to an entity. */
-  resolve(i: number, j: number): Resolved | null {
-    const { tokens } = this.ctx;
-    while (i < j && /^(the|a|an)$/.test(low(tokens[i]))) i++;
-    if (i >= j) return null;
-    const pos = tokens[i]!.start;
-    const span = { start: tokens[i]!.start, end: tokens[j - 1]!.end };
-    const words = tokens.slice(i, j).map((t) => t.text);
-    const last = words[words.length - 1]!;
-    const lastLow = last.toLowerCase();
-    if (j - i === 1 && PRONOUNS.has(lastLow)) return this.pronoun(lastLow, pos);
-    if (isGroupNoun(lastLow) && last === lastLow) {
-      const firstCap = words.findIndex((w) => isCapitalised(w) || /\d/.test(w));
-      const mods = firstCap >= 0 ? words.slice(firstCap, -1) : [];
-      if (mods.length) {
-        const e = this.reg.collective(`${mods.join(" ")} ${lastLow}`, "group", span, true);
-        return e ? { entity: e, via: span } : null;
-      }
-      const g = this.reg.groupByHead(lastLow, pos);
-      const e =
-        g ??
-        this.reg.collective(
-          words.join(" ").replace(/^\p{Lu}/u, (c) => c.toLowerCase()),
-          "group",
-          span,
-          true,
-        );
-      if (!e) return null;
-      const m = g ? this.reg.latestMention(pos, g.id) : undefined;
-      return { entity: e, via: m ? { start: m.start, end: m.end } : span };
+  /**
+   * Salience of the people (or organisations, or groups) before `pos`: mentioned in this
+   * paragraph or the two before it, outside quotation marks. Subjects and speakers weigh more,
+   * recent mentions more than old ones, and the speaker of the latest quotation most of all.
+   */
+  private salient(pos: number, ok: (e: Entity) => boolean): { entity: Entity; score: number }[] {
+    const here = sentenceAt(this.ctx, pos);
+    const s = this.ctx.sentences[here]!;
+    const scores = new Map<number, number>();
+    for (const m of this.reg.before(pos, 300)) {
+      if (m.paragraph < s.paragraph - 5) break;
+      if ((m as { quoted?: boolean }).quoted) continue;
+      const e = this.reg.get(m.entity);
+      if (!ok(e)) continue;
+      const distance = here - m.sentence;
+      const back = s.paragraph - m.paragraph;
+      let w =
+        distance === 0
+          ? 3
+          : distance === 1
+            ? 2.5
+            : back === 0
+              ? 1.5
+              : back === 1
+                ? 1
+                : back === 2
+                  ? 0.6
+                  : 0.25;
+      // The subject of the same sentence binds a later pronoun: "Putin ... with his suggestion".
+      if (m.subject) w += distance === 0 ? 4 : 1.5;
+      if (m.speaks) w += 1.5;
+      // Object of a preposition ("a victory over X", "met with X"): less likely the topic.
+      const before = this.ctx.tokens[tokenAt(this.ctx, m.start) - 1];
+      if (
+        isWord(before) &&
+        /^(?:over|against|with|to|for|by|from|of|than|beat|beating|defeated)$/.test(low(before))
+      )
+        w -= 1;
+      const prior = scores.get(e.id);
+      // The best mention counts, and each further one a little: recency beats mere repetition.
+      scores.set(e.id, prior === undefined ? w : Math.max(prior, w) + 0.3);
     }
-    const caps = words.filter((w) => isCapitalised(w));
-    if (!caps.length) {
-      if (isPersonNoun(lastLow)) return this.description(lastLow, pos, (e) => e.type === "person");
-      if (isOrgNoun(lastLow)) return this.description(lastLow, pos, (e) => e.type !== "person");
-      return null;
+    if (this.lastSpeaker && this.lastSpeaker.paragraph >= s.paragraph - 1) {
+      const e = this.reg.get(this.lastSpeaker.id);
+      if (ok(e)) scores.set(e.id, (scores.get(e.id) ?? 0) + 2.5);
     }
-    // Use the last capitalised run of the phrase: "Defense Secretary Lloyd Austin".
-    const runs = capitalisedRuns(tokens, i, j);
-    const run = runs[runs.length - 1];
-    if (!run) return null;
-    const runWords = tokens.slice(run.i, run.j).map((t) => t.text);
-    const parsed = parseNameRun(runWords);
-    if (!parsed) return null;
-    let e: Entity | undefined;
-    if (parsed.type === "person") e = this.reg.person(parsed, span, true);
-    else if (parsed.type === "organisation" || parsed.type === "place")
-      e = this.reg.collective(parsed.name, "organisation", span, true);
-    else {
-      e =
-        this.reg.findPerson(parsed.nameTokens) ??
-        this.reg.findByName(parsed.name) ??
-        this.reg.orgByPrefix(parsed.name);
-      if (!e) {
-        const withThe = low(tokens[run.i - 1]) === "the";
-        e = withThe
-          ? this.reg.collective(parsed.name, "organisation", span, true)
-          : this.reg.person({ ...parsed, type: "person" }, span, true);
-      }
-    }
-    if (!e) return null;
-    if (run.j < j && isOrgNoun(lastLow) && e.type === "person" && !parsed.title) {
-      // "the United Auto Workers union": a capitalised name before an organisation noun.
-      e = this.reg.collective(parsed.name, "organisation", span, true) ?? e;
-    }
-    if (run.j < j && isPersonNoun(lastLow) && e.type !== "person") {
-      // "a Pentagon spokesman": the organisation speaks through an unnamed person.
-      return { entity: e, via: span };
-    }
-    return { entity: e, via: span };
+    return [...scores.entries()]
+      .map(([id, score]) => ({ entity: this.reg.get(id), score }))
+      .sort((a, b) => b.score - a.score);
   }
 
-  private pronoun(p: string, pos: number): Resolved | null {
-    const person = /^(he|she|him|his|her|i)$/.test(p);
-    let e: Entity | undefined;
-    if (person) {
-      // Gender: "she" prefers a recent person whose title shows she is female ("Ms.", "Queen",
-      // "spokeswoman"); otherwise the latest person not known to be male (by title or by an
-      // earlier "he"); otherwise plain recency. Likewise "he".
-      const want = /^(she|her)$/.test(p) ? "f" : /^(he|him|his)$/.test(p) ? "m" : null;
-      const cands = this.reg.recent(pos, 4, (x) => x.type === "person", false).map((c) => c.entity);
-      e = want
-        ? (cands.find((x) => x.genderFromTitle && x.gender === want) ??
-          cands.find((x) => x.gender === null || x.gender === want) ??
-          cands[0])
-        : cands[0];
-      if (e && want && !e.gender) e.gender = want;
-    } else if (p === "it" || p === "its") {
-      e = this.topicalOrg(pos, (x) => x.type === "organisation", true);
-    } else e = this.reg.latest(pos, (x) => x.type !== "person");
-    if (!e) return null;
-    const m = this.reg.latestMention(pos, e.id)!;
-    return { entity: e, via: { start: m.start, end: m.end } };
+  private pick(pos: number, cands: { entity: Entity; score: number }[], what: string): Resolution | null {
+    if (process.env.QUIZ_DEBUG)
+      console.error(
+        `[resolve ${what} @${pos}] ${cands
+          .slice(0, 4)
+          .map((c) => `${c.entity.name}=${c.score.toFixed(1)}`)
+          .join(" ")}`,
+      );
+    const best = cands[0];
+    if (!best) return null;
+    const second = cands[1];
+    const m = this.reg.latestMention(pos, best.entity.id);
+    const sure = !second || best.score - second.score >= 2;
+    return {
+      entity: best.entity,
+      via: m ? { start: m.start, end: m.end } : { start: pos, end: pos },
+      sure,
+      reason: sure
+        ? `${what} refers to ${best.entity.name}, the person the passage is about`
+        : `${what} could refer to ${best.entity.name} or ${second!.entity.name}`,
+    };
+  }
+
+  private pronoun(p: string, pos: number): Resolution | null {
+    if (/^(?:he|him|his|she|her|hers)$/.test(p)) {
+      const want = /^(?:she|her|hers)$/.test(p) ? "f" : "m";
+      const cands = this.salient(pos, (e) => e.type === "person" && (e.gender === null || e.gender === want))
+        .map((c) => ({
+          entity: c.entity,
+          // A name that shows the pronoun's gender, or at least that it is a person's, weighs more.
+          score:
+            c.score + (c.entity.genderSure && c.entity.gender === want ? 2 : 0) - (c.entity.nameSure ? 0 : 1),
+        }))
+        .sort((a, b) => b.score - a.score);
+      const r = this.pick(pos, cands, `"${p}"`);
+      if (r && !r.entity.gender) r.entity.gender = want;
+      return r;
+    }
+    if (/^(?:it|its)$/.test(p)) {
+      const cands = this.salient(pos, (e) => e.type === "organisation");
+      return this.pick(pos, cands, `"${p}"`);
+    }
+    if (/^(?:they|them|their)$/.test(p)) {
+      const cands = this.salient(pos, (e) => e.type === "group" || e.type === "organisation");
+      return this.pick(pos, cands, `"${p}"`);
+    }
+    return null;
+  }
+
+  /** "the official", "the spokesman", "the company", "the 36-year-old", "the Prime Minister". */
+  private description(words: string[], pos: number): Resolution | null {
+    const head = words[words.length - 1]!.toLowerCase();
+    const phrase = words.join(" ").toLowerCase();
+    const age = /^(\d{1,3})-year-old$/.exec(head)?.[1];
+    if (age) {
+      const cands = this.salient(pos, (e) => e.type === "person");
+      const aged = cands.filter((c) => c.entity.age === Number(age));
+      const r = this.pick(pos, aged.length ? aged : cands, `"the ${head}"`);
+      if (r && !aged.length) r.sure = false;
+      return r;
+    }
+    if (isOrgNoun(head) && !isRoleNoun(head)) {
+      // "the company" is not a country; "the government" may be one.
+      const governs = /^(?:government|administration|state|country|nation|regime|cabinet)$/.test(head);
+      const cands = this.salient(
+        pos,
+        (e) =>
+          (e.type === "organisation" && (governs || !e.place)) || (head === "group" && e.type === "group"),
+      );
+      const h = stem(head);
+      const named = cands.filter(
+        (c) =>
+          c.entity.descriptors.has(h) ||
+          c.entity.name.toLowerCase().split(/\s+/).map(stem).includes(h) ||
+          [...c.entity.aliases].some((a) => stem(a.toLowerCase().split(/\s+/).pop() ?? "") === h),
+      );
+      const r = this.pick(pos, named.length ? named : cands, `"the ${head}"`);
+      if (r && !named.length) r.sure = r.sure && cands.length === 1;
+      return r;
+    }
+    // A person by role: "the Prime Minister", "the district attorney", "the official".
+    // Every word of the description in the role: "the French minister" ~ "French Environment Minister".
+    const want = phrase.split(/\s+/).map(stem);
+    const byRole = this.salient(pos, (e) => {
+      if (!(e.type === "person" || e.type === "anonymous") || !e.role) return false;
+      const have = new Set(
+        e.role
+          .toLowerCase()
+          .split(/[\s,'-]+/)
+          .map(stem),
+      );
+      return want.every((w) => have.has(w));
+    });
+    if (byRole.length) return this.pick(pos, byRole, `"the ${phrase}"`);
+    const anon = this.salient(pos, (e) => e.type === "anonymous" && e.key === head);
+    if (anon.length) return this.pick(pos, anon, `"the ${phrase}"`);
+    if (isRoleNoun(head) || isTitleWord(words[words.length - 1]!)) {
+      const cands = this.salient(pos, (e) => e.type === "person");
+      const r = this.pick(pos, cands, `"the ${phrase}"`);
+      if (r) r.sure = false;
+      return r;
+    }
+    return null;
   }
 
   /**
-   * "it" / "the company": the organisation the story is about, not merely the last one named.
-   * An organisation named earlier in the same sentence wins ("X said it would"); otherwise the
-   * most-mentioned of the last three organisations, ties to the most recent.
+   * The entity a speaker phrase tokens[i..j) names. The phrase has been bounded by the caller
+   * (between a closing quote and the verb, or the subject before the verb).
    */
-  private topicalOrg(pos: number, ok: (e: Entity) => boolean, pronoun = false): Entity | undefined {
-    const cands = this.reg.recent(pos, 3, ok);
-    if (!cands.length) return undefined;
-    const si = sentenceAt(this.ctx, pos);
-    const s = this.ctx.sentences[si]!;
-    const latest = this.reg.latestMention(pos, cands[0]!.entity.id);
-    if (latest && latest.start >= s.start) return cands[0]!.entity;
-    // A bare "it" continues the subject of the previous sentence ("Acme shares fell. It said ...").
-    const prev = this.ctx.sentences[si - 1];
-    if (pronoun && prev && prev.paragraph === s.paragraph) {
-      let t = prev.t0;
-      if (low(this.ctx.tokens[t]) === "the") t++;
-      const m = this.ctx.tokens[t] ? this.reg.mentionAt(this.ctx.tokens[t]!.start) : undefined;
-      const subj = m && cands.find((c) => c.entity.id === m.entity);
-      if (subj) return subj.entity;
-    }
-    // An organisation already quoted ("X said ...") is the story's subject: it outweighs a
-    // passing mention. Score = mentions in the window, +2 when one of them is a speech subject.
+  interpret(i: number, j: number): Resolution | null {
     const { tokens } = this.ctx;
-    const spoke = (id: number) =>
-      this.reg.mentionsBefore(pos, 400).some((m) => {
-        if (m.entity !== id) return false;
-        let k = tokenAt(this.ctx, m.end);
-        while (k < tokens.length && AUX.has(low(tokens[k]))) k++;
-        return isSpeech(tokens[k]);
-      });
-    let best = cands[0]!;
-    let bestScore = -1;
-    for (const c of cands) {
-      const score = c.count + (spoke(c.entity.id) ? 2 : 0);
-      if (score > bestScore) {
-        best = c;
-        bestScore = score;
+    while (i < j && !tokens[i]!.word) i++;
+    while (j > i && !tokens[j - 1]!.word) j--;
+    if (i >= j) return null;
+    const first = low(tokens[i]);
+    const pos = tokens[i]!.start;
+    const span = this.span(i, j);
+    const s = this.sentenceOf(i);
+    if (j - i === 1 && SUBJECT_PRONOUNS.has(first)) return this.pronoun(first, pos);
+    // "X, the ROLE," inside the phrase: the appositive is the role.
+    const comma = tokens.slice(i, j).findIndex((t) => t.text === "," || t.text === "\u2014");
+    if (comma > 0) {
+      const r = this.interpret(i, i + comma);
+      if (r && r.entity.type === "person" && !r.entity.role) {
+        const role = this.ctx.text
+          .slice(tokens[i + comma + 1]!.start, tokens[j - 1]!.end)
+          .replace(/^(?:a|an|the)\s+/i, "")
+          .replace(/,$/, "");
+        if (role && !/^(?:who|which)\b/.test(role))
+          this.reg.setRole(r.entity, role, this.span(i + comma + 1, j));
+      }
+      if (r) return r;
+    }
+    // A sentence's first word is capitalised whatever it is: "Analysts say", "Officials said".
+    const opensSentence = i === s.t0 || (i === s.t0 + 1 && !tokens[s.t0]!.word);
+    const words = tokens.slice(i, j).map((t, n) => {
+      const w = clean(t.text);
+      const firstRun = capitalisedRuns(tokens, i, j)[0];
+      // "Residents of Nyalenda": a run that is no name starts with an ordinary word.
+      const nextCap =
+        !!firstRun &&
+        firstRun.i === i &&
+        firstRun.j > i + 1 &&
+        parseNameRun(tokens.slice(firstRun.i, firstRun.j).map((t) => t.text)) !== null;
+      if (n === 0 && opensSentence && !nextCap && isCapitalised(w)) {
+        const l = w.toLowerCase();
+        const known = this.reg.findPerson([w]) ?? this.reg.findByName(w);
+        if (
+          !known &&
+          (isGroupNoun(l) || isRoleNoun(l) || isOrgNoun(l) || DOC_NOUNS.has(l) || /^(?:the|a|an)$/.test(l))
+        )
+          return l;
+      }
+      return w;
+    });
+    const determiner = /^(?:the|a|an)$/i.test(words[0]!) ? words[0]!.toLowerCase() : null;
+    const body = determiner ? words.slice(1) : words;
+    const b0 = determiner ? i + 1 : i;
+    if (!body.length) return null;
+    // Documents speak for their authors: "a release from Carrier Strike Group 2", "Stein's note",
+    // "the Navy's 3rd Fleet press release", "an Air Force statement".
+    const docAt = body.findIndex((w) => DOC_NOUNS.has(w.toLowerCase()));
+    if (docAt >= 0) {
+      const after = body.slice(docAt + 1);
+      if (after.length >= 2 && /^(?:from|by|of)$/.test(after[0]!)) {
+        const r = this.interpret(b0 + docAt + 2, j);
+        if (r) return { ...r, reason: `the ${body[docAt]} is from ${r.entity.name}` };
+      }
+      const owner = body
+        .slice(0, docAt)
+        .filter((w) => !/^(?:press|news|new|latest|joint|written|official|separate|draft)$/i.test(w));
+      if (owner.length) {
+        const r = this.interpret(b0, b0 + owner.length);
+        if (r && r.entity.type !== "anonymous")
+          return { ...r, reason: `the ${body[docAt]} is ${r.entity.name}'s` };
+      }
+      if (determiner === "the" || determiner === null) {
+        // "the release said": the author of the last document of that kind, else the story's organisation.
+        const cands = this.salient(pos, (e) => e.type === "organisation" || e.type === "group");
+        const r = this.pick(pos, cands, `"the ${body[docAt]}"`);
+        if (r) return { ...r, sure: false };
+      }
+      return null;
+    }
+    // A name inside the phrase: the last person-shaped run wins ("White House press secretary Josh Earnest").
+    const runs = capitalisedRuns(tokens, b0, j);
+    let personRun: { i: number; j: number; parsed: ParsedName } | null = null;
+    let otherRun: { i: number; j: number; parsed: ParsedName } | null = null;
+    for (const run of runs) {
+      const initial = run.i === s.t0 || run.i === b0;
+      const runWords = tokens.slice(run.i, run.j).map((t) => t.text);
+      let parsed = parseNameRun(runWords, initial && run.i === s.t0);
+      // "Cook said ...": a sentence-initial surname the article has already given in full.
+      if (!parsed && runWords.length === 1 && this.reg.findPerson(runWords))
+        parsed = parseNameRun(runWords, false);
+      if (!parsed) continue;
+      if (run.i === i && words[0] !== clean(tokens[i]!.text)) continue;
+      if (parsed.type === "person") personRun = { ...run, parsed };
+      else otherRun = { ...run, parsed };
+    }
+    const last = body[body.length - 1]!;
+    const lastLow = last.toLowerCase();
+    const headIsLower = last === lastLow;
+    // "A Tory source", "a Pentagon spokesman": a lower-case person noun after the name makes the
+    // name a modifier of an unnamed individual, unless the name is a full personal name.
+    const modifierOnly =
+      !!personRun &&
+      headIsLower &&
+      personRun.j < j &&
+      (isGroupNoun(lastLow) ||
+        isOrgNoun(lastLow) ||
+        (isRoleNoun(lastLow) && (personRun.parsed.nameTokens.length === 1 || personRun.parsed.possessive)));
+    if (personRun && !modifierOnly) {
+      const e = this.entityForName(personRun.parsed, personRun.i, personRun.j, true);
+      if (e) {
+        if (e.type === "person") {
+          const before = this.ctx.text
+            .slice(tokens[b0]!.start, tokens[personRun.i]!.start)
+            .trim()
+            .replace(/[,']$/, "");
+          const titled = personRun.parsed.title;
+          if (before && !e.role) this.reg.setRole(e, titled ? `${before} ${titled}` : before, span);
+          else if (titled && !e.role && !isHonorific(titled)) this.reg.setRole(e, titled, span);
+        }
+        const singleUnknown =
+          personRun.parsed.nameTokens.length === 1 && !personRun.parsed.title && !e.name.includes(" ");
+        return {
+          entity: e,
+          via: this.span(personRun.i, personRun.j),
+          sure: !singleUnknown || e.type !== "person",
+          reason: singleUnknown ? `${e.name} is named only by one word` : `the speaker is named: ${e.name}`,
+        };
       }
     }
-    return best.entity;
-  }
-
-  private description(noun: string, pos: number, ok: (e: Entity) => boolean): Resolved | null {
-    const org = isOrgNoun(noun);
-    const e =
-      this.reg.latest(pos, (x) => ok(x) && !!x.role && x.role.toLowerCase().includes(noun)) ??
-      (org ? this.reg.latest(pos, (x) => ok(x) && x.key.split(" ").includes(noun)) : undefined) ??
-      (org ? this.topicalOrg(pos, ok) : this.reg.latest(pos, ok));
-    if (!e) return null;
-    const m = this.reg.latestMention(pos, e.id)!;
-    return { entity: e, via: { start: m.start, end: m.end } };
-  }
-
-  // ---- cue finding ------------------------------------------------------------------
-
-  /** Subject noun phrase ending right before token v (a verb), skipping auxiliaries. */
-  private subjectBefore(v: number, floor: number): Resolved | null {
-    const { tokens } = this.ctx;
-    let j = v - 1;
-    while (j >= floor && AUX.has(low(tokens[j]))) j--;
-    if (j < floor) return null;
-    if (/^(and|but)$/.test(low(tokens[j]))) return this.clauseSubject(floor, j);
-    // "The group, which calls itself the "Watchdogs," said": the comma sits inside the closing mark.
-    if (tokens[j]!.text === '"' && tokens[j - 1]?.text === "," && j - 1 >= floor) {
-      if (this.ctx.quoteOf[j - 1]! >= 0) return this.clauseSubject(floor, j - 1);
+    // A plural head: a group ("Con Edison officials", "analysts", "people familiar with the matter").
+    const headAt = body.findIndex((w, k) => k > 0 && NP_PREPOSITIONS.has(w) && k < body.length - 1);
+    const head = headAt > 0 ? body.slice(0, headAt) : body;
+    const headWord = head[head.length - 1]!;
+    const hl = headWord.toLowerCase();
+    if (headWord === hl && isGroupNoun(hl)) {
+      const mods = head.slice(0, -1).filter((w) => !DETERMINERS.has(w.toLowerCase()));
+      const name = clean([...mods, ...body.slice(head.length)].length ? body.join(" ") : hl).replace(
+        /^(?:the|a|an)\s+/i,
+        "",
+      );
+      if (!mods.length && headAt < 0) {
+        // "the officials said", "analysts say": the group named with that head before, else a new group.
+        const prior = this.salient(pos, (e) => e.type === "group" && e.key === hl && e.name.includes(" "));
+        if (prior.length && determiner === "the")
+          return { ...this.pick(pos, prior, `"the ${hl}"`)!, sure: true };
+      }
+      const e = this.reg.collective(name, "group", span, true);
+      return e ? { entity: e, via: span, sure: true, reason: `the speakers are ${name}` } : null;
     }
-    if (tokens[j]!.text === ",") {
-      // "Tom Baxter, ..., said" / "Mayor Linda Okafor, who proposed the plan, called ...":
-      // the name right before the comma, else the subject the sentence opened with.
-      let i = j - 1;
-      while (i >= floor && this.npish(tokens[i]) && j - i < 6) i--;
-      const near = i < j - 1 ? this.resolve(i + 1, j) : null;
-      if (near && near.entity.type === "person") return near;
-      const subj = this.clauseSubject(floor, j);
-      return subj;
+    // A singular person noun: an unnamed individual ("a US defense official", "A spokesperson for
+    // the British Foreign Office") or, with "the", a description of someone already named.
+    if (
+      headWord === hl &&
+      (isRoleNoun(hl) ||
+        isTitleWord(headWord.charAt(0).toUpperCase() + headWord.slice(1)) ||
+        /^\d{1,3}-year-old$/.test(hl))
+    ) {
+      // "the French minister": a nationality or place before the role still describes one person.
+      const describes = !otherRun || otherRun.parsed.type === "demonym" || otherRun.parsed.type === "place";
+      if (determiner === "the" && headAt < 0 && describes) {
+        const r = this.description(
+          head.filter((w) => !DETERMINERS.has(w.toLowerCase())),
+          pos,
+        );
+        if (r) return r;
+      }
+      if (determiner === "the" && headAt < 0 && head.length <= 2) return null;
+      const name = clean(body.join(" "));
+      const e = this.reg.collective(name, "anonymous", span, true);
+      if (e && !e.role) this.reg.setRole(e, name, span);
+      return e
+        ? {
+            entity: e,
+            via: span,
+            sure: true,
+            reason: `the speaker is not named: ${determiner && !isPossessive(body[0]!) ? `${determiner} ` : ""}${name}`,
+          }
+        : null;
     }
-    if (PRONOUNS.has(low(tokens[j])) && tokens[j]!.word) return this.resolve(j, j + 1);
-    let i = j;
-    while (i >= floor && this.npish(tokens[i]) && j - i < 9) i--;
-    if (i === j) return null;
-    return this.resolve(i + 1, j + 1);
+    // "the Prime Minister", "the Pentagon": a capitalised title or name after "the".
+    if (
+      determiner === "the" &&
+      !otherRun &&
+      body.every((w) => isCapitalised(w)) &&
+      body.some((w) => isTitleWord(w))
+    ) {
+      const r = this.description(body, pos);
+      if (r) return r;
+    }
+    // An organisation noun: "the company", "the Israeli military", "Russia's foreign ministry".
+    if (headWord === hl && isOrgNoun(hl)) {
+      const mods = head.slice(0, -1);
+      const capMods = mods.filter((w) => isCapitalised(w));
+      if (!capMods.length && determiner !== "a" && mods.length < 2) {
+        const r = this.description([hl], pos);
+        if (r) return r;
+        return null;
+      }
+      const name = clean(body.join(" "));
+      const e = this.reg.collective(name, "organisation", span, true);
+      return e ? { entity: e, via: span, sure: true, reason: `the speaker is named: ${name}` } : null;
+    }
+    if (otherRun) {
+      const { parsed } = otherRun;
+      if (parsed.type === "organisation" || parsed.type === "group" || parsed.type === "place") {
+        const e = this.entityForName(parsed, otherRun.i, otherRun.j, true);
+        if (e)
+          return {
+            entity: e,
+            via: this.span(otherRun.i, otherRun.j),
+            sure: true,
+            reason: `the speaker is named: ${e.name}`,
+          };
+      }
+    }
+    return null;
   }
 
-  /** The subject of the clause starting at `floor`, past a leading adverbial ("In a statement, ..."). */
-  private clauseSubject(floor: number, limit: number): Resolved | null {
-    const { tokens } = this.ctx;
-    let i = floor;
-    if (SUBORDINATE_OPENERS.has(low(tokens[i]))) {
-      while (i < limit && tokens[i]!.text !== ",") i++;
-      i++;
-    }
-    if (PRONOUNS.has(low(tokens[i]))) return this.resolve(i, i + 1);
-    // A described organisation registered by the mention pass ("The local taxpayers group").
-    const d = /^(the|a|an)$/.test(low(tokens[i])) ? i + 1 : i;
-    const known = d < limit ? this.reg.mentionAt(tokens[d]!.start) : undefined;
-    const ke = known ? this.reg.get(known.entity) : undefined;
-    if (known && ke && ke.type === "organisation" && ke.name === ke.key && ke.name.includes(" "))
-      return { entity: ke, via: { start: known.start, end: known.end } };
-    let j = i;
-    while (j < limit && this.npish(tokens[j]) && j - i < 9) j++;
-    return j > i ? this.resolve(i, j) : null;
-  }
+  // ---- cues -------------------------------------------------------------------------
 
-  /** Noun phrase starting at i (after an inverted "said"): "said Samuel Charap, a ...". */
-  private npAfter(i: number, limit: number): Resolved | null {
+  private phraseCue(k: number): number {
     const { tokens } = this.ctx;
-    if (i < limit && PRONOUNS.has(low(tokens[i]))) return this.resolve(i, i + 1);
-    let j = i;
-    while (j < limit && this.npish(tokens[j]) && j - i < 10) j++;
-    return j > i ? this.resolve(i, j) : null;
-  }
-
-  private isPhraseCue(k: number): number {
-    const { tokens } = this.ctx;
-    const t = tokens[k];
-    if (!t || !PHRASE_FIRST.has(t.text.toLowerCase())) return 0;
-    for (const ph of PHRASE_CUES) {
-      if (ph.every((w, n) => low(tokens[k + n]) === w)) return ph.length;
-    }
+    for (const ph of PHRASE_CUES) if (ph.every((w, n) => low(tokens[k + n]) === w)) return ph.length;
     return 0;
   }
 
-  /** Cue after a closing mark, in the same sentence: `," said X`, `," X said`, `," according to X`. */
-  private cueAfter(mark: QuoteMark): { r: Resolved; cue: string; weak: boolean } | null {
-    const { tokens, sentences } = this.ctx;
-    if (mark.openEnded) return null;
-    let k = tokenAt(this.ctx, mark.close + 1);
-    const s = sentences[sentenceAt(this.ctx, mark.close)]!;
-    if (k >= s.t1) return null;
-    if (low(tokens[k]) === "," || tokens[k]?.text === "\u2014") k++;
-    const limit = s.t1;
-    if (isSpeech(tokens[k])) {
-      const r = this.npAfter(k + 1, limit);
-      if (r) return { r, cue: tokens[k]!.text, weak: false };
-    }
-    if (low(tokens[k]) === "according" && low(tokens[k + 1]) === "to") {
-      const r = this.npAfter(k + 2, limit);
-      if (r) return { r, cue: "according to", weak: true };
-    }
-    let j = k;
-    if (PRONOUNS.has(low(tokens[j]))) j++;
-    else while (j < limit && this.npish(tokens[j]) && j - k < 10) j++;
-    let v = j;
-    while (v < limit && AUX.has(low(tokens[v]))) v++;
-    if (j > k && (isSpeech(tokens[v]) || this.isPhraseCue(v))) {
-      const r = this.resolve(k, j);
-      if (r) return { r, cue: tokens[v]!.text, weak: false };
-    }
-    return null;
-  }
-
-  /** Latest speech verb before the opening mark in its sentence, outside other quotes, and its subject. */
-  private cueBefore(mark: QuoteMark): { r: Resolved; cue: string } | null {
-    const { tokens, sentences, quoteOf } = this.ctx;
-    const s = sentences[sentenceAt(this.ctx, mark.open)]!;
-    const end = tokenAt(this.ctx, mark.open);
-    for (let v = end - 1; v >= s.t0; v--) {
-      if (quoteOf[v]! >= 0) continue;
-      const t = tokens[v]!;
-      if (isSpeech(t) || this.isPhraseCue(v)) {
-        // "what he called ...": the speaker is the pronoun or name right before "called".
-        const r = this.subjectBefore(v, s.t0);
-        if (r) return { r, cue: t.text };
-      }
-      if (STATEMENT_NOUNS.has(low(t))) {
-        const r = this.possessor(v, s.t0);
-        if (r) return { r, cue: t.text };
-      }
-    }
-    return null;
-  }
-
-  /** Owner of a statement noun: "his renewed suggestion" -> he; "Putin's warning" -> Putin. */
-  private possessor(v: number, floor: number): Resolved | null {
+  /** The speech cues of a sentence, outside quotation marks, in order. */
+  private cues(s: SentenceInfo): Cue[] {
     const { tokens } = this.ctx;
-    for (let k = v - 1; k >= floor && k >= v - 3; k--) {
-      const w = low(tokens[k]);
-      if (/^(his|her|their|its)$/.test(w)) return this.resolve(k, k + 1);
-      if (/'s$/.test(tokens[k]!.text) && isCapitalised(tokens[k]!.text)) {
-        const e = this.resolve(k, k + 1);
-        return e;
+    const out: Cue[] = [];
+    for (let v = s.t0; v < s.t1; v++) {
+      if (this.inQuote(v)) continue;
+      const t = tokens[v]!;
+      if (!t.word) continue;
+      const w = t.text;
+      const phrase = this.phraseCue(v);
+      if (phrase) {
+        out.push({
+          v,
+          len: phrase,
+          kind: "verb",
+          word: tokens
+            .slice(v, v + phrase)
+            .map((x) => x.text)
+            .join(" "),
+        });
+        v += phrase - 1;
+        continue;
+      }
+      if (w.toLowerCase() === "according" && low(tokens[v + 1]) === "to") {
+        out.push({ v, len: 2, kind: "according", word: "according to" });
+        v++;
+        continue;
+      }
+      if (w !== w.toLowerCase()) continue;
+      if (SPEECH.has(w) || QUOTE_CUES.has(w)) {
+        const prev = low(tokens[v - 1]);
+        const prevTok = tokens[v - 1];
+        const lowerPrev = isWord(prevTok) && prevTok.text === prev;
+        // "a difficult question", "his statement", "the report": the word is a noun here.
+        if (
+          (lowerPrev && NOUN_BEFORE.has(prev)) ||
+          (lowerPrev && isAdjective(prev) && !isFiniteVerb(prev) && !ADVERBS.has(prev)) ||
+          (isWord(prevTok) && isPossessive(prevTok.text))
+        )
+          continue;
+        // "declined to say", "want to add": an infinitive is not a statement.
+        if (prev === "to" && !/^(?:went|goes|go)$/.test(low(tokens[v - 2]))) continue;
+        if (this.deniedOrAsked(v, s)) continue;
+        if (
+          w.endsWith("ing") &&
+          !/^(?:,|and|while|in|before|after)$/.test(prev) &&
+          !this.afterStatementNoun(v)
+        )
+          continue;
+        out.push({ v, len: 1, kind: w.endsWith("ing") ? "participle" : "verb", word: w });
+        continue;
+      }
+      if (STATEMENT_NOUNS.has(w)) {
+        for (let k = v + 1; k < Math.min(s.t1, v + 5); k++) {
+          if (low(tokens[k]) === "that") {
+            out.push({ v, len: 1, kind: "noun", word: w });
+            break;
+          }
+          if (!tokens[k]!.word) break;
+        }
       }
     }
+    return out;
+  }
+
+  /**
+   * A speech verb that states nothing: negated ("has not indicated", "Neither side has said"),
+   * passive ("were told that": the subject heard it), or asked about ("whether he thought").
+   */
+  private deniedOrAsked(v: number, s: SentenceInfo): boolean {
+    const { tokens } = this.ctx;
+    let k = v - 1;
+    let aux = false;
+    for (let n = 0; k >= s.t0 && n < 4; k--, n++) {
+      const l = low(tokens[k]);
+      if (/^(?:not|never|n't)$/.test(l) || /n't$/.test(l)) return true;
+      if (/^(?:is|are|was|were|been|being|be|am)$/.test(l)) {
+        // "has been said" is passive; "had been saying" is not.
+        if (!tokens[v]!.text.endsWith("ing")) return true;
+      }
+      if (!ADVERBS.has(l) && !/ly$/.test(l)) break;
+      aux = true;
+    }
+    void aux;
+    for (let m = v - 1; m >= s.t0 && m >= v - 8; m--) {
+      const l = low(tokens[m]);
+      if (/^(?:whether|if)$/.test(l)) return true;
+      if (/^(?:neither|nor|none|nobody|no)$/.test(l) && m >= v - 3) return true;
+      if (!tokens[m]!.word) break;
+    }
+    return false;
+  }
+
+  private afterStatementNoun(v: number): boolean {
+    const { tokens } = this.ctx;
+    for (let k = v - 1; k >= v - 3 && k >= 0; k--) if (DOC_NOUNS.has(low(tokens[k]))) return true;
+    return false;
+  }
+
+  /** Skips adverbs and auxiliaries left of `j`: "has also said" -> the subject ends before "has". */
+  private skipLeftAdverbs(j: number, floor: number): number {
+    const { tokens } = this.ctx;
+    while (
+      j >= floor &&
+      tokens[j]!.word &&
+      (ADVERBS.has(low(tokens[j])) ||
+        (/ly$/.test(low(tokens[j])) && !isCapitalised(tokens[j]!.text) && low(tokens[j]) !== "only"))
+    )
+      j--;
+    return j;
+  }
+
+  /** Is tokens[k] a word that can sit inside a noun phrase (left of the head)? */
+  private npWord(k: number): boolean {
+    const t = this.ctx.tokens[k];
+    if (!isWord(t)) return false;
+    const w = t.text;
+    if (isCapitalised(w)) return !SPEECH.has(w.toLowerCase()) || TITLE_WORDS.has(w) || k === 0;
+    const l = w.toLowerCase();
+    if (STOP_WORDS.has(l) || SUBJECT_PRONOUNS.has(l) || /^(?:him|them|us|me|to|not)$/.test(l)) return false;
+    if (DETERMINERS.has(l) || /^\d/.test(l)) return true;
+    if (isRoleNoun(l) || isGroupNoun(l) || isOrgNoun(l) || DOC_NOUNS.has(l)) return true;
+    if (isFiniteVerb(l) || SPEECH.has(l)) return false;
+    return !/ly$/.test(l) || isCommonWord(l);
+  }
+
+  /**
+   * The subject of the verb at `v`: the noun phrase ending right before it (past adverbs),
+   * skipping an appositive or relative clause between commas ("Tom Baxter, who ..., said").
+   * Returns the token range, or null when the verb has no subject on its left.
+   */
+  private subjectRange(v: number, floor: number): { i: number; j: number } | null {
+    const { tokens } = this.ctx;
+    const j = this.skipLeftAdverbs(v - 1, floor);
+    if (j < floor) return null;
+    const t = tokens[j]!;
+    if (t.word && SUBJECT_PRONOUNS.has(low(t))) return { i: j, j: j + 1 };
+    if (t.text === "," || t.text === "\u2014") {
+      // Find the comma that opens the appositive.
+      let c = j - 1;
+      while (
+        c > floor &&
+        tokens[c]!.text !== "," &&
+        tokens[c]!.text !== "\u2014" &&
+        j - c < 30 &&
+        !this.inQuote(c)
+      )
+        c--;
+      if (c <= floor || (tokens[c]!.text !== "," && tokens[c]!.text !== "\u2014")) return null;
+      const open = tokens[c + 1];
+      // "The club's head coach, Elena Marsh, said": the name between the commas is the subject.
+      const seg = capitalisedRuns(tokens, c + 1, j);
+      if (seg.length === 1 && seg[0]!.i === c + 1 && seg[0]!.j === j) {
+        const parsed = parseNameRun(tokens.slice(c + 1, j).map((t) => t.text));
+        if (parsed?.type === "person") return { i: c + 1, j };
+      }
+      // "X, however, said", "X, for his part, said": a discourse adverb between commas.
+      const aside =
+        j - c - 1 <= 3 &&
+        /^(?:however|meanwhile|too|also|though|instead|moreover|for|in|by|at|separately|likewise|similarly|nevertheless|still|meanwhile)$/.test(
+          low(open),
+        );
+      const appositive = aside || this.opensAppositive(c + 1);
+      if (!appositive) return null;
+      const inner = this.subjectRange(c, floor);
+      if (!inner || inner.j !== c) return null;
+      return inner;
+    }
+    let i = j;
+    while (i >= floor && j - i < 14) {
+      const k = i;
+      const tk = tokens[k]!;
+      if (this.inQuote(k)) break;
+      if (!tk.word) break;
+      const l = low(tk);
+      if (NP_PREPOSITIONS.has(l)) {
+        // "a spokesperson for the agency", "analysts at Goldman Sachs": inside the phrase only
+        // between a noun and another noun phrase.
+        const before = tokens[k - 1];
+        const beforeOk =
+          isWord(before) &&
+          (isRoleNoun(before.text) ||
+            isGroupNoun(before.text) ||
+            isOrgNoun(before.text) ||
+            DOC_NOUNS.has(low(before)) ||
+            isCapitalised(before.text) ||
+            /^(?:familiar|close|interviewed|contacted|reached|quoted|cited|speaking)$/.test(low(before)));
+        if (!beforeOk || k === j) break;
+        i--;
+        continue;
+      }
+      if (/^(?:interviewed|contacted|reached|quoted|cited|familiar|close)$/.test(l) && i < j) {
+        i--;
+        continue;
+      }
+      if (!this.npWord(k)) break;
+      if (DETERMINERS.has(l) && !NP_PREPOSITIONS.has(low(tokens[k - 1]))) {
+        i--;
+        break;
+      }
+      i--;
+    }
+    const start = i + 1;
+    if (start > j) return null;
+    return { i: start, j: j + 1 };
+  }
+
+  /** The noun phrase after an inverted verb: `," said Martin Indyk, executive vice president of ...`. */
+  private objectRange(k: number, limit: number): { i: number; j: number } | null {
+    const { tokens } = this.ctx;
+    if (k < limit && SUBJECT_PRONOUNS.has(low(tokens[k]))) return { i: k, j: k + 1 };
+    let j = k;
+    while (j < limit && j - k < 14) {
+      const t = tokens[j]!;
+      if (!t.word) break;
+      const l = low(t);
+      if (NP_PREPOSITIONS.has(l)) {
+        const before = tokens[j - 1];
+        const after = tokens[j + 1];
+        const nounBefore =
+          isWord(before) &&
+          (isRoleNoun(before.text) ||
+            isGroupNoun(before.text) ||
+            isOrgNoun(before.text) ||
+            /^(?:familiar|close)$/.test(low(before)));
+        // "Peter McNally of Third Bridge", "Jane Roe at the RAND Corp.": a name's affiliation.
+        const nameBefore =
+          isWord(before) &&
+          isCapitalised(before.text) &&
+          /^(?:of|at|from|with)$/.test(l) &&
+          isWord(after) &&
+          (isCapitalised(after.text) ||
+            (low(after) === "the" && isWord(tokens[j + 2]) && isCapitalised(tokens[j + 2]!.text)));
+        if (
+          (!nounBefore && !nameBefore) ||
+          !isWord(after) ||
+          (!DETERMINERS.has(low(after)) && !isCapitalised(after.text))
+        )
+          break;
+        j++;
+        continue;
+      }
+      if (!this.npWord(j) && !(isCapitalised(t.text) && j === k)) break;
+      j++;
+    }
+    if (j === k) return null;
+    // ", who ..." / ", a senior fellow at ..." after the name: include the appositive as the role.
+    if (low(tokens[j]) === ",") {
+      let e = j + 1;
+      const open = low(tokens[e]);
+      if (
+        /^(?:a|an|the)$/.test(open) ||
+        isRoleNoun(open) ||
+        (isWord(tokens[e]) && isTitleWord(tokens[e]!.text))
+      ) {
+        while (
+          e < limit &&
+          tokens[e]!.text !== "," &&
+          tokens[e]!.text !== "." &&
+          !/^(?:who|which)$/.test(low(tokens[e])) &&
+          e - j < 20
+        )
+          e++;
+        return { i: k, j: e };
+      }
+    }
+    return { i: k, j };
+  }
+
+  /** The subject of the clause starting at `floor`, past a leading adverbial ("In a statement, ..."). */
+  private clauseSubject(floor: number, limit: number): Resolution | null {
+    const { tokens } = this.ctx;
+    let i = floor;
+    if (CLAUSE_OPENERS.has(low(tokens[i])) || /^(?:but|and|so|yet)$/.test(low(tokens[i]))) {
+      if (/^(?:but|and|so|yet)$/.test(low(tokens[i]))) i++;
+      if (CLAUSE_OPENERS.has(low(tokens[i]))) {
+        while (i < limit && tokens[i]!.text !== ",") i++;
+        i++;
+      }
+    }
+    if (i >= limit) return null;
+    if (SUBJECT_PRONOUNS.has(low(tokens[i]))) return this.interpret(i, i + 1);
+    let j = i;
+    while (j < limit && (this.npWord(j) || (NP_PREPOSITIONS.has(low(tokens[j])) && j > i)) && j - i < 10) j++;
+    return j > i ? this.interpret(i, j) : null;
+  }
+
+  /** Who says it, for the cue at c (subject before the verb, else after it). */
+  private speakerOf(c: Cue, s: SentenceInfo, floor = s.t0): Resolution | null {
+    const { tokens } = this.ctx;
+    if (c.kind === "according") {
+      const r = this.objectRange(c.v + 2, s.t1);
+      return r ? this.interpret(r.i, r.j) : null;
+    }
+    if (c.kind === "noun") {
+      for (let k = c.v - 1; k >= s.t0 && k >= c.v - 3; k--) {
+        const w = low(tokens[k]);
+        if (/^(?:his|her|their|its)$/.test(w)) {
+          const p = { his: "he", her: "she", their: "they", its: "it" }[w]!;
+          return this.pronoun(p, tokens[k]!.start);
+        }
+        if (isPossessive(tokens[k]!.text) && isCapitalised(tokens[k]!.text)) {
+          let i = k;
+          while (i - 1 >= s.t0 && isWord(tokens[i - 1]) && isCapitalised(tokens[i - 1]!.text)) i--;
+          return this.interpret(i, k + 1);
+        }
+      }
+      return null;
+    }
+    if (c.kind === "participle") {
+      // "..., saying that ...": the subject of the main clause.
+      return this.clauseSubject(s.t0, c.v);
+    }
+    const left = this.subjectRange(c.v, floor);
+    if (left) {
+      const r = this.interpret(left.i, left.j);
+      if (r) return r;
+    }
+    // "A spokesperson who did not wish to be named said": the subject before a relative clause.
+    for (let k = c.v - 1; k > floor && k > c.v - 24; k--) {
+      const t = tokens[k]!;
+      if (!t.word || this.inQuote(k)) break;
+      if (/^(?:who|which)$/.test(low(t))) {
+        const head = tokens[k - 1];
+        if (
+          !isWord(head) ||
+          !(
+            isRoleNoun(head.text) ||
+            isGroupNoun(head.text) ||
+            isOrgNoun(head.text) ||
+            DOC_NOUNS.has(low(head)) ||
+            isCapitalised(head.text)
+          )
+        )
+          break;
+        const inner = this.subjectRange(k, floor);
+        const r = inner ? this.interpret(inner.i, inner.j) : null;
+        if (r) return r;
+        break;
+      }
+    }
+    const prev = low(tokens[this.skipLeftAdverbs(c.v - 1, floor)]);
+    if (prev === "and" || prev === "but") return this.clauseSubject(floor, c.v);
+    const right = this.objectRange(c.v + c.len, s.t1);
+    if (right && (!left || prev === "," || tokens[c.v - 1]?.text === '"' || c.v === floor)) {
+      // "said her players had refused": a noun phrase followed by a verb is the reported clause.
+      const after = tokens[right.j];
+      if (isWord(after) && isFiniteVerb(low(after)) && !SPEECH.has(low(after))) return null;
+      return this.interpret(right.i, right.j);
+    }
     return null;
+  }
+
+  /**
+   * Where the reported clause after a cue starts (token index), or -1: after "that", after a
+   * hearer ("told reporters (that)"), past adjuncts ("in a statement on Telegram", "on Monday"),
+   * or a bare clause (a subject and a finite verb).
+   */
+  private clauseAfter(c: Cue, s: SentenceInfo): number {
+    const { tokens } = this.ctx;
+    let k = c.v + c.len;
+    if (c.kind === "noun") {
+      while (k < s.t1 && low(tokens[k]) !== "that") k++;
+      return k + 1 < s.t1 ? k + 1 : -1;
+    }
+    if (TELL.has(c.word) && k < s.t1 && !/^(?:that|,|:)$/.test(low(tokens[k]))) {
+      // The hearer: "told CNN", "told reporters aboard Air Force One", "told a news conference".
+      const start = k;
+      if (/^(?:him|her|them|us|me|you)$/.test(low(tokens[k]))) k++;
+      else {
+        while (
+          k < s.t1 &&
+          k - start < 6 &&
+          (this.npWord(k) || (NP_PREPOSITIONS.has(low(tokens[k])) && k > start))
+        ) {
+          if (k > start && /^(?:the|a|an)$/.test(low(tokens[k])) && !NP_PREPOSITIONS.has(low(tokens[k - 1])))
+            break;
+          if (k > start && SUBJECT_PRONOUNS.has(low(tokens[k]))) break;
+          k++;
+        }
+      }
+    }
+    k = this.skipAdjuncts(k, s.t1);
+    const t = tokens[k];
+    if (!t || this.inQuote(k) || t.text === '"') return -1;
+    const l = low(t);
+    if (l === "that") return k + 1 < s.t1 ? k + 1 : -1;
+    if (l === ":") return k + 1 < s.t1 && tokens[k + 1]!.text !== '"' && !this.inQuote(k + 1) ? k + 1 : -1;
+    if (k >= s.t1) return -1;
+    if (isQuoteOnly(c.word) || (QUOTE_CUES.has(c.word) && !REPORTING.has(c.word))) return -1;
+    const first = low(tokens[k]);
+    if (/^(?:he|she|it|they|we|i|you|there)(?:'s|'re|'ll|'d|'ve|'m)?$/.test(first)) return k;
+    // A bare clause: a noun phrase then a finite verb before any comma ("the bridge would reopen").
+    if (!this.npWord(k) && !/^\d/.test(first)) return -1;
+    // Verbs that also take a plain object ("added new systems", "confirmed the deal") need a
+    // verb the lexicon knows; "said" and its like take a verb recognised by its ending too.
+    // "fears that ...", "hopes they ...": a belief verb reports a clause only with "that" or a pronoun.
+    if (BELIEF.has(c.word) && !CLAUSE_ONLY.has(c.word)) return -1;
+    const loose = CLAUSE_ONLY.has(c.word);
+    // "added 25 points", "confirmed two deaths": a number after such a verb is its object.
+    if (!loose && /^\d/.test(first)) return -1;
+    for (let m = k + 1; m < Math.min(s.t1, k + 14); m++) {
+      const tk = tokens[m]!;
+      // A name in quotation marks inside the subject: "the program, known as "Catch Up", would ...".
+      if (this.inQuote(m) || tk.text === '"') {
+        const mi = this.ctx.quoteOf[m] ?? -1;
+        if (tk.text === '"' || (mi >= 0 && !this.isSpeechQuote(this.ctx.marks[mi]!))) continue;
+        return -1;
+      }
+      if (!tk.word) {
+        // "the unit, built for 40 patients, had held": an appositive inside the subject.
+        if (/^['\-%$\u20AC\u00A3]$/.test(tk.text) || (tk.text === "," && m > k + 1)) continue;
+        return -1;
+      }
+      const before = low(tokens[m - 1]);
+      if (NOUN_BEFORE.has(before) || NP_PREPOSITIONS.has(before) || ADJUNCT_PREPOSITIONS.has(before))
+        continue;
+      if (loose ? looksFinite(tk.text) : isFiniteVerb(low(tk)) && tk.text === low(tk)) return k;
+    }
+    return -1;
+  }
+
+  /**
+   * Skips what may stand between a verb and its content: prepositional phrases ("in a statement
+   * on Telegram", "to reporters", "at a news conference"), time words ("on Monday", "last week",
+   * "Tuesday"), adverbs ("also", "separately"). Returns the first token after them.
+   */
+  private skipAdjuncts(k: number, limit: number): number {
+    const { tokens } = this.ctx;
+    for (let guard = 0; k < limit && guard < 16; guard++) {
+      const t = tokens[k]!;
+      const l = low(t);
+      if (this.inQuote(k)) return k;
+      if (ADJUNCT_PREPOSITIONS.has(l) && k + 1 < limit && this.npWord(k + 1)) {
+        k++;
+        let n = 0;
+        while (k < limit && n < 8 && (this.npWord(k) || /^(?:of|and)$/.test(low(tokens[k])))) {
+          if (n > 0 && SUBJECT_PRONOUNS.has(low(tokens[k]))) break;
+          if (n > 0 && low(tokens[k]) === "that") break;
+          k++;
+          n++;
+        }
+        continue;
+      }
+      if (
+        TIME_WORDS.has(l) ||
+        WEEKDAYS.has(t.text) ||
+        MONTHS.has(t.text) ||
+        (/^\d{1,2}$/.test(l) && MONTHS.has(tokens[k - 1]?.text ?? ""))
+      ) {
+        k++;
+        continue;
+      }
+      if (/ly$/.test(l) && !isCapitalised(t.text) && !isCommonWord(l.replace(/ly$/, ""))) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    return k;
   }
 
   // ---- direct quotes ------------------------------------------------------------------
@@ -545,71 +1341,315 @@ export class Attributor {
   isSpeechQuote(mark: QuoteMark): boolean {
     const { text, tokens } = this.ctx;
     const inner = text.slice(mark.inner.start, mark.inner.end).trim();
-    const words = inner.match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [];
+    const words = inner.match(/[\p{L}\p{N}][\p{L}\p{N}'\u00AD-]*/gu) ?? [];
     if (!words.length) return false;
-    const endsPunct = /[.,?!:;]$/.test(inner);
+    const endsPunct = /[.,?!:;\u2026]$/.test(inner);
     const k = tokenAt(this.ctx, mark.open) - 1;
     const prev = low(tokens[k]);
     const prev2 = low(tokens[k - 1]);
     const termCue =
-      /^(called|dubbed|titled|entitled|named|nicknamed|so-called|term|word|words|phrase|slogan|hashtag|headline|book|film|movie|song|album|novel|series|show|play|program|programme|campaign|operation|label|as)$/.test(
+      /^(?:called|calls|call|dubbed|titled|entitled|named|nicknamed|so-called|term|termed|word|words|phrase|slogan|hashtag|headline|headlined|book|film|movie|song|album|novel|series|show|play|program|programme|campaign|operation|label|labelled|labeled|as|column|section|podcast|newsletter|documentary|exhibition|report|study|paper|article|motto|theme|mantra|brand|nickname)$/.test(
         prev,
       );
-    const titleCase =
-      words.filter((w) => w.length > 3).every((w) => isCapitalised(w)) && words.some((w) => isCapitalised(w));
-    if (termCue && !/^what$/.test(prev2) && (words.length <= 6 || titleCase)) {
+    // A title capitalises its long words; a sentence has a verb ("It's 'Showtime at the Apollo.'").
+    const long = words.filter((w) => w.length > 3);
+    const sentenceLike =
+      words.some((w, n) => (n > 0 || !isCapitalised(w)) && looksFinite(w)) ||
+      /['\u2019](?:s|m|re|ll|ve|d|t)\b/i.test(inner);
+    const titleCase = long.length > 0 && long.every((w) => isCapitalised(w)) && !sentenceLike;
+    if (termCue && (words.length <= 6 || titleCase)) {
       // "what he called 'X'" is still speech.
       const what = tokens.slice(Math.max(0, k - 3), k).some((t) => low(t) === "what");
-      if (!what) return false;
+      if (!what || words.length <= 3) return false;
     }
     if (titleCase && words.length > 1 && (words.length <= 5 || (words.length <= 10 && !endsPunct)))
       return false;
     if (words.length <= 3 && !endsPunct && !mark.openEnded) return false;
+    // A fragment of one to three words inside a sentence ("repairs could take "several days."")
+    // is a quoted word or phrase, not an utterance, whatever punctuation it carries; one standing
+    // alone or after a cue ("he said: "No."") is one.
+    if (words.length <= 3 && !mark.openEnded) {
+      const before = tokens[k];
+      const alone =
+        !before ||
+        !before.word ||
+        /^(?:,|:)$/.test(before.text) ||
+        sentenceAt(this.ctx, mark.open) !== sentenceAt(this.ctx, before.start);
+      if (!alone && !SPEECH.has(prev)) return false;
+    }
+    void prev2;
     return true;
   }
 
-  /** Attributes every speech quote; returns them in text order. */
-  directQuotes(): (Quote & { via: Span })[] {
-    const { marks, text } = this.ctx;
-    type Item = { mark: QuoteMark; r: Resolved | null; cue: string };
-    const items: Item[] = [];
-    for (const mark of marks) {
-      if (!this.isSpeechQuote(mark)) continue;
-      const after = this.cueAfter(mark);
-      let r: Resolved | null = null;
-      let cue = "";
-      if (after && !after.weak) ({ r, cue } = after);
-      if (!r) {
-        const before = this.cueBefore(mark);
-        if (before) ({ r, cue } = before);
-      }
-      if (!r && after) ({ r, cue } = after);
-      items.push({ mark, r, cue });
+  /** Cue after a closing mark, in the same sentence: `," said X`, `," X said`, `," X, the ROLE, said`. */
+  private cueAfter(mark: QuoteMark, s: SentenceInfo, cues: Cue[]): { r: Resolution; cue: Cue } | null {
+    const { tokens } = this.ctx;
+    if (mark.openEnded) return null;
+    let k = tokenAt(this.ctx, mark.close + 1);
+    if (k >= s.t1) return null;
+    if (/^(?:,|\u2014|-)$/.test(tokens[k]!.text)) k++;
+    const cue = cues.find((c) => c.v >= k && c.v - k <= 22);
+    if (!cue) return null;
+    // Nothing but the speaker phrase between the mark and the verb: no other quotation, no clause.
+    for (let m = k; m < cue.v; m++) {
+      if (this.inQuote(m) || tokens[m]!.text === '"' || tokens[m]!.text === ";" || tokens[m]!.text === ".")
+        return null;
     }
-    // Uncued quotes continue the speaker of their paragraph, else of the previous paragraph's last quote.
+    if (cue.v === k) {
+      if (cue.kind === "according") {
+        const r = this.speakerOf(cue, s);
+        return r ? { r, cue } : null;
+      }
+      const right = this.objectRange(k + cue.len, s.t1);
+      const r = right ? this.interpret(right.i, right.j) : null;
+      return r ? { r, cue } : null;
+    }
+    // The speaker phrase: from the mark to the verb. Its first segment is a noun phrase; any
+    // later segment between commas or dashes must be an appositive ("Wade, the task force
+    // commander,", "Clark's sister — who did not want her name published —").
+    const j = this.skipLeftAdverbs(cue.v - 1, k) + 1;
+    if (j <= k) return null;
+    const segments: { i: number; j: number }[] = [];
+    let from = k;
+    for (let m = k; m <= j; m++) {
+      if (m === j || tokens[m]!.text === "," || tokens[m]!.text === "\u2014") {
+        if (m > from) segments.push({ i: from, j: m });
+        from = m + 1;
+      }
+    }
+    const hasVerb = (seg: { i: number; j: number }) => {
+      for (let m = seg.i; m < seg.j; m++) {
+        const l = low(tokens[m]);
+        if (isFiniteVerb(l) && !isCapitalised(tokens[m]!.text) && !ADVERBS.has(l)) return true;
+      }
+      return false;
+    };
+    const first = segments[0];
+    const appositives = segments.slice(1).every((seg) => this.opensAppositive(seg.i));
+    if (first && !hasVerb(first) && appositives) {
+      const r = this.interpret(first.i, first.j);
+      if (r) {
+        const role = segments[1];
+        if (
+          role &&
+          r.entity.type === "person" &&
+          !r.entity.role &&
+          !/^(?:who|which|whose)$/.test(low(tokens[role.i]))
+        ) {
+          const text = this.ctx.text
+            .slice(tokens[role.i]!.start, tokens[role.j - 1]!.end)
+            .replace(/^(?:a|an|the)\s+/i, "");
+          this.reg.setRole(r.entity, text, this.span(role.i, role.j));
+        }
+        return { r, cue };
+      }
+    }
+    // `"..." against women's rights, Meloni said.` / `X, the "lead case", is ..., Price said.`: the
+    // quotation is part of a clause that a closing cue reports.
+    const closing = this.clauseBefore(cue, s, true);
+    if (closing && !closing.interposed && tokens[closing.start]!.start <= mark.open) {
+      const r = this.speakerOf(cue, s, closing.groupStart);
+      if (r) return { r, cue };
+    }
+    return null;
+  }
+
+  /** Does the segment starting at token i read as an appositive or a relative clause? */
+  private opensAppositive(i: number): boolean {
+    const open = this.ctx.tokens[i];
+    if (!isWord(open)) return false;
+    return (
+      /^(?:who|which|whose|a|an|the|now|then|formerly|himself|herself|itself|speaking|writing|also|both|one)$/.test(
+        low(open),
+      ) ||
+      /^\d/.test(open.text) ||
+      // "Kovac, asked whether ..., said"; "X, speaking to reporters, said".
+      (open.text === low(open) &&
+        /^(?:asked|pressed|questioned|speaking|writing|responding|interviewed|reached|contacted|quoted|visiting|appearing|testifying|addressing|standing|flanked|joined|accompanied)$/.test(
+          low(open),
+        )) ||
+      isTitleWord(open.text) ||
+      isRoleNoun(open.text) ||
+      (isCapitalised(open.text) && (isPossessive(open.text) || isTitleWord(open.text))) ||
+      (isCapitalised(open.text) && this.npRun(i))
+    );
+  }
+
+  /** A capitalised noun phrase that ends in a person noun: "RIMPAC 2024 Combined Task Force commander". */
+  private npRun(i: number): boolean {
+    const { tokens } = this.ctx;
+    for (let m = i; m < i + 10 && m < tokens.length; m++) {
+      const t = tokens[m]!;
+      if (!t.word) return false;
+      if (!isCapitalised(t.text) && !/^\d/.test(t.text)) return isRoleNoun(t.text) || isGroupNoun(t.text);
+    }
+    return false;
+  }
+
+  /** The latest cue before the opening mark whose content the quotation is (or is inside). */
+  private cueBefore(mark: QuoteMark, s: SentenceInfo, cues: Cue[]): { r: Resolution; cue: Cue } | null {
+    const { tokens } = this.ctx;
+    const open = tokenAt(this.ctx, mark.open);
+    for (let n = cues.length - 1; n >= 0; n--) {
+      const c = cues[n]!;
+      if (c.v >= open) continue;
+      // Right before the quotation ("said:", "told CNN,", "added that"), or the quotation sits
+      // inside the clause the cue reports. Verbs that never report a clause ("continued",
+      // "asked", "described") count only right before it.
+      let k = c.v + c.len;
+      if (TELL.has(c.word) && !/^(?:that|,|:)$/.test(low(tokens[k]))) {
+        const h = this.objectRange(k, open);
+        if (h) k = h.j;
+      }
+      k = this.skipAdjuncts(k, open);
+      while (k < open && /^(?:that|,|:|\u2014)$/.test(low(tokens[k]))) k++;
+      // "condemned the "...", "called it "...", "described them as "...": a short object lead-in.
+      if (QUOTE_CUES.has(c.word))
+        while (
+          k < open &&
+          k < c.v + c.len + 4 &&
+          /^(?:the|a|an|it|them|this|that|his|her|their|its|as|what)$/.test(low(tokens[k]))
+        )
+          k++;
+      const adjacent = k >= open;
+      const reports = REPORTING.has(c.word) || c.kind === "according" || c.kind === "noun";
+      if (!adjacent && !reports) continue;
+      const r = this.speakerOf(c, s);
+      if (r) return { r, cue: c };
+    }
+    return null;
+  }
+
+  /** Attributes every speech quotation of the prose; returns them in text order. */
+  private cueCache = new Map<number, Cue[]>();
+
+  private cuesIn(s: SentenceInfo): Cue[] {
+    let c = this.cueCache.get(s.index);
+    if (!c) this.cueCache.set(s.index, (c = this.cues(s)));
+    return c;
+  }
+
+  /** The quotation at `mark` with the cue of its own sentence (after it, or before it), if any. */
+  private cuedQuote(mark: QuoteMark): DirectItem | null {
+    const { sentences } = this.ctx;
+    const cuesIn = (x: SentenceInfo) => this.cuesIn(x);
+    const s = sentences[sentenceAt(this.ctx, mark.open)]!;
+    if (!s.prose || !this.isSpeechQuote(mark)) return null;
+    const cues = cuesIn(s);
+    const closeS = sentences[sentenceAt(this.ctx, Math.max(mark.open, mark.close - 1))]!;
+    const after = this.cueAfter(mark, closeS, closeS === s ? cues : cuesIn(closeS));
+    let item: DirectItem = { mark, r: null, cue: "", how: "", s };
+    // "according to" after a quotation inside a reported clause names the source of the report,
+    // not the speaker: the verb before the quotation wins then.
+    const weak = after?.cue.kind === "according";
+    const before = !after || weak ? this.cueBefore(mark, s, cues) : null;
+    if (after && !(weak && before))
+      item = { ...item, r: after.r, cue: after.cue.word, how: "cue after the quote" };
+    else if (before) item = { ...item, r: before.r, cue: before.cue.word, how: "cue before the quote" };
+    else {
+      // "X said:" closing the previous sentence or paragraph.
+      const prevS = sentences[s.index - 1];
+      if (prevS && prevS.prose && /:\s*$/.test(prevS.text) && this.startsSentence(mark, s)) {
+        const c = cuesIn(prevS);
+        const last = c[c.length - 1];
+        const r = last ? this.speakerOf(last, prevS) : null;
+        if (r) item = { ...item, r, cue: last!.word, how: "cue before the quote" };
+      }
+    }
+    if (item.r) this.lastSpeaker = { id: item.r.entity.id, paragraph: s.paragraph };
+    return item;
+  }
+
+  /**
+   * Quotations without a cue continue a speaker: the statement before them in their paragraph
+   * (quoted or reported), the attributed quotation after them in it, or the quotation they carry
+   * on from the previous paragraph; a stand-alone quotation paragraph takes the speaker the
+   * previous paragraph ended with, marked uncertain.
+   */
+  private continueQuotes(items: DirectItem[], indirect: FoundQuote[]) {
+    type Said = { at: number; paragraph: number; r: Resolution; open: boolean; direct: boolean };
+    const said: Said[] = [];
+    for (const it of items)
+      if (it.r)
+        said.push({
+          at: it.mark.open,
+          paragraph: it.mark.paragraph,
+          r: it.r,
+          open: it.mark.openEnded,
+          direct: true,
+        });
+    for (const q of indirect) {
+      const e = this.reg.get(q.speakerId);
+      said.push({
+        at: q.span.start,
+        paragraph: this.ctx.sentences[q.sentence]!.paragraph,
+        r: { entity: e, via: q.via, sure: q.sure, reason: "" },
+        open: false,
+        direct: false,
+      });
+    }
+    said.sort((x, y) => x.at - y.at);
+    const lastBefore = (pos: number) => {
+      let best: Said | undefined;
+      for (const x of said) {
+        if (x.at >= pos) break;
+        best = x;
+      }
+      return best;
+    };
     for (let n = 0; n < items.length; n++) {
       const it = items[n]!;
       if (it.r) continue;
-      const prev = items[n - 1];
-      const next = items[n + 1];
-      if (prev?.r && prev.mark.paragraph === it.mark.paragraph) {
-        it.r = prev.r;
-        it.cue = "continues paragraph";
-      } else if (next?.r && next.mark.paragraph === it.mark.paragraph && next.cue !== "continues paragraph") {
-        it.r = next.r;
-        it.cue = "continues paragraph";
-      } else if (prev?.r && prev.mark.paragraph === it.mark.paragraph - 1 && this.startsParagraph(it.mark)) {
-        it.r = prev.r;
-        it.cue = prev.mark.openEnded ? "continues quote" : "continues previous paragraph";
+      const p = it.mark.paragraph;
+      const prev = lastBefore(it.mark.open);
+      const next = items.slice(n + 1).find((x) => x.r && x.how !== "continues paragraph");
+      let r: Resolution | null = null;
+      let how = "";
+      if (prev && prev.paragraph === p) {
+        r = { ...prev.r, reason: `the quote continues ${prev.r.entity.name}'s words in the same paragraph` };
+        how = "continues paragraph";
+      } else if (
+        next?.r &&
+        next.mark.paragraph === p &&
+        !this.personNamedBetween(it.mark.close, next.mark.open)
+      ) {
+        r = {
+          ...next.r,
+          reason: `the quote is followed in its paragraph by ${next.r.entity.name}'s attributed words`,
+        };
+        how = "continues paragraph";
+      } else if (prev && prev.paragraph === p - 1 && this.startsParagraph(it.mark)) {
+        const open = prev.direct && prev.open;
+        r = {
+          ...prev.r,
+          sure: prev.r.sure && open,
+          reason: open
+            ? `the quote carries on ${prev.r.entity.name}'s quotation from the previous paragraph`
+            : `the speaker, ${prev.r.entity.name}, is named in the previous paragraph`,
+        };
+        how = open ? "continues quote" : "continues previous paragraph";
       }
+      if (!r) continue;
+      it.r = r;
+      it.cue = how;
+      it.how = how;
+      said.push({ at: it.mark.open, paragraph: p, r, open: it.mark.openEnded, direct: true });
+      said.sort((x, y) => x.at - y.at);
     }
-    const out: (Quote & { via: Span })[] = [];
+  }
+
+  private toFound(items: DirectItem[]): FoundQuote[] {
+    const { text, sentences } = this.ctx;
+    const out: FoundQuote[] = [];
     for (const it of items) {
       if (!it.r) continue;
       const si = sentenceAt(this.ctx, it.mark.inner.start);
       const se = sentenceAt(this.ctx, Math.max(it.mark.inner.start, it.mark.close - 1));
-      const s0 = this.ctx.sentences[si]!;
-      const s1 = this.ctx.sentences[se]!;
+      const s0 = sentences[si]!;
+      const s1 = sentences[se]!;
+      const reasons = [it.r.reason];
+      if (it.how === "cue after the quote" || it.how === "cue before the quote")
+        reasons.unshift("the quote has its own attribution");
       out.push({
         text: text.slice(it.mark.inner.start, it.mark.inner.end).trim(),
         speaker: it.r.entity.name,
@@ -621,9 +1661,20 @@ export class Attributor {
         defective: s0.defective || s1.defective,
         via: it.r.via,
         speakerId: it.r.entity.id,
-      } as Quote & { via: Span; speakerId: number });
+        sure: it.r.sure && it.how !== "continues previous paragraph",
+        reasons,
+      });
     }
     return out;
+  }
+
+  /** A person named (outside quotes) between two offsets: a quote before them does not take the later speaker. */
+  private personNamedBetween(a: number, b: number): boolean {
+    for (const m of this.reg.before(b, 50)) {
+      if (m.start < a) break;
+      if (this.reg.get(m.entity).type === "person") return true;
+    }
+    return false;
   }
 
   private startsParagraph(mark: QuoteMark): boolean {
@@ -631,144 +1682,287 @@ export class Attributor {
     return mark.open === 0 || text.slice(Math.max(0, mark.open - 2), mark.open) === "\n\n";
   }
 
-  // ---- indirect statements ------------------------------------------------------------
+  private startsSentence(mark: QuoteMark, s: SentenceInfo): boolean {
+    return mark.open <= s.start + 1;
+  }
 
-  indirectQuotes(): (Quote & { via: Span })[] {
-    const { tokens, sentences, quoteOf, text, marks } = this.ctx;
-    const out: (Quote & { via: Span })[] = [];
-    const speech = marks.map((m) => this.isSpeechQuote(m));
-    const markByOpen = new Map(marks.map((m, i) => [m.open, i]));
-    let mp = 0;
+  // ---- the whole pass ---------------------------------------------------------------
+
+  /**
+   * Direct quotations first (they claim their cues), then the reported statements of every
+   * cue left, sentence by sentence. Returns both, in text order.
+   */
+  run(): FoundQuote[] {
+    const { sentences, marks } = this.ctx;
+    const speechMark = marks.map((m) => this.isSpeechQuote(m));
+    const marksOf = new Map<number, QuoteMark[]>();
+    for (const m of marks) {
+      const si = sentenceAt(this.ctx, m.open);
+      marksOf.set(si, [...(marksOf.get(si) ?? []), m]);
+    }
+    // One pass in text order, so that each "he" knows who spoke last, quoted or reported.
+    const items: DirectItem[] = [];
+    const indirect: FoundQuote[] = [];
     for (const s of sentences) {
-      let hasCue = false;
-      for (let v = s.t0; v < s.t1; v++) {
-        if (quoteOf[v]! >= 0) continue;
-        const t = tokens[v]!;
-        const phrase = this.isPhraseCue(v);
-        const verb = t.word && !isCapitalised(t.text) && INDIRECT_VERBS.has(t.text);
-        const noun = STATEMENT_NOUNS.has(low(t));
-        if (!verb && !phrase && !noun) continue;
-        const r = noun ? this.possessor(v, s.t0) : this.subjectBefore(v, s.t0);
-        if (!r) continue;
-        if (!noun) hasCue = true;
-        // Find the clause: "that" within a few tokens, or a bare clause opened by a pronoun or "the".
-        let c = v + (phrase || 1);
-        let found = -1;
-        for (let k = c; k < s.t1 && k < c + 8; k++) {
-          if (quoteOf[k]! >= 0 || /^[.;:"]$/.test(tokens[k]!.text)) break;
-          if (low(tokens[k]) === "that") {
-            found = k + 1;
-            break;
-          }
-        }
-        if (found < 0 && !noun) {
-          while (
-            c < s.t1 &&
-            (WEEKDAYS.has(tokens[c]!.text) ||
-              /^(on|last|this|today|yesterday|week|recently|earlier|later)$/.test(low(tokens[c])))
-          )
-            c++;
-          if (/^(he|she|they|it|we|i|the)$/.test(low(tokens[c])) && quoteOf[c]! < 0) found = c;
-        }
-        if (found < 0 || found >= s.t1) continue;
-        // "Marsh said she ...": the reported clause's own pronoun shows the speaker's gender.
-        if (r.entity.type === "person" && !r.entity.gender && found === v + (phrase || 1)) {
-          const pw = low(tokens[found]);
-          if (/^(she|her)$/.test(pw)) r.entity.gender = "f";
-          else if (/^(he|his)$/.test(pw)) r.entity.gender = "m";
-        }
-        // The clause runs to the sentence end, "; ", ", according to", or a direct quote.
-        let e = found;
-        let words = 0;
-        let hitQuote = false;
-        while (e < s.t1) {
-          const tk = tokens[e]!;
-          if (quoteOf[e]! >= 0 || tk.text === '"') {
-            // A scare quote inside the clause ("had "switched off" at ...") is part of it.
-            const mi = quoteOf[e]! >= 0 ? quoteOf[e]! : (markByOpen.get(tk.start) ?? -1);
-            if (mi >= 0 && !speech[mi] && !marks[mi]!.openEnded) {
-              while (e < s.t1 && tokens[e]!.start <= marks[mi]!.close) {
-                if (tokens[e]!.word) words++;
-                e++;
-              }
-              continue;
-            }
-            hitQuote = true;
-            break;
-          }
-          // A new coordinated clause ("..., and Russian officials argue ...") ends the statement.
-          if (
-            tk.text === ";" ||
-            (tk.text === "," && /^(according|and|but|while|whereas)$/.test(low(tokens[e + 1])))
-          )
-            break;
-          if (tk.word) words++;
-          e++;
-        }
-        // A partial quote inside reported speech is the direct quote; the paraphrase only
-        // counts when it says something on its own before the quote begins.
-        if (hitQuote && words < 6) continue;
-        if (words < 2) continue;
-        const clause = text.slice(tokens[found]!.start, tokens[e - 1]!.end).replace(/[\s,\u2014.]+$/, "");
-        if (!clause) continue;
-        const span = { start: tokens[found]!.start, start2: 0, end: tokens[found]!.start + clause.length };
-        out.push({
-          text: clause,
-          speaker: r.entity.name,
-          kind: "indirect",
-          span: { start: span.start, end: span.end },
-          evidence: { start: s.start, end: s.end },
-          sentence: s.index,
-          cue: noun
-            ? `${t.text} that`
-            : phrase
-              ? tokens
-                  .slice(v, v + phrase)
-                  .map((x) => x.text)
-                  .join(" ")
-              : t.text,
-          defective: s.defective,
-          via: r.via,
-          speakerId: r.entity.id,
-        } as Quote & { via: Span; speakerId: number });
-        v = e;
+      if (!s.prose) continue;
+      for (const mark of marksOf.get(s.index) ?? []) {
+        const it = this.cuedQuote(mark);
+        if (!it) continue;
+        items.push(it);
+        const m = it.r ? this.reg.mentionAt(it.r.via.start) : undefined;
+        if (m) m.speaks = true;
       }
-      // "..., according to X." / "According to X, ...": only when nothing else attributes the sentence.
-      if (hasCue) continue;
-      while (mp < marks.length && marks[mp]!.open < s.start) mp++;
-      const hasDirect = mp < marks.length && marks[mp]!.open < s.end;
-      if (hasDirect) continue;
-      for (let v = s.t0; v + 1 < s.t1; v++) {
-        if (low(tokens[v]) !== "according" || low(tokens[v + 1]) !== "to" || quoteOf[v]! >= 0) continue;
-        let j = v + 2;
-        while (j < s.t1 && this.npish(tokens[j]) && j - v < 12) j++;
-        const r = this.resolve(v + 2, j);
-        if (!r) break;
-        let a: number, b: number;
-        if (v === s.t0) {
-          a = low(tokens[j]) === "," ? j + 1 : j;
-          b = s.t1;
-        } else {
-          a = s.t0;
-          b = low(tokens[v - 1]) === "," ? v - 1 : v;
+      indirect.push(...this.indirectIn(s, speechMark));
+      const last = [...items].reverse().find((it) => it.r && it.s.index === s.index);
+      if (last?.r) this.lastSpeaker = { id: last.r.entity.id, paragraph: s.paragraph };
+    }
+    this.continueQuotes(items, indirect);
+    const direct = this.toFound(items);
+    return [...direct, ...indirect].sort((a, b) => a.span.start - b.span.start);
+  }
+
+  /** The reported statements of one sentence. */
+  private indirectIn(s: SentenceInfo, speechMark: boolean[]): FoundQuote[] {
+    const { tokens, text } = this.ctx;
+    const out: FoundQuote[] = [];
+    const markAtToken = (k: number) => this.ctx.quoteOf[k] ?? -1;
+    const cues = this.cues(s);
+    type Candidate = { c: Cue; r: Resolution; start: number; end: number; shape: string; found: number };
+    const candidates: Candidate[] = [];
+    for (let n = 0; n < cues.length; n++) {
+      const c = cues[n]!;
+      // Content after the cue.
+      const found = c.kind === "according" ? -1 : this.clauseAfter(c, s);
+      if (found >= 0) {
+        const r = this.speakerOf(c, s);
+        if (r) {
+          const end = this.clauseEndBefore(cues.slice(n + 1), s, found);
+          candidates.push({ c, r, start: found, end, shape: "after", found });
+          continue;
         }
-        if (b - a < 3) break;
-        const clause = text.slice(tokens[a]!.start, tokens[b - 1]!.end).replace(/[\s,.]+$/, "");
-        out.push({
-          text: clause,
-          speaker: r.entity.name,
-          kind: "indirect",
-          span: { start: tokens[a]!.start, end: tokens[a]!.start + clause.length },
-          evidence: { start: s.start, end: s.end },
-          sentence: s.index,
-          cue: "according to",
-          defective: s.defective,
-          via: r.via,
-          speakerId: r.entity.id,
-        } as Quote & { via: Span; speakerId: number });
-        break;
       }
+      // Content before the cue: "CLAUSE, X said." / "CLAUSE, according to X." / "A, X said, B."
+      if (!(REPORTING.has(c.word) || c.kind === "according") || BELIEF.has(c.word)) continue;
+      const before = this.clauseBefore(c, s);
+      if (!before) continue;
+      const r = this.speakerOf(c, s, before.groupStart);
+      if (r)
+        candidates.push({
+          c,
+          r,
+          start: before.start,
+          end: before.end,
+          shape: before.interposed ? "interposed" : "before",
+          found: -1,
+        });
+    }
+    // A cue inside another statement's content is part of what is reported ("X said he believes
+    // that ...", "The US believes ..., according to an official"): only the outer one counts.
+    const kept = candidates.filter(
+      (b) =>
+        !candidates.some(
+          (a) => a !== b && b.c.v >= a.start && b.c.v < a.end && !(a.c.v >= b.start && a.c.v < b.end),
+        ),
+    );
+    // "X said A, and that B": two statements of the same cue.
+    const parts: Candidate[] = [];
+    for (const k of kept) {
+      let from = k.start;
+      for (let m = k.start + 2; m + 2 < k.end; m++) {
+        if (
+          low(tokens[m]) === "and" &&
+          low(tokens[m + 1]) === "that" &&
+          tokens[m - 1]?.text === "," &&
+          !this.inQuote(m)
+        ) {
+          parts.push({ ...k, start: from, end: m - 1 });
+          from = m + 2;
+        }
+      }
+      parts.push({ ...k, start: from });
+    }
+    for (const { c, r, start, end, shape, found } of parts) {
+      if (r.entity.type === "person" && !r.entity.gender && found >= 0) {
+        const pw = low(tokens[found]);
+        if (pw === "she") r.entity.gender = "f";
+        else if (pw === "he") r.entity.gender = "m";
+      }
+      // The clause's words, with a scare quote kept inside; a speech quotation of four or more
+      // words inside the clause makes the sentence a direct quote only.
+      let words = 0;
+      let before = -1;
+      for (let k = start; k < end; k++) {
+        const mi = markAtToken(k);
+        if (mi >= 0) {
+          if (speechMark[mi] && before < 0) before = words;
+        } else if (tokens[k]!.word) words++;
+      }
+      // A paraphrase that turns into a quotation within a few words is the quotation's lead-in.
+      if (before >= 0 && before < 6) continue;
+      if (words < 3) continue;
+      // An interposed cue stays in the text: "The nations, he said, want to ...".
+      const clause = text.slice(tokens[start]!.start, tokens[end - 1]!.end).replace(/[\s,\u2014.;:]+$/, "");
+      if (!clause) continue;
+      void shape;
+      const reasons: string[] = [];
+      let sure = r.sure;
+      if (BELIEF.has(c.word)) {
+        sure = false;
+        reasons.push(`"${c.word}" reports a belief or a forecast, not a statement`);
+      }
+      if (c.kind === "noun") {
+        sure = false;
+        reasons.push("the statement is reported through a noun");
+      }
+      reasons.unshift(r.reason);
+      out.push({
+        text: clause,
+        speaker: r.entity.name,
+        kind: "indirect",
+        span: { start: tokens[start]!.start, end: tokens[start]!.start + clause.length },
+        evidence: { start: s.start, end: s.end },
+        sentence: s.index,
+        cue: c.kind === "noun" ? `${c.word} that` : c.word,
+        defective: s.defective,
+        via: r.via,
+        speakerId: r.entity.id,
+        sure,
+        reasons,
+      });
+      const m = this.reg.mentionAt(r.via.start);
+      if (m) m.speaks = true;
+      this.lastSpeaker = { id: r.entity.id, paragraph: s.paragraph };
     }
     return out;
   }
+
+  /** A clause after one cue ends where the next cue's own statement begins ("..., and Y said ..."). */
+  private clauseEndBefore(later: Cue[], s: SentenceInfo, from: number): number {
+    const { tokens } = this.ctx;
+    for (const next of later) {
+      if (next.v <= from) continue;
+      if (isQuoteOnly(next.word) && !REPORTING.has(next.word)) continue;
+      for (let k = next.v - 1; k > from; k--) {
+        const t = tokens[k]!;
+        if (t.text === "," && /^(?:and|but|while|whereas)$/.test(low(tokens[k + 1]))) return k;
+        if (t.text === ";") return k;
+      }
+      // "..., X said" closing the sentence belongs to the same statement only if it is that cue's group.
+      const group = this.groupStart(next, s);
+      if (group > from + 2 && /^(?:,|\u2014)$/.test(tokens[group - 1]?.text ?? "")) return group - 1;
+    }
+    return s.t1;
+  }
+
+  /** Where the cue's group (speaker phrase and verb) starts: after the comma before it. */
+  private groupStart(c: Cue, s: SentenceInfo): number {
+    const { tokens } = this.ctx;
+    if (c.kind === "according") {
+      return c.v;
+    }
+    const left = this.subjectRange(c.v, s.t0);
+    let g = left ? left.i : c.v;
+    while (g > s.t0 && /^(?:,|\u2014)$/.test(tokens[g - 1]!.text) === false && g > c.v - 16) {
+      if (tokens[g - 1]!.text === "," || tokens[g - 1]!.text === "\u2014") break;
+      g--;
+      if (!left) break;
+    }
+    return g;
+  }
+
+  /** The cue group inside a sentence ("..., X said, ..."), as a text span. */
+  private interposedSpan(c: Cue, s: SentenceInfo): Span | null {
+    const { tokens } = this.ctx;
+    const g = this.groupStart(c, s);
+    let e = c.v + c.len;
+    while (e < s.t1 && tokens[e]!.text !== ",") e++;
+    if (e >= s.t1) return null;
+    return { start: tokens[g]!.start, end: tokens[e]!.end };
+  }
+
+  /**
+   * Content before a cue: `CLAUSE, X said.`, `CLAUSE, said X.`, `CLAUSE, according to X.`, or
+   * interposed `A, X said, B.` The cue's group must follow a comma (or dash) and reach the end
+   * of the sentence with nothing but adjuncts, or be followed by a comma and the rest of the clause.
+   */
+  private clauseBefore(
+    c: Cue,
+    s: SentenceInfo,
+    quotes = false,
+  ): { start: number; end: number; groupStart: number; interposed: boolean } | null {
+    const { tokens } = this.ctx;
+    if (c.kind === "noun" || c.kind === "participle") return null;
+    if (QUOTE_CUES.has(c.word) && !REPORTING.has(c.word)) return null;
+    let g: number;
+    if (c.kind === "according") g = c.v;
+    else {
+      const left = this.subjectRange(c.v, s.t0);
+      g = left ? left.i : c.v;
+    }
+    // "According to X, CLAUSE."
+    if (c.kind === "according" && g === s.t0) {
+      const r = this.objectRange(c.v + 2, s.t1);
+      if (!r) return null;
+      let k = r.j;
+      if (low(tokens[k]) === ",") k++;
+      // "According to the agency, which hosts the talks, member states will ...": past the relative clause.
+      if (/^(?:which|who|whose)$/.test(low(tokens[k]))) {
+        while (k < s.t1 && tokens[k]!.text !== ",") k++;
+        k++;
+      }
+      return k < s.t1 - 2 ? { start: k, end: s.t1, groupStart: g, interposed: false } : null;
+    }
+    const sep = tokens[g - 1];
+    if (!sep || !/^(?:,|\u2014)$/.test(sep.text)) {
+      if (!(c.kind === "according" && g > s.t0 + 2 && sep?.word)) return null;
+    }
+    const cut = sep && /^(?:,|\u2014)$/.test(sep.text) ? g - 1 : g;
+    // "Each year, agency officials said, it uses ...": an interposed cue may follow a short opening.
+    if (cut - s.t0 < 1) return null;
+    // What follows the cue: adjuncts to the end (closing cue) or ", rest of clause" (interposed).
+    let e = c.v + c.len;
+    if (c.kind === "according" || !this.subjectRange(c.v, s.t0)) {
+      const r = this.objectRange(e, s.t1);
+      if (r) e = r.j;
+    }
+    if (TELL.has(c.word) && isWord(tokens[e]) && !ADJUNCT_PREPOSITIONS.has(low(tokens[e]))) {
+      // "..., Ball told CNN." / "..., she told reporters on Monday."
+      const h = this.objectRange(e, s.t1);
+      if (h) e = h.j;
+    }
+    e = this.skipAdjuncts(e, s.t1);
+    const restStart = e;
+    // "..., he said, adding that ...": a participle after the cue continues it; the cue closes.
+    const participleAfter =
+      tokens[e]?.text === "," &&
+      /^(?:adding|noting|saying|warning|arguing|stressing|explaining|insisting|citing|calling|urging)$/.test(
+        low(tokens[e + 1]),
+      );
+    // "..., Cook said while visiting the conference": a subordinate adjunct closes the cue too.
+    const adjunctTail =
+      e < s.t1 &&
+      /^(?:while|when|as|after|before|during|following|speaking|at|in|on|with|without|because|since|though|although|citing|referring|amid|despite|upon|ahead|adding|noting)$/.test(
+        low(tokens[e]),
+      );
+    const atEnd = e >= s.t1 || (e === s.t1 - 1 && !tokens[e]!.word) || adjunctTail || participleAfter;
+    if (atEnd && cut - s.t0 < 3) return null;
+    // Nothing in the clause before may itself be a quotation with its cue here.
+    if (!quotes) for (let k = s.t0; k < cut; k++) if (this.inQuote(k)) return null;
+    if (atEnd) return { start: s.t0, end: cut, groupStart: g, interposed: false };
+    if (tokens[restStart]!.text === "," && restStart + 3 < s.t1) {
+      // "The East Asian nations, he said, want to ..."; the first part has no verb of its own.
+      for (let k = s.t0; k < cut; k++) {
+        const l = low(tokens[k]);
+        if (isFiniteVerb(l) && !isCapitalised(tokens[k]!.text) && !ADVERBS.has(l)) {
+          // "A, X said, B": A is a whole clause; the statement is still the whole sentence.
+          break;
+        }
+      }
+      if (!quotes) for (let k = restStart; k < s.t1; k++) if (this.inQuote(k)) return null;
+      return { start: s.t0, end: s.t1, groupStart: g, interposed: true };
+    }
+    return null;
+  }
 }
+
+export { genderOfFirstName, genderOfTitle, REPORTING };

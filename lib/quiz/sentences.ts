@@ -55,7 +55,7 @@ export function splitParagraphs(text: string): Paragraph[] {
   while (start <= text.length && text.length > 0) {
     const at = text.indexOf("\n\n", start);
     const end = at === -1 ? text.length : at;
-    if (end > start) out.push({ start, end, index: index++ });
+    if (end > start) out.push({ start, end, index: index++, kind: "prose" });
     if (at === -1) break;
     start = at + 2;
   }

@@ -216,6 +216,8 @@ export function findSystems(ctx: Context): WeaponSystem[] {
         mentions: [],
         rank: -1,
         order: byKey.size,
+        confidence: "high",
+        reasons: [],
       };
       byKey.set(key, sys);
     }

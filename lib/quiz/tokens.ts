@@ -4,7 +4,8 @@ export type Token = { text: string; start: number; end: number; word: boolean };
 
 // A word: letters/digits joined by internal apostrophes, hyphens, periods or ampersands
 // ("U.S", "G-7", "that's", "AT&T"). Everything else that is not space is one punctuation token.
-const TOKEN = /[\p{L}\p{N}]+(?:['\-&.\/][\p{L}\p{N}]+)*|[^\s]/gu;
+const TOKEN =
+  /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}\u00AD]+(?:['\-&.\/][\p{L}\p{N}\u00AD]+)*|[^\s]/gu;
 
 /** True for words whose final period belongs to the word: "Corp.", "Sept.", "U.S.", "J.". */
 export function isAbbreviation(word: string): boolean {
@@ -31,12 +32,13 @@ export function tokenize(text: string, base = 0): Token[] {
     const word =
       c < 128
         ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-        : /^[\p{L}\p{N}]/u.test(t);
-    if (word && text[m.index + t.length] === "." && isAbbreviation(t + ".")) {
+        : /^\u00AD*[\p{L}\p{N}]/u.test(t);
+    if (word && text[m.index + t.length] === "." && isAbbreviation(t.replace(/\u00AD/g, "") + ".")) {
       t += ".";
       TOKEN.lastIndex++;
     }
-    out.push({ text: t, start: base + m.index, end: base + m.index + t.length, word });
+    // A soft hyphen (U+00AD) is kept in the text, as the article has it, but not in the word.
+    out.push({ text: t.replace(/\u00AD/g, ""), start: base + m.index, end: base + m.index + t.length, word });
   }
   return out;
 }

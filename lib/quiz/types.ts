@@ -13,7 +13,25 @@ export type PreparedArticle = {
   format: "text" | "html";
 };
 
-export type Paragraph = Span & { index: number };
+/**
+ * What a paragraph is. Only "prose" is the article's running text: captions, photo credits,
+ * bylines, author notes and headings are never read as speech and no question rests on them.
+ */
+export type BlockKind = "prose" | "heading" | "caption" | "credit" | "byline" | "note";
+
+export type Paragraph = Span & { index: number; kind: BlockKind };
+
+/**
+ * How safely a question may rest on an item. "high" only when every step of the reading was
+ * unambiguous; quiz questions about who said what and what happened to a system use only those.
+ */
+export type Confidence = "high" | "low";
+
+export type Assessment = {
+  confidence: Confidence;
+  /** Why, in words a teacher understands ("the speaker is named in the same sentence"). */
+  reasons: string[];
+};
 
 export type Sentence = Span & {
   index: number;
@@ -21,9 +39,11 @@ export type Sentence = Span & {
   text: string;
   /** True when words seem to have been lost upstream; no question may rest on such a sentence. */
   defective: boolean;
+  /** False inside a caption, credit, byline, note or heading (see BlockKind). */
+  prose: boolean;
 };
 
-export type SpeakerType = "person" | "organisation" | "group";
+export type SpeakerType = "person" | "organisation" | "group" | "anonymous";
 
 export type Speaker = {
   /** Canonical name, e.g. "Jens Stoltenberg", "G-7 leaders", "White House". */
@@ -35,7 +55,7 @@ export type Speaker = {
   aliases: string[];
   /** Where the speaker is first named. */
   evidence: Span;
-};
+} & Assessment;
 
 export type QuoteKind = "direct" | "indirect";
 
@@ -64,7 +84,7 @@ export type Quote = {
    * is still usable: the stretch from the quote to its speaker's name, used as the evidence.
    */
   clause?: Span;
-};
+} & Assessment;
 
 export type SystemStatus = "sent" | "pledged" | "requested" | "withheld" | "mentioned";
 
@@ -85,7 +105,7 @@ export type WeaponSystem = {
   /** The sentence of the mention that decided the status. */
   evidence: Span;
   mentions: SystemMention[];
-};
+} & Assessment;
 
 export type DefectReason =
   | "starts-lowercase"

@@ -1,9 +1,17 @@
 import crypto from "node:crypto";
 import { z } from "zod";
-import { storableText } from "@/lib/action-result";
+import { refuse, type FieldErrors, type Result } from "@/lib/result";
+import { storableText } from "@/lib/text";
 import { normalizeAnswer } from "@/lib/quiz/grade";
 import type { Answer, Option, Question, Skill } from "@/lib/quiz/types";
-import { CUSTOM_TYPES, REVIEW_LIMITS, SKILLS, type CustomQuestionType, type DraftShape } from "./limits";
+import {
+  CUSTOM_TYPES,
+  REVIEW_LIMITS,
+  SKILLS,
+  TRUE_FALSE_OPTIONS,
+  type CustomQuestionType,
+  type DraftShape,
+} from "./limits";
 
 /**
  * A teacher's draft of a question (an edit of a generated one, or one of their
@@ -11,33 +19,22 @@ import { CUSTOM_TYPES, REVIEW_LIMITS, SKILLS, type CustomQuestionType, type Draf
  * the form reader and the rules are unit-tested on their own.
  */
 
-export { CUSTOM_TYPE_LABELS, CUSTOM_TYPES, REVIEW_LIMITS, SKILLS } from "./limits";
-export type { CustomQuestionType, DraftShape } from "./limits";
-
-export type DraftOption = { id?: string; text: string; correct?: boolean };
-
-export type QuestionDraft = {
-  prompt: string;
-  /** Choice questions: the options in order; an option without an id (or an unknown one) is new. */
-  options?: DraftOption[];
-  /** Matching questions: new texts for the existing items (pairs never change). */
-  items?: { id: string; text: string }[];
-  /** Text questions: the answers that count as right. */
-  accepted?: string[];
-  /** Only for the teacher's own questions; an edit keeps the generated explanation. */
-  explanation?: string;
-};
-
 export type ReviewField = "prompt" | "options" | "items" | "accepted" | "explanation" | "skill" | "type";
-export type FieldErrors = Partial<Record<ReviewField, string[]>>;
+export type ReviewFieldErrors = FieldErrors<ReviewField>;
 
 /** The parts of a question a draft decides; id, kind, skill and evidence come from elsewhere. */
 export type QuestionContent = Pick<Question, "prompt" | "options" | "answer" | "explanation"> & {
   items?: Option[];
 };
 
-export type DraftResult = { ok: true; content: QuestionContent } | { ok: false; fieldErrors: FieldErrors };
+export type DraftResult = Result<{ content: QuestionContent }, "invalid", ReviewField>;
 
+/**
+ * A draft as the form sends it: options in order (one without an id, or with
+ * an unknown one, is new), new texts for a matching question's items (pairs
+ * never change), accepted answers for a text question, and an explanation for
+ * the teacher's own questions (an edit keeps the generated one).
+ */
 export const questionDraftSchema = z.object({
   prompt: z
     .string()
@@ -88,6 +85,8 @@ export const questionDraftSchema = z.object({
     .optional(),
 });
 
+export type QuestionDraft = z.output<typeof questionDraftSchema>;
+
 export const customMetaSchema = z.object({
   type: z.enum(CUSTOM_TYPES, { error: "Choose the kind of question." }),
   skill: z.enum(SKILLS, { error: "Choose what the question checks." }),
@@ -95,17 +94,11 @@ export const customMetaSchema = z.object({
 
 const sha = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
-/** True and False for the teacher's own true/false questions. */
-export const TRUE_FALSE_OPTIONS: readonly Option[] = [
-  { id: "o-true", text: "True" },
-  { id: "o-false", text: "False" },
-];
-
 export function shapeOf(q: Pick<Question, "kind" | "answer">): DraftShape {
   return q.kind === "true-false" ? "true-false" : q.answer.type;
 }
 
-function push(errors: FieldErrors, field: ReviewField, message: string) {
+function push(errors: ReviewFieldErrors, field: ReviewField, message: string) {
   (errors[field] ??= []).push(message);
 }
 
@@ -129,25 +122,19 @@ function duplicates(texts: string[]): string | undefined {
 }
 
 /**
- * Validates a draft and builds the question content for a shape. `base` is the
- * question being edited (generated or the teacher's own): its option, item and
- * True/False ids are kept so answer keys and option orders stay consistent.
+ * Builds the question content for a shape from a draft the schema has read,
+ * with the rules a schema cannot state (how many options, which are right).
+ * `base` is the question being edited (generated or the teacher's own): its
+ * option, item and True/False ids are kept so answer keys and option orders
+ * stay consistent.
  */
 export function buildContent(input: {
   shape: DraftShape;
   draft: QuestionDraft;
   base?: Question;
 }): DraftResult {
-  const parsed = questionDraftSchema.safeParse(input.draft);
-  const errors: FieldErrors = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? "prompt") as ReviewField;
-      if (!errors[field]?.includes(issue.message)) push(errors, field, issue.message);
-    }
-    return { ok: false, fieldErrors: errors };
-  }
-  const draft = parsed.data;
+  const errors: ReviewFieldErrors = {};
+  const { draft } = input;
   const base = input.base;
   const explanation = base && !isCustomId(base.id) ? base.explanation : (draft.explanation ?? "");
   const prompt = draft.prompt;
@@ -168,7 +155,7 @@ export function buildContent(input: {
       if (input.shape === "single" && right !== 1)
         push(errors, "options", right === 0 ? "Mark the right answer." : "Mark only one right answer.");
       if (input.shape === "multi" && right < 1) push(errors, "options", "Mark at least one right answer.");
-      if (errors.options || errors.prompt) return { ok: false, fieldErrors: errors };
+      if (errors.options) return refuse("invalid", errors);
       const known = new Set(base?.options.map((o) => o.id) ?? []);
       const taken = new Set<string>();
       const options: Option[] = [];
@@ -190,7 +177,7 @@ export function buildContent(input: {
       const options = base ? base.options : [...TRUE_FALSE_OPTIONS];
       const marked = (draft.options ?? []).filter((o) => o.correct && options.some((x) => x.id === o.id));
       if (marked.length !== 1) push(errors, "options", "Choose whether the statement is true or false.");
-      if (errors.options || errors.prompt) return { ok: false, fieldErrors: errors };
+      if (errors.options) return refuse("invalid", errors);
       return {
         ok: true,
         content: {
@@ -219,13 +206,13 @@ export function buildContent(input: {
       if (accepted.length < 1) push(errors, "accepted", "Give at least one accepted answer.");
       if (accepted.length > REVIEW_LIMITS.maxAccepted)
         push(errors, "accepted", `Give at most ${REVIEW_LIMITS.maxAccepted} accepted answers.`);
-      if (errors.accepted || errors.prompt) return { ok: false, fieldErrors: errors };
+      if (errors.accepted) return refuse("invalid", errors);
       return { ok: true, content: { prompt, options: [], answer: { type: "text", accepted }, explanation } };
     }
     case "match": {
       // Matching keeps its pairs: only the words of the items and options change.
       if (!base || base.answer.type !== "match" || !base.items)
-        return { ok: false, fieldErrors: { options: ["This question cannot be edited that way."] } };
+        return refuse("invalid", { options: ["This question cannot be edited that way."] });
       const itemTexts = new Map((draft.items ?? []).map((i) => [i.id, i.text]));
       const optionTexts = new Map((draft.options ?? []).map((o) => [o.id, o.text]));
       const items = base.items.map((i) => ({ id: i.id, text: itemTexts.get(i.id) ?? "" }));
@@ -236,7 +223,7 @@ export function buildContent(input: {
       if (options.some((o) => !o.text)) push(errors, "options", "Every option needs a text.");
       const dupOption = duplicates(options.map((o) => o.text).filter(Boolean));
       if (dupOption) push(errors, "options", `Two options say the same thing: "${dupOption}".`);
-      if (errors.items || errors.options || errors.prompt) return { ok: false, fieldErrors: errors };
+      if (errors.items || errors.options) return refuse("invalid", errors);
       return { ok: true, content: { prompt, options, items, answer: base.answer, explanation } };
     }
   }
@@ -354,14 +341,4 @@ export function draftFromForm(form: FormData): QuestionDraft {
     accepted: str("accepted").split(/\r?\n/).slice(0, 50),
     explanation: str("explanation"),
   };
-}
-
-/** The form's own values, to give back after an error so nothing typed is lost. */
-export function formValues(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of form.entries()) {
-    if (typeof v !== "string" || k.startsWith("$ACTION")) continue;
-    out[k] = k in out ? `${out[k]}\n${v}` : v;
-  }
-  return out;
 }

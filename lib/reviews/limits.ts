@@ -1,4 +1,4 @@
-import type { Skill } from "@/lib/quiz/types";
+import type { Option, Skill } from "@/lib/quiz/types";
 
 /** The review's limits and names, free of Node so the browser's form code can share them. */
 
@@ -26,3 +26,9 @@ export const CUSTOM_TYPE_LABELS: Record<CustomQuestionType, string> = {
 
 /** What the edit form can change, by the question's shape. */
 export type DraftShape = "single" | "multi" | "true-false" | "text" | "match";
+
+/** True and False for the teacher's own true/false questions, in that order. */
+export const TRUE_FALSE_OPTIONS: readonly Option[] = [
+  { id: "o-true", text: "True" },
+  { id: "o-false", text: "False" },
+];

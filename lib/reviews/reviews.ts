@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { ok, refuse, type Result } from "@/lib/result";
 import type { Executor } from "@/db/client";
 import { articles, questionReviews, users, type QuestionReview } from "@/db/schema";
 import { visibleTo } from "@/lib/articles/queries";
@@ -7,7 +8,6 @@ import { bankOf, type BankSummary } from "@/lib/analysis";
 import type { Question, Skill } from "@/lib/quiz";
 import {
   buildContent,
-  customMetaSchema,
   customQuestion,
   customTypeOf,
   editedQuestionId,
@@ -15,10 +15,10 @@ import {
   newCustomQuestionId,
   sameContent,
   shapeOf,
-  type CustomQuestionType,
-  type FieldErrors,
   type QuestionDraft,
+  type ReviewField,
 } from "./drafts";
+import type { CustomQuestionType } from "./limits";
 
 /**
  * A teacher's review of an article's question bank. Each teacher has their own
@@ -50,16 +50,10 @@ export type ReviewBank = {
   stats: { speakers: number; quotes: number; systems: number; defects: number };
 };
 
-export type ReviewWriteResult =
-  | { ok: true; questionId: string }
-  | { ok: false; error: "not-found" }
-  | { ok: false; error: "invalid"; fieldErrors: FieldErrors };
-
-const isUuid = (id: string) => z.uuid().safeParse(id).success;
+export type ReviewWriteResult = Result<{ questionId: string }, "not-found" | "invalid", ReviewField>;
 
 /** The article if this user is a teacher who can see it; the one check every function here starts from. */
 async function reviewableArticle(input: { db: Executor; teacherId: string; articleId: string }) {
-  if (!isUuid(input.articleId) || !isUuid(input.teacherId)) return undefined;
   const [article] = await input.db
     .select({ id: articles.id, body: articles.body })
     .from(articles)
@@ -186,9 +180,9 @@ export async function setQuestionIncluded(input: {
   articleId: string;
   questionId: string;
   included: boolean;
-}): Promise<boolean> {
+}): Promise<Result<object, "not-found">> {
   const loaded = await loadReview(input);
-  if (!loaded) return false;
+  if (!loaded) return refuse("not-found");
   const { db, teacherId, articleId, questionId, included } = input;
   if (loaded.generated.has(questionId)) {
     await db
@@ -198,7 +192,7 @@ export async function setQuestionIncluded(input: {
         target: [questionReviews.teacherId, questionReviews.articleId, questionReviews.questionId],
         set: { included },
       });
-    return true;
+    return ok();
   }
   const updated = await db
     .update(questionReviews)
@@ -212,7 +206,7 @@ export async function setQuestionIncluded(input: {
       ),
     )
     .returning({ id: questionReviews.questionId });
-  return updated.length > 0;
+  return updated.length > 0 ? ok() : refuse("not-found");
 }
 
 /**
@@ -232,7 +226,7 @@ export async function saveQuestionEdit(input: {
   draft: QuestionDraft;
 }): Promise<ReviewWriteResult> {
   const loaded = await loadReview(input);
-  if (!loaded) return { ok: false, error: "not-found" };
+  if (!loaded) return refuse("not-found");
   const { db, teacherId, articleId, questionId } = input;
   const where = and(
     eq(questionReviews.teacherId, teacherId),
@@ -244,7 +238,7 @@ export async function saveQuestionEdit(input: {
     const row = loaded.rows.find((r) => !r.custom && r.questionId === questionId);
     const current = row?.question && isGradable(row.question) ? row.question : original;
     const built = buildContent({ shape: shapeOf(original), draft: input.draft, base: current });
-    if (!built.ok) return { ok: false, error: "invalid", fieldErrors: built.fieldErrors };
+    if (!built.ok) return built;
     const unchanged = sameContent(built.content, original);
     const question: Question | null = unchanged
       ? null
@@ -256,15 +250,15 @@ export async function saveQuestionEdit(input: {
         target: [questionReviews.teacherId, questionReviews.articleId, questionReviews.questionId],
         set: { question },
       });
-    return { ok: true, questionId };
+    return ok({ questionId });
   }
   const row = loaded.rows.find((r) => r.custom && r.questionId === questionId);
-  if (!row?.question) return { ok: false, error: "not-found" };
+  if (!row?.question) return refuse("not-found");
   const type = customTypeOf(row.question);
   const built = buildContent({ shape: type, draft: input.draft, base: row.question });
-  if (!built.ok) return { ok: false, error: "invalid", fieldErrors: built.fieldErrors };
+  if (!built.ok) return built;
   if (sameContent(built.content, row.question) && built.content.explanation === row.question.explanation)
-    return { ok: true, questionId };
+    return ok({ questionId });
   const id = newCustomQuestionId();
   const question = customQuestion({ id, type, skill: row.question.skill, content: built.content });
   const updated = await db
@@ -272,7 +266,7 @@ export async function saveQuestionEdit(input: {
     .set({ questionId: id, question })
     .where(and(where, eq(questionReviews.custom, true)))
     .returning({ id: questionReviews.questionId });
-  return updated.length > 0 ? { ok: true, questionId: id } : { ok: false, error: "not-found" };
+  return updated.length > 0 ? ok({ questionId: id }) : refuse("not-found");
 }
 
 /** Adds the teacher's own question, on and after their other questions. */
@@ -284,21 +278,15 @@ export async function addCustomQuestion(input: {
   skill: Skill;
   draft: QuestionDraft;
 }): Promise<ReviewWriteResult> {
-  const meta = customMetaSchema.safeParse({ type: input.type, skill: input.skill });
-  const built = meta.success ? buildContent({ shape: meta.data.type, draft: input.draft }) : undefined;
-  if (!meta.success || !built?.ok) {
-    const fieldErrors: FieldErrors = { ...(built && !built.ok ? built.fieldErrors : {}) };
-    for (const issue of meta.error?.issues ?? [])
-      (fieldErrors[issue.path[0] as "type" | "skill"] ??= []).push(issue.message);
-    return { ok: false, error: "invalid", fieldErrors };
-  }
+  const built = buildContent({ shape: input.type, draft: input.draft });
+  if (!built.ok) return built;
   const article = await reviewableArticle(input);
-  if (!article) return { ok: false, error: "not-found" };
+  if (!article) return refuse("not-found");
   const id = newCustomQuestionId();
   const question = customQuestion({
     id,
-    type: meta.data.type,
-    skill: meta.data.skill,
+    type: input.type,
+    skill: input.skill,
     content: built.content,
   });
   await input.db.insert(questionReviews).values({
@@ -312,7 +300,7 @@ export async function addCustomQuestion(input: {
                    where ${questionReviews.teacherId} = ${input.teacherId}
                      and ${questionReviews.articleId} = ${article.id} and ${questionReviews.custom})`,
   });
-  return { ok: true, questionId: id };
+  return ok({ questionId: id });
 }
 
 export async function deleteCustomQuestion(input: {
@@ -320,8 +308,7 @@ export async function deleteCustomQuestion(input: {
   teacherId: string;
   articleId: string;
   questionId: string;
-}): Promise<boolean> {
-  if (!isUuid(input.articleId) || !isUuid(input.teacherId)) return false;
+}): Promise<Result<object, "not-found">> {
   const deleted = await input.db
     .delete(questionReviews)
     .where(
@@ -333,7 +320,7 @@ export async function deleteCustomQuestion(input: {
       ),
     )
     .returning({ id: questionReviews.questionId });
-  return deleted.length > 0;
+  return deleted.length > 0 ? ok() : refuse("not-found");
 }
 
 /** Drops the teacher's edit of a generated question; whether it is on stays as they set it. */
@@ -342,8 +329,7 @@ export async function resetQuestion(input: {
   teacherId: string;
   articleId: string;
   questionId: string;
-}): Promise<boolean> {
-  if (!isUuid(input.articleId) || !isUuid(input.teacherId)) return false;
+}): Promise<Result<object, "not-found">> {
   const updated = await input.db
     .update(questionReviews)
     .set({ question: null })
@@ -357,7 +343,7 @@ export async function resetQuestion(input: {
       ),
     )
     .returning({ id: questionReviews.questionId });
-  return updated.length > 0;
+  return updated.length > 0 ? ok() : refuse("not-found");
 }
 
 export const articleDetailsSchema = z.object({
@@ -367,47 +353,24 @@ export const articleDetailsSchema = z.object({
     .min(1, "Give the article a title.")
     .max(200, "Use at most 200 characters for the title."),
   source: z.string().trim().max(200, "Use at most 200 characters for the source."),
-  publishedOn: z.union([z.literal(""), z.iso.date("Enter a real date as YYYY-MM-DD.")]),
+  publishedOn: z
+    .string()
+    .trim()
+    .pipe(z.union([z.literal(""), z.iso.date("Enter a real date as YYYY-MM-DD.")])),
 });
-
-export type ArticleDetailsResult =
-  | { ok: true }
-  | { ok: false; error: "not-found" }
-  | {
-      ok: false;
-      error: "invalid";
-      fieldErrors: Partial<Record<"title" | "source" | "publishedOn", string[]>>;
-    };
 
 /** Title, source and date of a teacher's own article; shipped articles and other teachers' are not found. */
 export async function updateArticleDetails(input: {
   db: Executor;
   teacherId: string;
   articleId: string;
-  title: string;
-  source: string;
-  publishedOn: string;
-}): Promise<ArticleDetailsResult> {
-  const parsed = articleDetailsSchema.safeParse({
-    title: input.title,
-    source: input.source,
-    publishedOn: input.publishedOn.trim(),
-  });
-  if (!parsed.success) {
-    const fieldErrors: Partial<Record<"title" | "source" | "publishedOn", string[]>> = {};
-    for (const issue of parsed.error.issues)
-      (fieldErrors[issue.path[0] as "title" | "source" | "publishedOn"] ??= []).push(issue.message);
-    return { ok: false, error: "invalid", fieldErrors };
-  }
-  if (!isUuid(input.articleId) || !isUuid(input.teacherId)) return { ok: false, error: "not-found" };
+  details: z.output<typeof articleDetailsSchema>;
+}): Promise<Result<object, "not-found">> {
+  const { details } = input;
   const updated = await input.db
     .update(articles)
-    .set({
-      title: parsed.data.title,
-      source: parsed.data.source || null,
-      publishedOn: parsed.data.publishedOn || null,
-    })
+    .set({ title: details.title, source: details.source || null, publishedOn: details.publishedOn || null })
     .where(and(eq(articles.id, input.articleId), eq(articles.ownerId, input.teacherId)))
     .returning({ id: articles.id });
-  return updated.length > 0 ? { ok: true } : { ok: false, error: "not-found" };
+  return updated.length > 0 ? ok() : refuse("not-found");
 }

@@ -5,6 +5,7 @@ import { isUniqueViolation } from "@/db/errors";
 import { users, type Role, type User } from "@/db/schema";
 import {
   hashPassword,
+  type HashWait,
   PASSWORD_MAX,
   PASSWORD_MIN,
   passwordProblems,
@@ -13,6 +14,7 @@ import {
 } from "@/lib/auth/password";
 import { claimSignInAttempt, clearFailures } from "@/lib/auth/throttle";
 import { claim, LIMITS } from "@/lib/rate-limit";
+import { ok, refuse, type Result } from "@/lib/result";
 import { endAllSessions } from "./sessions";
 
 export const passwordField = z.string({ error: "Enter a password." }).superRefine((value, ctx) => {
@@ -49,8 +51,7 @@ export const publicColumns = {
   role: users.role,
 };
 
-export type CreateUserResult =
-  { ok: true; user: PublicUser } | { ok: false; fieldErrors: Partial<Record<keyof SignUpInput, string[]>> };
+export type CreateUserResult = Result<{ user: PublicUser }, "email-taken", keyof SignUpInput>;
 
 const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
 
@@ -62,21 +63,23 @@ export async function createUser(input: {
   role: Role;
   /** Tests may lower the scrypt cost; production code never passes this. */
   hashParams?: Parameters<typeof hashPassword>[1];
+  /** A sign-up someone is waiting on is refused when the hash queue is full; seeding waits. */
+  whenBusy?: HashWait["whenBusy"];
 }): Promise<CreateUserResult> {
   // A taken email is answered before paying for a hash (128 MiB and ~100 ms of scrypt).
-  if (await findByEmail(input.db, input.email)) return { ok: false, fieldErrors: { email: [EMAIL_TAKEN] } };
-  const passwordHash = await hashPassword(input.password, input.hashParams);
+  if (await findByEmail(input.db, input.email)) return refuse("email-taken", { email: [EMAIL_TAKEN] });
+  const passwordHash = await hashPassword(input.password, input.hashParams, { whenBusy: input.whenBusy });
   try {
     const [user] = await input.db
       .insert(users)
       .values({ name: input.name.trim(), email: input.email.trim(), role: input.role, passwordHash })
       .returning(publicColumns);
     if (!user) throw new Error("insert returned no row");
-    return { ok: true, user };
+    return ok({ user });
   } catch (e) {
     // The unique index on lower(email) is the check: no race between two sign-ups.
     if (isUniqueViolation(e)) {
-      return { ok: false, fieldErrors: { email: [EMAIL_TAKEN] } };
+      return refuse("email-taken", { email: [EMAIL_TAKEN] });
     }
     throw e;
   }
@@ -105,7 +108,7 @@ export async function signUp(
     ],
   });
   if (limited.limited) return { ok: false, reason: "throttled", retryAt: limited.retryAt };
-  return createUser(input);
+  return createUser({ ...input, whenBusy: "refuse" });
 }
 
 async function findByEmail(db: Executor, email: string): Promise<User | undefined> {
@@ -134,7 +137,10 @@ export async function authenticate(input: {
 
   const password = input.password.slice(0, PASSWORD_MAX * 4);
   const user = input.email.length <= 254 ? await findByEmail(input.db, input.email) : undefined;
-  const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
+  const busy = { whenBusy: "refuse" } as const;
+  const valid = user
+    ? await verifyPassword(password, user.passwordHash, busy)
+    : await verifyAgainstDummy(password, busy);
   // A wrong password leaves the claim in place as the failure it is.
   if (!user || !valid) return { ok: false, reason: "invalid" };
   await clearFailures(input);
@@ -146,7 +152,6 @@ function pick(user: User): PublicUser {
 }
 
 export async function getUserById(input: { db: Executor; userId: string }): Promise<PublicUser | undefined> {
-  if (!z.uuid().safeParse(input.userId).success) return undefined;
   const [user] = await input.db.select(publicColumns).from(users).where(eq(users.id, input.userId)).limit(1);
   return user;
 }
@@ -170,8 +175,7 @@ export const changePasswordSchema = z
   });
 
 export type ChangePasswordResult =
-  | { ok: true }
-  | { ok: false; reason: "invalid"; fieldErrors: { currentPassword: string[] } }
+  | Result<object, "wrong-password", "currentPassword">
   | { ok: false; reason: "throttled"; retryAt: Date; fieldErrors?: undefined };
 
 /**
@@ -189,24 +193,25 @@ export async function changePassword(input: {
   hashParams?: Parameters<typeof hashPassword>[1];
 }): Promise<ChangePasswordResult> {
   if (!z.uuid().safeParse(input.userId).success)
-    return { ok: false, reason: "invalid", fieldErrors: { currentPassword: [NOT_CURRENT] } };
+    return refuse("wrong-password", { currentPassword: [NOT_CURRENT] });
   const [user] = await input.db.select().from(users).where(eq(users.id, input.userId)).limit(1);
-  if (!user) return { ok: false, reason: "invalid", fieldErrors: { currentPassword: [NOT_CURRENT] } };
+  if (!user) return refuse("wrong-password", { currentPassword: [NOT_CURRENT] });
   const throttle = await claimSignInAttempt({
     db: input.db,
     email: user.email,
     clientAddress: input.clientAddress,
   });
   if (throttle.blocked) return { ok: false, reason: "throttled", retryAt: throttle.retryAt };
-  if (!(await verifyPassword(input.currentPassword.slice(0, PASSWORD_MAX * 4), user.passwordHash)))
-    return { ok: false, reason: "invalid", fieldErrors: { currentPassword: [NOT_CURRENT] } };
+  const busy = { whenBusy: "refuse" } as const;
+  if (!(await verifyPassword(input.currentPassword.slice(0, PASSWORD_MAX * 4), user.passwordHash, busy)))
+    return refuse("wrong-password", { currentPassword: [NOT_CURRENT] });
   await clearFailures({ db: input.db, email: user.email, clientAddress: input.clientAddress });
-  const passwordHash = await hashPassword(input.newPassword, input.hashParams);
+  const passwordHash = await hashPassword(input.newPassword, input.hashParams, busy);
   await input.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, input.userId));
     await endAllSessions({ db: tx, userId: input.userId });
   });
-  return { ok: true };
+  return ok();
 }
 
 const NOT_CURRENT = "That is not your current password.";

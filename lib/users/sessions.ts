@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, lt, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { sessions, users } from "@/db/schema";
-import { storableText } from "@/lib/action-result";
+import { storableText } from "@/lib/text";
 import type { PublicUser } from "./accounts";
 
 /**

@@ -10,7 +10,7 @@ import {
   type Page,
 } from "@playwright/test";
 import { readShippedArticles } from "@/lib/articles/content";
-import { QUIZ_LENGTH } from "@/lib/attempts/attempts";
+import { QUIZ_LENGTH } from "@/lib/attempts/start";
 import { analyzeArticle, generateQuiz } from "@/lib/quiz";
 import { DEMO, newAccount, signIn, signUp } from "./fixtures";
 import { freePort } from "./ports";

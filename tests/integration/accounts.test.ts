@@ -52,6 +52,7 @@ describe("sign-up", () => {
     });
     expect(again).toEqual({
       ok: false,
+      reason: "email-taken",
       fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
     });
   });
@@ -252,7 +253,7 @@ describe("sign-in", () => {
         clientAddress: thief,
         hashParams: FAST_HASH,
       });
-      expect(r).toMatchObject({ ok: false, reason: "invalid" });
+      expect(r).toMatchObject({ ok: false, reason: "wrong-password" });
     }
     // Even the right password is not checked from there any more, through either door.
     expect(
@@ -353,7 +354,7 @@ describe("ending sessions", () => {
     });
     expect(wrong).toEqual({
       ok: false,
-      reason: "invalid",
+      reason: "wrong-password",
       fieldErrors: { currentPassword: ["That is not your current password."] },
     });
     expect(await userOfSession({ db: t.db(), sessionId: before, userId: user.id })).toBeDefined();
@@ -387,9 +388,5 @@ describe("ending sessions", () => {
         })
       ).ok,
     ).toBe(true);
-  });
-
-  it("finds no user for an id that is not a uuid, instead of a database error", async () => {
-    expect(await getUserById({ db: t.db(), userId: "1 or 1=1" })).toBeUndefined();
   });
 });

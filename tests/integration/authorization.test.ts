@@ -24,7 +24,15 @@ vi.mock("next/navigation", async (original) =>
 vi.mock("next/cache", async () => (await import("../support/app-harness")).cacheMock());
 vi.mock("next/headers", async () => (await import("../support/app-harness")).headersMock());
 
-import { articles, assignments, classMembers, classes, questionReviews, quizAttempts } from "@/db/schema";
+import {
+  articles,
+  assignments,
+  attemptAnswers,
+  classMembers,
+  classes,
+  questionReviews,
+  quizAttempts,
+} from "@/db/schema";
 import { addTeacherArticle, getArticleBySlug } from "@/lib/articles/queries";
 import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/assignments";
 import { createClass, joinClass } from "@/lib/classes/classes";
@@ -64,7 +72,14 @@ import {
 import { addCustomQuestion, getReviewBank } from "@/lib/reviews/reviews";
 import { GET as health } from "@/app/api/health/route";
 import { startAssignmentAction } from "@/app/assignments/actions";
-import { autosaveAnswerAction, startAttemptAction, submitQuizFormAction } from "@/app/attempts/actions";
+import {
+  autosaveAnswerAction,
+  saveQuizAction,
+  startAttemptAction,
+  submitQuizAction,
+  submitQuizAnywayAction,
+} from "@/app/attempts/actions";
+import { getAttemptQuestions } from "@/lib/attempts/views";
 import { joinClassAction } from "@/app/join/actions";
 import {
   closeAssignmentAction,
@@ -92,6 +107,8 @@ const ids = {} as {
   shippedSlug: string;
   assignment: string;
   attempt: string;
+  attemptQuestion: string;
+  attemptOption: string;
   question: string;
   customQuestion: string;
   memberSession: string;
@@ -183,7 +200,15 @@ beforeAll(async () => {
     },
   });
   if (!custom.ok) throw new Error(`custom question: ${JSON.stringify(custom)}`);
+  const attemptQuestions = (await getAttemptQuestions({
+    db: t.db(),
+    userId: people.member!.id,
+    attemptId: started.attemptId,
+  }))!.questions;
+  const choice = attemptQuestions.find((q) => q.answer.type === "single")!;
   Object.assign(ids, {
+    attemptQuestion: choice.id,
+    attemptOption: choice.options[0]!.id,
     question: bank.entries[0]!.questionId,
     customQuestion: custom.questionId,
     classA: classA.id,
@@ -578,7 +603,7 @@ const rows: Row[] = [
   {
     name: "action startAssignment",
     run: () => startAssignmentAction(form({ assignmentId: ids.assignment })),
-    expected: studentsOnly("redirect /attempts/:id", "redirect /join"),
+    expected: studentsOnly("redirect /attempts/:id", "not-found"),
     actor: "member",
     unchanged: async () => {
       const rows = await t
@@ -596,25 +621,70 @@ const rows: Row[] = [
     expected: {
       signedOut: "sign-in",
       member: "redirect /attempts/:id",
-      outsider: `redirect /articles/${"{privateSlug}"}`,
-      otherTeacher: `redirect /articles/${"{privateSlug}"}`,
+      outsider: "not-found",
+      otherTeacher: "not-found",
       owner: "redirect /attempts/:id",
     },
   },
   {
     name: "action autosaveAnswer (the member's attempt)",
-    run: () => autosaveAnswerAction(ids.attempt, "nope", { optionId: "x" }),
+    run: () =>
+      autosaveAnswerAction(
+        idle,
+        form({
+          attemptId: ids.attempt,
+          questionId: ids.attemptQuestion,
+          [`q_${ids.attemptQuestion}`]: ids.attemptOption,
+        }),
+      ),
     expected: {
       signedOut: "sign-in",
-      member: "error",
+      member: "ok",
       outsider: "error",
       otherTeacher: "error",
       owner: "error",
     },
+    actor: "member",
+    unchanged: async () => {
+      const rows = await t
+        .db()
+        .select()
+        .from(attemptAnswers)
+        .where(eq(attemptAnswers.attemptId, ids.attempt));
+      expect(rows).toEqual([]);
+    },
   },
   {
-    name: "action submitQuizForm (the member's attempt)",
-    run: () => submitQuizFormAction("submit-anyway", form({ attemptId: ids.attempt })),
+    name: "action saveQuiz (the member's attempt)",
+    run: () => saveQuizAction(form({ attemptId: ids.attempt })),
+    expected: {
+      signedOut: "sign-in",
+      member: "redirect /attempts/:id",
+      outsider: "not-found",
+      otherTeacher: "not-found",
+      owner: "not-found",
+    },
+    actor: "member",
+  },
+  {
+    name: "action submitQuiz with unanswered questions (the member's attempt)",
+    run: () => submitQuizAction(form({ attemptId: ids.attempt })),
+    expected: {
+      signedOut: "sign-in",
+      member: "redirect /attempts/:id",
+      outsider: "not-found",
+      otherTeacher: "not-found",
+      owner: "not-found",
+    },
+    actor: "member",
+    unchanged: async () => {
+      const [row] = await t.db().select().from(quizAttempts).where(eq(quizAttempts.id, ids.attempt));
+      expect(row!.status).toBe("in_progress");
+    },
+  },
+  {
+    name: "action submitQuizAnyway (the member's attempt)",
+    run: () => submitQuizAnywayAction(form({ attemptId: ids.attempt })),
     expected: {
       signedOut: "sign-in",
       member: "redirect /attempts/:id",
@@ -675,6 +745,6 @@ describe("authorization matrix", () => {
 
   it("signs out everywhere only the person asking", async () => {
     session.user = null;
-    expect(await outcome(() => signOutEverywhereAction())).toBe("sign-in");
+    expect(await outcome(() => signOutEverywhereAction(new FormData()))).toBe("sign-in");
   });
 });

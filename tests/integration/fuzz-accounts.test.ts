@@ -144,7 +144,7 @@ describe(`fuzz: accounts and sign-in (${RUNS} runs each)`, () => {
       await fuzz(world, t.db, {
         name: "signOutEverywhere",
         input: fc.constant(null),
-        run: () => signOutEverywhereAction(),
+        run: () => signOutEverywhereAction(new FormData()),
         writes: (_got, who) => who !== "signedOut",
         check: (_v, _who, got) => expect(got).toBe("sign-in"),
       });

@@ -19,7 +19,13 @@ vi.mock("next/cache", async () => (await import("../support/app-harness")).cache
 vi.mock("next/headers", async () => (await import("../support/app-harness")).headersMock());
 
 import { startAssignmentAction } from "@/app/assignments/actions";
-import { autosaveAnswerAction, startAttemptAction, submitQuizFormAction } from "@/app/attempts/actions";
+import {
+  autosaveAnswerAction,
+  saveQuizAction,
+  submitQuizAction,
+  submitQuizAnywayAction,
+} from "@/app/attempts/actions";
+import { startAttemptAction } from "@/app/attempts/actions";
 import { joinClassAction } from "@/app/join/actions";
 import { setupTestDatabase } from "../support/db";
 import {
@@ -31,7 +37,6 @@ import {
   idLike,
   PERSONAS,
   ref,
-  resolve,
   RUNS,
   type FieldValue,
   type World,
@@ -126,67 +131,37 @@ describe(`fuzz: student actions (${RUNS} runs each)`, () => {
     TIMEOUT,
   );
 
-  /** A response as autosave receives it: JSON of any shape, or what the quiz page would send. */
-  const response = fc.oneof(
-    fc.anything(),
-    fc.record({ optionId: fc.oneof(fc.constantFrom(...world_options()), hostile) }),
-    fc.record({
-      optionIds: fc.array(fc.oneof(fc.constantFrom(...world_options()), hostile, fc.anything()), {
-        maxLength: 60,
-      }),
-    }),
-    fc.record({ text: hostile }),
-    fc.record({
-      pairs: fc.array(
-        fc.record({
-          itemId: fc.oneof(hostile, fc.anything()),
-          optionId: fc.oneof(fc.constantFrom(...world_options()), fc.anything()),
-        }),
-        { maxLength: 60 },
-      ),
-    }),
-    fc.constantFrom(null, undefined, "", 0, [], { optionId: { toString: () => "x" } }, Object.create(null)),
-  );
-  function world_options() {
-    return ["o-true", "o-false", "o-1", "a", "__proto__"];
-  }
-
   it(
-    "autosaveAnswerAction(attemptId, questionId, response)",
+    "autosaveAnswerAction",
     async () => {
-      const attemptId = fc.oneof(
-        { weight: 5, arbitrary: idLike("attemptA", "practiceAttempt", "submittedAttempt", "attemptB") },
-        { weight: 1, arbitrary: fc.anything() },
-      );
-      const questionIndex = fc.oneof(
-        { weight: 4, arbitrary: fc.nat(20) },
-        { weight: 1, arbitrary: hostile },
-        { weight: 1, arbitrary: fc.anything() },
+      // The question's own fields as the quiz form encodes them, or anything at all.
+      const answerFields = Object.fromEntries(
+        ["q_x", "q___proto__"].map((name) => [name, mostly(text("o-true", "o-false", "An answer"), hostile)]),
       );
       await fuzz(world, t.db, {
         name: "autosaveAnswer",
-        input: fc.tuple(attemptId, questionIndex, response, fc.nat(5)),
-        run: ([a, q, r, option], who) => {
-          const attempt =
-            a && typeof a === "object" && "ref" in (a as object)
-              ? resolve(world, who, (a as { ref: "attemptA" }).ref)
-              : a;
-          const question =
-            typeof q === "number" ? world.attemptQuestions[q % world.attemptQuestions.length] : undefined;
-          // A right-looking answer to a real question now and then, or whatever was generated.
-          const body =
-            question && option === 0
-              ? question.type === "text"
-                ? { text: "An answer \u0000 with a NUL" }
-                : question.type === "multi"
-                  ? { optionIds: question.options.slice(0, 2) }
-                  : question.type === "match"
-                    ? {
-                        pairs: question.items.map((itemId, i) => ({ itemId, optionId: question.options[i] })),
-                      }
-                    : { optionId: question.options[0] }
-              : r;
-          return autosaveAnswerAction(attempt as string, (question?.id ?? q) as string, body);
+        input: fc.tuple(
+          formRecipe({
+            attemptId: idLike("attemptA", "practiceAttempt", "submittedAttempt", "attemptB"),
+            questionId: fc.oneof(fc.constant("first" as FieldValue), hostile),
+            ...answerFields,
+          }),
+          fc.nat(5),
+        ),
+        run: ([r, option], who) => {
+          const f = buildForm(world, who, r);
+          // A right-looking answer to a real question now and then: its id and its own field.
+          const question = world.attemptQuestions[option % world.attemptQuestions.length]!;
+          if (f.get("questionId") === "first" || option === 0) {
+            f.set("questionId", question.id);
+            if (question.type === "text") f.set(`q_${question.id}`, "An answer \u0000 with a NUL");
+            else if (question.type === "match")
+              question.items.forEach((item, i) =>
+                f.set(`q_${question.id}_${item}`, question.options[i] ?? ""),
+              );
+            else f.set(`q_${question.id}`, question.options[0] ?? "");
+          }
+          return autosaveAnswerAction(idle, f);
         },
         writes: (got) => got === "ok",
         restore: restoreStudents,
@@ -198,7 +173,7 @@ describe(`fuzz: student actions (${RUNS} runs each)`, () => {
   );
 
   it(
-    "submitQuizFormAction(intent, form)",
+    "saveQuizAction, submitQuizAction, submitQuizAnywayAction",
     async () => {
       const answerFields = Object.fromEntries(
         world_questions().map((name) => [name, mostly(text("o-true", "o-false", "An answer"), hostile)]),
@@ -206,10 +181,7 @@ describe(`fuzz: student actions (${RUNS} runs each)`, () => {
       await fuzz(world, t.db, {
         name: "submitQuizForm",
         input: fc.tuple(
-          fc.oneof(
-            { weight: 5, arbitrary: fc.constantFrom("save", "submit", "submit-anyway") },
-            { weight: 1, arbitrary: hostile },
-          ),
+          fc.constantFrom("save", "submit", "submit-anyway"),
           formRecipe({
             attemptId: idLike("attemptA", "practiceAttempt", "submittedAttempt", "attemptB"),
             ...answerFields,
@@ -225,7 +197,13 @@ describe(`fuzz: student actions (${RUNS} runs each)`, () => {
               q.items.forEach((item, i) => f.set(`q_${q.id}_${item}`, q.options[i] ?? ""));
             else f.set(`q_${q.id}`, q.options[0] ?? "");
           }
-          return submitQuizFormAction(intent as "save", f);
+          const post =
+            intent === "save"
+              ? saveQuizAction
+              : intent === "submit"
+                ? submitQuizAction
+                : submitQuizAnywayAction;
+          return post(f);
         },
         writes: (got) => got === "redirect /attempts/:id",
         restore: restoreStudents,

@@ -38,6 +38,7 @@ import {
   fuzz,
   hostile,
   idLike,
+  PERSONAS,
   resolve,
   RUNS,
   type FieldValue,
@@ -132,11 +133,12 @@ describe(`fuzz: teacher actions and routes (${RUNS} runs each)`, () => {
       await fuzz(world, t.db, {
         name: "unblockStudent",
         input: formRecipe({
-          classId: field(idLike("classA", "classB", "classC")),
-          studentId: field(idLike("memberId", "outsiderId", "ownerId")),
+          classId: field(idLike("classC", "classC", "classA", "classB")),
+          studentId: field(idLike("memberId", "memberId", "outsiderId", "ownerId")),
         }),
         run: (r, who) => unblockStudentAction(buildForm(world, who, r)),
         writes: wroteTo("redirect /teacher/classes/:id"),
+        personas: [...PERSONAS, "owner", "owner", "owner"],
         mustWrite: true,
         restore: blockMember,
       });

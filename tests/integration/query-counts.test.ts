@@ -21,12 +21,10 @@ vi.mock("next/headers", async () => (await import("../support/app-harness")).hea
 
 import { classMembers } from "@/db/schema";
 import { getArticleBySlug } from "@/lib/articles/queries";
-import {
-  createAssignment,
-  startAssignmentAttempt,
-  type AssignmentSettings,
-} from "@/lib/assignments/assignments";
-import { startAttempt, submitAttempt } from "@/lib/attempts/attempts";
+import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/assignments";
+import type { AssignmentSettings } from "@/lib/assignments/form";
+import { submitAttempt } from "@/lib/attempts/grading";
+import { startAttempt } from "@/lib/attempts/start";
 import { createClass, joinClass } from "@/lib/classes/classes";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";

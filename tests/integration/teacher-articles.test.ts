@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addTeacherArticle, getArticleBySlug, listArticles } from "@/lib/articles/queries";
-import { startAttempt } from "@/lib/attempts/attempts";
+import { startAttempt } from "@/lib/attempts/start";
 import { createClass, joinClass } from "@/lib/classes/classes";
 import { createUser } from "@/lib/users/accounts";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";
@@ -60,7 +60,8 @@ describe("articles added by teachers", () => {
     }
     const article = (await getArticleBySlug({ db: t.db(), slug: added.slug, viewerId: owner }))!;
     expect(await startAttempt({ db: t.db(), userId: outside, articleId: article.id, mode: "take" })).toEqual({
-      error: "not-found",
+      ok: false,
+      reason: "not-found",
     });
     expect(
       await startAttempt({ db: t.db(), userId: inClass, articleId: article.id, mode: "take" }),
@@ -73,14 +74,17 @@ describe("articles added by teachers", () => {
       addTeacherArticle({ db: t.db(), ownerId: owner, title: "T", source: "", publishedOn: "", text });
     expect(await add("PK\u0003\u0004\u0000\u0000binary")).toEqual({
       ok: false,
+      reason: "invalid",
       fieldErrors: { text: [expect.stringMatching(/not text/)] },
     });
     expect(await add("Too short to quiz anyone.")).toEqual({
       ok: false,
+      reason: "invalid",
       fieldErrors: { text: [expect.stringMatching(/only 5 words/)] },
     });
     expect(await add("word ".repeat(70_000))).toEqual({
       ok: false,
+      reason: "invalid",
       fieldErrors: { text: [expect.stringMatching(/too long/)] },
     });
   });

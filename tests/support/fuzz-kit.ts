@@ -13,7 +13,8 @@ import { expect, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { addTeacherArticle, getArticleBySlug } from "@/lib/articles/queries";
 import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/assignments";
-import { saveAnswers, startAttempt, submitAttempt } from "@/lib/attempts/attempts";
+import { saveAnswers, submitAttempt } from "@/lib/attempts/grading";
+import { startAttempt } from "@/lib/attempts/start";
 import { createClass, joinClass } from "@/lib/classes/classes";
 import { addCustomQuestion, getReviewBank } from "@/lib/reviews/reviews";
 import { prepareContent } from "@/lib/startup";
@@ -156,9 +157,9 @@ export async function buildWorld(database: Database): Promise<World> {
   const attemptA = await attempt(member.id, assignmentA);
   const attemptB = await attempt(outsider.id, assignmentB);
   const practice = await startAttempt({ db, userId: member.id, articleId: shipped.id, mode: "take" });
-  if ("error" in practice) throw new Error("practice attempt");
+  if (!practice.ok) throw new Error("practice attempt");
   const done = await startAttempt({ db, userId: member.id, articleId: articleA.id, mode: "take" });
-  if ("error" in done) throw new Error("second attempt");
+  if (!done.ok) throw new Error("second attempt");
   await submitAttempt({ db, userId: member.id, attemptId: done.attemptId });
   const bankA = must(await getReviewBank({ db, teacherId: owner.id, articleId: articleA.id }), "bank");
   const custom = async (teacherId: string, articleId: string) => {
@@ -284,7 +285,6 @@ export async function snapshot(
       digest("assignments", "class_id in (select id from c)"),
       digest("question_reviews", "teacher_id in (select id from w)"),
       digest("class_blocks", "class_id in (select id from c) or student_id in (select id from w)"),
-      digest("sessions", "user_id in (select id from w)", "(t.id, t.user_id)::text"),
     ].join(",\n"),
   )}`;
   return rowsOf<Record<string, string>>(await db.execute(query))[0]!;

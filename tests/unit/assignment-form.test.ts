@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parseAssignmentForm, type AssignmentField } from "@/lib/assignments/form";
-import { isRevealed } from "@/lib/assignments/assignments";
+import { assignmentFormSchema, type AssignmentField } from "@/lib/assignments/form";
+import { fieldErrorsOf } from "@/lib/result";
+import { isRevealed } from "@/lib/attempts/reveal";
 import { formatDateTime, isValidTimeZone, toZonedInputValue, zonedTimeToUtc } from "@/lib/dates";
 
 const NOW = new Date("2026-11-29T12:00:00Z");
+const schema = assignmentFormSchema(() => NOW);
 const base: Record<AssignmentField, string> = {
   classId: "0b9c3f4e-4a7e-4f0e-9a51-2f1f7d0c9a11",
   articleId: "5d7c2a1b-8e3f-4c6d-b2a9-1e0f3d4c5b6a",
@@ -54,9 +56,8 @@ describe("time zones", () => {
 
 describe("the assign form", () => {
   it("turns the form into settings with the due date as an instant", () => {
-    const parsed = parseAssignmentForm(base, NOW);
-    expect(parsed).toEqual({
-      ok: true,
+    const parsed = schema.safeParse(base);
+    expect(parsed.data).toEqual({
       classId: base.classId,
       articleId: base.articleId,
       settings: {
@@ -68,15 +69,16 @@ describe("the assign form", () => {
         shuffle: true,
       },
     });
-    const plain = parseAssignmentForm({ ...base, timeLimit: " ", shuffle: "" }, NOW);
-    expect(plain.ok && plain.settings).toMatchObject({ timeLimitMinutes: null, shuffle: false });
+    const { shuffle: _shuffle, ...unticked } = base;
+    const plain = schema.safeParse({ ...unticked, timeLimit: " " });
+    expect(plain.data?.settings).toMatchObject({ timeLimitMinutes: null, shuffle: false });
   });
 
   it("names the field at fault for every kind of bad input", () => {
     const bad = (over: Partial<Record<AssignmentField, string>>) => {
-      const r = parseAssignmentForm({ ...base, ...over }, NOW);
-      if (r.ok) throw new Error("accepted");
-      return Object.keys(r.fieldErrors);
+      const r = schema.safeParse({ ...base, ...over });
+      if (r.success) throw new Error("accepted");
+      return Object.keys(fieldErrorsOf(r.error));
     };
     expect(bad({ due: "" })).toEqual(["due"]);
     expect(bad({ due: "2026-11-01T09:00" })).toEqual(["due"]);

@@ -1,10 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fieldErrorsFrom, formStrings } from "@/lib/action-result";
-import { countWords, paragraphsOf, readingMinutes } from "@/lib/articles/reading";
+import { countWords, readingMinutes } from "@/lib/articles/reading";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 import { formatCalendarDate } from "@/lib/dates";
+import { fieldErrorsOf } from "@/lib/result";
 import { safeCallbackPath } from "@/lib/safe-redirect";
+import { storableText } from "@/lib/text";
 
 describe("sign-in messages", () => {
   it("tells a throttled person when they can try again", () => {
@@ -66,8 +67,7 @@ describe("safeCallbackPath", () => {
 });
 
 describe("reading helpers", () => {
-  it("splits a stored body into paragraphs and estimates reading time", () => {
-    expect(paragraphsOf("One.\n\nTwo two.\n\n\n  \n\nThree.")).toEqual(["One.", "Two two.", "Three."]);
+  it("counts words and estimates reading time", () => {
     expect(countWords("Russia’s long-range HIMARS, 2022 — ok")).toBe(5);
     expect(readingMinutes(10)).toBe(1);
     expect(readingMinutes(690)).toBe(3);
@@ -80,22 +80,22 @@ describe("reading helpers", () => {
   });
 });
 
-describe("action helpers", () => {
-  it("reads FormData as strings and groups zod issues by field", () => {
-    const form = new FormData();
-    form.set("name", "Ada");
-    form.set("file", new Blob(["x"]));
-    expect(formStrings(form, ["name", "file", "missing"] as const)).toEqual({
-      name: "Ada",
-      file: "",
-      missing: "",
-    });
+describe("validation helpers", () => {
+  it("groups zod issues by field, once each, and the rest under form", () => {
     expect(
-      fieldErrorsFrom([
-        { path: ["email"], message: "Bad email." },
-        { path: ["email"], message: "Too long." },
-        { path: [], message: "Whole form." },
-      ]),
-    ).toEqual({ email: ["Bad email.", "Too long."], form: ["Whole form."] });
+      fieldErrorsOf({
+        issues: [
+          { path: ["email"], message: "Bad email." },
+          { path: ["email"], message: "Too long." },
+          { path: ["email"], message: "Bad email." },
+          { path: ["options", 2, "text"], message: "Too long." },
+          { path: [], message: "Whole form." },
+        ],
+      }),
+    ).toEqual({ email: ["Bad email.", "Too long."], options: ["Too long."], form: ["Whole form."] });
+  });
+
+  it("makes text PostgreSQL can store: no NUL, no lone surrogate", () => {
+    expect(storableText("a\u0000b\uD800c😀")).toBe("ab\uFFFDc😀");
   });
 });

@@ -9,8 +9,9 @@ import { getDb } from "@/db";
 import { paragraphsWithHighlights, parseHighlight } from "@/lib/articles/highlight";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import { readingMinutes } from "@/lib/articles/reading";
-import { countMissed, latestAttemptsForArticle } from "@/lib/attempts/attempts";
+import { countMissed, latestAttemptsForArticle } from "@/lib/attempts/views";
 import { formatCalendarDate } from "@/lib/dates";
+import { PageNotice } from "@/components/notice";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -27,12 +28,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: article?.title ?? "Article not found" };
 }
 
-const QUIZ_ERRORS: Record<string, string> = {
-  "no-questions":
-    "There are no questions to practise yet: take a quiz first, or you have answered everything right since.",
-  "not-found": "That article could not be found.",
-};
-
 export default async function ArticlePage({ params, searchParams }: Props) {
   const [{ slug }, query, user] = await Promise.all([params, searchParams, getSessionUser()]);
   const article = await loadArticle(slug);
@@ -47,7 +42,6 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const open = attempts.find((a) => a.status === "in_progress");
   const date = formatCalendarDate(article.publishedOn);
   const highlight = parseHighlight(query.highlight, article.body.length);
-  const quizError = typeof query.quiz === "string" ? QUIZ_ERRORS[query.quiz] : undefined;
   return (
     <div className="mx-auto max-w-prose">
       <p className="no-print mb-6 text-sm">
@@ -81,14 +75,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <h2 id="quiz-heading" className="text-xl font-semibold">
           Check your understanding
         </h2>
-        {quizError && (
-          <p
-            role="alert"
-            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
-          >
-            {quizError}
-          </p>
-        )}
+        <PageNotice query={query} />
         {user ? (
           <>
             <form action={startAttemptAction} className="flex flex-wrap gap-3">

@@ -8,18 +8,14 @@ import { AssignmentStatusBadge } from "@/components/assignment-status";
 import { getDb } from "@/db";
 import { getAssignmentForStudent } from "@/lib/assignments/assignments";
 import { formatDateTime } from "@/lib/dates";
-import { Notice } from "@/components/notice";
+import { PageNotice } from "@/components/notice";
+import { idOrNotFound } from "@/app/_lib/params";
 
 export const metadata: Metadata = { title: "Assignment" };
 
 type Props = {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
-const NOTICES: Record<string, string> = {
-  closed: "Your teacher has closed this assignment, so no new attempt can start.",
-  "no-attempts-left": "You have used all the attempts this assignment allows.",
 };
 
 const ENDED_BY = {
@@ -32,12 +28,11 @@ export default async function StudentAssignmentPage({ params, searchParams }: Pr
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const student = await requireRole("student", `/assignments/${id}`);
   const [item, timeZone] = await Promise.all([
-    getAssignmentForStudent({ db: await getDb(), studentId: student.id, assignmentId: id }),
+    getAssignmentForStudent({ db: await getDb(), studentId: student.id, assignmentId: idOrNotFound(id) }),
     getViewerTimeZone(),
   ]);
   if (!item) notFound();
   const { assignment: a } = item;
-  const notice = typeof query.notice === "string" ? NOTICES[query.notice] : undefined;
   const canStart = !a.closedAt && (item.openAttemptId !== null || item.attemptsLeft > 0);
   const pct = (score: number | null, max: number) => (max ? Math.round((100 * (score ?? 0)) / max) : 0);
   return (
@@ -52,7 +47,7 @@ export default async function StudentAssignmentPage({ params, searchParams }: Pr
         <h1 className="text-2xl font-semibold tracking-tight">{item.articleTitle}</h1>
         <AssignmentStatusBadge item={item} />
       </header>
-      {notice && <Notice tone="warning">{notice}</Notice>}
+      <PageNotice query={query} />
       <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-stone-200 bg-white p-5 text-sm sm:grid-cols-[12rem_1fr]">
         <dt className="text-stone-600">Due</dt>
         <dd>

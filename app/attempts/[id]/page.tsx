@@ -9,13 +9,14 @@ import { QuizResults } from "@/components/quiz-results";
 import { FocusOnMount } from "@/components/focus-on-mount";
 import { getDb } from "@/db";
 import { paragraphsWithHighlights } from "@/lib/articles/highlight";
-import { isRevealed } from "@/lib/assignments/assignments";
-import { getAttemptForUser } from "@/lib/attempts/attempts";
+import { isRevealed } from "@/lib/attempts/reveal";
+import { getAttemptForUser } from "@/lib/attempts/views";
 import { formatDateTime } from "@/lib/dates";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
-import { toPublicQuestion } from "@/lib/attempts/questions";
+import { toPublicQuestion } from "@/lib/attempts/answer-form";
 import type { Response } from "@/lib/quiz/types";
-import { Notice } from "@/components/notice";
+import { Notice, PageNotice } from "@/components/notice";
+import { idOrNotFound } from "@/app/_lib/params";
 
 export const metadata: Metadata = { title: "Quiz" };
 
@@ -29,7 +30,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
   const user = await requireUser(`/attempts/${id}`);
   const db = await getDb();
   const [view, query, timeZone] = await Promise.all([
-    getAttemptForUser({ db, userId: user.id, attemptId: id }),
+    getAttemptForUser({ db, userId: user.id, attemptId: idOrNotFound(id) }),
     searchParams,
     getViewerTimeZone(),
   ]);
@@ -157,11 +158,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
               Read the article (opens in a new tab)
             </Link>
           </p>
-          {query.saved === "1" && (
-            <p role="status" className="text-sm text-green-800">
-              Your answers are saved.
-            </p>
-          )}
+          <PageNotice query={query} />
         </header>
         {query.confirm === "1" && <FocusOnMount targetId="confirm-submit" />}
         <QuizForm

@@ -3,13 +3,13 @@
  * that tells the student, in a sentence, to submit again. A route handler, not
  * a page, so it answers without the database (the layout reads the session).
  */
-export const dynamic = "force-dynamic";
+import { isId } from "@/app/_lib/params";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const back = UUID.test(id) ? `/attempts/${id}` : "/";
+  const back = isId(id) ? `/attempts/${id}` : "/";
   const html = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,14 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { forbidden, notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getSessionUser, type SessionUser } from "@/app/_lib/auth";
-import { getDb } from "@/db";
-import { fieldErrorsFrom, formStrings, storableText, type ActionResult } from "@/lib/action-result";
+import { buttonAction, fail, formAction, goTo, invalid, type FormFields } from "@/app/_lib/action";
+import type { Db } from "@/db/client";
 import { getArticleBySlug } from "@/lib/articles/queries";
-import { logError } from "@/lib/log";
-import { customMetaSchema, draftFromForm, formValues, questionDraftSchema } from "@/lib/reviews/drafts";
+import { withNotice, type NoticeKey } from "@/lib/notices";
+import { customMetaSchema, draftFromForm, questionDraftSchema } from "@/lib/reviews/drafts";
 import {
   addCustomQuestion,
   articleDetailsSchema,
@@ -20,202 +18,143 @@ import {
 } from "@/lib/reviews/reviews";
 
 /**
- * The question review's actions. Each one: the session, then the input
- * (zod), then the role; the domain function checks that this teacher may see
- * (or own) the article in its where clause; then revalidate and redirect.
+ * The question review's actions. The article is named by its slug; the
+ * domain functions check in their where clause that this teacher may see (or
+ * owns) it, so another teacher's article is simply not found.
  */
 
-const pageOf = (slug: string) => `/teacher/articles/${encodeURIComponent(slug)}`;
-const CORRECT_FIELDS = "Please correct the highlighted fields.";
+const pageOf = (slug: unknown) => `/teacher/articles/${encodeURIComponent(String(slug ?? ""))}`;
+const reviewPage = (fields: FormFields) => pageOf(fields.slug);
 
-async function signedIn(slug: string): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(pageOf(slug))}`);
-  return user;
-}
-
-function teacherOnly(user: SessionUser) {
-  if (user.role !== "teacher") forbidden();
-}
+const slug = z.string().min(1).max(200);
+const questionRef = z.object({ slug, questionId: z.string().min(1).max(100) });
+/** A question form's fields: the reference, and the draft read from its repeated option fields. */
+const readDraft = (form: FormData, fields: FormFields) => ({ ...fields, ...draftFromForm(form) });
 
 /** The article by slug as this teacher sees it; someone else's is not found. */
-async function articleFor(slug: string, teacherId: string) {
-  const article = await getArticleBySlug({ db: await getDb(), slug, viewerId: teacherId });
+async function articleFor(db: Db, slug: string, teacherId: string) {
+  const article = await getArticleBySlug({ db, slug, viewerId: teacherId });
   if (!article) notFound();
   return article;
 }
 
-const slugSchema = z.string().min(1).max(200);
-const questionRef = z.object({ slug: slugSchema, questionId: z.string().min(1).max(100) });
+// `q` takes the review to the page of a long bank that holds the question.
+const backTo = (slug: string, notice: NoticeKey, questionId?: string) =>
+  goTo(
+    withNotice(
+      questionId ? `${pageOf(slug)}?q=${encodeURIComponent(questionId)}` : pageOf(slug),
+      notice,
+      questionId ? `q-${questionId}` : undefined,
+    ),
+    {
+      revalidate: [pageOf(slug)],
+    },
+  );
 
-function rawSlug(form: FormData): string {
-  const v = form.get("slug");
-  return typeof v === "string" ? storableText(v).slice(0, 200) : "";
-}
+export const setIncludedAction = buttonAction({
+  name: "setIncluded",
+  access: "teacher",
+  page: reviewPage,
+  schema: questionRef.extend({ included: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  run: async ({ user, input, db }) => {
+    const article = await articleFor(db, input.slug, user.id);
+    const result = await setQuestionIncluded({ db, teacherId: user.id, articleId: article.id, ...input });
+    if (!result.ok) notFound();
+    return backTo(input.slug, input.included ? "question-on" : "question-off", input.questionId);
+  },
+});
 
-function done(slug: string, notice: string, questionId?: string): never {
-  revalidatePath(pageOf(slug));
-  // `q` takes the review to the page of a long bank that holds the question.
-  const q = questionId ? `&q=${encodeURIComponent(questionId)}#q-${encodeURIComponent(questionId)}` : "";
-  redirect(`${pageOf(slug)}?notice=${notice}${q}`);
-}
+export const resetQuestionAction = buttonAction({
+  name: "resetQuestion",
+  access: "teacher",
+  page: reviewPage,
+  schema: questionRef,
+  run: async ({ user, input, db }) => {
+    const article = await articleFor(db, input.slug, user.id);
+    // Already generated (a second click) is no error: the page shows the generated question.
+    await resetQuestion({ db, teacherId: user.id, articleId: article.id, questionId: input.questionId });
+    return backTo(input.slug, "question-reset", input.questionId);
+  },
+});
 
-export async function setIncludedAction(form: FormData): Promise<void> {
-  const user = await signedIn(rawSlug(form));
-  const parsed = questionRef
-    .extend({ included: z.enum(["true", "false"]) })
-    .safeParse(formStrings(form, ["slug", "questionId", "included"] as const));
-  if (!parsed.success) notFound();
-  teacherOnly(user);
-  const { slug, questionId } = parsed.data;
-  const included = parsed.data.included === "true";
-  const article = await articleFor(slug, user.id);
-  const ok = await setQuestionIncluded({
-    db: await getDb(),
-    teacherId: user.id,
-    articleId: article.id,
-    questionId,
-    included,
-  });
-  if (!ok) notFound();
-  done(slug, included ? "on" : "off", questionId);
-}
+export const deleteCustomQuestionAction = buttonAction({
+  name: "deleteCustomQuestion",
+  access: "teacher",
+  page: reviewPage,
+  schema: questionRef,
+  run: async ({ user, input, db }) => {
+    const article = await articleFor(db, input.slug, user.id);
+    const result = await deleteCustomQuestion({
+      db,
+      teacherId: user.id,
+      articleId: article.id,
+      questionId: input.questionId,
+    });
+    if (!result.ok) notFound();
+    return backTo(input.slug, "question-deleted");
+  },
+});
 
-export async function resetQuestionAction(form: FormData): Promise<void> {
-  const user = await signedIn(rawSlug(form));
-  const parsed = questionRef.safeParse(formStrings(form, ["slug", "questionId"] as const));
-  if (!parsed.success) notFound();
-  teacherOnly(user);
-  const { slug, questionId } = parsed.data;
-  const article = await articleFor(slug, user.id);
-  // Already generated (a second click) is no error: the page shows the generated question.
-  await resetQuestion({ db: await getDb(), teacherId: user.id, articleId: article.id, questionId });
-  done(slug, "reset", questionId);
-}
-
-export async function deleteCustomQuestionAction(form: FormData): Promise<void> {
-  const user = await signedIn(rawSlug(form));
-  const parsed = questionRef.safeParse(formStrings(form, ["slug", "questionId"] as const));
-  if (!parsed.success) notFound();
-  teacherOnly(user);
-  const { slug, questionId } = parsed.data;
-  const article = await articleFor(slug, user.id);
-  const ok = await deleteCustomQuestion({
-    db: await getDb(),
-    teacherId: user.id,
-    articleId: article.id,
-    questionId,
-  });
-  if (!ok) notFound();
-  done(slug, "deleted");
-}
-
-export async function saveQuestionAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const user = await signedIn(rawSlug(form));
-  const values = formValues(form);
-  const ref = questionRef.safeParse(formStrings(form, ["slug", "questionId"] as const));
-  if (!ref.success) notFound();
-  const draft = questionDraftSchema.safeParse(draftFromForm(form));
-  if (!draft.success)
-    return {
-      status: "error",
-      message: CORRECT_FIELDS,
-      fieldErrors: fieldErrorsFrom(draft.error.issues),
-      values,
-    };
-  teacherOnly(user);
-  const { slug, questionId } = ref.data;
-  const article = await articleFor(slug, user.id);
-  let result: Awaited<ReturnType<typeof saveQuestionEdit>>;
-  try {
-    result = await saveQuestionEdit({
-      db: await getDb(),
+export const saveQuestionAction = formAction({
+  name: "saveQuestion",
+  access: "teacher",
+  page: reviewPage,
+  schema: questionRef.extend(questionDraftSchema.shape),
+  read: readDraft,
+  run: async ({ user, input, db }) => {
+    const { slug, questionId, ...draft } = input;
+    const article = await articleFor(db, slug, user.id);
+    const result = await saveQuestionEdit({
+      db,
       teacherId: user.id,
       articleId: article.id,
       questionId,
-      draft: draftFromForm(form),
+      draft,
     });
-  } catch (e) {
-    logError("reviews", "saving a question edit failed", e);
-    return { status: "error", message: "The question could not be saved. Please try again.", values };
-  }
-  if (!result.ok && result.error === "not-found") notFound();
-  if (!result.ok)
-    return { status: "error", message: CORRECT_FIELDS, fieldErrors: result.fieldErrors, values };
-  done(slug, "saved", result.questionId);
-}
+    if (!result.ok && result.reason === "not-found") notFound();
+    if (!result.ok) return invalid(result.fieldErrors, result.reason);
+    return backTo(slug, "question-saved", result.questionId);
+  },
+});
 
-export async function addCustomQuestionAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const user = await signedIn(rawSlug(form));
-  const values = formValues(form);
-  const slug = slugSchema.safeParse(rawSlug(form));
-  if (!slug.success) notFound();
-  const meta = customMetaSchema.safeParse(formStrings(form, ["type", "skill"] as const));
-  const draft = questionDraftSchema.safeParse(draftFromForm(form));
-  if (!meta.success || !draft.success)
-    return {
-      status: "error",
-      message: CORRECT_FIELDS,
-      fieldErrors: fieldErrorsFrom([...(meta.error?.issues ?? []), ...(draft.error?.issues ?? [])]),
-      values,
-    };
-  teacherOnly(user);
-  const article = await articleFor(slug.data, user.id);
-  let result: Awaited<ReturnType<typeof addCustomQuestion>>;
-  try {
-    result = await addCustomQuestion({
-      db: await getDb(),
+export const addCustomQuestionAction = formAction({
+  name: "addCustomQuestion",
+  access: "teacher",
+  page: reviewPage,
+  schema: z.object({ slug }).extend(customMetaSchema.shape).extend(questionDraftSchema.shape),
+  read: readDraft,
+  run: async ({ user, input, db }) => {
+    const { slug, type, skill, ...draft } = input;
+    const article = await articleFor(db, slug, user.id);
+    const result = await addCustomQuestion({
+      db,
       teacherId: user.id,
       articleId: article.id,
-      ...meta.data,
-      draft: draftFromForm(form),
+      type,
+      skill,
+      draft,
     });
-  } catch (e) {
-    logError("reviews", "adding a question failed", e);
-    return { status: "error", message: "The question could not be added. Please try again.", values };
-  }
-  if (!result.ok && result.error === "not-found") notFound();
-  if (!result.ok)
-    return { status: "error", message: CORRECT_FIELDS, fieldErrors: result.fieldErrors, values };
-  done(slug.data, "added", result.questionId);
-}
+    if (!result.ok && result.reason === "not-found") notFound();
+    if (!result.ok) return invalid(result.fieldErrors, result.reason);
+    return backTo(slug, "question-added", result.questionId);
+  },
+});
 
-type DetailsField = "title" | "source" | "publishedOn";
-
-export async function updateArticleDetailsAction(
-  _prev: ActionResult<DetailsField>,
-  form: FormData,
-): Promise<ActionResult<DetailsField>> {
-  const user = await signedIn(rawSlug(form));
-  const fields = formStrings(form, ["slug", "title", "source", "publishedOn"] as const);
-  const values = { title: fields.title, source: fields.source, publishedOn: fields.publishedOn };
-  const slug = slugSchema.safeParse(fields.slug);
-  if (!slug.success) notFound();
-  const parsed = articleDetailsSchema.safeParse(values);
-  if (!parsed.success)
-    return {
-      status: "error",
-      message: CORRECT_FIELDS,
-      fieldErrors: fieldErrorsFrom<DetailsField>(parsed.error.issues),
-      values,
-    };
-  teacherOnly(user);
-  const article = await articleFor(slug.data, user.id);
-  const result = await updateArticleDetails({
-    db: await getDb(),
-    teacherId: user.id,
-    articleId: article.id,
-    ...parsed.data,
-  });
-  if (!result.ok && result.error === "not-found")
-    return {
-      status: "error",
-      message: "Only the teacher who added this article can change its details.",
-      values,
-    };
-  if (!result.ok)
-    return { status: "error", message: CORRECT_FIELDS, fieldErrors: result.fieldErrors, values };
-  revalidatePath("/teacher");
-  revalidatePath(`/articles/${encodeURIComponent(slug.data)}`);
-  done(slug.data, "details");
-}
+export const updateArticleDetailsAction = formAction({
+  name: "updateArticleDetails",
+  access: "teacher",
+  page: reviewPage,
+  schema: z.object({ slug }).extend(articleDetailsSchema.shape),
+  run: async ({ user, input, db }) => {
+    const { slug, ...details } = input;
+    const article = await articleFor(db, slug, user.id);
+    const result = await updateArticleDetails({ db, teacherId: user.id, articleId: article.id, details });
+    if (!result.ok)
+      return fail("Only the teacher who added this article can change its details.", {
+        reason: result.reason,
+      });
+    return goTo(withNotice(pageOf(slug), "details-saved"), {
+      revalidate: [pageOf(slug), "/teacher", `/articles/${encodeURIComponent(slug)}`],
+    });
+  },
+});

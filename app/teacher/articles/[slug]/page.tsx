@@ -7,26 +7,16 @@ import { ReviewQuestionCard } from "@/components/review-question-card";
 import { getDb } from "@/db";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import { formatCalendarDate } from "@/lib/dates";
-import { CUSTOM_TYPE_LABELS, CUSTOM_TYPES } from "@/lib/reviews/drafts";
+import { CUSTOM_TYPE_LABELS, CUSTOM_TYPES } from "@/lib/reviews/limits";
 import { pageOf, REVIEW_PAGE_SIZE, type Paged } from "@/lib/reviews/pages";
 import { getReviewBank, type ReviewEntry } from "@/lib/reviews/reviews";
-import { Notice } from "@/components/notice";
+import { PageNotice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Question review" };
 
 type Props = {
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
-const NOTICES: Record<string, string> = {
-  on: "The question is in the quiz now.",
-  off: "The question is off: it will not be assigned.",
-  saved: "Your edit is saved.",
-  reset: "The question is back to the generated version.",
-  added: "Your question is added and in the quiz.",
-  deleted: "Your question is deleted.",
-  details: "The article's details are saved.",
 };
 
 function Section({
@@ -117,7 +107,6 @@ export default async function QuestionReviewPage({ params, searchParams }: Props
   const own = entries.filter((e) => e.custom);
   const total = entries.filter((e) => e.included).length;
   const numbers = new Map(entries.map((e, i) => [e.questionId, i + 1]));
-  const notice = typeof query.notice === "string" ? NOTICES[query.notice] : undefined;
   const date = formatCalendarDate(article.publishedOn);
   const owner = article.ownerId === teacher.id;
   return (
@@ -139,7 +128,7 @@ export default async function QuestionReviewPage({ params, searchParams }: Props
             read the article
           </Link>
         </p>
-        {notice && <Notice>{notice}</Notice>}
+        <PageNotice query={query} />
         {owner && (
           <ArticleDetailsForm
             slug={article.slug}

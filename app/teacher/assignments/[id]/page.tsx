@@ -8,18 +8,14 @@ import { closeAssignmentAction } from "@/app/teacher/actions";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { getDb } from "@/db";
 import { getAssignmentReport } from "@/lib/gradebook/report";
-import { Notice } from "@/components/notice";
+import { PageNotice } from "@/components/notice";
+import { idOrNotFound } from "@/app/_lib/params";
 
 export const metadata: Metadata = { title: "Assignment report" };
 
 type Props = {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
-const NOTICES: Record<string, string> = {
-  closed: "The assignment is closed. Open attempts were graded with what they had saved.",
-  reopened: "The assignment is open again. Late work is accepted and marked late.",
 };
 
 const REVEAL: Record<string, string> = {
@@ -35,11 +31,10 @@ const ENDED_BY: Record<string, string> = {
 
 export default async function AssignmentReportPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const notice = typeof query.notice === "string" ? NOTICES[query.notice] : undefined;
   const teacher = await requireRole("teacher", `/teacher/assignments/${id}`);
   const db = await getDb();
   const timeZone = await getViewerTimeZone();
-  const report = await getAssignmentReport({ db, teacherId: teacher.id, assignmentId: id });
+  const report = await getAssignmentReport({ db, teacherId: teacher.id, assignmentId: idOrNotFound(id) });
   if (!report) notFound();
   const { assignment: a, counts } = report;
   const base = `/teacher/assignments/${a.id}`;
@@ -58,7 +53,7 @@ export default async function AssignmentReportPage({ params, searchParams }: Pro
       <header className="space-y-1">
         <p className="text-sm text-stone-600">Assignment for {a.className}</p>
         <h1 className="text-2xl font-semibold tracking-tight">{a.article.title}</h1>
-        {notice && <Notice>{notice}</Notice>}
+        <PageNotice query={query} />
       </header>
 
       <section

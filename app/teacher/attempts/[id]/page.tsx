@@ -8,6 +8,7 @@ import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { getDb } from "@/db";
 import { percentOf } from "@/lib/gradebook/counting";
 import { getAttemptForTeacher } from "@/lib/gradebook/report";
+import { idOrNotFound } from "@/app/_lib/params";
 
 export const metadata: Metadata = { title: "Student attempt" };
 
@@ -24,7 +25,7 @@ export default async function TeacherAttemptPage({ params }: Props) {
   const teacher = await requireRole("teacher", `/teacher/attempts/${id}`);
   const db = await getDb();
   const timeZone = await getViewerTimeZone();
-  const view = await getAttemptForTeacher({ db, teacherId: teacher.id, attemptId: id });
+  const view = await getAttemptForTeacher({ db, teacherId: teacher.id, attemptId: idOrNotFound(id) });
   if (!view) notFound();
   const { attempt, student, assignment, article } = view;
   const submitted = attempt.status === "submitted";

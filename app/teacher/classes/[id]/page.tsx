@@ -11,7 +11,8 @@ import { listAssignmentsForClass } from "@/lib/assignments/assignments";
 import { getClassForTeacher, listBlockedStudents } from "@/lib/classes/classes";
 import { formatDateTime, toZonedInputValue } from "@/lib/dates";
 import { formatJoinCode } from "@/lib/classes/join-code";
-import { Notice } from "@/components/notice";
+import { PageNotice } from "@/components/notice";
+import { idOrNotFound } from "@/app/_lib/params";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -20,29 +21,21 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const NOTICES: Record<string, string> = {
-  code: "A new join code is ready. The old one no longer works; students already in the class stay in it.",
-  removed: "The student was removed from the class. They can join again with the code.",
-  blocked: "The student was removed from the class and cannot join again with the code.",
-  unblocked: "The student can join the class again with the code.",
-  assigned: "The quiz is assigned. Students of the class see it now.",
-};
-
 export default async function ClassPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const teacher = await requireRole("teacher", `/teacher/classes/${id}`);
+  const classId = idOrNotFound(id);
   const db = await getDb();
   const [klass, blocked, assignmentList, articleList, timeZone] = await Promise.all([
-    getClassForTeacher({ db, teacherId: teacher.id, classId: id }),
-    listBlockedStudents({ db, teacherId: teacher.id, classId: id }),
-    listAssignmentsForClass({ db, teacherId: teacher.id, classId: id }),
+    getClassForTeacher({ db, teacherId: teacher.id, classId }),
+    listBlockedStudents({ db, teacherId: teacher.id, classId }),
+    listAssignmentsForClass({ db, teacherId: teacher.id, classId }),
     listArticles({ db, viewerId: teacher.id }),
     getViewerTimeZone(),
   ]);
   if (!klass) notFound();
   const now = new Date();
   const defaultDue = `${toZonedInputValue(new Date(now.getTime() + 7 * 86_400_000), timeZone).slice(0, 10)}T17:00`;
-  const notice = typeof query.notice === "string" ? NOTICES[query.notice] : undefined;
   return (
     <div className="space-y-8">
       <p className="text-sm">
@@ -52,7 +45,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
       </p>
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold tracking-tight">{klass.name}</h1>
-        {notice && <Notice>{notice}</Notice>}
+        <PageNotice query={query} />
       </header>
       <section
         aria-labelledby="code-heading"

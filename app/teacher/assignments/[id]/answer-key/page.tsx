@@ -6,6 +6,7 @@ import { WorksheetAnswerKey } from "@/components/worksheet-questions";
 import { WorksheetPrintButton } from "@/components/worksheet-print-button";
 import { getDb } from "@/db";
 import { getAssignmentForTeacher } from "@/lib/gradebook/report";
+import { idOrNotFound } from "@/app/_lib/params";
 
 export const metadata: Metadata = { title: "Answer key" };
 
@@ -14,7 +15,11 @@ type Props = { params: Promise<{ id: string }> };
 export default async function AnswerKeyPage({ params }: Props) {
   const { id } = await params;
   const teacher = await requireRole("teacher", `/teacher/assignments/${id}/answer-key`);
-  const a = await getAssignmentForTeacher({ db: await getDb(), teacherId: teacher.id, assignmentId: id });
+  const a = await getAssignmentForTeacher({
+    db: await getDb(),
+    teacherId: teacher.id,
+    assignmentId: idOrNotFound(id),
+  });
   if (!a) notFound();
   return (
     <div className="mx-auto max-w-3xl space-y-8 print:max-w-none">

@@ -1,5 +1,6 @@
 import { getSessionUser } from "@/app/_lib/auth";
 import { csvDownload, plainResponse } from "@/app/_lib/download";
+import { isId } from "@/app/_lib/params";
 import { getDb } from "@/db";
 import { safeFilename } from "@/lib/csv";
 import { responsesCsvRows, responsesForExport } from "@/lib/gradebook/report";
@@ -12,6 +13,7 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
   if (!user) return plainResponse(401, "Sign in to download responses.");
   if (user.role !== "teacher") return plainResponse(403, "Only teachers can download responses.");
   const { id } = await context.params;
+  if (!isId(id)) return plainResponse(404, "No such assignment.");
   const db = await getDb();
   const exported = await responsesForExport({ db, teacherId: user.id, assignmentId: id });
   if (!exported) return plainResponse(404, "No such assignment.");

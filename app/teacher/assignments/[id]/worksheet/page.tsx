@@ -9,6 +9,7 @@ import { getDb } from "@/db";
 import { paragraphsWithHighlights } from "@/lib/articles/highlight";
 import { formatCalendarDate } from "@/lib/dates";
 import { getAssignmentForTeacher } from "@/lib/gradebook/report";
+import { idOrNotFound } from "@/app/_lib/params";
 
 export const metadata: Metadata = { title: "Worksheet" };
 
@@ -21,7 +22,7 @@ export default async function WorksheetPage({ params }: Props) {
   const a = await getAssignmentForTeacher({
     db: await getDb(),
     teacherId: teacher.id,
-    assignmentId: id,
+    assignmentId: idOrNotFound(id),
     withArticleBody: true,
   });
   if (!a) notFound();

@@ -7,6 +7,7 @@ import { StatusLegend } from "@/components/gradebook-status";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { getDb } from "@/db";
 import { getGradebook } from "@/lib/gradebook/gradebook";
+import { idOrNotFound } from "@/app/_lib/params";
 
 export const metadata: Metadata = { title: "Gradebook" };
 
@@ -16,7 +17,7 @@ export default async function GradebookPage({ params }: Props) {
   const { id } = await params;
   const teacher = await requireRole("teacher", `/teacher/classes/${id}/gradebook`);
   const db = await getDb();
-  const gradebook = await getGradebook({ db, teacherId: teacher.id, classId: id });
+  const gradebook = await getGradebook({ db, teacherId: teacher.id, classId: idOrNotFound(id) });
   if (!gradebook) notFound();
   return (
     <div className="space-y-6">

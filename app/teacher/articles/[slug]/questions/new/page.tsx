@@ -6,7 +6,7 @@ import { QuestionForm } from "@/components/question-form";
 import { getDb } from "@/db";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import { SKILL_LABELS } from "@/lib/progress/queries";
-import { CUSTOM_TYPE_LABELS, CUSTOM_TYPES, SKILLS, type CustomQuestionType } from "@/lib/reviews/drafts";
+import { CUSTOM_TYPE_LABELS, CUSTOM_TYPES, SKILLS, type CustomQuestionType } from "@/lib/reviews/limits";
 
 export const metadata: Metadata = { title: "Add your own question" };
 

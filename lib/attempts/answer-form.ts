@@ -1,6 +1,11 @@
-import crypto from "node:crypto";
-import { storableText } from "@/lib/action-result";
-import type { Option, Question, Response } from "@/lib/quiz";
+import { storableText } from "@/lib/text";
+import type { Option, Question, Response } from "@/lib/quiz/types";
+
+/**
+ * The quiz form's contract, shared by the browser (components/quiz-form.tsx
+ * writes the inputs and counts answers with it) and the server (which reads
+ * the post with it). Browser-safe: no node: imports, no key ever.
+ */
 
 /**
  * What the browser may see of a question before the attempt is submitted:
@@ -17,7 +22,10 @@ export type PublicQuestion = {
   items?: Option[];
 };
 
-export function toPublicQuestion(question: Question, order: string[] | undefined): PublicQuestion {
+/** What reading an answer needs to know of a question. */
+export type AnswerShape = Pick<PublicQuestion, "id" | "inputType" | "options" | "items">;
+
+export function toPublicQuestion(question: Question, order?: string[]): PublicQuestion {
   const byId = new Map(question.options.map((o) => [o.id, o]));
   const options = (order ?? question.options.map((o) => o.id))
     .map((id) => byId.get(id))
@@ -33,22 +41,7 @@ export function toPublicQuestion(question: Question, order: string[] | undefined
   };
 }
 
-/** Each student sees the options in an order of their own; true/false stays True, False. */
-export function shuffledOptionOrder(questions: Question[]): Record<string, string[]> {
-  const order: Record<string, string[]> = {};
-  for (const q of questions) {
-    const ids = q.options.map((o) => o.id);
-    if (q.kind !== "true-false") {
-      for (let i = ids.length - 1; i > 0; i--) {
-        const j = crypto.randomInt(i + 1);
-        [ids[i], ids[j]] = [ids[j]!, ids[i]!];
-      }
-    }
-    order[q.id] = ids;
-  }
-  return order;
-}
-
+/** Longest typed answer kept; the input says so too (maxLength). */
 export const MAX_TEXT_ANSWER = 300;
 
 /** The form field that carries a question's answer (and, for matching, one item's). */
@@ -60,10 +53,10 @@ export const fieldName = (questionId: string, itemId?: string) =>
  * question's own options is dropped, so a forged post cannot store junk.
  * Returns null when the question is left unanswered.
  */
-export function responseFromForm(question: Question, form: FormData): Response | null {
+export function responseFromForm(question: AnswerShape, form: FormData): Response | null {
   const optionIds = new Set(question.options.map((o) => o.id));
   const name = fieldName(question.id);
-  switch (question.answer.type) {
+  switch (question.inputType) {
     case "single": {
       const v = form.get(name);
       return typeof v === "string" && optionIds.has(v) ? { optionId: v } : null;
@@ -89,22 +82,11 @@ export function responseFromForm(question: Question, form: FormData): Response |
   }
 }
 
-/** Validates a response that arrived as JSON (autosave) against the question. */
-export function sanitizeResponse(question: Question, raw: unknown): Response | null {
-  const form = new FormData();
-  if (!raw || typeof raw !== "object") return null;
-  const r = raw as Record<string, unknown>;
-  const name = fieldName(question.id);
-  if (typeof r.optionId === "string") form.set(name, r.optionId);
-  if (Array.isArray(r.optionIds))
-    for (const id of r.optionIds.slice(0, 50)) if (typeof id === "string") form.append(name, id);
-  if (typeof r.text === "string") form.set(name, r.text);
-  if (Array.isArray(r.pairs)) {
-    for (const p of r.pairs.slice(0, 50)) {
-      const pair = p as Record<string, unknown>;
-      if (typeof pair?.itemId === "string" && typeof pair.optionId === "string")
-        form.set(fieldName(question.id, pair.itemId), pair.optionId);
-    }
-  }
-  return responseFromForm(question, form);
+/** The fields of one question in a form, for autosave: the same encoding the whole form posts. */
+export function answerFields(question: AnswerShape, form: FormData): [string, string][] {
+  const names = new Set([
+    fieldName(question.id),
+    ...(question.items ?? []).map((i) => fieldName(question.id, i.id)),
+  ]);
+  return [...form.entries()].flatMap(([k, v]) => (names.has(k) && typeof v === "string" ? [[k, v]] : []));
 }

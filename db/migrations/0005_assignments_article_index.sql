@@ -1,0 +1,1 @@
+CREATE INDEX "assignments_article_idx" ON "assignments" USING btree ("article_id");

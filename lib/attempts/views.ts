@@ -1,0 +1,152 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import {
+  articles,
+  assignments,
+  attemptAnswers,
+  quizAttempts,
+  quizzes,
+  type AssignmentRow,
+  type Attempt,
+  type QuizRow,
+} from "@/db/schema";
+import type { Question, Response } from "@/lib/quiz";
+import { finalizeEndedAttempts, forcedEnding } from "./grading";
+import { revealedToStudent } from "./reveal";
+
+/** What a student reads of their own attempts. Timed attempts past their limit are graded before they are read. */
+
+export type AttemptView = {
+  attempt: Attempt;
+  quiz: QuizRow;
+  article: { id: string; slug: string; title: string; body: string };
+  /** The class assignment this attempt belongs to; null when studying alone. */
+  assignment: AssignmentRow | null;
+  answers: Map<string, { response: Response | null; score: number | null; correct: boolean | null }>;
+};
+
+/** An attempt of this user; another user's id finds nothing (the page shows not-found). */
+export async function getAttemptForUser(input: {
+  db: Executor;
+  userId: string;
+  attemptId: string;
+}): Promise<AttemptView | undefined> {
+  const [row] = await input.db
+    .select({
+      attempt: quizAttempts,
+      quiz: quizzes,
+      article: { id: articles.id, slug: articles.slug, title: articles.title, body: articles.body },
+      assignment: assignments,
+    })
+    .from(quizAttempts)
+    .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
+    .innerJoin(articles, eq(articles.id, quizAttempts.articleId))
+    .leftJoin(assignments, eq(assignments.id, quizAttempts.assignmentId))
+    .where(and(eq(quizAttempts.id, input.attemptId), eq(quizAttempts.userId, input.userId)))
+    .limit(1);
+  if (!row) return undefined;
+  // A timed attempt past its limit, or in a closed assignment, is graded before it is shown.
+  const ended =
+    row.attempt.status === "in_progress" &&
+    forcedEnding(
+      { deadlineAt: row.attempt.deadlineAt, closedAt: row.assignment?.closedAt ?? null },
+      new Date(),
+    );
+  if (ended && (await finalizeEndedAttempts({ db: input.db, attemptId: row.attempt.id })) > 0)
+    return getAttemptForUser(input);
+  return { ...row, answers: await answersOf(input.db, input.attemptId) };
+}
+
+/** An attempt's saved (or graded) answers by question id. Callers have checked who may read them. */
+export async function answersOf(db: Executor, attemptId: string): Promise<AttemptView["answers"]> {
+  const rows = await db
+    .select({
+      questionId: attemptAnswers.questionId,
+      response: attemptAnswers.response,
+      score: attemptAnswers.score,
+      correct: attemptAnswers.correct,
+    })
+    .from(attemptAnswers)
+    .where(eq(attemptAnswers.attemptId, attemptId));
+  return new Map(rows.map((r) => [r.questionId, r]));
+}
+
+/** The questions of this user's attempt and whether it is still open: all a form post needs. */
+export async function getAttemptQuestions(input: {
+  db: Executor;
+  userId: string;
+  attemptId: string;
+}): Promise<{ status: Attempt["status"]; questions: Question[] } | undefined> {
+  const [row] = await input.db
+    .select({ status: quizAttempts.status, questions: quizzes.questions })
+    .from(quizAttempts)
+    .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
+    .where(and(eq(quizAttempts.id, input.attemptId), eq(quizAttempts.userId, input.userId)))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Questions this student got wrong on this article and has not answered
+ * right since, among the attempts whose answers they may see. Question ids
+ * are stable across quizzes (kind + content hash), so "since" holds across
+ * different quizzes of the same article.
+ */
+export async function missedQuestions(input: {
+  db: Executor;
+  userId: string;
+  articleId: string;
+}): Promise<Question[]> {
+  const latest = await input.db
+    .selectDistinctOn([attemptAnswers.questionId], {
+      questionId: attemptAnswers.questionId,
+      correct: attemptAnswers.correct,
+      questions: quizzes.questions,
+    })
+    .from(attemptAnswers)
+    .innerJoin(quizAttempts, eq(quizAttempts.id, attemptAnswers.attemptId))
+    .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
+    .where(
+      and(
+        eq(quizAttempts.userId, input.userId),
+        eq(quizAttempts.articleId, input.articleId),
+        eq(quizAttempts.status, "submitted"),
+        revealedToStudent,
+      ),
+    )
+    .orderBy(attemptAnswers.questionId, desc(quizAttempts.submittedAt));
+  return latest
+    .filter((r) => r.correct === false)
+    .flatMap((r) => r.questions.find((q) => q.id === r.questionId) ?? [])
+    .slice(0, 20);
+}
+
+export async function countMissed(input: {
+  db: Executor;
+  userId: string;
+  articleId: string;
+}): Promise<number> {
+  return (await missedQuestions(input)).length;
+}
+
+export async function latestAttemptsForArticle(input: { db: Executor; userId: string; articleId: string }) {
+  return input.db
+    .select({
+      id: quizAttempts.id,
+      status: quizAttempts.status,
+      score: quizAttempts.score,
+      maxScore: quizAttempts.maxScore,
+      startedAt: quizAttempts.startedAt,
+      submittedAt: quizAttempts.submittedAt,
+    })
+    .from(quizAttempts)
+    .where(
+      and(
+        eq(quizAttempts.userId, input.userId),
+        eq(quizAttempts.articleId, input.articleId),
+        revealedToStudent,
+      ),
+    )
+    .orderBy(desc(quizAttempts.startedAt))
+    .limit(5);
+}

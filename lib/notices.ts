@@ -1,0 +1,83 @@
+/**
+ * Every message a page shows after an action sent it there with `?notice=`:
+ * one key, one sentence, one tone. Actions name a key (typed), pages read the
+ * query through `noticeFor`, so an unknown or crafted key shows nothing and
+ * the same outcome is worded the same everywhere. Browser-safe.
+ */
+export const NOTICES = {
+  // Accounts
+  "account-created": { tone: "success", text: "Your account is ready. Sign in to start." },
+  "password-changed": {
+    tone: "success",
+    text: "Your password is changed and every session has ended. Sign in with your new password.",
+  },
+  "signed-out-everywhere": { tone: "success", text: "You are signed out on every device." },
+  "session-ended": { tone: "success", text: "That session has ended: the browser it was on is signed out." },
+  // Classes
+  "code-changed": {
+    tone: "success",
+    text: "A new join code is ready. The old one no longer works; students already in the class stay in it.",
+  },
+  "student-removed": {
+    tone: "success",
+    text: "The student was removed from the class. They can join again with the code.",
+  },
+  "student-kept-out": {
+    tone: "success",
+    text: "The student was removed from the class and cannot join again with the code.",
+  },
+  "student-let-back": { tone: "success", text: "The student can join the class again with the code." },
+  "quiz-assigned": { tone: "success", text: "The quiz is assigned. Students of the class see it now." },
+  // Assignments, as the teacher sees them
+  "assignment-closed": {
+    tone: "success",
+    text: "The assignment is closed. Open attempts were graded with what they had saved.",
+  },
+  "assignment-reopened": {
+    tone: "success",
+    text: "The assignment is open again. Late work is accepted and marked late.",
+  },
+  // Assignments, as the student sees them
+  "closed-by-teacher": {
+    tone: "warning",
+    text: "Your teacher has closed this assignment, so no new attempt can start.",
+  },
+  "no-attempts-left": { tone: "warning", text: "You have used all the attempts this assignment allows." },
+  // Quizzes
+  "no-practice-questions": {
+    tone: "warning",
+    text: "There are no questions to practise yet: take a quiz first, or you have answered everything right since.",
+  },
+  "answers-saved": { tone: "success", text: "Your answers are saved." },
+  // Question review
+  "question-on": { tone: "success", text: "The question is in the quiz now." },
+  "question-off": { tone: "success", text: "The question is off: it will not be assigned." },
+  "question-saved": { tone: "success", text: "Your edit is saved." },
+  "question-reset": { tone: "success", text: "The question is back to the generated version." },
+  "question-added": { tone: "success", text: "Your question is added and in the quiz." },
+  "question-deleted": { tone: "success", text: "Your question is deleted." },
+  "details-saved": { tone: "success", text: "The article's details are saved." },
+  // Any button whose action could not finish (the database did not answer)
+  "try-again": {
+    tone: "error",
+    text: "That did not go through: the server could not finish it just now. Nothing was changed; please try again.",
+  },
+} as const satisfies Record<string, { tone: "success" | "warning" | "error"; text: string }>;
+
+export type NoticeKey = keyof typeof NOTICES;
+export type NoticeTone = (typeof NOTICES)[NoticeKey]["tone"];
+
+const isNoticeKey = (value: unknown): value is NoticeKey =>
+  typeof value === "string" && Object.prototype.hasOwnProperty.call(NOTICES, value);
+
+/** The notice a page's `?notice=` names, or undefined for none or an unknown key. */
+export function noticeFor(
+  query: Record<string, string | string[] | undefined>,
+): { tone: NoticeTone; text: string } | undefined {
+  return isNoticeKey(query.notice) ? NOTICES[query.notice] : undefined;
+}
+
+/** A path with a notice for the page it leads to, and an optional fragment. */
+export function withNotice(path: string, key: NoticeKey, fragment?: string): string {
+  return `${path}${path.includes("?") ? "&" : "?"}notice=${key}${fragment ? `#${encodeURIComponent(fragment)}` : ""}`;
+}
