@@ -49,6 +49,10 @@ export const NOTICES = {
     text: "There are no questions to practise yet: take a quiz first, or you have answered everything right since.",
   },
   "answers-saved": { tone: "success", text: "Your answers are saved." },
+  "self-study-locked": {
+    tone: "warning",
+    text: "Practice on this article is closed while your assignment on it is open: finish the assignment first.",
+  },
   // Question review
   "question-on": { tone: "success", text: "The question is in the quiz now." },
   "question-off": { tone: "success", text: "The question is off: it will not be assigned." },

@@ -25,7 +25,8 @@ export const startAttemptAction = buttonAction({
     const result = await startAttempt({ db, userId: user.id, articleId: input.articleId, mode: input.mode });
     if (!result.ok) {
       if (result.reason === "not-found") notFound();
-      return goTo(withNotice(articlePage(input.slug), "no-practice-questions", "quiz-heading"));
+      const notice = result.reason === "graded-open" ? "self-study-locked" : "no-practice-questions";
+      return goTo(withNotice(articlePage(input.slug), notice, "quiz-heading"));
     }
     return goTo(attemptPage(result.attemptId), { revalidate: [articlePage(input.slug)] });
   },
@@ -35,6 +36,7 @@ const ENDED: Record<string, string> = {
   "time-up": "Time is up. Your saved answers have been graded.",
   closed: "Your teacher closed this assignment. Your saved answers have been graded.",
   submitted: "This quiz is already submitted.",
+  "graded-open": "Practice on this article is closed while your assignment on it is open.",
 };
 
 /**

@@ -19,7 +19,7 @@ export { MARKUP_LIMITS } from "./markup";
  *   a bounded cache keyed by a hash of the body, so the review page and its
  *   actions do not re-analyse the article on every view.
  */
-export const BUDGETS = { uploadMs: 1_500, readMs: 5_000 } as const;
+export const BUDGETS = { uploadMs: 1_800, readMs: 5_000 } as const;
 
 /** The bank cache holds at most this many bodies and about this many characters of questions. */
 const CACHE = { entries: 64, weight: 24_000_000 } as const;

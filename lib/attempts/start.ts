@@ -5,6 +5,7 @@ import { articles, quizAttempts, quizzes } from "@/db/schema";
 import { visibleTo } from "@/lib/articles/queries";
 import { analyzeArticle, generateQuiz, type Question } from "@/lib/quiz";
 import { ok, refuse, type Result } from "@/lib/result";
+import { gradedLock, type GradedLock } from "./graded-lock";
 import { shuffledOptionOrder } from "./shuffle";
 import { missedQuestions } from "./views";
 
@@ -12,7 +13,9 @@ import { missedQuestions } from "./views";
 
 export const QUIZ_LENGTH = 10;
 
-export type StartResult = Result<{ attemptId: string; resumed: boolean }, "not-found" | "no-questions">;
+export type StartResult =
+  | Result<{ attemptId: string; resumed: boolean }, "not-found" | "no-questions">
+  | ({ ok: false; reason: "graded-open"; fieldErrors?: undefined } & GradedLock);
 
 /**
  * Starts an attempt on an article, or resumes the open one: a student has at
@@ -27,6 +30,9 @@ export async function startAttempt(input: {
   mode: "take" | "fresh" | "practice";
 }): Promise<StartResult> {
   const { db, userId, articleId } = input;
+  // An open assignment on this article closes self-study of it, resuming included (lib/attempts/graded-lock.ts).
+  const lock = await gradedLock({ db, userId, articleId });
+  if (lock) return { ok: false, reason: "graded-open", ...lock };
   const open = await findOpenAttempt(db, userId, articleId);
   if (open) return ok({ attemptId: open.id, resumed: true });
 

@@ -255,7 +255,7 @@ export async function getAssignmentReport(input: {
   };
 }
 
-export type TeacherAttemptView = Omit<AttemptView, "assignment"> & {
+export type TeacherAttemptView = Omit<AttemptView, "assignment" | "lock"> & {
   student: { id: string; name: string; email: string };
   assignment: {
     id: string;

@@ -147,6 +147,9 @@ export async function buildWorld(database: Database): Promise<World> {
     if (!r.ok) throw new Error("assignment");
     return r.assignmentId;
   };
+  // Started before the assignment on the same article: while that is open, this practice attempt is closed.
+  const practice = await startAttempt({ db, userId: member.id, articleId: shipped.id, mode: "take" });
+  if (!practice.ok) throw new Error("practice attempt");
   const assignmentA = await assign(owner.id, classA.id, shipped.id);
   const assignmentB = await assign(otherTeacher.id, classB.id, articleB.id);
   const attempt = async (studentId: string, assignmentId: string) => {
@@ -156,8 +159,6 @@ export async function buildWorld(database: Database): Promise<World> {
   };
   const attemptA = await attempt(member.id, assignmentA);
   const attemptB = await attempt(outsider.id, assignmentB);
-  const practice = await startAttempt({ db, userId: member.id, articleId: shipped.id, mode: "take" });
-  if (!practice.ok) throw new Error("practice attempt");
   const done = await startAttempt({ db, userId: member.id, articleId: articleA.id, mode: "take" });
   if (!done.ok) throw new Error("second attempt");
   await submitAttempt({ db, userId: member.id, attemptId: done.attemptId });

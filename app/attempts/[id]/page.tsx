@@ -37,6 +37,34 @@ export default async function AttemptPage({ params, searchParams }: Props) {
   if (!view) notFound();
   const { attempt, quiz, article, assignment } = view;
 
+  // Self-study of an article is closed while an assignment on it is open: its questions and results too.
+  if (view.lock) {
+    return (
+      <div className="mx-auto max-w-3xl space-y-6">
+        <header className="space-y-1">
+          <p className="text-sm text-stone-600">
+            <Link href={`/articles/${article.slug}`} className="text-brand-700 hover:underline">
+              {article.title}
+            </Link>
+          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">Practice is closed for now</h1>
+        </header>
+        <Notice tone="warning">
+          You have an assignment on this article. This practice quiz, and its answers, open again once you
+          have done the assignment and can see its answers.
+        </Notice>
+        <p>
+          <Link
+            href={`/assignments/${view.lock.assignmentId}`}
+            className="font-medium text-brand-700 underline"
+          >
+            Go to the assignment
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
   if (attempt.status === "submitted" && assignment) {
     const revealed = isRevealed(assignment, new Date());
     const ended =
