@@ -12,6 +12,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { saveAnswers } from "@/lib/attempts/grading";
 import { startAttempt } from "@/lib/attempts/start";
 import { fieldName } from "@/lib/attempts/answer-form";
+import { disguiseFor, type Disguise } from "@/lib/attempts/opaque-ids";
 import { gradeAnswer, type Question, type Response } from "@/lib/quiz";
 import { prepareContent } from "@/lib/startup";
 import { createSession } from "@/lib/users/sessions";
@@ -165,10 +166,17 @@ function answerSheet(questions: Question[]): { response: Response; questionId: s
   });
 }
 
-/** The form fields a browser would post for these answers (names from lib/attempts/questions.ts). */
-function formFields(answers: { questionId: string; response: Response }[]): [string, string][] {
+/** The form fields a browser would post for these answers: the quiz page's opaque ids (lib/attempts/opaque-ids.ts). */
+function formFields(
+  disguise: Disguise,
+  questions: Question[],
+  answers: { questionId: string; response: Response }[],
+): [string, string][] {
   const out: [string, string][] = [];
-  for (const { questionId, response } of answers) {
+  for (const answer of answers) {
+    const q = questions.find((x) => x.id === answer.questionId)!;
+    const questionId = disguise.show(q).id;
+    const response = disguise.shown(q, answer.response);
     if ("optionId" in response) out.push([fieldName(questionId), response.optionId]);
     else if ("optionIds" in response)
       for (const id of response.optionIds) out.push([fieldName(questionId), id]);
@@ -233,7 +241,8 @@ export async function seed(input: {
       const answers = answerSheet(questions);
       const saved = await saveAnswers({ db, userId: user.id, attemptId: attempt.attemptId, answers });
       if (!saved.ok) throw new Error(`saveAnswers failed: ${saved.reason}`);
-      student.fields = formFields(answers);
+      const row = (await db.select().from(quizAttempts).where(eq(quizAttempts.id, attempt.attemptId)))[0]!;
+      student.fields = formFields(disguiseFor(row, questions, secret), questions, answers);
       student.expectedScore =
         Math.round(
           answers.reduce((sum, a, j) => sum + gradeAnswer(questions[j]!, a.response).score, 0) * 100,

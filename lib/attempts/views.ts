@@ -85,9 +85,17 @@ export async function getAttemptQuestions(input: {
   db: Executor;
   userId: string;
   attemptId: string;
-}): Promise<{ status: Attempt["status"]; questions: Question[] } | undefined> {
+}): Promise<
+  | { id: string; status: Attempt["status"]; optionOrder: Attempt["optionOrder"]; questions: Question[] }
+  | undefined
+> {
   const [row] = await input.db
-    .select({ status: quizAttempts.status, questions: quizzes.questions })
+    .select({
+      id: quizAttempts.id,
+      status: quizAttempts.status,
+      optionOrder: quizAttempts.optionOrder,
+      questions: quizzes.questions,
+    })
     .from(quizAttempts)
     .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
     .where(and(eq(quizAttempts.id, input.attemptId), eq(quizAttempts.userId, input.userId)))

@@ -412,6 +412,14 @@ test.describe("the answer key", () => {
       expect(html).not.toContain(key.replaceAll('"', "&quot;"));
       expect(html).not.toContain(`\\${key.slice(0, -1)}\\"`);
     }
+    // Nor are the stored ids: a content hash ("who-said-<FNV of quote and speaker>") can be
+    // recomputed from each option to find the one it was made from. The page has opaque ids.
+    for (const q of quiz.questions) {
+      for (const id of [q.id, ...q.options.map((o) => o.id), ...(q.items ?? []).map((i) => i.id)]) {
+        expect(html, id).not.toContain(id);
+        expect(rsc, id).not.toContain(id);
+      }
+    }
     const escapeHtml = (s: string) =>
       s
         .replace(/&/g, "&amp;")

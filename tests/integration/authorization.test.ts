@@ -93,6 +93,7 @@ import { addArticleAction } from "@/app/teacher/articles/actions";
 import { changePasswordAction, endSessionAction, signOutEverywhereAction } from "@/app/account/actions";
 import { classBlocks, sessions } from "@/db/schema";
 import { createSession } from "@/lib/users/sessions";
+import { disguiseFor } from "@/lib/attempts/opaque-ids";
 
 const t = setupTestDatabase();
 const people = {} as Record<Persona, Who>;
@@ -200,12 +201,15 @@ beforeAll(async () => {
     },
   });
   if (!custom.ok) throw new Error(`custom question: ${JSON.stringify(custom)}`);
-  const attemptQuestions = (await getAttemptQuestions({
+  const memberAttempt = (await getAttemptQuestions({
     db: t.db(),
     userId: people.member!.id,
     attemptId: started.attemptId,
-  }))!.questions;
-  const choice = attemptQuestions.find((q) => q.answer.type === "single")!;
+  }))!;
+  // The browser's ids for the question and an option (lib/attempts/opaque-ids.ts).
+  const choice = disguiseFor(memberAttempt, memberAttempt.questions).show(
+    memberAttempt.questions.find((q) => q.answer.type === "single")!,
+  );
   Object.assign(ids, {
     attemptQuestion: choice.id,
     attemptOption: choice.options[0]!.id,

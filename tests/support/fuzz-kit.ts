@@ -20,6 +20,8 @@ import { addCustomQuestion, getReviewBank } from "@/lib/reviews/reviews";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
 import { createSession } from "@/lib/users/sessions";
+import { disguiseFor } from "@/lib/attempts/opaque-ids";
+import { getAttemptQuestions } from "@/lib/attempts/views";
 import { Interrupt, session, type Who } from "./app-harness";
 import { FAST_HASH, uniqueEmail } from "./db";
 import type { Database } from "@/db/client";
@@ -181,26 +183,28 @@ export async function buildWorld(database: Database): Promise<World> {
   const customQuestionA = await custom(owner.id, articleA.id);
   const customQuestionB = await custom(otherTeacher.id, articleB.id);
   // One answer saved already, so clearing and overwriting are exercised too.
-  type Stored = { id: string; answer: { type: string }; options: { id: string }[]; items?: { id: string }[] };
-  const [quiz] = rowsOf<{ questions: Stored[] }>(
-    await db.execute(
-      sql`select q.questions from quiz_attempts a join quizzes q on q.id = a.quiz_id where a.id = ${attemptA}`,
-    ),
+  const memberAttempt = must(
+    await getAttemptQuestions({ db, userId: member.id, attemptId: attemptA }),
+    "attempt",
   );
-  const questions = must(quiz, "attempt quiz").questions;
-  const attemptQuestions = questions.map((q) => ({
-    id: q.id,
-    type: q.answer.type,
-    options: q.options.map((o) => o.id),
-    items: (q.items ?? []).map((i) => i.id),
-  }));
-  const first = attemptQuestions[0]!;
-  if (first.type === "single")
+  // Posts name questions and options by the browser's (opaque) ids, as the quiz page writes them.
+  const disguise = disguiseFor(memberAttempt, memberAttempt.questions);
+  const attemptQuestions = memberAttempt.questions.map((q) => {
+    const shown = disguise.show(q);
+    return {
+      id: shown.id,
+      type: q.answer.type,
+      options: shown.options.map((o) => o.id),
+      items: (shown.items ?? []).map((i) => i.id),
+    };
+  });
+  const first = memberAttempt.questions[0]!;
+  if (first.answer.type === "single")
     await saveAnswers({
       db,
       userId: member.id,
       attemptId: attemptA,
-      answers: [{ questionId: first.id, response: { optionId: first.options[0]! } }],
+      answers: [{ questionId: first.id, response: { optionId: first.options[0]!.id } }],
     });
 
   const session = (userId: string) =>
