@@ -11,16 +11,17 @@ import { runTask, type Task, type TaskResult } from "./tasks";
  * thread takes its place.
  *
  * Lanes cap work by kind: uploads (untrusted markup, the expensive kind) run
- * one at a time per process with two more waiting; reads of stored articles
- * (banks, quizzes) share the threads with a longer queue. Past a lane's queue,
- * a task is refused at once (PoolBusyError) and the person is told to try
- * again in a moment.
+ * one at a time per process, with two more waiting at most 200 ms for their
+ * turn (an upload is answered within its wait and its budget: 2 s in all);
+ * reads of stored articles (banks, quizzes) share the threads with a longer
+ * queue. Past a lane's queue or its wait, a task is refused (PoolBusyError)
+ * and the person is told to try again in a moment.
  */
 export type Lane = "upload" | "read";
 
-export const LANES: Record<Lane, { running: number; waiting: number }> = {
-  upload: { running: 1, waiting: 2 },
-  read: { running: Number.POSITIVE_INFINITY, waiting: 32 },
+export const LANES: Record<Lane, { running: number; waiting: number; maxWaitMs: number }> = {
+  upload: { running: 1, waiting: 2, maxWaitMs: 200 },
+  read: { running: Number.POSITIVE_INFINITY, waiting: 32, maxWaitMs: 10_000 },
 };
 
 /**
@@ -62,6 +63,8 @@ type Job = {
   budgetMs: number;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
+  /** Gives the job up if it is still waiting at its lane's longest wait. */
+  expiry?: NodeJS.Timeout;
 };
 
 type Slot = { worker: Worker | null; job: Job | null; timer: NodeJS.Timeout | null; id: number };
@@ -121,14 +124,22 @@ export class AnalysisPool {
     const canStart = this.running[options.lane] < lane.running && this.slots.some((s) => !s.job);
     if (!canStart && waiting >= lane.waiting) return Promise.reject(new PoolBusyError(options.lane));
     return new Promise<TaskResult<T>>((resolve, reject) => {
-      this.queue.push({
+      const job: Job = {
         task,
         lane: options.lane,
         budgetMs: options.budgetMs,
         resolve: resolve as (v: unknown) => void,
         reject,
-      });
+      };
+      this.queue.push(job);
       this.dispatch();
+      if (this.queue.includes(job))
+        job.expiry = setTimeout(() => {
+          const at = this.queue.indexOf(job);
+          if (at < 0) return;
+          this.queue.splice(at, 1);
+          job.reject(new PoolBusyError(job.lane));
+        }, lane.maxWaitMs);
     });
   }
 
@@ -139,7 +150,10 @@ export class AnalysisPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new AnalysisFailedError("pool closed"));
+    for (const job of this.queue.splice(0)) {
+      if (job.expiry) clearTimeout(job.expiry);
+      job.reject(new AnalysisFailedError("pool closed"));
+    }
     await Promise.all(
       this.slots.map(async (slot) => {
         if (slot.timer) clearTimeout(slot.timer);
@@ -189,6 +203,7 @@ export class AnalysisPool {
       const index = this.queue.findIndex((j) => this.running[j.lane] < LANES[j.lane].running);
       if (index < 0) return;
       const job = this.queue.splice(index, 1)[0]!;
+      if (job.expiry) clearTimeout(job.expiry);
       slot.worker ??= this.spawn(slot);
       slot.job = job;
       slot.id = this.nextId++;

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { analyzeArticle, generateQuiz, GENERATOR_VERSION, prepareArticle, questionBank } from "@/lib/quiz";
 import type { Analysis, Question } from "@/lib/quiz";
 import { countWords } from "@/lib/articles/reading";
+import { checkMarkup, type MarkupVerdict } from "./markup";
 
 /**
  * The CPU-heavy work on articles, as plain functions of their input: reading
@@ -69,20 +70,25 @@ function analysisOf(body: string): Analysis {
   return analysis;
 }
 
+/** An upload refused before any DOM was built (markup.ts). */
+export type MarkupRefusal = { verdict: Extract<MarkupVerdict, { ok: false }> };
+
 export type Task =
   | { kind: "prepare-upload"; input: string }
   | { kind: "bank"; body: string }
   | { kind: "quiz"; body: string; seed: number; count: number };
 
 export type TaskResult<T extends Task> = T extends { kind: "prepare-upload" }
-  ? PreparedUpload
+  ? PreparedUpload | MarkupRefusal
   : T extends { kind: "bank" }
     ? BankSummary
     : Question[];
 
-export function runTask(task: Task): PreparedUpload | BankSummary | Question[] {
+export function runTask(task: Task): PreparedUpload | MarkupRefusal | BankSummary | Question[] {
   switch (task.kind) {
     case "prepare-upload": {
+      const verdict = checkMarkup(task.input);
+      if (!verdict.ok) return { verdict };
       const prepared = prepareArticle(task.input);
       return {
         text: prepared.text,
