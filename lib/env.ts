@@ -13,6 +13,21 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+/** An optional whole number from 0 to `max`; empty is unset. */
+const wholeNumber = (name: string, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return undefined;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > max) {
+        ctx.addIssue({ code: "custom", message: `${name} must be a whole number from 0 to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -30,36 +45,14 @@ const schema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   SEED_DEMO: flag,
   VERCEL: z.string().optional(),
+  /** Analysis worker threads (lib/analysis); 0 runs analysis in the request's thread (scripts, tests). */
+  ANALYSIS_WORKERS: wholeNumber("ANALYSIS_WORKERS", 16),
   /**
    * How many proxies of ours stand in front of the server, each appending the
    * address it saw to X-Forwarded-For. 0: the socket's address is the client.
    * Unset on Vercel means 1 (Vercel's edge writes the header itself).
    */
-  /** Analysis worker threads (lib/analysis); 0 runs analysis in the request's thread (scripts, tests). */
-  ANALYSIS_WORKERS: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v.trim() === "") return undefined;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > 16) {
-        ctx.addIssue({ code: "custom", message: "ANALYSIS_WORKERS must be a whole number from 0 to 16" });
-        return z.NEVER;
-      }
-      return n;
-    }),
-  TRUSTED_PROXY_HOPS: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v.trim() === "") return undefined;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > 10) {
-        ctx.addIssue({ code: "custom", message: "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10" });
-        return z.NEVER;
-      }
-      return n;
-    }),
+  TRUSTED_PROXY_HOPS: wholeNumber("TRUSTED_PROXY_HOPS", 10),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -16,6 +16,16 @@ describe("sign-in messages", () => {
     expect(signInErrorMessage(`throttled:${now + 30_000}`, now)).toMatch(/try again in 1 minute\.$/);
   });
 
+  it("says 'try again in a moment' when the server is busy or could not check, never an error's own words", () => {
+    expect(signInErrorMessage("busy")).toBe(
+      "Many people are signing in right now. Please try again in a moment.",
+    );
+    expect(signInErrorMessage("unavailable")).toMatch(/problem on our side/);
+    expect(signInErrorMessage("Failed query: select * from users params: a@b.c")).toBe(
+      "Sign-in failed. Please try again.",
+    );
+  });
+
   it("never echoes an unknown code from the URL", () => {
     expect(signInErrorMessage("Your account is locked, call 555-0100")).toBe(
       "Sign-in failed. Please try again.",
