@@ -11,13 +11,14 @@ import { rateLimitEvents } from "@/db/schema";
 export type Limit = { bucket: string; windowMs: number; max: number };
 
 export const LIMITS = {
-  /** A whole class signing up at once from a school's one address still fits. */
-  signUpPerAddress: { bucket: "sign-up:address", windowMs: 15 * 60_000, max: 30 },
+  /** Two whole classes signing up at once from a school's one address still fit. */
+  signUpPerAddress: { bucket: "sign-up:address", windowMs: 15 * 60_000, max: 60 },
   /** Every sign-up, from anywhere: a flood of accounts cannot grow the table without bound. */
-  signUpOverall: { bucket: "sign-up:all", windowMs: 15 * 60_000, max: 300 },
+  signUpOverall: { bucket: "sign-up:all", windowMs: 15 * 60_000, max: 600 },
   /** Wrong join codes: a code has 25^6 ≈ 244 million values, and 10 tries a quarter hour find none. */
   joinFailuresPerAccount: { bucket: "join-failure:account", windowMs: 15 * 60_000, max: 10 },
-  joinFailuresPerAddress: { bucket: "join-failure:address", windowMs: 15 * 60_000, max: 30 },
+  /** A classroom behind one address mistypes codes too: the per-account limit is the one that bites. */
+  joinFailuresPerAddress: { bucket: "join-failure:address", windowMs: 15 * 60_000, max: 100 },
   /** A teacher makes a handful of classes a term, not hundreds a minute. */
   classesPerTeacher: { bucket: "class-create:teacher", windowMs: 60 * 60_000, max: 20 },
 } as const satisfies Record<string, Limit>;

@@ -12,9 +12,10 @@ import { signInFailures } from "@/db/schema";
  *   signs in from another address as usual.
  * - per account, from everywhere: 100, a ceiling against guesses spread over
  *   many addresses. Reaching it takes ten addresses' worth of failures.
- * - per address, over all accounts: 30, against one machine trying many
- *   accounts. It is higher than the pair limit because a classroom often
- *   shares one address behind a school's NAT.
+ * - per address, over all accounts: 100, against one machine trying many
+ *   accounts. It is far higher than the pair limit because a classroom
+ *   shares one address behind a school's NAT, and thirty students mistyping
+ *   a password once each must not lock the school out.
  *
  * A password change checks the current password through the same claim, so a
  * stolen session is no way around the limit.
@@ -23,7 +24,7 @@ export const THROTTLE = {
   windowMs: 15 * 60 * 1000,
   perAccountAndAddress: 10,
   perAccount: 100,
-  perAddress: 30,
+  perAddress: 100,
 } as const;
 
 export function emailKey(email: string): string {

@@ -59,6 +59,8 @@ import {
   type FieldValue,
   type World,
 } from "../support/fuzz-kit";
+import { CLIENT_ADDRESS } from "../support/app-harness";
+import { PEER_HEADER } from "@/lib/http/client-address";
 
 const t = setupTestDatabase();
 let world: World;
@@ -222,7 +224,9 @@ describe(`fuzz: accounts and sign-in (${RUNS} runs each)`, () => {
           const credentials =
             input.credentials === "object" ? { email, password: input.password } : input.credentials;
           try {
-            const user = await authorize(credentials, { headers: { "x-forwarded-for": input.forwardedFor } });
+            const user = await authorize(credentials, {
+              headers: { "x-forwarded-for": input.forwardedFor, [PEER_HEADER]: CLIENT_ADDRESS },
+            });
             // Only the right password for a real account signs in, and that starts a session.
             if (user !== null) {
               expect(credentials).toMatchObject({ password: PASSWORD });

@@ -22,6 +22,7 @@
 import { encode } from "next-auth/jwt";
 import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
 import { getDb } from "@/db";
+import { PEER_HEADER, stampPeerAddresses } from "@/lib/http/client-address";
 import { createSession } from "@/lib/users/sessions";
 
 export type Who = { id: string; name: string; email: string; role: "student" | "teacher" } | null;
@@ -29,8 +30,18 @@ export type Who = { id: string; name: string; email: string; role: "student" | "
 /** Who is signed in for the next call; null is signed out. */
 export const session: { user: Who } = { user: null };
 
+// As the server does at start-up: each request carries the address of the socket it came on.
+stampPeerAddresses();
+
+/**
+ * This test file's own client address. Per-address limits (sign-in, sign-up,
+ * join codes) count in the database, and files running at once on a shared
+ * PostgreSQL must not fill each other's.
+ */
+export const CLIENT_ADDRESS = `192.0.2.${process.pid % 250}-${Math.random().toString(36).slice(2, 10)}`;
+
 /** What the browser sends besides the session: set a header (a cookie: `tz=...`) for the next calls. */
-export const request = { headers: new Headers({ host: "localhost:3000" }) };
+export const request = { headers: new Headers({ host: "localhost:3000", [PEER_HEADER]: CLIENT_ADDRESS }) };
 
 /** The name next-auth gives its session cookie on plain http. */
 const SESSION_COOKIE = "next-auth.session-token";
