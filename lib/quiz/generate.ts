@@ -223,6 +223,17 @@ function ordered(q: Question): Question {
 }
 
 /**
+ * A statement that reads as one when it stands alone as an option: not a quoted fragment that
+ * continues the reporter's sentence ("that cleans up the mess ...", "and we will not ...").
+ */
+function readsAlone(q: Quote): boolean {
+  return (
+    q.kind === "indirect" ||
+    !/^(?:that|which|who|whom|whose|and|but|or|nor|so|because|if|when|while|to)\b/.test(q.text)
+  );
+}
+
+/**
  * What a teacher should check before trusting a question on this quote: the speaker is not named
  * in the quote's own sentence (a pronoun, a description, a quotation carried on from before), or
  * is named by one word only. Empty when the sentence itself names the speaker.
@@ -358,12 +369,12 @@ function candidates(a: Analysis): Candidate[] {
     for (const o of statements) {
       if (others.length >= 3) break;
       const os = speakerByName.get(o.speaker)!;
-      if (o === q || os.name === sp.name || related(os, sp)) continue;
+      if (o === q || os.name === sp.name || related(os, sp) || !readsAlone(o)) continue;
       if (byText.get(normalizeOption(o.text))?.has(sp.name)) continue;
       if (others.some((x) => x.speaker === o.speaker) && others.length < 2) continue;
       others.push(o);
     }
-    {
+    if (readsAlone(q)) {
       const options = [opt(cutQuote(q.text, 22)), ...others.map((o) => opt(cutQuote(o.text, 22)))];
       const question: Question = {
         id: qid("what-said", `${q.speaker}|${q.text}`),
@@ -467,11 +478,11 @@ function candidates(a: Analysis): Candidate[] {
 
   // Which of these did X NOT say? Three of X's statements and one by someone unrelated.
   for (const sp of optionSpeakers) {
-    const theirs = statements.filter((q) => q.speaker === sp.name);
+    const theirs = statements.filter((q) => q.speaker === sp.name && readsAlone(q));
     if (theirs.length < 3) continue;
     const other = statements.find((o) => {
       const os = speakerByName.get(o.speaker)!;
-      return !related(os, sp) && !byText.get(normalizeOption(o.text))?.has(sp.name);
+      return !related(os, sp) && readsAlone(o) && !byText.get(normalizeOption(o.text))?.has(sp.name);
     });
     if (!other) continue;
     const picked = theirs.slice(0, 3);
@@ -923,14 +934,50 @@ function shortMarks(a: Analysis): string[] {
   return out;
 }
 
+/** A number's size ("1,200", "$4.5", "six"), or null when it is not one plain number. */
+function magnitude(v: string): number | null {
+  const m = /^\$?([\d,]+(?:\.\d+)?)/.exec(v);
+  if (m) return Number(m[1]!.replace(/,/g, "")) || null;
+  return WORD_VALUES[v.toLowerCase()] ?? null;
+}
+
+const WORD_VALUES: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  twenty: 20,
+};
+
 /** Wrong but same-kind values for a number: other values of the article first, then neighbours. */
 function numberDistractors(value: string, article: string[]): string[] {
-  const out = article.filter((v) => v.toLowerCase() !== value.toLowerCase());
+  // The article's other numbers of the same kind, when they are of a like size: "720,000" beside
+  // "14 (months)" gives the answer away.
+  const size = magnitude(value);
+  const out = article.filter((v) => {
+    if (v.toLowerCase() === value.toLowerCase()) return false;
+    const other = magnitude(v);
+    return size === null || other === null || (other <= size * 20 && size <= other * 20);
+  });
   const m = /^(\$?)([\d,]+(?:\.\d+)?)(.*)$/.exec(value);
   if (m) {
     const n = Number(m[2]!.replace(/,/g, ""));
     const fmt = (x: number) => `${m[1]}${m[2]!.includes(",") ? x.toLocaleString("en-US") : String(x)}${m[3]}`;
-    for (const x of [n * 2, Math.round(n / 2), n + 10, n + 1]) if (x > 0 && x !== n) out.push(fmt(x));
+    // Near values a reader could believe: halves and doubles; small steps only for small numbers
+    // ("720,010" beside "720,000" is no distractor).
+    const near = [
+      n * 2,
+      Math.round(n / 2),
+      ...(n < 100 ? [n + 10] : [Math.round(n * 1.5)]),
+      ...(n < 20 ? [n + 1] : []),
+    ];
+    for (const x of near) if (x > 0 && x !== n) out.push(fmt(x));
   } else {
     const i = NUMBER_WORDS.indexOf(value.toLowerCase());
     if (i >= 0)

@@ -89,7 +89,7 @@ const ADJUNCT_PREPOSITIONS = new Set(
   ),
 );
 const TIME_WORDS = new Set(
-  "today yesterday tonight last this next week month year weekend morning afternoon evening night earlier later recently also again separately previously repeatedly publicly privately once then now already ago late early soon".split(
+  "today yesterday tonight last this next week month year weekend morning afternoon evening night earlier later recently also again separately previously repeatedly publicly privately once then now already ago late early soon afterwards afterward subsequently immediately openly bluntly flatly firmly candidly".split(
     " ",
   ),
 );
@@ -192,24 +192,43 @@ function capitalisedRuns(toks: Token[], from: number, to: number): { i: number; 
   while (i < to) {
     if (cap(toks[i])) {
       let j = i + 1;
+      // Inside an organisation's complement ("Center for Strategic and International Studies"),
+      // where "and" joins the complement's words.
+      let complement = false;
       while (j < to) {
         const u = toks[j]!;
         if (u.start > toks[j - 1]!.end + 1) break;
         if (cap(u)) j++;
+        // "Kiel Institute for the World Economy", "Institute for the Study of War", "Ministry of
+        // the Interior": an organisation word, "for/of the", a capitalised complement.
         else if (
+          u.word &&
+          /^(?:of|for)$/.test(u.text) &&
+          toks[j + 1]?.text === "the" &&
+          cap(toks[j + 2]) &&
+          toks[j + 1]!.start === u.end + 1 &&
+          toks[j + 2]!.start === toks[j + 1]!.end + 1 &&
+          j + 2 < to &&
+          isOrgWord(toks[j - 1]!.text)
+        ) {
+          j += 3;
+          complement = true;
+        } else if (
           u.word &&
           /^(?:of|de|van|von|der|den|bin|al|da|del|la|le|di|du|ibn|for|and)$/.test(u.text) &&
           cap(toks[j + 1]) &&
           toks[j + 1]!.start === u.end + 1 &&
           // "and" joins organisation names only: "Customs and Border Protection".
-          (u.text !== "and" || isOrgWord(toks[j + 1]!.text) || isOrgWord(toks[j - 1]!.text)) &&
+          (u.text !== "and" || complement || isOrgWord(toks[j + 1]!.text) || isOrgWord(toks[j - 1]!.text)) &&
           // "for" joins "Center for ...", "Secretary for ...", "Doctors for Camp Closure".
           (u.text !== "for" ||
             isOrgWord(toks[j - 1]!.text) ||
             isTitleWord(toks[j - 1]!.text) ||
             (j - 1 === i && /[^s]s$/.test(toks[j - 1]!.text)))
-        )
+        ) {
+          if (/^(?:of|for)$/.test(u.text) && isOrgWord(toks[j - 1]!.text)) complement = true;
           j += 2;
+        }
         // "the Navy's 3rd Fleet", "Carrier Strike Group 2", "Number 10": a number inside an
         // organisation's name.
         else if (
@@ -912,7 +931,8 @@ export class Attributor {
       return null;
     // Documents speak for their authors: "a release from Carrier Strike Group 2", "Stein's note",
     // "the Navy's 3rd Fleet press release", "an Air Force statement".
-    const docAt = body.findIndex((w) => DOC_NOUNS.has(w.toLowerCase()));
+    // A capitalised "Study" is a name's word ("the Institute for the Study of War"), not a document.
+    const docAt = body.findIndex((w, k) => DOC_NOUNS.has(w.toLowerCase()) && (k === 0 || !isCapitalised(w)));
     if (docAt >= 0) {
       const doc = body[docAt]!.toLowerCase();
       const remember = (r: Resolution) => {
@@ -1432,7 +1452,8 @@ export class Attributor {
         const nameBefore =
           isWord(before) &&
           isCapitalised(before.text) &&
-          /^(?:of|at|from|with)$/.test(l) &&
+          // ... or an organisation's complement: "the Centre for Maritime Research".
+          (/^(?:of|at|from|with)$/.test(l) || (l === "for" && isOrgWord(before.text))) &&
           isWord(after) &&
           (isCapitalised(after.text) ||
             (low(after) === "the" && isWord(tokens[j + 2]) && isCapitalised(tokens[j + 2]!.text)));
@@ -1445,7 +1466,17 @@ export class Attributor {
         j++;
         continue;
       }
-      if (!this.npWord(j) && !(isCapitalised(t.text) && j === k)) break;
+      // "the Centre for Maritime and Coastal Research": "and" inside an organisation's complement.
+      const inComplement =
+        l === "and" &&
+        isWord(tokens[j - 1]) &&
+        isCapitalised(tokens[j - 1]!.text) &&
+        isWord(tokens[j + 1]) &&
+        isCapitalised(tokens[j + 1]!.text) &&
+        tokens
+          .slice(k, j)
+          .some((u, n, all) => /^(?:for|of)$/.test(u.text) && n > 0 && isOrgWord(all[n - 1]!.text));
+      if (!this.npWord(j) && !(isCapitalised(t.text) && j === k) && !inComplement) break;
       j++;
     }
     if (j === k) return null;

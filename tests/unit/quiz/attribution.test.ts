@@ -300,3 +300,20 @@ describe("the teacher's notes on a question", () => {
     ]);
   });
 });
+
+describe("organisations named with a complement", () => {
+  it("keeps 'for the' and 'of' inside an organisation's name", () => {
+    const a = of(
+      "The fleet will double by 2030, according to the Brask Institute for the Study of Shipping, which tracks orders. Freight rates will fall, said the Centre for Maritime and Coastal Research.",
+    );
+    expect(said(a, "The fleet will double")?.speaker).toBe("Brask Institute for the Study of Shipping");
+    expect(said(a, "Freight rates will fall")?.speaker).toBe("Centre for Maritime and Coastal Research");
+  });
+
+  it("reads past an adverb between the verb and 'that'", () => {
+    const a = of(
+      "Port director Ada Lund met the union on Thursday. Lund said afterwards that the strike would end before the weekend.",
+    );
+    expect(said(a, "the strike would end")?.text).toBe("the strike would end before the weekend");
+  });
+});
