@@ -71,6 +71,14 @@ const STATUS_PLAIN: Record<SystemStatus, string> = {
   withheld: "was held back",
   mentioned: "is mentioned (used or fired), not supplied",
 };
+
+/** The status in a sentence about the system, the verb agreeing: "Patriot launchers were sent". */
+function statusSentence(name: string, status: SystemStatus): string {
+  const last = name.split(" ").pop() ?? "";
+  const plural = /[a-z0-9]s$/.test(last) && !/(?:ss|us|is)$/.test(last);
+  const phrase = STATUS_PLAIN[status];
+  return plural ? phrase.replace(/^was /, "were ").replace(/^is /, "are ") : phrase;
+}
 const NUMBER_WORDS =
   "two three four five six seven eight nine ten twelve twenty dozens hundreds thousands millions".split(" ");
 
@@ -270,7 +278,11 @@ function attributionNotes(
 
 function candidates(a: Analysis): Candidate[] {
   const out: Candidate[] = [];
-  const push = (c: Candidate) => out.push({ ...c, q: ordered(c.q) });
+  // An explanation is a sentence: "The Kiel Institute ... said this.", not "the Kiel ...".
+  const push = (c: Candidate) => {
+    const q = { ...c.q, explanation: cap(c.q.explanation) };
+    out.push({ ...c, q: ordered(q), g: { ...c.g, question: q } });
+  };
   const sentenceOf = (pos: number) => {
     let lo = 0;
     let hi = a.sentences.length - 1;
@@ -646,7 +658,7 @@ function candidates(a: Analysis): Candidate[] {
         type: "multi",
         optionIds: chosen.flatMap((s, k) => (s.status === "sent" ? [options[k]!.id] : [])),
       },
-      explanation: chosen.map((s) => `${cap(label(s)!)} ${STATUS_PLAIN[s.status]}.`).join(" "),
+      explanation: chosen.map((s) => `${cap(label(s)!)} ${statusSentence(label(s)!, s.status)}.`).join(" "),
       evidence: uniqSpans(chosen.map((s) => s.evidence)),
       confidence: "high",
       notes: [],
@@ -679,7 +691,7 @@ function candidates(a: Analysis): Candidate[] {
         prompt: `What does the article say happened to ${theName(s)}?`,
         options: labels.map((l) => l.o),
         answer: { type: "single", optionId: labels.find((l) => l.k === s.status)!.o.id },
-        explanation: `According to the article, ${theName(s)} ${STATUS_PLAIN[s.status]}.`,
+        explanation: `According to the article, ${theName(s)} ${statusSentence(theName(s), s.status)}.`,
         evidence: [s.evidence],
         confidence: "high",
         notes: [],
@@ -711,7 +723,7 @@ function candidates(a: Analysis): Candidate[] {
         prompt: `True or false: according to the article, ${theName(s)} ${STATUS_PHRASE[claimed]}.`,
         options: tf,
         answer: { type: "single", optionId: tf[isTrue ? 0 : 1]!.id },
-        explanation: `${isTrue ? "True" : "False"}: according to the article, ${theName(s)} ${STATUS_PLAIN[s.status]}.`,
+        explanation: `${isTrue ? "True" : "False"}: according to the article, ${theName(s)} ${statusSentence(theName(s), s.status)}.`,
         evidence: [s.evidence],
         confidence: "high",
         notes: [],

@@ -1,5 +1,15 @@
 import { acronymOf } from "./acronyms";
-import { clean, genderOfFirstName, genderOfTitle, isOrgWord, type Gender, type ParsedName } from "./names";
+import {
+  clean,
+  genderOfFirstName,
+  genderOfTitle,
+  isCommonWord,
+  isDemonym,
+  isOrgWord,
+  isTitleWord,
+  type Gender,
+  type ParsedName,
+} from "./names";
 import type { Span, SpeakerType } from "./types";
 
 /**
@@ -162,7 +172,7 @@ export class Registry {
   }
 
   setRole(e: Entity, role: string, span: Span) {
-    e.role = clean(role).replace(/\s+/g, " ").trim();
+    e.role = plainRole(clean(role).replace(/\s+/g, " ").trim());
     e.roleSpan = span;
     const g = genderOfTitle(e.role);
     if (g && !e.genderSure) {
@@ -267,4 +277,16 @@ export class Registry {
     for (const m of this.before(pos)) if (m.entity === id) return m;
     return undefined;
   }
+}
+
+/**
+ * A role as a phrase: "Opposition leader", "Harbour master" (capitalised only because they open
+ * the sentence) become "opposition leader"; a title ("Defense Minister", "Democratic Senator"), a
+ * nationality ("Spanish finance minister") or a name keeps its capitals.
+ */
+function plainRole(role: string): string {
+  const [first, second] = role.split(" ");
+  if (!first || !second || !/^\p{Lu}\p{Ll}+$/u.test(first) || !/^\p{Ll}/u.test(second)) return role;
+  if (isTitleWord(first) || isDemonym(first) || !isCommonWord(first.toLowerCase())) return role;
+  return first.toLowerCase() + role.slice(first.length);
 }

@@ -317,3 +317,13 @@ describe("organisations named with a complement", () => {
     expect(said(a, "the strike would end")?.text).toBe("the strike would end before the weekend");
   });
 });
+
+describe("roles read as phrases", () => {
+  it("lowercases a common word that is capitalised only because it opens the sentence", () => {
+    const a = of(
+      "Harbour master Ivo Brandt said the ice would clear by Friday. Democratic Senator Ana Ruiz said the bill would pass this week.",
+    );
+    expect(a.speakers.find((s) => s.name === "Ivo Brandt")?.role).toBe("harbour master");
+    expect(a.speakers.find((s) => s.name === "Ana Ruiz")?.role).toBe("Democratic Senator");
+  });
+});
