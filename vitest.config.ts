@@ -2,22 +2,37 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
+const FUZZ = "tests/integration/fuzz-*.test.ts";
 
 /**
- * Three projects: pure unit tests; integration tests on in-memory PGlite; and
- * the same integration tests on a real PostgreSQL server when
- * TEST_DATABASE_URL is set (CI sets it).
+ * Projects: `unit` (pure logic, seconds: `npm run test:unit`), `integration`
+ * (domain functions, pages and actions on an in-memory PGlite) and `fuzz`
+ * (every action and route handler under hostile input, FUZZ_RUNS each);
+ * integration and fuzz run again on a real PostgreSQL server when
+ * TEST_DATABASE_URL is set (`-postgres`; CI sets it). `npm test` runs them all.
  */
-const integration = (name: string, driver: "pglite" | "postgres") => ({
+const database = (name: string, include: string[], exclude: string[], driver: "pglite" | "postgres") => ({
   extends: true as const,
   test: {
     name,
-    include: ["tests/integration/**/*.test.ts"],
+    include,
+    exclude,
     // The harness signs session cookies with it (tests/support/app-harness.ts).
     env: { TEST_DB_DRIVER: driver, NEXTAUTH_SECRET: "integration-tests-only-secret-0123456789abcdef" },
     globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/next-mocks.ts"],
   },
 });
+const postgres = Boolean(process.env.TEST_DATABASE_URL);
+const integration = (driver: "pglite" | "postgres") =>
+  database(
+    driver === "pglite" ? "integration" : "integration-postgres",
+    ["tests/integration/**/*.test.ts"],
+    [FUZZ],
+    driver,
+  );
+const fuzz = (driver: "pglite" | "postgres") =>
+  database(driver === "pglite" ? "fuzz" : "fuzz-postgres", [FUZZ], [], driver);
 
 export default defineConfig({
   resolve: {
@@ -35,8 +50,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
-      integration("integration-pglite", "pglite"),
-      ...(process.env.TEST_DATABASE_URL ? [integration("integration-postgres", "postgres")] : []),
+      integration("pglite"),
+      fuzz("pglite"),
+      ...(postgres ? [integration("postgres"), fuzz("postgres")] : []),
     ],
   },
 });

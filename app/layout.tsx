@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { getSessionUser } from "@/app/_lib/auth";
 import { SiteHeader } from "@/components/site-header";
 import { TimeZoneSync } from "@/components/time-zone-sync";
 import "./globals.css";
@@ -10,7 +11,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page reads the session anyway (memoised per request): the header is given it.
+  const user = await getSessionUser();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
@@ -21,7 +24,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <TimeZoneSync />
-        <SiteHeader />
+        <SiteHeader user={user} />
         <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
           {children}
         </main>

@@ -3,7 +3,7 @@ import { getSessionUser } from "@/app/_lib/auth";
 import { getDb } from "@/db";
 import { listArticles } from "@/lib/articles/queries";
 import { readingMinutes } from "@/lib/articles/reading";
-import { formatCalendarDate } from "@/lib/dates";
+import { formatCalendarDate } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 

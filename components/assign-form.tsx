@@ -4,6 +4,7 @@ import { useActionState, useSyncExternalStore } from "react";
 import { createAssignmentAction } from "@/app/teacher/actions";
 import type { ActionResult } from "@/lib/action-result";
 import type { AssignmentField } from "@/lib/assignments/form";
+import { ASSIGNMENT_LIMITS } from "@/lib/assignments/limits";
 import { FieldErrors, FormField, FormMessage } from "./form-field";
 
 type Props = {
@@ -73,9 +74,9 @@ export function AssignForm({ classId, articles, defaultDue, timeZone }: Props) {
           type="number"
           inputMode="numeric"
           min={1}
-          max={10}
+          max={ASSIGNMENT_LIMITS.maxAttempts}
           label="Attempts allowed"
-          hint="From 1 to 10."
+          hint={`From 1 to ${ASSIGNMENT_LIMITS.maxAttempts}.`}
           defaultValue={v.attemptsAllowed ?? "1"}
           errors={e.attemptsAllowed}
         />
@@ -84,7 +85,7 @@ export function AssignForm({ classId, articles, defaultDue, timeZone }: Props) {
           type="number"
           inputMode="numeric"
           min={1}
-          max={300}
+          max={ASSIGNMENT_LIMITS.maxTimeLimitMinutes}
           label="Time limit in minutes (optional)"
           hint="Empty for none. Timed by the server: at the limit the attempt is graded with what was saved."
           defaultValue={v.timeLimit ?? ""}

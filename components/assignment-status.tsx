@@ -1,11 +1,5 @@
-import type { StudentAssignment } from "@/lib/assignments/assignments";
-
-const LABELS = {
-  not_started: "Not started",
-  in_progress: "In progress",
-  submitted: "Submitted",
-  late: "Submitted late",
-} as const;
+import type { StudentAssignment } from "@/lib/assignments/queries";
+import { STATUS_LABELS } from "@/lib/labels";
 
 const STYLES = {
   not_started: "border-stone-300 bg-stone-50 text-stone-800",
@@ -23,7 +17,7 @@ export function AssignmentStatusBadge({ item }: { item: Pick<StudentAssignment, 
         overdue ? "border-red-300 bg-red-50 text-red-900" : STYLES[item.status]
       }`}
     >
-      {LABELS[item.status]}
+      {STATUS_LABELS[item.status]}
       {overdue ? " · overdue" : ""}
     </span>
   );

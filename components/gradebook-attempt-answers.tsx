@@ -1,7 +1,7 @@
 import { describeKey, describeResponse } from "@/lib/attempts/describe";
-import type { TeacherAttemptView } from "@/lib/gradebook/report";
-import { SKILL_LABELS } from "@/lib/progress/queries";
-import { formatNumber } from "./gradebook-status";
+import { type TeacherAttemptView } from "@/lib/gradebook/attempt-review";
+import { SKILL_LABELS } from "@/lib/labels";
+import { formatNumber } from "@/lib/format";
 
 /**
  * A student's answers as the teacher reads them: per question, in the quiz's

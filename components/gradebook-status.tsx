@@ -1,16 +1,4 @@
-import { formatDateTime } from "@/lib/dates";
-import type { CellStatus } from "@/lib/gradebook/counting";
-import { STATUS_LABELS } from "@/lib/gradebook/counting";
-
-/** "2026-03-10 12:00 UTC": the same reading for teacher and server, whatever the browser's zone. */
-/** A date and time on the viewer's own clock, with the zone named. */
-export function formatWhen(d: Date | null | undefined, timeZone: string): string {
-  return d ? formatDateTime(d, timeZone) : "—";
-}
-
-export const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-
-export const formatPercent = (n: number | null) => (n === null ? "—" : `${formatNumber(n)}%`);
+import { STATUS_LABELS, type CellStatus } from "@/lib/labels";
 
 const STYLES: Record<CellStatus, { symbol: string; className: string }> = {
   submitted: { symbol: "✓", className: "text-green-800" },

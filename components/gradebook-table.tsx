@@ -1,6 +1,7 @@
 import Link from "next/link";
-import type { Gradebook } from "@/lib/gradebook/gradebook";
-import { formatNumber, formatPercent, formatWhen, StatusLabel } from "./gradebook-status";
+import type { Gradebook } from "@/lib/gradebook/class-gradebook";
+import { formatNumber, formatPercent, formatWhen } from "@/lib/format";
+import { StatusLabel } from "./gradebook-status";
 
 /**
  * Students by assignments. The first column stays put while the table scrolls

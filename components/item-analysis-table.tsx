@@ -1,6 +1,6 @@
-import type { ItemAnalysis, SkillMastery } from "@/lib/gradebook/items";
-import { SKILL_LABELS } from "@/lib/progress/queries";
-import { formatPercent } from "./gradebook-status";
+import type { ItemAnalysis, SkillMastery } from "@/lib/gradebook/item-analysis";
+import { SKILL_LABELS } from "@/lib/labels";
+import { formatPercent } from "@/lib/format";
 
 /** Per question: how many answered, the share fully right, and the wrong answer given most often. */
 export function ItemAnalysisTable({ items }: { items: ItemAnalysis[] }) {

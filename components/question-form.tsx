@@ -22,8 +22,8 @@ type Props = {
   /** Adding one of the teacher's own: its type and the skills to choose from. */
   newType?: CustomQuestionType;
   skills?: { value: Skill; label: string }[];
-  /** The teacher's own questions have an explanation they write; generated ones keep theirs. */
-  withExplanation: boolean;
+  /** The explanation students see with their results: the generator's, unless the teacher writes another. */
+  generatedExplanation?: string;
 };
 
 const input =
@@ -72,7 +72,15 @@ function keysOf(answer: Question["answer"] | undefined): string[] {
  * a server action, so it works without JavaScript; after an error every value
  * typed comes back from the action's result.
  */
-export function QuestionForm({ slug, shape, question, questionId, newType, skills, withExplanation }: Props) {
+export function QuestionForm({
+  slug,
+  shape,
+  question,
+  questionId,
+  newType,
+  skills,
+  generatedExplanation,
+}: Props) {
   const [state, action, pending] = useActionState<ActionResult, FormData>(
     newType ? addCustomQuestionAction : saveQuestionAction,
     { status: "idle" },
@@ -270,26 +278,26 @@ export function QuestionForm({ slug, shape, question, questionId, newType, skill
         </>
       )}
 
-      {withExplanation && (
-        <div className="space-y-1">
-          <label htmlFor="field-explanation" className="block text-sm font-medium text-stone-800">
-            Explanation (optional)
-          </label>
-          <p id="field-explanation-hint" className="text-xs text-stone-600">
-            Students see it with their results.
-          </p>
-          <textarea
-            id="field-explanation"
-            name="explanation"
-            rows={2}
-            defaultValue={value("explanation", question?.explanation ?? "")}
-            aria-invalid={errors.explanation ? true : undefined}
-            aria-describedby="field-explanation-hint field-explanation-error"
-            className={input}
-          />
-          <FieldErrors id="field-explanation-error" errors={errors.explanation} />
-        </div>
-      )}
+      <div className="space-y-1">
+        <label htmlFor="field-explanation" className="block text-sm font-medium text-stone-800">
+          {generatedExplanation ? "Explanation" : "Explanation (optional)"}
+        </label>
+        <p id="field-explanation-hint" className="text-xs text-stone-600">
+          Students see it with their results.
+          {generatedExplanation &&
+            " If you change the answer, say why the new answer is right. Clear it to go back to the generated explanation."}
+        </p>
+        <textarea
+          id="field-explanation"
+          name="explanation"
+          rows={3}
+          defaultValue={value("explanation", question?.explanation ?? "")}
+          aria-invalid={errors.explanation ? true : undefined}
+          aria-describedby="field-explanation-hint field-explanation-error"
+          className={input}
+        />
+        <FieldErrors id="field-explanation-error" errors={errors.explanation} />
+      </div>
 
       <p className="text-sm text-stone-700">
         Changes apply to the next assignment of this article. Assignments already made keep the version they

@@ -239,7 +239,8 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered, deadl
   );
 }
 
-function QuestionInputs({ question: q, saved }: { question: PublicQuestion; saved?: Response }) {
+/** One question's inputs, named by the shared contract (lib/attempts/answer-form.ts). */
+export function QuestionInputs({ question: q, saved }: { question: PublicQuestion; saved?: Response }) {
   const name = fieldName(q.id);
   if (q.inputType === "text") {
     return (

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { type AttemptView } from "@/lib/attempts/views";
-import { SKILL_LABELS } from "@/lib/progress/queries";
+import { formatNumber, formatPercent } from "@/lib/format";
+import { SKILL_LABELS } from "@/lib/labels";
+import { percentOf } from "@/lib/scores";
 import type { Skill } from "@/lib/quiz/types";
 import { describeKey, describeResponse } from "@/lib/attempts/describe";
 
@@ -11,14 +13,14 @@ export function QuizResults({
 }) {
   const { attempt, quiz, article, answers } = view;
   const score = attempt.score ?? 0;
-  const pct = attempt.maxScore ? Math.round((100 * score) / attempt.maxScore) : 0;
   const skills = [...new Set(quiz.questions.map((q) => q.skill))] as Skill[];
-  const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+  const fmt = formatNumber;
   return (
     <section id="results" aria-labelledby="score-heading" className="space-y-8">
       <div className="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
         <h2 id="score-heading" tabIndex={-1} className="text-2xl font-semibold">
-          Score: {fmt(score)} / {attempt.maxScore} <span className="text-stone-600">({pct}%)</span>
+          Score: {fmt(score)} / {attempt.maxScore}{" "}
+          <span className="text-stone-600">({formatPercent(percentOf(score, attempt.maxScore))})</span>
         </h2>
         <ul className="mt-4 grid gap-2 sm:grid-cols-2">
           {skills.map((skill) => {

@@ -5,21 +5,10 @@ import {
   setIncludedAction,
 } from "@/app/teacher/articles/[slug]/actions";
 import { describeKey } from "@/lib/attempts/describe";
-import { SKILL_LABELS } from "@/lib/progress/queries";
+import { KIND_LABELS, SKILL_LABELS } from "@/lib/labels";
 import type { Question } from "@/lib/quiz/types";
-import type { ReviewEntry } from "@/lib/reviews/reviews";
-
-export const KIND_LABELS: Record<Question["kind"], string> = {
-  "who-said": "Who said it",
-  "what-said": "What was said",
-  "match-roles": "Match people and roles",
-  "systems-sent": "Which systems were sent",
-  "system-status": "What happened to a system",
-  "system-category": "What kind of system",
-  "true-false": "True or false",
-  detail: "Detail",
-  cloze: "Missing words",
-};
+import type { ReviewEntry } from "@/lib/reviews/queries";
+import { attentionOf } from "@/lib/reviews/view";
 
 const button = "rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100";
 
@@ -42,6 +31,31 @@ export function QuestionSummary({ question }: { question: Question }) {
         <span className="font-medium">Answer:</span> {describeKey(question)}
       </p>
       {question.explanation && <p className="text-stone-700">{question.explanation}</p>}
+    </div>
+  );
+}
+
+/** How far the generator trusts the question, and what the teacher should check. */
+export function Attention({ entry }: { entry: ReviewEntry }) {
+  if (entry.custom) return null;
+  const generated = entry.original ?? entry.question;
+  const notes = generated.notes ?? [];
+  const level = attentionOf(entry);
+  if (level === "sure") return <p className="mt-1 text-xs text-stone-600">Confidence: high · no warnings</p>;
+  return (
+    <div className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      <p className="font-medium">
+        {level === "low"
+          ? "Low confidence: check before assigning"
+          : "Confidence: high · check before assigning"}
+      </p>
+      {notes.length > 0 && (
+        <ul className="mt-1 list-disc pl-5">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
@@ -80,6 +94,7 @@ export function ReviewQuestionCard({
           {entry.included ? "In the quiz" : "Off"}
         </span>
       </p>
+      <Attention entry={entry} />
       <div className="mt-2">
         <QuestionSummary question={q} />
       </div>

@@ -1,3 +1,5 @@
+import { formatPercent } from "@/lib/format";
+
 /** Server-rendered SVG line of scores over time, with the same data as a table for screen readers. */
 export function ScoreHistoryChart({ points }: { points: { label: string; percent: number }[] }) {
   const w = 640;
@@ -17,7 +19,9 @@ export function ScoreHistoryChart({ points }: { points: { label: string; percent
         role="img"
         aria-labelledby="score-chart-title"
       >
-        <title id="score-chart-title">Score history: {points.map((p) => `${p.percent}%`).join(", ")}</title>
+        <title id="score-chart-title">
+          Score history: {points.map((p) => formatPercent(p.percent)).join(", ")}
+        </title>
         {[0, 25, 50, 75, 100].map((g) => (
           <g key={g}>
             <line x1={pad.l} x2={w - pad.r} y1={y(g)} y2={y(g)} stroke="#e7e5e4" />
@@ -38,7 +42,7 @@ export function ScoreHistoryChart({ points }: { points: { label: string; percent
           <thead>
             <tr>
               <th scope="col" className="px-3 py-1">
-                Submitted (UTC)
+                Submitted
               </th>
               <th scope="col" className="px-3 py-1">
                 Score
@@ -49,7 +53,7 @@ export function ScoreHistoryChart({ points }: { points: { label: string; percent
             {points.map((p, i) => (
               <tr key={i}>
                 <td className="px-3 py-1">{p.label}</td>
-                <td className="px-3 py-1">{p.percent}%</td>
+                <td className="px-3 py-1">{formatPercent(p.percent)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,9 +1,11 @@
 import Link from "next/link";
-import { getSessionUser } from "@/app/_lib/auth";
+import type { Role } from "@/db/schema";
 import { SignOutButton } from "./sign-out-button";
 
-export async function SiteHeader() {
-  const user = await getSessionUser();
+/** The signed-in person as the header shows them; the layout reads the session and passes it. */
+type Viewer = { name: string; role: Role };
+
+export function SiteHeader({ user }: { user: Viewer | null }) {
   return (
     <header role="banner" className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">

@@ -12,12 +12,12 @@ import { acquireDataDirLock } from "./pglite-lock";
  * has no "server-only" guard so scripts and tests can use it; the app goes
  * through db/index.ts, which keeps one instance per process.
  */
-export type Schema = typeof schema;
+type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** A database handle or a transaction: what a domain function that writes accepts. */
 export type Executor = Db | Tx;
-export type Driver = DatabaseTarget["driver"];
+type Driver = DatabaseTarget["driver"];
 
 export type Database = {
   db: Db;
@@ -25,7 +25,7 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export const migrationsFolder = path.join(/* turbopackIgnore: true */ process.cwd(), "db", "migrations");
+const migrationsFolder = path.join(/* turbopackIgnore: true */ process.cwd(), "db", "migrations");
 
 export async function openPglite(options: { dir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
@@ -73,7 +73,7 @@ export async function openPostgres(url: string): Promise<Database> {
   return { db, driver: "postgres", close: () => pool.end() };
 }
 
-export async function openVercelPostgres(url: string): Promise<Database> {
+async function openVercelPostgres(url: string): Promise<Database> {
   const { createPool } = await import("@vercel/postgres");
   const { drizzle } = await import("drizzle-orm/vercel-postgres");
   const pool = createPool({ connectionString: url });

@@ -2,7 +2,7 @@ import "server-only";
 import { databaseTarget } from "@/lib/env";
 import { migrateDatabase, openDatabase, type Database, type Db } from "./client";
 
-export type { Db, Executor, Tx } from "./client";
+export type { Db } from "./client";
 
 /**
  * The one database of this process. Kept on globalThis so that hot reload in

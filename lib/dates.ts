@@ -1,14 +1,4 @@
-/** "12 October 2022" for a YYYY-MM-DD date, read as a calendar date (no time zone shift). */
-export function formatCalendarDate(isoDate: string | null | undefined): string | null {
-  if (!isoDate || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return null;
-  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(Date.UTC(y, m - 1, d)));
-}
+/** Time-zone arithmetic for due dates (formatting lives in lib/format.ts). */
 
 /** True for an IANA zone name this runtime knows ("Europe/Paris", "UTC"). */
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
@@ -67,18 +57,4 @@ export function zonedTimeToUtc(local: string, timeZone: string): Date | null {
 export function toZonedInputValue(instant: Date, timeZone: string): string {
   const shifted = new Date(instant.getTime() + offsetMinutes(instant, timeZone) * 60_000);
   return shifted.toISOString().slice(0, 16);
-}
-
-/** "Tue, 1 Dec 2026, 15:00 CET": a date and time as a person in `timeZone` reads it. */
-export function formatDateTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).format(instant);
 }

@@ -71,7 +71,7 @@ export function env(): Env {
 }
 
 /** Directory for local state (PGlite data, the generated development secret). */
-export function dataDir(): string {
+function dataDir(): string {
   return path.join(/* turbopackIgnore: true */ process.cwd(), ".data");
 }
 

@@ -4,7 +4,7 @@
  * query through `noticeFor`, so an unknown or crafted key shows nothing and
  * the same outcome is worded the same everywhere. Browser-safe.
  */
-export const NOTICES = {
+const NOTICES = {
   // Accounts
   "account-created": { tone: "success", text: "Your account is ready. Sign in to start." },
   "password-changed": {

@@ -23,7 +23,7 @@ export const LIMITS = {
   classesPerTeacher: { bucket: "class-create:teacher", windowMs: 60 * 60_000, max: 20 },
 } as const satisfies Record<string, Limit>;
 
-export type LimitState = { limited: false } | { limited: true; retryAt: Date };
+type LimitState = { limited: false } | { limited: true; retryAt: Date };
 export type ClaimState = { limited: false; claimed: string[] } | { limited: true; retryAt: Date };
 type Keyed = { limit: Limit; key: string }[];
 

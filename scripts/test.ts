@@ -1,7 +1,8 @@
 /**
  * `npm test`: every check, in the order that fails fastest — lint, format,
- * typecheck, Vitest (unit + integration on PGlite, and on PostgreSQL when
- * TEST_DATABASE_URL is set), then Playwright against a production build.
+ * typecheck, dead code (knip), Vitest (unit, integration and fuzz on PGlite,
+ * and on PostgreSQL when TEST_DATABASE_URL is set), then Playwright against a
+ * production build.
  * Ends with one line of totals.
  */
 import { spawnSync } from "node:child_process";
@@ -37,6 +38,7 @@ for (const f of ["test-results/vitest.json", "test-results/playwright.json"]) fs
 step("lint", "npx", ["eslint", "."]);
 step("format", "npx", ["prettier", "--check", "."]);
 step("typecheck", "npx", ["tsc", "--noEmit"]);
+step("dead code", "npx", ["knip"]);
 
 if (!process.env.TEST_DATABASE_URL) {
   console.log(

@@ -68,7 +68,7 @@ export type Failed<F extends string = string> = {
 
 export type Navigation = { kind: "done"; redirect: string; revalidate?: string[] };
 
-export const CORRECT_FIELDS = "Please correct the highlighted fields.";
+const CORRECT_FIELDS = "Please correct the highlighted fields.";
 const UNAVAILABLE =
   "We could not reach the database just now. Nothing you typed is lost: please try again in a minute.";
 const FAILED = "Something went wrong on our side. Nothing you typed is lost: please try again.";

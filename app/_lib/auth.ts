@@ -60,7 +60,7 @@ const isKnownCode = (e: unknown) =>
  * sent to sign in, a quiz post answered with a redirect that drops it); this is
  * a failure to show and retry instead.
  */
-export class SessionCheckUnavailableError extends Error {
+class SessionCheckUnavailableError extends Error {
   constructor(cause: unknown) {
     super("the session could not be checked: the database is unreachable", { cause });
     this.name = "SessionCheckUnavailableError";

@@ -7,8 +7,3 @@ import { trustedProxyHops } from "@/lib/env";
 export async function requestClientAddress(): Promise<string> {
   return clientAddressFrom(await headers(), trustedProxyHops());
 }
-
-/** The browser's own name for itself, for the list of sessions. */
-export async function requestUserAgent(): Promise<string> {
-  return (await headers()).get("user-agent") ?? "";
-}

@@ -4,7 +4,7 @@ import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { PageNotice } from "@/components/notice";
 import { getDb } from "@/db";
-import { formatDateTime } from "@/lib/dates";
+import { formatDateTime } from "@/lib/format";
 import { listSessions } from "@/lib/users/sessions";
 import { endSessionAction, signOutEverywhereAction } from "./actions";
 

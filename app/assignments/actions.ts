@@ -3,7 +3,7 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { buttonAction, goTo } from "@/app/_lib/action";
-import { startAssignmentAttempt } from "@/lib/assignments/assignments";
+import { startAssignmentAttempt } from "@/lib/assignments/queries";
 import { withNotice } from "@/lib/notices";
 
 const pageOf = (id: unknown) => `/assignments/${encodeURIComponent(String(id ?? ""))}`;

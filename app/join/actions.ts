@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { formAction, invalid, stay } from "@/app/_lib/action";
 import { requestClientAddress } from "@/app/_lib/request";
-import { joinClass, joinFailureMessage } from "@/lib/classes/classes";
+import { joinClass, joinFailureMessage } from "@/lib/classes/queries";
 
 const BAD_CODE = "A join code has 6 letters and digits, like ACD-479. Check it with your teacher.";
 

@@ -5,9 +5,9 @@ import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { AssignmentStatusBadge } from "@/components/assignment-status";
 import { JoinClassForm } from "@/components/simple-forms";
 import { getDb } from "@/db";
-import { listAssignmentsForStudent } from "@/lib/assignments/assignments";
-import { listClassesForStudent } from "@/lib/classes/classes";
-import { formatDateTime } from "@/lib/dates";
+import { listAssignmentsForStudent } from "@/lib/assignments/queries";
+import { listClassesForStudent } from "@/lib/classes/queries";
+import { formatDateTime } from "@/lib/format";
 import { PageNotice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Your classes" };

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/app/_lib/auth";
 import { ScoreHistoryChart } from "@/components/score-history-chart";
+import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { getDb } from "@/db";
-import { masteryBySkill, progressByArticle, scoreHistory, SKILL_LABELS } from "@/lib/progress/queries";
+import { formatPercent, formatScore, formatWhen } from "@/lib/format";
+import { masteryBySkill, progressByArticle, scoreHistory } from "@/lib/progress/queries";
+import { SKILL_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "Your progress" };
 
@@ -15,7 +18,8 @@ export default async function ProgressPage() {
     masteryBySkill({ db, userId: user.id }),
     progressByArticle({ db, userId: user.id }),
   ]);
-  const date = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "—");
+  const timeZone = await getViewerTimeZone();
+  const date = (d: Date | null) => formatWhen(d, timeZone);
   return (
     <div className="space-y-10">
       <h1 className="text-2xl font-semibold tracking-tight">Your progress</h1>
@@ -49,7 +53,7 @@ export default async function ProgressPage() {
                     <span className="block h-full bg-brand-700" style={{ width: `${m.percent}%` }} />
                   </span>
                   <span>
-                    {m.percent}% <span className="text-stone-500">({m.answered})</span>
+                    {formatPercent(m.percent)} <span className="text-stone-500">({m.answered})</span>
                   </span>
                 </li>
               ))}
@@ -88,9 +92,9 @@ export default async function ProgressPage() {
                       </Link>
                     </td>
                     <td className="px-3 py-2">{a.attempts}</td>
-                    <td className="px-3 py-2">{a.best}%</td>
-                    <td className="px-3 py-2">{a.latest}%</td>
-                    <td className="px-3 py-2">{a.average}%</td>
+                    <td className="px-3 py-2">{formatPercent(a.best)}</td>
+                    <td className="px-3 py-2">{formatPercent(a.latest)}</td>
+                    <td className="px-3 py-2">{formatPercent(a.average)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -104,7 +108,8 @@ export default async function ProgressPage() {
               {[...history].reverse().map((h) => (
                 <li key={h.attemptId}>
                   <Link href={`/attempts/${h.attemptId}`} className="text-brand-700 underline">
-                    {date(h.submittedAt)} · {h.articleTitle} · {h.score} / {h.maxScore} ({h.percent}%)
+                    {date(h.submittedAt)} · {h.articleTitle} ·{" "}
+                    {formatScore(h.score ?? 0, h.maxScore, h.percent)}
                   </Link>
                 </li>
               ))}

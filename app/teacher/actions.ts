@@ -3,7 +3,7 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { buttonAction, fail, formAction, goTo } from "@/app/_lib/action";
-import { closeAssignment, createAssignment, reopenAssignment } from "@/lib/assignments/assignments";
+import { closeAssignment, createAssignment, reopenAssignment } from "@/lib/assignments/queries";
 import { assignmentFormSchema } from "@/lib/assignments/form";
 import {
   classNameSchema,
@@ -11,7 +11,7 @@ import {
   regenerateJoinCode,
   removeStudent,
   unblockStudent,
-} from "@/lib/classes/classes";
+} from "@/lib/classes/queries";
 import { withNotice } from "@/lib/notices";
 import { minutesUntil } from "@/lib/rate-limit";
 

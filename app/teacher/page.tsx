@@ -3,11 +3,11 @@ import Link from "next/link";
 import { requireRole } from "@/app/_lib/auth";
 import { getDb } from "@/db";
 import { listArticles } from "@/lib/articles/queries";
-import { listClassesForTeacher } from "@/lib/classes/classes";
+import { listClassesForTeacher } from "@/lib/classes/queries";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { CreateClassForm } from "@/components/simple-forms";
 import { readingMinutes } from "@/lib/articles/reading";
-import { formatCalendarDate } from "@/lib/dates";
+import { formatCalendarDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Teacher desk" };
 

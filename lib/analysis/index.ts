@@ -5,7 +5,7 @@ import { AnalysisPool, type Lane } from "./pool";
 import { bodyKey, type BankSummary, type MarkupRefusal, type PreparedUpload } from "./tasks";
 
 export { isAnalysisError } from "./pool";
-export { DEFAULT_QUIZ, type BankSummary } from "./tasks";
+export type { BankSummary } from "./tasks";
 export { MARKUP_LIMITS } from "./markup";
 
 /**
@@ -20,7 +20,7 @@ export { MARKUP_LIMITS } from "./markup";
  *   a bounded cache keyed by a hash of the body, so the review page and its
  *   actions do not re-analyse the article on every view.
  */
-export const BUDGETS = { uploadMs: 1_800, readMs: 5_000 } as const;
+const BUDGETS = { uploadMs: 1_800, readMs: 5_000 } as const;
 
 /** The bank cache holds at most this many bodies and about this many characters of questions. */
 const CACHE = { entries: 64, weight: 24_000_000 } as const;

@@ -36,21 +36,21 @@ export function isAnalysisError(
   return error instanceof Error && error.name === name;
 }
 
-export class PoolBusyError extends Error {
+class PoolBusyError extends Error {
   constructor(readonly lane: Lane) {
     super(`analysis ${lane} queue is full`);
     this.name = "PoolBusyError";
   }
 }
 
-export class AnalysisTimeoutError extends Error {
+class AnalysisTimeoutError extends Error {
   constructor(readonly budgetMs: number) {
     super(`analysis task ran over its ${budgetMs} ms budget`);
     this.name = "AnalysisTimeoutError";
   }
 }
 
-export class AnalysisFailedError extends Error {
+class AnalysisFailedError extends Error {
   constructor(readonly reason: string) {
     super(`analysis task failed: ${reason}`);
     this.name = "AnalysisFailedError";

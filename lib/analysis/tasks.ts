@@ -14,7 +14,7 @@ import { checkMarkup, type MarkupVerdict } from "./markup";
  */
 
 /** The default quiz a review starts from: the same one a student gets on a first take. */
-export const DEFAULT_QUIZ = { seed: 1, count: 10 } as const;
+const DEFAULT_QUIZ = { seed: 1, count: 10 } as const;
 
 export type BankSummary = {
   /** Every question the article supports, in the generator's bank order. */

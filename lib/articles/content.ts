@@ -10,7 +10,7 @@ import { countWords } from "./reading";
  * .html) with an optional <slug>.json beside it for what the text cannot say
  * (title, source). A leading "date YYYY-MM-DD" line is metadata, not prose.
  */
-export const contentDir = path.join(/* turbopackIgnore: true */ process.cwd(), "content", "articles");
+const contentDir = path.join(/* turbopackIgnore: true */ process.cwd(), "content", "articles");
 
 const metaSchema = z.object({
   title: z.string().min(1).optional(),

@@ -1,6 +1,6 @@
 import type { Span } from "@/lib/quiz/types";
 
-export type Segment = { text: string; highlighted: boolean; first: boolean };
+type Segment = { text: string; highlighted: boolean; first: boolean };
 export type ParagraphWithMarks = { key: number; segments: Segment[] };
 
 /** Reads `?highlight=120-180,300-340` into spans, ignoring anything malformed. */

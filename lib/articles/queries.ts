@@ -73,7 +73,7 @@ export async function insertArticleIfMissing(input: { db: Executor; article: New
   return inserted.length > 0;
 }
 
-export const ARTICLE_LIMITS = { maxChars: 300_000, minWords: 40, maxTitle: 200 } as const;
+const ARTICLE_LIMITS = { maxChars: 300_000, minWords: 40, maxTitle: 200 } as const;
 
 export const newArticleSchema = z.object({
   title: z
@@ -92,7 +92,7 @@ export type AddArticleResult = Result<
 >;
 
 /** Text that is really a binary file: NUL bytes, or many replacement characters from a failed decode. */
-export function looksBinary(text: string): boolean {
+function looksBinary(text: string): boolean {
   if (text.includes("\u0000")) return true;
   const sample = text.slice(0, 20_000);
   const bad = sample.match(/\uFFFD/g)?.length ?? 0;

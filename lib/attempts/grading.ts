@@ -12,7 +12,7 @@ import { gradedLock } from "./graded-lock";
  */
 
 /** Seconds of network grace after a time limit: an answer sent at 0:00 still counts. */
-export const DEADLINE_GRACE_MS = 5_000;
+const DEADLINE_GRACE_MS = 5_000;
 
 export type AttemptEnding = { endedBy: "student" | "time_limit" | "closed"; submittedAt: Date };
 

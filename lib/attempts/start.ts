@@ -3,7 +3,8 @@ import type { Db, Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { articles, quizAttempts, quizzes } from "@/db/schema";
 import { visibleTo } from "@/lib/articles/queries";
-import { analyzeArticle, generateQuiz, type Question } from "@/lib/quiz";
+import { quizOf } from "@/lib/analysis";
+import { GENERATOR_VERSION, type Question } from "@/lib/quiz";
 import { ok, refuse, type Result } from "@/lib/result";
 import { gradedLock, type GradedLock } from "./graded-lock";
 import { shuffledOptionOrder } from "./shuffle";
@@ -57,9 +58,9 @@ export async function startAttempt(input: {
       .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.articleId, articleId)));
     // The first take of an article is the same quiz for everyone (seed 1); later ones differ.
     seed = input.mode === "take" && n === 0 ? 1 : 1 + n + Math.floor(Math.random() * 1_000_000);
-    const quiz = generateQuiz(analyzeArticle(article.body), { seed, count: QUIZ_LENGTH });
-    questions = quiz.questions;
-    generatorVersion = quiz.generatorVersion;
+    // Analysed in a worker, and the analysis kept there (lib/analysis): not on the request thread.
+    questions = await quizOf(article.body, { seed, count: QUIZ_LENGTH });
+    generatorVersion = GENERATOR_VERSION;
   }
   if (questions.length === 0) return refuse("no-questions");
 

@@ -12,8 +12,6 @@ const scrypt = promisify(crypto.scrypt) as (
 export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
 const KEY_LENGTH = 64;
 
-export { PASSWORD_MAX, PASSWORD_MIN, passwordProblems } from "./password-rules";
-
 function maxmem(N: number, r: number): number {
   // scrypt needs 128 * N * r bytes; Node's default cap is 32 MiB.
   return 128 * N * r + 32 * 1024 * 1024;

@@ -27,7 +27,7 @@ export const THROTTLE = {
   perAddress: 100,
 } as const;
 
-export function emailKey(email: string): string {
+function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
@@ -60,16 +60,6 @@ export async function claimSignInAttempt(input: ClaimInput): Promise<ThrottleSta
     .delete(signInFailures)
     .where(lt(signInFailures.createdAt, new Date(now.getTime() - THROTTLE.windowMs)));
   return state;
-}
-
-/** Whether a sign-in would be refused now, without claiming an attempt. */
-export async function checkSignInThrottle(input: ClaimInput): Promise<ThrottleState> {
-  return countAgainstLimits({
-    ...input,
-    now: input.now ?? new Date(),
-    key: emailKey(input.email),
-    includesThisAttempt: false,
-  });
 }
 
 async function countAgainstLimits(input: {

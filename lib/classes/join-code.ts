@@ -6,7 +6,7 @@ import crypto from "node:crypto";
  * 8/B), shown as "ABC-DEF". 25^6 ≈ 244 million codes.
  */
 export const JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
-export const JOIN_CODE_LENGTH = 6;
+const JOIN_CODE_LENGTH = 6;
 
 export function generateJoinCode(): string {
   let code = "";

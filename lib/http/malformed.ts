@@ -11,7 +11,7 @@ export type Refusal = { status: 400 | 403; message: string };
 const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i;
 
 /** The path of a URL decodes: "%E0%A4%A" does not, and a dynamic route would throw reading it. */
-export function malformedPath(url: string): Refusal | null {
+function malformedPath(url: string): Refusal | null {
   try {
     decodeURIComponent(new URL(url).pathname);
     return null;
@@ -26,7 +26,7 @@ export function malformedPath(url: string): Refusal | null {
  * (a 500); browsers always send Origin on such posts, and a missing one is
  * left to Next, which allows it for old browsers.
  */
-export function crossSiteAction(request: Request): Refusal | null {
+function crossSiteAction(request: Request): Refusal | null {
   if (request.method !== "POST") return null;
   const action =
     request.headers.has("next-action") || FORM_TYPES.test(request.headers.get("content-type") ?? "");
@@ -44,7 +44,7 @@ export function crossSiteAction(request: Request): Refusal | null {
 }
 
 /** A body that claims to be multipart or JSON has to parse as that. */
-export async function malformedBody(request: Request): Promise<Refusal | null> {
+async function malformedBody(request: Request): Promise<Refusal | null> {
   if (request.method !== "POST" && request.method !== "PUT" && request.method !== "PATCH") return null;
   const type = request.headers.get("content-type") ?? "";
   try {

@@ -61,10 +61,3 @@ export async function progressByArticle(input: { db: Executor; userId: string })
     .groupBy(articles.id, articles.title, articles.slug)
     .orderBy(articles.title);
 }
-
-export const SKILL_LABELS: Record<Skill, string> = {
-  attribution: "Who said what",
-  systems: "Weapon systems",
-  roles: "Roles",
-  details: "Details",
-};

@@ -59,9 +59,12 @@ const TERMINAL = /[.!?:;"'\u201D\u2019)\]\u2026]$/;
 const wordCount = (s: string) => (s.match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu) ?? []).length;
 
 /** A Markdown heading ("### Who are they?"): the hashes are markup, the line a heading. */
-export const MARKDOWN_HEADING = /^#{1,6}\s+/;
+const MARKDOWN_HEADING = /^#{1,6}\s+/;
 
 function kindOf(s: string, index: number, count: number): BlockKind | null {
+  if (MARKDOWN_HEADING.test(s)) return "heading";
+  // Long paragraphs are prose: every pattern below is for short lines (a caption at most 80 words).
+  if (s.length > 700) return null;
   const words = wordCount(s);
   if (MARKDOWN_HEADING.test(s)) return "heading";
   if (words <= 4 && MEDIA_MARKER.test(s)) return "credit";
@@ -70,8 +73,8 @@ function kindOf(s: string, index: number, count: number): BlockKind | null {
     return "credit";
   if (GLUED_CREDIT.test(s)) return "caption";
   if ((TRAILING_CREDIT.test(s) || CLOSING_CREDIT.test(s)) && words <= 80) return "caption";
-  if (words <= 14 && CREDIT_WORDS.test(s) && !TERMINAL.test(s.replace(/\)$/, ""))) return "credit";
   if (words <= 16 && (BYLINE.test(s) || STAFF_LINE.test(s))) return "byline";
+  if (words <= 14 && CREDIT_WORDS.test(s) && !TERMINAL.test(s.replace(/\)$/, ""))) return "credit";
   if (words <= 40 && NOTE_PATTERNS.some((re) => re.test(s))) return "note";
   if (index >= count - 3 && words <= 80 && (BIO.test(s) || BIO_SHORT.test(s))) return "note";
   if (words <= 12 && DATE_LINE.test(s)) return "note";

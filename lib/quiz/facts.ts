@@ -27,7 +27,8 @@ export function findFacts(
 ): Fact[] {
   const out: Fact[] = [];
   for (const s of ctx.sentences) {
-    if (s.defective) continue;
+    // Captions, credits, bylines and headings are not the article's facts.
+    if (s.defective || !s.prose) continue;
     const ev = { start: s.start, end: s.end };
     // Numbers inside direct quotes are the speaker's words, not the article's facts.
     const inQuoteMark = (pos: number) => (ctx.quoteOf[tokenAt(ctx, pos)] ?? -1) >= 0;
@@ -45,6 +46,16 @@ export function findFacts(
       )
         continue;
       if (/^(19|20)\d{2}$/.test(v) || (/[-\w]$/.test(s.text.slice(0, m.index!)) && /^\d/.test(v))) continue;
+      // Parts of times and dates ("9:30", "14 November") are not counts.
+      const after = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 12);
+      if (/^[:.]\d|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b)/i.test(after) || /[:.]$/.test(s.text.slice(0, m.index!)))
+        continue;
+      if (
+        /^\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)/.test(
+          after,
+        )
+      )
+        continue;
       const start = s.start + m.index!;
       if (inQuoteMark(start)) continue;
       out.push({
@@ -80,7 +91,7 @@ export function findFacts(
   }
   for (const a of actors) {
     const s = ctx.sentences[a.sentence];
-    if (!s || s.defective) continue;
+    if (!s || s.defective || !s.prose) continue;
     out.push({
       kind: "who-did-what",
       value: a.name,

@@ -1,5 +1,12 @@
 export * from "./types";
 export { prepareArticle } from "./normalize";
 export { analyzeArticle } from "./analyze";
-export { generateQuiz, questionBank, GENERATOR_VERSION } from "./generate";
+export {
+  explainBank,
+  generateQuiz,
+  questionBank,
+  GENERATOR_VERSION,
+  type DroppedCandidate,
+} from "./generate";
 export { gradeAnswer, normalizeAnswer } from "./grade";
+export { structuralGates, type GateReason } from "./gates";

@@ -27,53 +27,10 @@ export const BARE_VERBS = set(
 
 export const PRONOUNS = set("he she they it we i you him her them his their its");
 
-/**
- * Speech and statement verbs (a cue of attribution). Forms listed explicitly because no
- * stemmer is used; present, past and third person are all cues.
- */
-export const SPEECH_VERBS = set(`
-say says said tell tells told add adds added argue argues argued assert asserts asserted
-claim claims claimed contend contends contended declare declares declared explain explains explained
-insist insists insisted maintain maintains maintained note notes noted observe observes observed
-remark remarks remarked reply replies replied respond responds responded state states stated
-stress stresses stressed warn warns warned write writes wrote tweet tweets tweeted post posts posted
-announce announces announced acknowledge acknowledges acknowledged admit admits admitted
-concede concedes conceded confirm confirms confirmed deny denies denied emphasize emphasizes emphasized
-emphasise emphasises emphasised predict predicts predicted promise promises promised pledge pledges pledged
-vow vows vowed suggest suggests suggested condemn condemns condemned urge urges urged recall recalls recalled
-caution cautions cautioned complain complains complained report reports reported
-estimate estimates estimated believe believes believed agree agrees agreed think thinks thought
-ask asks asked joke jokes joked quip quips quipped boast boasts boasted counter counters countered
-describe describes described call calls called reiterate reiterates reiterated signal signals signalled signaled
-`);
-
-/** Verbs that introduce an indirect statement with a "that"-clause or a bare clause. */
-export const INDIRECT_VERBS = set(`
-say says said tell tells told add adds added argue argues argued assert asserts asserted claim claims claimed
-contend contends contended declare declares declared explain explains explained insist insists insisted
-maintain maintains maintained note notes noted reply replies replied respond responds responded state states stated
-stress stresses stressed warn warns warned write writes wrote announce announces announced acknowledge acknowledges
-acknowledged admit admits admitted concede concedes conceded confirm confirms confirmed deny denies denied
-emphasize emphasizes emphasized emphasise emphasises emphasised predict predicts predicted promise promises promised
-pledge pledges pledged vow vows vowed suggest suggests suggested reiterate reiterates reiterated signal signals
-signaled signalled believe believes believed estimate estimates estimated report reports reported
-`);
-
 /** Nouns of statement that take a "that"-clause: "his suggestion that ...". */
 export const STATEMENT_NOUNS = set(
   "suggestion suggestions claim claims warning warnings statement assertion argument threat threats promise pledge insistence announcement admission belief view contention vow declaration assurance assurances insistence allegation allegations prediction forecast acknowledgment acknowledgement denial",
 );
-
-/** Multi-word cues: "made clear (that)", "according to". Kept as phrases, matched on tokens. */
-export const PHRASE_CUES: string[][] = [
-  ["made", "clear"],
-  ["make", "clear"],
-  ["makes", "clear"],
-  ["made", "it", "clear"],
-  ["pointed", "out"],
-  ["points", "out"],
-  ["went", "on", "to", "say"],
-];
 
 /** Words that make a capitalised run a title rather than a name. */
 export const TITLE_WORDS = set(`
@@ -87,7 +44,7 @@ Environment Agriculture Transport Transportation Homeland Intelligence Staff Joi
 Economist Analyst Researcher Scientist Editor Director-General Secretary-General Striker Midfielder Defender Goalkeeper
 Forward Quarterback Pitcher Player Manager Owner Partner Lawyer Detective Inspector Superintendent Officer Minister-President
 Emperor Sheikh Crown Field Marshal Air Chief-of-Staff Undersecretary Under Commander-in-Chief Ombudsman Auditor Comptroller
-Councillor Councilman Councilwoman Assemblyman Assemblywoman Lawmaker MP MEP Deputy-Minister Rabbi Imam Archbishop Bishop Cardinal
+Councillor Councilman Councilwoman Assemblyman Assemblywoman Lawmaker MP MEP PM Deputy-Minister Rabbi Imam Archbishop Bishop Cardinal
 `);
 
 /** Words marking an organisation name. */
@@ -100,6 +57,8 @@ Corporation Network Times Post Journal Press Reuters Agency Alliance Coalition F
 Reserve Exchange Bureau Directorate Assembly Tribunal Observatory Trust Society Academy College School Museum Studio Studios
 Electric Energy Pharmaceuticals Partners Capital Securities Ventures Media Broadcasting Newspaper Magazine
 Programme Program Initiative Project Forum Mission Council Caucus Conference Summit Bloc Federation Consortium Collective Campaign
+Fleet Corps Brigade Division Battalion Regiment Squadron Guard Marines
+Radio TV Television Channel News Broadcaster Tribune Herald Gazette Telegraph Guardian Observer Standard Chronicle
 `);
 
 /** First words that make a capitalised run a place ("New York", "South Korea"). */

@@ -43,7 +43,7 @@ const MULTI_PLACES = new Set(MULTIWORD_PLACES.split("|"));
 const ROLE_NOUNS = new Set([...split(LEXICON_PERSON_NOUNS), ...PERSON_NOUNS]);
 
 /** Class nouns of things, not speakers: a run with one of these names an object. */
-export const THING_NOUNS = new Set(
+const THING_NOUNS = new Set(
   `missile missiles rocket rockets bomb bombs drone drones aircraft jet jets fighter fighters bomber bombers
   helicopter helicopters tank tanks ship ships destroyer destroyers frigate frigates cruiser cruisers carrier
   carriers submarine submarines vessel vessels howitzer howitzers launcher launchers system systems munition
@@ -89,7 +89,7 @@ export function genderOfFirstName(w: string | undefined): Gender {
   return null;
 }
 
-export const isFirstName = (w: string) => {
+const isFirstName = (w: string) => {
   const l = clean(w).toLowerCase();
   return FEMALE.has(l) || MALE.has(l) || UNISEX.has(l);
 };
@@ -101,7 +101,7 @@ export const isPlaceName = (words: string[]) => {
 export const isTitleWord = (w: string) => TITLE_WORDS.has(w) || TITLE_WORDS.has(w.replace(/\.$/, ""));
 export const isHonorific = (w: string) => HONORIFIC.test(w);
 /** A title, an honorific, or a hyphenated title: "Major-Gen", "Lieutenant-General". */
-export const titleLike = (w: string) =>
+const titleLike = (w: string) =>
   isTitleWord(w) ||
   isHonorific(w) ||
   (w.includes("-") && w.split("-").every((p) => isTitleWord(p) || isTitleWord(`${p}.`)));
@@ -119,10 +119,7 @@ export const isGroupNoun = (w: string) => {
 const DOC_LIKE =
   /^(?:papers|reports|documents|orders|letters|members|numbers|centers|centres|offers|powers|waters|quarters|headquarters|matters|markets|comments|statements|arguments|payments|investments|agreements|governments|elements|events|ants|incidents|accidents|presidents)$/;
 export const isOrgNoun = (w: string) => ORG_NOUNS.has(w.toLowerCase());
-export const isThingNoun = (w: string) => THING_NOUNS.has(w.toLowerCase());
-/** A common English word (noun or adjective), in its lower-case form. */
-/** A noun or adjective the lexicon knows (not a verb form). */
-export const isNominal = (w: string) => COMMON.has(clean(w).toLowerCase());
+const isThingNoun = (w: string) => THING_NOUNS.has(w.toLowerCase());
 /**
  * A finite verb by its ending when the lexicon does not know it: "employs", "expanded" after a
  * subject. Known nouns and adjectives are not ("tariffs", "related").
@@ -131,18 +128,30 @@ export const looksFinite = (w: string) => {
   const l = clean(w).toLowerCase();
   if (isFiniteVerb(l)) return true;
   if (l !== w || l.length < 4 || COMMON.has(l)) return false;
+  // "officials", "providers": the plural of a known noun.
+  if (l.endsWith("s") && (COMMON.has(l.slice(0, -1)) || ROLE_NOUNS.has(l.slice(0, -1)))) return false;
   return /(?:[^su]s|ed)$/.test(l) && !/(?:ness|ous|ss|ics)$/.test(l);
 };
+const commonWords = new Map<string, boolean>();
 export const isCommonWord = (w: string) => {
+  const hit = commonWords.get(w);
+  if (hit !== undefined) return hit;
   const l = clean(w).toLowerCase();
-  return COMMON.has(l) || /ly$/.test(l) || isFiniteVerb(l) || SPEECH.has(l);
+  const out = COMMON.has(l) || /ly$/.test(l) || isFiniteVerb(l) || SPEECH.has(l);
+  if (commonWords.size > 20000) commonWords.clear();
+  commonWords.set(w, out);
+  return out;
 };
 
 export const isAdjective = (w: string) => ADJECTIVE.has(w.toLowerCase());
 
 export const isAcronym = (w: string) => /^(?:\p{Lu}\.?){2,6}s?$|^\p{Lu}{2,6}\d*$/u.test(w);
 /** A model or weapon designation: "F-16", "B-2", "MQ-9", "Type 075", "S-400", "GBU-39". */
-export const isDesignation = (w: string) => /\d/.test(w) && /^[\p{Lu}\d][\p{L}\d/.-]*$/u.test(w);
+const isDesignation = (w: string) =>
+  /\d/.test(w) &&
+  /^[\p{Lu}\d][\p{L}\d/.-]*$/u.test(w) &&
+  !/^\d+(?:st|nd|rd|th)$/.test(w) &&
+  !/^(?:19|20)\d{2}$/.test(w);
 
 /** A word that can be part of a person's name: "Lopez", "O'Brien", "Zuma-Sambudla", "J.", "JD". */
 function nameLike(w: string, next: string | undefined): boolean {
@@ -152,7 +161,7 @@ function nameLike(w: string, next: string | undefined): boolean {
   return /^(?:\p{Lu}['\u2019]?\p{Ll}*\p{Lu}?)?\p{Lu}?\p{Ll}[\p{L}'\u2019-]*$/u.test(c) && /^\p{Lu}/u.test(c);
 }
 
-export type NameType = "person" | "organisation" | "place" | "group" | "demonym" | "thing";
+type NameType = "person" | "organisation" | "place" | "group" | "demonym" | "thing";
 
 export type ParsedName = {
   type: NameType;
@@ -184,7 +193,13 @@ export function personNameShape(ws: string[]): { ok: boolean; sure: boolean } {
     if (isDemonym(w) && ws.length === 1) return { ok: false, sure: false };
   }
   const first = ws[0]!;
+  // "St. Clair Avenue", "Harbour Street": a place word at the end names a place.
+  if (ws.length > 1 && PLACE_WORDS.has(ws[ws.length - 1]!)) return { ok: false, sure: false };
   if (isFirstName(first) && ws.length > 1) return { ok: true, sure: true };
+  // "Bellrock Foods", "Northwind Motors": a plural common noun at the end names a company.
+  const lastWord = clean(ws[ws.length - 1]!).toLowerCase();
+  if (ws.length > 1 && /[^s]s$/.test(lastWord) && COMMON.has(lastWord.slice(0, -1)))
+    return { ok: false, sure: false };
   if (ws.length === 1) return { ok: true, sure: false };
   // Two or more words, none of them a common English word: "Gopaul Govender", "Tasos Georgelis".
   const common = ws.filter((w) => isCommonWord(w) && !isFirstName(w) && !/^\p{Lu}\.$/u.test(w));
@@ -199,9 +214,27 @@ export function personNameShape(ws: string[]): { ok: boolean; sure: boolean } {
  * Reads a run of capitalised words. `initial` is true when the run opens its sentence (so its
  * first word may be an ordinary word written with a capital).
  */
+const parsedRuns = new Map<string, ParsedName | null>();
+
+/** Memoised: the analysis reads the same runs of names many times over. */
 export function parseNameRun(words: string[], initial = false): ParsedName | null {
+  const key = `${initial ? 1 : 0}|${words.join(" ")}`;
+  const hit = parsedRuns.get(key);
+  if (hit !== undefined) return hit && { ...hit, nameTokens: [...hit.nameTokens] };
+  const out = parseNameRunUncached(words, initial);
+  if (parsedRuns.size > 20000) parsedRuns.clear();
+  parsedRuns.set(key, out);
+  return out && { ...out, nameTokens: [...out.nameTokens] };
+}
+
+function parseNameRunUncached(words: string[], initial: boolean): ParsedName | null {
   let ws = words.map(clean).filter((w) => w.length > 0);
-  while (ws.length && (NON_NAME_CAPITALS.has(ws[0]!) || /^the$/i.test(ws[0]!))) ws.shift();
+  while (
+    ws.length &&
+    (NON_NAME_CAPITALS.has(ws[0]!) || /^the$/i.test(ws[0]!)) &&
+    !(ws.length === 2 && /^\d+$/.test(ws[1]!))
+  )
+    ws.shift();
   // A sentence-opening ordinary word: "Studies show", "Hopefully I've", "Officials say".
   if (
     initial &&
@@ -249,6 +282,24 @@ export function parseNameRun(words: string[], initial = false): ParsedName | nul
     ws = rest;
   }
   if (ws.every((w) => !/\p{L}/u.test(w))) return null;
+  // "No 10", "Number 10": a capitalised word and a number name an office.
+  if (
+    ws.length === 2 &&
+    /^\d{1,3}$/.test(ws[1]!) &&
+    !MONTHS.has(ws[0]!) &&
+    !MONTHS.has(ws[0]!.replace(/\.$/, ""))
+  )
+    return {
+      type: "organisation",
+      name: ws.join(" "),
+      title: null,
+      affiliation: null,
+      nameTokens: ws,
+      possessive,
+      sure: true,
+    };
+  // "the Prime Minister", "Defense Secretary": a title alone describes a person, names no one.
+  if (ws.every((w) => titleLike(w) || /^(?:of|the|for|and)$/.test(w))) return null;
   // "Peter McNally of Third Bridge": a full personal name, then where the person works.
   // "Ambassador Julián Otero-Valdés of Ecuador": the same, after a title.
   const of = ws.indexOf("of");
@@ -266,7 +317,7 @@ export function parseNameRun(words: string[], initial = false): ParsedName | nul
         sure: true,
       };
     }
-    const titled = parseNameRun(left);
+    const titled = parseNameRunUncached(left, false);
     if (titled?.type === "person" && titled.title && titled.nameTokens.length > 1)
       return { ...titled, affiliation: ws.slice(of + 1).join(" "), possessive };
   }
@@ -345,7 +396,8 @@ export function parseNameRun(words: string[], initial = false): ParsedName | nul
     // A lone word with nothing to show it is a person is decided by its context (see the registry).
     return { type: "person", name, title: null, affiliation, nameTokens: ws, possessive, sure: shape.sure };
   }
-  if (ws.length > 1 && ws.every((w) => /^\p{Lu}/u.test(w)))
+  // "United Nations High Commissioner for Human Rights": capitalised words joined by "for", "of".
+  if (ws.length > 1 && ws.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|for|and|the)$/.test(w)))
     return { type: "organisation", name, title: null, affiliation, nameTokens: ws, possessive, sure: false };
   return null;
 }

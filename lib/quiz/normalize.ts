@@ -7,10 +7,10 @@ import type { PreparedArticle } from "./types";
  * of a double quote is recovered from its context (see quotes.ts). Dashes used as punctuation
  * ("--", " – ", "—") become an em dash; an en dash between digits becomes a hyphen.
  */
-export function normalizeInline(s: string): string {
+function normalizeInline(s: string): string {
   return s
     .normalize("NFC")
-    .replace(/[\u200B-\u200D\uFEFF]/g, "")
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, "")
     .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g, " ")
     .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")

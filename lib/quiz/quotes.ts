@@ -2,8 +2,6 @@ import { sentenceAt, tokenAt, type Context, type QuoteMark, type SentenceInfo } 
 import { DOC_NOUNS, MONTHS, PRONOUNS, STATEMENT_NOUNS, TITLE_WORDS, WEEKDAYS } from "./lexicon";
 import {
   clean,
-  genderOfFirstName,
-  genderOfTitle,
   isAcronym,
   isAdjective,
   isCommonWord,
@@ -22,6 +20,7 @@ import {
   type ParsedName,
 } from "./names";
 import { Registry, type Entity } from "./speakers";
+import { NAMED_SYSTEMS } from "./systems-gazetteer";
 import { isCapitalised, type Token } from "./tokens";
 import type { Quote, Span } from "./types";
 import {
@@ -60,6 +59,12 @@ export type FoundQuote = Omit<Quote, "confidence" | "reasons" | "attribution"> &
   reasons: string[];
 };
 
+const SYSTEM_NAME = new RegExp(`^(?:${NAMED_SYSTEMS.map((x) => x.pattern).join("|")})$`);
+
+const NUMBER_WORD =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|million|billion|first|second|third|half|none|each|every)$/i;
+const possessiveOf = (name: string) => (/s$/.test(name) ? `${name}'` : `${name}'s`);
+
 /** A crude stem for matching a description to what the text called something: "banking" ~ "bank". */
 const stem = (w: string) => w.toLowerCase().replace(/(?:ing|ers|er|s)$/, "");
 const low = (t: Token | undefined) => (t ? t.text.toLowerCase() : "");
@@ -84,7 +89,7 @@ const ADJUNCT_PREPOSITIONS = new Set(
   ),
 );
 const TIME_WORDS = new Set(
-  "today yesterday tonight last this next week month year weekend morning afternoon evening night earlier later recently also again separately previously repeatedly publicly privately once then now already ago late early soon".split(
+  "today yesterday tonight last this next week month year weekend morning afternoon evening night earlier later recently also again separately previously repeatedly publicly privately once then now already ago late early soon afterwards afterward subsequently immediately openly bluntly flatly firmly candidly".split(
     " ",
   ),
 );
@@ -124,6 +129,40 @@ const CLAUSE_ONLY = new Set(
     "concede",
   ].flatMap(inflect),
 );
+/** Speech words that are also nouns ("a question", "the report"); "said" and the like never are. */
+const NOUNABLE =
+  /^(?:questions?|reports?|claims?|notes?|comments?|estimates?|promises?|pledges?|vows?|calls?|posts?|tweets?|signals?|charges?|demands?|appeals?|reply|replies|responds?|counters?|answers?|remarks?|requests?|concerns?|states?|statements?|warnings?|complaints?|writes?|texts?|forecasts?|projects?|hints?|briefs?|muses?|reflects?|jokes?|boasts?|thinks?|hopes?|fears?|admits?|confirms?|suggests?|proposals?|proposes?|agrees?|advises?|urges?|pleads?|cautions?|threatens?|insists?|maintains?|denies?|alleges?|reveals?|discloses?|recalls?|reminds?|records?)$/;
+const NEEDS_THAT = new Set(
+  [
+    "maintain",
+    "hold",
+    "signal",
+    "indicate",
+    "charge",
+    "project",
+    "counter",
+    "post",
+    "record",
+    "state",
+    "post",
+    "reflect",
+    "describe",
+    "repeat",
+  ].flatMap(inflect),
+);
+
+/** Organisation nouns that also name a person's job in the lexicon: read as the organisation. */
+const ORG_FIRST = new Set([
+  "regulator",
+  "watchdog",
+  "operator",
+  "developer",
+  "insurer",
+  "lender",
+  "maker",
+  "publisher",
+  "broadcaster",
+]);
 const NOUN_BEFORE = new Set(
   "a an the this that these those his her its their our my your whose no any each every another such".split(
     " ",
@@ -145,7 +184,7 @@ const DETERMINERS = new Set([
 ]);
 
 /** Maximal runs of capitalised words (with name particles and "of" inside) in a token range. */
-export function capitalisedRuns(toks: Token[], from: number, to: number): { i: number; j: number }[] {
+function capitalisedRuns(toks: Token[], from: number, to: number): { i: number; j: number }[] {
   const runs: { i: number; j: number }[] = [];
   const cap = (t: Token | undefined) =>
     !!t && t.word && (isCapitalised(t.text) || /^(?:al|el)-\p{Lu}/u.test(t.text));
@@ -153,20 +192,53 @@ export function capitalisedRuns(toks: Token[], from: number, to: number): { i: n
   while (i < to) {
     if (cap(toks[i])) {
       let j = i + 1;
+      // Inside an organisation's complement ("Center for Strategic and International Studies"),
+      // where "and" joins the complement's words.
+      let complement = false;
       while (j < to) {
         const u = toks[j]!;
         if (u.start > toks[j - 1]!.end + 1) break;
         if (cap(u)) j++;
+        // "Kiel Institute for the World Economy", "Institute for the Study of War", "Ministry of
+        // the Interior": an organisation word, "for/of the", a capitalised complement.
         else if (
+          u.word &&
+          /^(?:of|for)$/.test(u.text) &&
+          toks[j + 1]?.text === "the" &&
+          cap(toks[j + 2]) &&
+          toks[j + 1]!.start === u.end + 1 &&
+          toks[j + 2]!.start === toks[j + 1]!.end + 1 &&
+          j + 2 < to &&
+          isOrgWord(toks[j - 1]!.text)
+        ) {
+          j += 3;
+          complement = true;
+        } else if (
           u.word &&
           /^(?:of|de|van|von|der|den|bin|al|da|del|la|le|di|du|ibn|for|and)$/.test(u.text) &&
           cap(toks[j + 1]) &&
           toks[j + 1]!.start === u.end + 1 &&
           // "and" joins organisation names only: "Customs and Border Protection".
-          (u.text !== "and" || isOrgWord(toks[j + 1]!.text) || isOrgWord(toks[j - 1]!.text)) &&
-          (u.text !== "for" || isOrgWord(toks[j - 1]!.text) || isTitleWord(toks[j - 1]!.text))
-        )
+          (u.text !== "and" || complement || isOrgWord(toks[j + 1]!.text) || isOrgWord(toks[j - 1]!.text)) &&
+          // "for" joins "Center for ...", "Secretary for ...", "Doctors for Camp Closure".
+          (u.text !== "for" ||
+            isOrgWord(toks[j - 1]!.text) ||
+            isTitleWord(toks[j - 1]!.text) ||
+            (j - 1 === i && /[^s]s$/.test(toks[j - 1]!.text)))
+        ) {
+          if (/^(?:of|for)$/.test(u.text) && isOrgWord(toks[j - 1]!.text)) complement = true;
           j += 2;
+        }
+        // "the Navy's 3rd Fleet", "Carrier Strike Group 2", "Number 10": a number inside an
+        // organisation's name.
+        else if (
+          u.word &&
+          /^\d{1,3}(?:st|nd|rd|th)?$/.test(u.text) &&
+          (cap(toks[j + 1]) && toks[j + 1]!.start === u.end + 1
+            ? true
+            : isOrgWord(toks[j - 1]!.text) || /^(?:Number|No\.?)$/.test(toks[j - 1]!.text))
+        )
+          j++;
         else break;
       }
       // A possessive ends the run: "Russia's Defense Ministry" keeps going, "Stein's note" stops.
@@ -179,7 +251,20 @@ export function capitalisedRuns(toks: Token[], from: number, to: number): { i: n
 
 export class Attributor {
   readonly reg = new Registry();
-  private lastSpeaker: { id: number; paragraph: number } | null = null;
+  /** Who wrote each kind of document named so far ("letter" -> the Conservatives). */
+  private documents = new Map<string, number>();
+
+  /** The speakers of the latest statements, most recent first (distinct). */
+  private speakers: { id: number; paragraph: number }[] = [];
+
+  private set lastSpeaker(v: { id: number; paragraph: number } | null) {
+    if (!v) return;
+    this.speakers = [v, ...this.speakers.filter((x) => x.id !== v.id)].slice(0, 3);
+  }
+
+  private get lastSpeaker(): { id: number; paragraph: number } | null {
+    return this.speakers[0] ?? null;
+  }
 
   constructor(private ctx: Context) {}
 
@@ -196,6 +281,7 @@ export class Attributor {
   /** Registers the named people, organisations and groups of the prose, with their roles. */
   collectMentions() {
     const { tokens, sentences } = this.ctx;
+    const lone = new Map<string, { i: number; j: number; s: SentenceInfo }[]>();
     for (const s of sentences) {
       if (!s.prose) continue;
       const described = this.describedOrgs(s.t0, s.t1);
@@ -216,9 +302,11 @@ export class Attributor {
           this.mentionAt(e, d.i, d.j, s);
         }
       };
+      const datelineEnd = this.pastDateline(s.t0, s.t1);
       for (const run of capitalisedRuns(tokens, s.t0, s.t1)) {
         flushDescribed(run.i);
-        if (this.isDateline(run, s)) continue;
+        // The dateline and its agency credit ("CHICAGO, Oct 23 (Reuters) —") name no one in the story.
+        if (this.isDateline(run, s) || (run.i < datelineEnd && run.i >= s.t0)) continue;
         const words = tokens.slice(run.i, run.j).map((t) => t.text);
         const next = tokens[run.j];
         const initial = run.i === s.t0 || (run.i === s.t0 + 1 && !tokens[s.t0]!.word);
@@ -240,7 +328,16 @@ export class Attributor {
         const parsed = parseNameRun(words, initial);
         if (!parsed) continue;
         const e = this.entityForName(parsed, run.i, run.j, false);
-        if (!e) continue;
+        if (!e) {
+          // A lone name with nothing to show what it is ("Strava"): remembered, decided below.
+          if (parsed.type === "person" && parsed.nameTokens.length === 1 && !parsed.title)
+            (lone.get(parsed.name) ?? lone.set(parsed.name, []).get(parsed.name)!).push({
+              i: run.i,
+              j: run.j,
+              s,
+            });
+          continue;
+        }
         this.mentionAt(e, run.i, run.j, s);
         if (e.type === "organisation") this.describe(e, run.i, run.j, s);
         if (e.type === "person") {
@@ -249,6 +346,24 @@ export class Attributor {
         }
       }
       flushDescribed(s.t1);
+    }
+    // A lone capitalised name used at least twice and never given as a person's full name is an
+    // organisation or a product the story is about ("Strava ... Strava's app"): "the company" and
+    // "it" may refer to it. A person is introduced with a first name or a title first.
+    for (const [name, at] of lone) {
+      const person = this.reg.findPerson([name]);
+      if (
+        at.length < 2 ||
+        (person && person.nameSure) ||
+        this.reg.findByName(name) ||
+        isCommonWord(name) ||
+        NUMBER_WORD.test(name)
+      )
+        continue;
+      const first = at[0]!;
+      const e = this.reg.collective(name, "organisation", this.span(first.i, first.j), true);
+      if (!e) continue;
+      for (const x of at) this.mentionAt(e, x.i, x.j, x.s);
     }
   }
 
@@ -271,6 +386,18 @@ export class Attributor {
     });
     const m = this.reg.mentionAt(tokens[i]!.start);
     if (m && this.inQuote(i)) (m as { quoted?: boolean }).quoted = true;
+    // After a speech verb in its sentence, a name is part of what is said ("he said ... that
+    // Zuma must go to jail"), not the one the narrative follows.
+    if (m && !m.subject) {
+      for (let t = s.t0; t < i; t++) {
+        const w = tokens[t]!.text;
+        // Not the inverted speaker right after the verb: `," said Martin Indyk`.
+        if (w === w.toLowerCase() && SPEECH.has(w) && !this.inQuote(t) && t < i - 2) {
+          (m as { reported?: boolean }).reported = true;
+          break;
+        }
+      }
+    }
   }
 
   /**
@@ -302,6 +429,36 @@ export class Attributor {
     }
   }
 
+  /** The first token after a dateline that opens the clause at `i` ("CHICAGO, Oct 23 (Reuters) —"). */
+  private pastDateline(i: number, limit: number): number {
+    const { tokens } = this.ctx;
+    const run = capitalisedRuns(tokens, i, limit)[0];
+    if (!run || run.i !== i) return i;
+    const s = this.sentenceOf(i);
+    if (!this.isDateline(run, s)) return i;
+    for (let k = run.j; k < limit && k < run.j + 12; k++)
+      if (tokens[k]!.text === "\u2014" || tokens[k]!.text === "-") return k + 1;
+    return i;
+  }
+
+  private describedAsOrg(i: number): boolean {
+    const { tokens } = this.ctx;
+    for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+      const t = tokens[k]!;
+      if (!t.word || t.text !== t.text.toLowerCase()) break;
+      if (
+        isOrgNoun(t.text) ||
+        /^(?:giant|firm|maker|chain|group|startup|lender|insurer|retailer|brand|bank|banking)$/.test(t.text)
+      )
+        return true;
+      if (/^(?:at|from|with)$/.test(t.text)) {
+        const h = tokens[k - 1];
+        return isWord(h) && (isGroupNoun(h.text) || isRoleNoun(h.text));
+      }
+    }
+    return false;
+  }
+
   /** "LOS ANGELES (AP) —", "LONDON —": a dateline, not a speaker. */
   private isDateline(run: { i: number; j: number }, s: SentenceInfo): boolean {
     const { tokens, text } = this.ctx;
@@ -317,6 +474,9 @@ export class Attributor {
     const span = this.span(i, j);
     const { tokens } = this.ctx;
     if (parsed.type === "person") {
+      // A name already known as an organisation stays one ("Goldman Sachs estimates ...").
+      const org = this.reg.findByName(parsed.name);
+      if (org && org.type !== "person") return org;
       const known = this.reg.findPerson(parsed.nameTokens);
       const single = parsed.nameTokens.length === 1 && !parsed.title;
       if (single && !known) {
@@ -325,11 +485,30 @@ export class Attributor {
         const org = this.reg.orgByPrefix(parsed.name) ?? this.reg.findByName(parsed.name);
         if (org) return org;
         if (!speaking) return undefined;
+        // "Redmarsh said" after "Redmarsh United": the one organisation whose name starts so.
+        const short = this.reg.orgByPrefix(parsed.name, true);
+        if (short) return short;
         if (low(tokens[i - 1]) === "the") return this.reg.collective(parsed.name, "organisation", span, true);
+      }
+      // "US investment banking giant Goldman Sachs", "analysts at Goldman Sachs": a name the
+      // text describes as a company, or places people at, is an organisation.
+      if (!parsed.sure && !parsed.title && this.describedAsOrg(i)) {
+        if (known && known.type === "person" && !known.nameSure) {
+          // Read as a person at first sight ("Goldman Sachs estimates ..."), described as a company now.
+          known.type = "organisation";
+          known.gender = null;
+          return known;
+        }
+        if (!known) {
+          const e = this.reg.collective(parsed.name, "organisation", span, true);
+          if (e) return e;
+        }
       }
       return this.reg.person(parsed, span, true);
     }
     if (parsed.type === "organisation") {
+      // "NASAMS", "HIMARS": a weapon system, not an organisation that could speak.
+      if (SYSTEM_NAME.test(parsed.name)) return undefined;
       const e = this.reg.collective(parsed.name, "organisation", span, true);
       if (e && (low(tokens[i - 1]) === "the" || /^The$/.test(tokens[i]!.text)))
         e.aliases.add(`the ${parsed.name}`);
@@ -500,9 +679,12 @@ export class Attributor {
     const here = sentenceAt(this.ctx, pos);
     const s = this.ctx.sentences[here]!;
     const scores = new Map<number, number>();
+    const best = new Map<number, number>();
+    const seen = new Map<number, number>();
     for (const m of this.reg.before(pos, 300)) {
       if (m.paragraph < s.paragraph - 5) break;
       if ((m as { quoted?: boolean }).quoted) continue;
+      const reported = (m as { reported?: boolean }).reported === true;
       const e = this.reg.get(m.entity);
       if (!ok(e)) continue;
       const distance = here - m.sentence;
@@ -519,8 +701,10 @@ export class Attributor {
                 : back === 2
                   ? 0.6
                   : 0.25;
-      // The subject of the same sentence binds a later pronoun: "Putin ... with his suggestion".
-      if (m.subject) w += distance === 0 ? 4 : 1.5;
+      // The subject of the same sentence binds a later pronoun ("Putin ... with his suggestion"),
+      // and the subject of the sentence before is the preferred antecedent of the next one.
+      if (m.subject && !reported) w += distance === 0 ? 4 : distance === 1 ? 3 : 1.5;
+      if (reported) w -= 1.5;
       if (m.speaks) w += 1.5;
       // Object of a preposition ("a victory over X", "met with X"): less likely the topic.
       const before = this.ctx.tokens[tokenAt(this.ctx, m.start) - 1];
@@ -529,13 +713,22 @@ export class Attributor {
         /^(?:over|against|with|to|for|by|from|of|than|beat|beating|defeated)$/.test(low(before))
       )
         w -= 1;
-      const prior = scores.get(e.id);
-      // The best mention counts, and each further one a little: recency beats mere repetition.
-      scores.set(e.id, prior === undefined ? w : Math.max(prior, w) + 0.3);
+      // The best mention counts, and each further one a little (at most 1): recency beats mere
+      // repetition.
+      best.set(e.id, Math.max(best.get(e.id) ?? -Infinity, w));
+      seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
     }
-    if (this.lastSpeaker && this.lastSpeaker.paragraph >= s.paragraph - 1) {
-      const e = this.reg.get(this.lastSpeaker.id);
-      if (ok(e)) scores.set(e.id, (scores.get(e.id) ?? 0) + 2.5);
+    for (const [id, w] of best) scores.set(id, w + Math.min(1, 0.2 * ((seen.get(id) ?? 1) - 1)));
+    // Who has been speaking: the latest speakers, the most recent most (a compatible earlier
+    // speaker still counts when the latest cannot be meant, e.g. by gender).
+    let rank = 0;
+    for (const sp of this.speakers) {
+      if (sp.paragraph < s.paragraph - 1) continue;
+      const e = this.reg.get(sp.id);
+      if (!ok(e)) continue;
+      const bonus = (sp.paragraph === s.paragraph ? 2 : 1) - rank * 0.5;
+      if (bonus > 0) scores.set(e.id, (scores.get(e.id) ?? 0) + bonus);
+      rank++;
     }
     return [...scores.entries()]
       .map(([id, score]) => ({ entity: this.reg.get(id), score }))
@@ -554,14 +747,23 @@ export class Attributor {
     if (!best) return null;
     const second = cands[1];
     const m = this.reg.latestMention(pos, best.entity.id);
-    const sure = !second || best.score - second.score >= 2;
+    // Sure only with a clear margin and an antecedent close by: named in this or the previous
+    // sentence, or the last to speak in this paragraph.
+    const here = sentenceAt(this.ctx, pos);
+    const near =
+      (!!m && m.sentence >= here - 1) ||
+      (this.lastSpeaker?.id === best.entity.id &&
+        this.lastSpeaker.paragraph === this.ctx.sentences[here]!.paragraph);
+    const sure = (!second || best.score - second.score >= 3) && near;
     return {
       entity: best.entity,
       via: m ? { start: m.start, end: m.end } : { start: pos, end: pos },
       sure,
       reason: sure
-        ? `${what} refers to ${best.entity.name}, the person the passage is about`
-        : `${what} could refer to ${best.entity.name} or ${second!.entity.name}`,
+        ? `${what} refers to ${best.entity.name}, who the passage is about`
+        : second
+          ? `${what} could refer to ${best.entity.name} or ${second.entity.name}`
+          : `${what} most likely refers to ${best.entity.name}, named some sentences before`,
     };
   }
 
@@ -581,11 +783,17 @@ export class Attributor {
       return r;
     }
     if (/^(?:it|its)$/.test(p)) {
-      const cands = this.salient(pos, (e) => e.type === "organisation");
+      // "it": the organisation the passage is about; the one the story names most, if close.
+      const counts = new Map<number, number>();
+      for (const m of this.reg.before(pos, 400)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+      const cands = this.salient(pos, (e) => e.type === "organisation")
+        .map((c) => ({ entity: c.entity, score: c.score + 0.7 * Math.log1p(counts.get(c.entity.id) ?? 0) }))
+        .sort((a, b) => b.score - a.score);
       return this.pick(pos, cands, `"${p}"`);
     }
     if (/^(?:they|them|their)$/.test(p)) {
-      const cands = this.salient(pos, (e) => e.type === "group" || e.type === "organisation");
+      // A region or a city is not "they"; a government's people are named as a group.
+      const cands = this.salient(pos, (e) => e.type === "group" || (e.type === "organisation" && !e.place));
       return this.pick(pos, cands, `"${p}"`);
     }
     return null;
@@ -603,7 +811,7 @@ export class Attributor {
       if (r && !aged.length) r.sure = false;
       return r;
     }
-    if (isOrgNoun(head) && !isRoleNoun(head)) {
+    if (isOrgNoun(head) && (!isRoleNoun(head) || ORG_FIRST.has(head))) {
       // "the company" is not a country; "the government" may be one.
       const governs = /^(?:government|administration|state|country|nation|regime|cabinet)$/.test(head);
       const cands = this.salient(
@@ -612,19 +820,32 @@ export class Attributor {
           (e.type === "organisation" && (governs || !e.place)) || (head === "group" && e.type === "group"),
       );
       const h = stem(head);
+      // "the safety regulator" ~ "National Highway Traffic Safety Administration".
+      const mods = words
+        .slice(0, -1)
+        .map((w) => stem(w))
+        .filter((w) => w.length > 3);
       const named = cands.filter(
         (c) =>
           c.entity.descriptors.has(h) ||
+          mods.some((m) => c.entity.name.toLowerCase().split(/\s+/).map(stem).includes(m)) ||
           c.entity.name.toLowerCase().split(/\s+/).map(stem).includes(h) ||
           [...c.entity.aliases].some((a) => stem(a.toLowerCase().split(/\s+/).pop() ?? "") === h),
       );
-      const r = this.pick(pos, named.length ? named : cands, `"the ${head}"`);
+      // Without a matching description, the organisation the story is about: the one named most.
+      const counts = new Map<number, number>();
+      for (const m of this.reg.before(pos, 400)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+      const ranked = (named.length ? named : cands)
+        .map((c) => ({ entity: c.entity, score: c.score + Math.log1p(counts.get(c.entity.id) ?? 0) }))
+        .sort((x, y) => y.score - x.score);
+      const r = this.pick(pos, ranked, `"the ${head}"`);
       if (r && !named.length) r.sure = r.sure && cands.length === 1;
       return r;
     }
     // A person by role: "the Prime Minister", "the district attorney", "the official".
-    // Every word of the description in the role: "the French minister" ~ "French Environment Minister".
-    const want = phrase.split(/\s+/).map(stem);
+    // The description's role words in the role ("the French minister" ~ "French Environment
+    // Minister"); a nationality in the description need not be in the role.
+    const want = words.filter((w) => !isDemonym(w)).map((w) => stem(w.toLowerCase()));
     const byRole = this.salient(pos, (e) => {
       if (!(e.type === "person" || e.type === "anonymous") || !e.role) return false;
       const have = new Set(
@@ -701,27 +922,59 @@ export class Attributor {
     const body = determiner ? words.slice(1) : words;
     const b0 = determiner ? i + 1 : i;
     if (!body.length) return null;
+    // "many in Gaza", "some of the residents": a quantity of people is no one speaker.
+    if (
+      /^(?:many|some|others|most|few|all|several|both|none|each|everyone|anyone|nobody|somebody)$/i.test(
+        body[0]!,
+      )
+    )
+      return null;
     // Documents speak for their authors: "a release from Carrier Strike Group 2", "Stein's note",
     // "the Navy's 3rd Fleet press release", "an Air Force statement".
-    const docAt = body.findIndex((w) => DOC_NOUNS.has(w.toLowerCase()));
+    // A capitalised "Study" is a name's word ("the Institute for the Study of War"), not a document.
+    const docAt = body.findIndex((w, k) => DOC_NOUNS.has(w.toLowerCase()) && (k === 0 || !isCapitalised(w)));
     if (docAt >= 0) {
+      const doc = body[docAt]!.toLowerCase();
+      const remember = (r: Resolution) => {
+        this.documents.set(doc, r.entity.id);
+        return r;
+      };
       const after = body.slice(docAt + 1);
-      if (after.length >= 2 && /^(?:from|by|of)$/.test(after[0]!)) {
+      // "a release from Carrier Strike Group 2", "a commentary in the Global Times".
+      if (after.length >= 1 && /^(?:from|by|of|in)$/.test(after[0]!)) {
         const r = this.interpret(b0 + docAt + 2, j);
-        if (r) return { ...r, reason: `the ${body[docAt]} is from ${r.entity.name}` };
+        if (r) return remember({ ...r, reason: `the ${doc} is from ${r.entity.name}` });
       }
-      const owner = body
-        .slice(0, docAt)
-        .filter((w) => !/^(?:press|news|new|latest|joint|written|official|separate|draft)$/i.test(w));
+      // "Stein's note", "the company's own earnings statement", "an Air Force statement".
+      const poss = body.slice(0, docAt).findIndex((w) => isPossessive(w));
+      const owner =
+        poss >= 0
+          ? body.slice(0, poss + 1)
+          : body
+              .slice(0, docAt)
+              .filter(
+                (w) => !/^(?:press|news|new|latest|joint|written|official|separate|draft|own)$/i.test(w),
+              );
       if (owner.length) {
         const r = this.interpret(b0, b0 + owner.length);
         if (r && r.entity.type !== "anonymous")
-          return { ...r, reason: `the ${body[docAt]} is ${r.entity.name}'s` };
+          return remember({ ...r, reason: `the ${doc} is ${possessiveOf(r.entity.name)}` });
       }
       if (determiner === "the" || determiner === null) {
-        // "the release said": the author of the last document of that kind, else the story's organisation.
+        // "the release said", "the letter also said": the author of the last such document named.
+        const known = this.documents.get(doc);
+        if (known !== undefined) {
+          const e = this.reg.get(known);
+          const m = this.reg.latestMention(pos, e.id);
+          return {
+            entity: e,
+            via: m ? { start: m.start, end: m.end } : span,
+            sure: true,
+            reason: `the ${doc} is ${e.name}'s`,
+          };
+        }
         const cands = this.salient(pos, (e) => e.type === "organisation" || e.type === "group");
-        const r = this.pick(pos, cands, `"the ${body[docAt]}"`);
+        const r = this.pick(pos, cands, `"the ${doc}"`);
         if (r) return { ...r, sure: false };
       }
       return null;
@@ -754,7 +1007,22 @@ export class Attributor {
       (isGroupNoun(lastLow) ||
         isOrgNoun(lastLow) ||
         (isRoleNoun(lastLow) && (personRun.parsed.nameTokens.length === 1 || personRun.parsed.possessive)));
-    if (personRun && !modifierOnly) {
+    // "Lawyers for Mercer", "a spokeswoman for Ana Ruiz": a person after the head's preposition
+    // is not the speaker.
+    // (or a participle: "Astronomers using the James Webb Space Telescope")
+    const firstPrep = body.findIndex(
+      (w, k) =>
+        k > 0 &&
+        (NP_PREPOSITIONS.has(w) ||
+          (/^[a-z]+(?:ing|ed)$/.test(w) && (isGroupNoun(body[k - 1]!) || isRoleNoun(body[k - 1]!)))),
+    );
+    const headBeforePrep = firstPrep > 0 ? body[firstPrep - 1]!.toLowerCase() : "";
+    const personInPP =
+      !!personRun &&
+      firstPrep > 0 &&
+      personRun.i > b0 + firstPrep &&
+      (isGroupNoun(headBeforePrep) || isRoleNoun(headBeforePrep));
+    if (personRun && !modifierOnly && !personInPP) {
       const e = this.entityForName(personRun.parsed, personRun.i, personRun.j, true);
       if (e) {
         if (e.type === "person") {
@@ -777,7 +1045,16 @@ export class Attributor {
       }
     }
     // A plural head: a group ("Con Edison officials", "analysts", "people familiar with the matter").
-    const headAt = body.findIndex((w, k) => k > 0 && NP_PREPOSITIONS.has(w) && k < body.length - 1);
+    // The head ends before a preposition or a participle: "A man interviewed at the scene",
+    // "people familiar with the matter", "a spokesperson for the ministry".
+    const headAt = body.findIndex(
+      (w, k) =>
+        k > 0 &&
+        k < body.length - 1 &&
+        (NP_PREPOSITIONS.has(w) ||
+          (/^(?:[a-z]+ed|[a-z]+ing|familiar|close|based)$/.test(w) &&
+            (isRoleNoun(body[k - 1]!) || isGroupNoun(body[k - 1]!)))),
+    );
     const head = headAt > 0 ? body.slice(0, headAt) : body;
     const headWord = head[head.length - 1]!;
     const hl = headWord.toLowerCase();
@@ -815,7 +1092,7 @@ export class Attributor {
       }
       if (determiner === "the" && headAt < 0 && head.length <= 2) return null;
       const name = clean(body.join(" "));
-      const e = this.reg.collective(name, "anonymous", span, true);
+      const e = this.reg.collective(name, "anonymous", span, true, hl);
       if (e && !e.role) this.reg.setRole(e, name, span);
       return e
         ? {
@@ -841,7 +1118,10 @@ export class Attributor {
       const mods = head.slice(0, -1);
       const capMods = mods.filter((w) => isCapitalised(w));
       if (!capMods.length && determiner !== "a" && mods.length < 2) {
-        const r = this.description([hl], pos);
+        const r = this.description(
+          head.filter((w) => !DETERMINERS.has(w.toLowerCase())),
+          pos,
+        );
         if (r) return r;
         return null;
       }
@@ -908,18 +1188,22 @@ export class Attributor {
         const lowerPrev = isWord(prevTok) && prevTok.text === prev;
         // "a difficult question", "his statement", "the report": the word is a noun here.
         if (
-          (lowerPrev && NOUN_BEFORE.has(prev)) ||
-          (lowerPrev && isAdjective(prev) && !isFiniteVerb(prev) && !ADVERBS.has(prev)) ||
-          (isWord(prevTok) && isPossessive(prevTok.text))
+          NOUNABLE.test(w) &&
+          ((lowerPrev && NOUN_BEFORE.has(prev)) ||
+            (lowerPrev && isAdjective(prev) && !isFiniteVerb(prev) && !ADVERBS.has(prev)) ||
+            (isWord(prevTok) && isPossessive(prevTok.text)))
         )
           continue;
         // "declined to say", "want to add": an infinitive is not a statement.
         if (prev === "to" && !/^(?:went|goes|go)$/.test(low(tokens[v - 2]))) continue;
         if (this.deniedOrAsked(v, s)) continue;
+        // "..., saying", "and adding", "with spokesperson Yahya Sare'e saying": a participle cue.
+        const afterName = !!prevTok && prevTok.word && isCapitalised(prevTok.text) && !this.inQuote(v - 1);
         if (
           w.endsWith("ing") &&
-          !/^(?:,|and|while|in|before|after)$/.test(prev) &&
-          !this.afterStatementNoun(v)
+          !/^(?:,|and|while|in|before|after|but|\u2014)$/.test(prev) &&
+          !this.afterStatementNoun(v) &&
+          !afterName
         )
           continue;
         out.push({ v, len: 1, kind: w.endsWith("ing") ? "participle" : "verb", word: w });
@@ -959,7 +1243,8 @@ export class Attributor {
     void aux;
     for (let m = v - 1; m >= s.t0 && m >= v - 8; m--) {
       const l = low(tokens[m]);
-      if (/^(?:whether|if)$/.test(l)) return true;
+      // "asked whether he thought", "echoed what many have said": asked about, or a free relative.
+      if (/^(?:whether|if|what)$/.test(l)) return true;
       if (/^(?:neither|nor|none|nobody|no)$/.test(l) && m >= v - 3) return true;
       if (!tokens[m]!.word) break;
     }
@@ -1011,35 +1296,63 @@ export class Attributor {
     const t = tokens[j]!;
     if (t.word && SUBJECT_PRONOUNS.has(low(t))) return { i: j, j: j + 1 };
     if (t.text === "," || t.text === "\u2014") {
-      // Find the comma that opens the appositive.
-      let c = j - 1;
-      while (
-        c > floor &&
-        tokens[c]!.text !== "," &&
-        tokens[c]!.text !== "\u2014" &&
-        j - c < 30 &&
-        !this.inQuote(c)
-      )
-        c--;
-      if (c <= floor || (tokens[c]!.text !== "," && tokens[c]!.text !== "\u2014")) return null;
-      const open = tokens[c + 1];
-      // "The club's head coach, Elena Marsh, said": the name between the commas is the subject.
-      const seg = capitalisedRuns(tokens, c + 1, j);
-      if (seg.length === 1 && seg[0]!.i === c + 1 && seg[0]!.j === j) {
-        const parsed = parseNameRun(tokens.slice(c + 1, j).map((t) => t.text));
-        if (parsed?.type === "person") return { i: c + 1, j };
+      // Walk back over the comma segments between the subject and its verb: appositives
+      // ("a 67-year-old retired teacher from Dayton, Ohio,", "who lost $41,000,"), asides
+      // ("however"), ages ("39"); a name alone between commas is the subject itself ("The club's
+      // head coach, Elena Marsh, said").
+      let end = j;
+      for (let guard = 0; guard < 5; guard++) {
+        let c = end - 1;
+        while (
+          c > floor &&
+          tokens[c]!.text !== "," &&
+          tokens[c]!.text !== "\u2014" &&
+          end - c < 30 &&
+          !this.inQuote(c)
+        )
+          c--;
+        if (c <= floor || (tokens[c]!.text !== "," && tokens[c]!.text !== "\u2014")) {
+          // Back at the start of the clause: what lies before the segments is the subject.
+          if (guard === 0) return null;
+          const r = this.subjectRange(end, floor);
+          return r && r.j === end ? r : null;
+        }
+        const segWords = tokens.slice(c + 1, end).map((x) => x.text);
+        const seg = capitalisedRuns(tokens, c + 1, end);
+        if (guard === 0 && seg.length === 1 && seg[0]!.i === c + 1 && seg[0]!.j === end) {
+          const parsed = parseNameRun(segWords);
+          if (parsed?.type === "person") return { i: c + 1, j: end };
+        }
+        const open = tokens[c + 1];
+        const aside =
+          end - c - 1 <= 3 &&
+          /^(?:however|meanwhile|too|also|though|instead|moreover|for|in|by|at|separately|likewise|similarly|nevertheless|still)$/.test(
+            low(open),
+          );
+        const place = segWords.length <= 3 && isPlaceName(segWords);
+        const age = segWords.length === 1 && /^\d{1,3}$/.test(segWords[0]!);
+        if (!(aside || place || age || this.opensAppositive(c + 1))) return null;
+        // What stands before this segment: the subject, or another segment to walk over.
+        if (tokens[c - 1]?.text === "," || tokens[c - 1]?.text === "\u2014") {
+          end = c - 1;
+          continue;
+        }
+        const inner = this.subjectRange(c, floor);
+        if (!inner || inner.j !== c) return null;
+        const before = tokens[inner.i - 1];
+        const innerWords = tokens.slice(inner.i, inner.j).map((x) => x.text);
+        if (
+          before &&
+          (before.text === "," || before.text === "\u2014") &&
+          innerWords.length <= 3 &&
+          (isPlaceName(innerWords) || (innerWords.length === 1 && /^\d{1,3}$/.test(innerWords[0]!)))
+        ) {
+          end = inner.i - 1;
+          continue;
+        }
+        return inner;
       }
-      // "X, however, said", "X, for his part, said": a discourse adverb between commas.
-      const aside =
-        j - c - 1 <= 3 &&
-        /^(?:however|meanwhile|too|also|though|instead|moreover|for|in|by|at|separately|likewise|similarly|nevertheless|still|meanwhile)$/.test(
-          low(open),
-        );
-      const appositive = aside || this.opensAppositive(c + 1);
-      if (!appositive) return null;
-      const inner = this.subjectRange(c, floor);
-      if (!inner || inner.j !== c) return null;
-      return inner;
+      return null;
     }
     let i = j;
     while (i >= floor && j - i < 14) {
@@ -1064,12 +1377,22 @@ export class Attributor {
         i--;
         continue;
       }
+      // "The Conservatives' letter to Daniel Greenberg, ..., said": a document's addressee.
+      if (l === "to" && k < j && DOC_NOUNS.has(low(tokens[k - 1]))) {
+        i--;
+        continue;
+      }
       if (/^(?:interviewed|contacted|reached|quoted|cited|familiar|close)$/.test(l) && i < j) {
         i--;
         continue;
       }
       if (!this.npWord(k)) break;
-      if (DETERMINERS.has(l) && !NP_PREPOSITIONS.has(low(tokens[k - 1]))) {
+      // "Astronomers using the James Webb Space Telescope": a participle after a group joins it.
+      const participle =
+        /^[a-z]+(?:ing|ed)$/.test(low(tokens[k - 1])) &&
+        isWord(tokens[k - 2]) &&
+        (isGroupNoun(tokens[k - 2]!.text) || isRoleNoun(tokens[k - 2]!.text));
+      if (DETERMINERS.has(l) && !NP_PREPOSITIONS.has(low(tokens[k - 1])) && !participle) {
         i--;
         break;
       }
@@ -1078,6 +1401,32 @@ export class Attributor {
     const start = i + 1;
     if (start > j) return null;
     return { i: start, j: j + 1 };
+  }
+
+  /**
+   * Extends a subject leftwards over prepositional phrases ("a man interviewed by a CNN stringer
+   * | at the scene"), as far as a person, group or organisation noun that heads it; null if none.
+   */
+  private wideSubject(i: number, floor: number): number | null {
+    const { tokens } = this.ctx;
+    let k = i - 1;
+    let best: number | null = null;
+    for (let n = 0; k >= floor && n < 12; k--, n++) {
+      const t = tokens[k]!;
+      if (!t.word || this.inQuote(k)) break;
+      const l = low(t);
+      if (STOP_WORDS.has(l) || SUBJECT_PRONOUNS.has(l) || (isFiniteVerb(l) && !/ed$/.test(l))) break;
+      if (DETERMINERS.has(l)) {
+        const before = low(tokens[k - 1]);
+        if (!NP_PREPOSITIONS.has(before) && before !== "by") {
+          if (best !== null) return k;
+          break;
+        }
+        continue;
+      }
+      if (isRoleNoun(l) || isGroupNoun(l) || isOrgNoun(l)) best = k;
+    }
+    return best !== null && best < i ? best : null;
   }
 
   /** The noun phrase after an inverted verb: `," said Martin Indyk, executive vice president of ...`. */
@@ -1097,12 +1446,14 @@ export class Attributor {
           (isRoleNoun(before.text) ||
             isGroupNoun(before.text) ||
             isOrgNoun(before.text) ||
+            DOC_NOUNS.has(low(before)) ||
             /^(?:familiar|close)$/.test(low(before)));
         // "Peter McNally of Third Bridge", "Jane Roe at the RAND Corp.": a name's affiliation.
         const nameBefore =
           isWord(before) &&
           isCapitalised(before.text) &&
-          /^(?:of|at|from|with)$/.test(l) &&
+          // ... or an organisation's complement: "the Centre for Maritime Research".
+          (/^(?:of|at|from|with)$/.test(l) || (l === "for" && isOrgWord(before.text))) &&
           isWord(after) &&
           (isCapitalised(after.text) ||
             (low(after) === "the" && isWord(tokens[j + 2]) && isCapitalised(tokens[j + 2]!.text)));
@@ -1115,7 +1466,17 @@ export class Attributor {
         j++;
         continue;
       }
-      if (!this.npWord(j) && !(isCapitalised(t.text) && j === k)) break;
+      // "the Centre for Maritime and Coastal Research": "and" inside an organisation's complement.
+      const inComplement =
+        l === "and" &&
+        isWord(tokens[j - 1]) &&
+        isCapitalised(tokens[j - 1]!.text) &&
+        isWord(tokens[j + 1]) &&
+        isCapitalised(tokens[j + 1]!.text) &&
+        tokens
+          .slice(k, j)
+          .some((u, n, all) => /^(?:for|of)$/.test(u.text) && n > 0 && isOrgWord(all[n - 1]!.text));
+      if (!this.npWord(j) && !(isCapitalised(t.text) && j === k) && !inComplement) break;
       j++;
     }
     if (j === k) return null;
@@ -1128,15 +1489,22 @@ export class Attributor {
         isRoleNoun(open) ||
         (isWord(tokens[e]) && isTitleWord(tokens[e]!.text))
       ) {
+        let verb = false;
+        let role = false;
         while (
           e < limit &&
           tokens[e]!.text !== "," &&
           tokens[e]!.text !== "." &&
           !/^(?:who|which)$/.test(low(tokens[e])) &&
           e - j < 20
-        )
+        ) {
+          const w = tokens[e]!.text;
+          if (w === w.toLowerCase() && isFiniteVerb(w)) verb = true;
+          if (isRoleNoun(w) || isTitleWord(w) || /(?:ist|er|or|ian)s?$/.test(w)) role = true;
           e++;
-        return { i: k, j: e };
+        }
+        // "According to the mayor, the bridge will reopen": a clause, not an appositive.
+        if (!verb && role) return { i: k, j: e };
       }
     }
     return { i: k, j };
@@ -1145,7 +1513,7 @@ export class Attributor {
   /** The subject of the clause starting at `floor`, past a leading adverbial ("In a statement, ..."). */
   private clauseSubject(floor: number, limit: number): Resolution | null {
     const { tokens } = this.ctx;
-    let i = floor;
+    let i = this.pastDateline(floor, limit);
     if (CLAUSE_OPENERS.has(low(tokens[i])) || /^(?:but|and|so|yet)$/.test(low(tokens[i]))) {
       if (/^(?:but|and|so|yet)$/.test(low(tokens[i]))) i++;
       if (CLAUSE_OPENERS.has(low(tokens[i]))) {
@@ -1153,10 +1521,32 @@ export class Attributor {
         i++;
       }
     }
+    // "Last week, Biden spoke ...": an opening adverbial without a verb before the first comma.
+    if (i === floor) {
+      let c = i;
+      while (c < limit && c < i + 7 && tokens[c]!.text !== ",") c++;
+      if (tokens[c]?.text === "," && c > i) {
+        let verb = false;
+        for (let m = i; m < c; m++)
+          if (isFiniteVerb(low(tokens[m])) && !isCapitalised(tokens[m]!.text)) verb = true;
+        const opening =
+          tokens.slice(i, c).every((t) => !isCapitalised(t.text) || t === tokens[i]) ||
+          TIME_WORDS.has(low(tokens[i]));
+        if (!verb && opening && !this.opensAppositive(c + 1)) i = c + 1;
+      }
+    }
     if (i >= limit) return null;
     if (SUBJECT_PRONOUNS.has(low(tokens[i]))) return this.interpret(i, i + 1);
     let j = i;
     while (j < limit && (this.npWord(j) || (NP_PREPOSITIONS.has(low(tokens[j])) && j > i)) && j - i < 10) j++;
+    // "Its president, Gary Lindqvist, called ...": the name between commas after a role is the subject.
+    if (tokens[j]?.text === ",") {
+      let e = j + 1;
+      while (e < limit && tokens[e]!.text !== "," && e - j < 6) e++;
+      const seg = tokens.slice(j + 1, e).map((t) => t.text);
+      const parsed = tokens[e]?.text === "," && seg.length ? parseNameRun(seg) : null;
+      if (parsed?.type === "person") return this.interpret(j + 1, e);
+    }
     return j > i ? this.interpret(i, j) : null;
   }
 
@@ -1164,8 +1554,20 @@ export class Attributor {
   private speakerOf(c: Cue, s: SentenceInfo, floor = s.t0): Resolution | null {
     const { tokens } = this.ctx;
     if (c.kind === "according") {
-      const r = this.objectRange(c.v + 2, s.t1);
-      return r ? this.interpret(r.i, r.j) : null;
+      const range = this.objectRange(c.v + 2, s.t1);
+      const r = range ? this.interpret(range.i, range.j) : null;
+      // "according to LSEG data", "according to a survey": figures, not a statement.
+      const after = tokens[range ? range.j : c.v + 2];
+      const head = range ? low(tokens[range.j - 1]) : "";
+      if (
+        r &&
+        (/^(?:data|figures|statistics|estimates|survey|surveys|poll|polls|records|filings|calculations|analysis|tally|count|projections|research)$/.test(
+          head,
+        ) ||
+          /^(?:data|figures)$/.test(low(after)))
+      )
+        return { ...r, sure: false, reason: `the source is ${r.entity.name}'s figures, not a statement` };
+      return r;
     }
     if (c.kind === "noun") {
       for (let k = c.v - 1; k >= s.t0 && k >= c.v - 3; k--) {
@@ -1183,12 +1585,45 @@ export class Attributor {
       return null;
     }
     if (c.kind === "participle") {
+      // "with spokesperson Yahya Sare'e saying ...": the name right before it.
+      const before = tokens[c.v - 1];
+      if (isWord(before) && isCapitalised(before.text)) {
+        const left = this.subjectRange(c.v, floor);
+        const r = left ? this.interpret(left.i, left.j) : null;
+        if (r) return r;
+      }
       // "..., saying that ...": the subject of the main clause.
       return this.clauseSubject(s.t0, c.v);
     }
     const left = this.subjectRange(c.v, floor);
     if (left) {
       const r = this.interpret(left.i, left.j);
+      // "The United Nations and European Union stressed": a joint statement has no one speaker.
+      const and = tokens[left.i - 1];
+      if (
+        r &&
+        isWord(and) &&
+        /^(?:and|&)$/.test(low(and)) &&
+        isWord(tokens[left.i - 2]) &&
+        isCapitalised(tokens[left.i - 2]!.text)
+      )
+        return { ...r, sure: false, reason: `${r.entity.name} speaks together with others` };
+      if (r) return r;
+    }
+    // "A man interviewed by a CNN stringer at the scene said": a longer phrase with prepositions.
+    if (left) {
+      const wide = this.wideSubject(left.i, floor);
+      if (wide !== null) {
+        const r = this.interpret(wide, left.j);
+        if (r) return r;
+      }
+    }
+    // "..., said the officials, who added that ...": "who" speaks for the noun phrase before it.
+    const w0 = this.skipLeftAdverbs(c.v - 1, floor);
+    if (w0 >= floor && /^(?:who|which)$/.test(low(tokens[w0]))) {
+      const at = tokens[w0 - 1]?.text === "," ? w0 - 1 : w0;
+      const ante = this.subjectRange(at, floor) ?? this.subjectRange(at, s.t0);
+      const r = ante ? this.interpret(ante.i, ante.j) : null;
       if (r) return r;
     }
     // "A spokesperson who did not wish to be named said": the subject before a relative clause.
@@ -1263,19 +1698,45 @@ export class Attributor {
     if (l === ":") return k + 1 < s.t1 && tokens[k + 1]!.text !== '"' && !this.inQuote(k + 1) ? k + 1 : -1;
     if (k >= s.t1) return -1;
     if (isQuoteOnly(c.word) || (QUOTE_CUES.has(c.word) && !REPORTING.has(c.word))) return -1;
+    // `," said Amara Nwosu, ...`: the cue of the quotation before it reports nothing after it.
+    const prev = tokens[c.v - 1];
+    if (
+      c.kind === "verb" &&
+      prev &&
+      (prev.text === '"' || (prev.text === "," && tokens[c.v - 2]?.text === '"'))
+    )
+      return -1;
+    if (c.kind === "verb" && prev && this.inQuote(c.v - 1)) return -1;
     const first = low(tokens[k]);
     if (/^(?:he|she|it|they|we|i|you|there)(?:'s|'re|'ll|'d|'ve|'m)?$/.test(first)) return k;
     // A bare clause: a noun phrase then a finite verb before any comma ("the bridge would reopen").
     if (!this.npWord(k) && !/^\d/.test(first)) return -1;
     // Verbs that also take a plain object ("added new systems", "confirmed the deal") need a
     // verb the lexicon knows; "said" and its like take a verb recognised by its ending too.
+    // "maintains about 90,000 miles of cable": verbs with another sense report only with "that".
+    if (NEEDS_THAT.has(c.word)) return -1;
     // "fears that ...", "hopes they ...": a belief verb reports a clause only with "that" or a pronoun.
     if (BELIEF.has(c.word) && !CLAUSE_ONLY.has(c.word)) return -1;
     const loose = CLAUSE_ONLY.has(c.word);
     // "added 25 points", "confirmed two deaths": a number after such a verb is its object.
     if (!loose && /^\d/.test(first)) return -1;
-    for (let m = k + 1; m < Math.min(s.t1, k + 14); m++) {
+    let relative = false;
+    for (let m = k + 1; m < Math.min(s.t1, k + (loose ? 14 : 7)); m++) {
       const tk = tokens[m]!;
+      // "said Amara Nwosu, an astrophysicist who led the study": a verb inside a relative clause
+      // does not make the noun phrase a clause; a comma ends one.
+      if (/^(?:who|which|whose|whom)$/.test(low(tk))) relative = true;
+      if (relative) {
+        // The relative clause ends at a comma, or where the main verb's modal comes
+        // ("anyone who doubts how valuable it is should try it").
+        if (tk.text === ",") relative = false;
+        else if (/^(?:should|would|will|must|can|could|may|might)$/.test(low(tk)) && m > k + 3) return k;
+        continue;
+      }
+      if (tk.text === "(") {
+        while (m < s.t1 && tokens[m]!.text !== ")") m++;
+        continue;
+      }
       // A name in quotation marks inside the subject: "the program, known as "Catch Up", would ...".
       if (this.inQuote(m) || tk.text === '"') {
         const mi = this.ctx.quoteOf[m] ?? -1;
@@ -1284,7 +1745,7 @@ export class Attributor {
       }
       if (!tk.word) {
         // "the unit, built for 40 patients, had held": an appositive inside the subject.
-        if (/^['\-%$\u20AC\u00A3]$/.test(tk.text) || (tk.text === "," && m > k + 1)) continue;
+        if (/^['\-%$\u20AC\u00A3]$/.test(tk.text) || (tk.text === "," && m > k + 1 && loose)) continue;
         return -1;
       }
       const before = low(tokens[m - 1]);
@@ -1309,7 +1770,14 @@ export class Attributor {
       if (ADJUNCT_PREPOSITIONS.has(l) && k + 1 < limit && this.npWord(k + 1)) {
         k++;
         let n = 0;
-        while (k < limit && n < 8 && (this.npWord(k) || /^(?:of|and)$/.test(low(tokens[k])))) {
+        while (
+          k < limit &&
+          n < 8 &&
+          (this.npWord(k) ||
+            /^(?:of|and)$/.test(low(tokens[k])) ||
+            // "in a televised address": a participle after a determiner is an adjective.
+            (/ed$/.test(low(tokens[k])) && DETERMINERS.has(low(tokens[k - 1]))))
+        ) {
           if (n > 0 && SUBJECT_PRONOUNS.has(low(tokens[k]))) break;
           if (n > 0 && low(tokens[k]) === "that") break;
           k++;
@@ -1391,9 +1859,17 @@ export class Attributor {
     const cue = cues.find((c) => c.v >= k && c.v - k <= 22);
     if (!cue) return null;
     // Nothing but the speaker phrase between the mark and the verb: no other quotation, no clause.
+    // Otherwise the quotation may still be part of a clause that a closing cue reports.
     for (let m = k; m < cue.v; m++) {
-      if (this.inQuote(m) || tokens[m]!.text === '"' || tokens[m]!.text === ";" || tokens[m]!.text === ".")
+      if (this.inQuote(m) || tokens[m]!.text === '"' || tokens[m]!.text === ";" || tokens[m]!.text === ".") {
+        if (tokens[m]!.text === ";" || tokens[m]!.text === ".") return null;
+        const closing = this.clauseBefore(cue, s, true);
+        if (closing && !closing.interposed && tokens[closing.start]!.start <= mark.open) {
+          const r = this.speakerOf(cue, s, closing.groupStart);
+          if (r) return { r, cue };
+        }
         return null;
+      }
     }
     if (cue.v === k) {
       if (cue.kind === "according") {
@@ -1490,6 +1966,7 @@ export class Attributor {
   private cueBefore(mark: QuoteMark, s: SentenceInfo, cues: Cue[]): { r: Resolution; cue: Cue } | null {
     const { tokens } = this.ctx;
     const open = tokenAt(this.ctx, mark.open);
+    let found: { r: Resolution; cue: Cue } | null = null;
     for (let n = cues.length - 1; n >= 0; n--) {
       const c = cues[n]!;
       if (c.v >= open) continue;
@@ -1504,20 +1981,25 @@ export class Attributor {
       k = this.skipAdjuncts(k, open);
       while (k < open && /^(?:that|,|:|\u2014)$/.test(low(tokens[k]))) k++;
       // "condemned the "...", "called it "...", "described them as "...": a short object lead-in.
+      // "called the decision "...", "described the plan as "...": a short object, then the quotation.
       if (QUOTE_CUES.has(c.word))
         while (
           k < open &&
-          k < c.v + c.len + 4 &&
-          /^(?:the|a|an|it|them|this|that|his|her|their|its|as|what)$/.test(low(tokens[k]))
+          k < c.v + c.len + 6 &&
+          (/^(?:the|a|an|it|them|this|that|his|her|their|its|as|what|him|us)$/.test(low(tokens[k])) ||
+            (isWord(tokens[k]) && !isFiniteVerb(low(tokens[k])) && !STOP_WORDS.has(low(tokens[k]))))
         )
           k++;
       const adjacent = k >= open;
       const reports = REPORTING.has(c.word) || c.kind === "according" || c.kind === "noun";
       if (!adjacent && !reports) continue;
       const r = this.speakerOf(c, s);
-      if (r) return { r, cue: c };
+      if (!r) continue;
+      // The nearest cue whose content the quotation is, or is inside.
+      found = { r, cue: c };
+      break;
     }
-    return null;
+    return found;
   }
 
   /** Attributes every speech quotation of the prose; returns them in text order. */
@@ -1554,6 +2036,37 @@ export class Attributor {
         const last = c[c.length - 1];
         const r = last ? this.speakerOf(last, prevS) : null;
         if (r) item = { ...item, r, cue: last!.word, how: "cue before the quote" };
+      }
+      // "Al Assas voiced his despair: "Where should we go?"": a colon introduces the subject's words.
+      const beforeMark = this.ctx.tokens[tokenAt(this.ctx, mark.open) - 1];
+      if (!item.r && beforeMark?.text === ":" && !this.startsSentence(mark, s)) {
+        const r = this.clauseSubject(s.t0, tokenAt(this.ctx, mark.open) - 1);
+        if (r && !r.entity.place)
+          item = {
+            ...item,
+            r: { ...r, reason: `the quotation follows a colon after ${r.entity.name}` },
+            cue: "colon",
+            how: "cue before the quote",
+          };
+      }
+      // "She also apologized "to the families ..."", "X called on the allies to "...": a quotation
+      // of four words or more inside a sentence with no speech verb is its subject's words.
+      if (!item.r && !this.startsSentence(mark, s)) {
+        const inner = this.ctx.text.slice(mark.inner.start, mark.inner.end);
+        const n = (inner.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+        const open = tokenAt(this.ctx, mark.open);
+        const r = n >= 4 ? this.clauseSubject(s.t0, open) : null;
+        if (r && !r.entity.place)
+          item = {
+            ...item,
+            r: {
+              ...r,
+              sure: false,
+              reason: `${r.entity.name} is the subject of the sentence that quotes these words`,
+            },
+            cue: "subject of the sentence",
+            how: "subject of the sentence",
+          };
       }
     }
     if (item.r) this.lastSpeaker = { id: item.r.entity.id, paragraph: s.paragraph };
@@ -1628,6 +2141,15 @@ export class Attributor {
             : `the speaker, ${prev.r.entity.name}, is named in the previous paragraph`,
         };
         how = open ? "continues quote" : "continues previous paragraph";
+      }
+      if (!r && !this.startsParagraph(it.mark)) {
+        // "Al Assas, a resident, voiced his despair. "Where should we go?"": the person the
+        // paragraph opens with, when nobody else speaks in it (uncertain).
+        const first = this.ctx.sentences.find((x) => x.paragraph === p);
+        const subj = first && first.index < it.s.index ? this.clauseSubject(first.t0, first.t1) : null;
+        if (subj && subj.entity.type === "person")
+          r = { ...subj, sure: false, reason: `the paragraph is about ${subj.entity.name}` };
+        how = "continues paragraph";
       }
       if (!r) continue;
       it.r = r;
@@ -1731,8 +2253,11 @@ export class Attributor {
     const candidates: Candidate[] = [];
     for (let n = 0; n < cues.length; n++) {
       const c = cues[n]!;
-      // Content after the cue.
-      const found = c.kind === "according" ? -1 : this.clauseAfter(c, s);
+      // Content after the cue; an inverted cue after a comma ("..., said the officials") reports
+      // what comes before it.
+      const inverted = tokens[c.v - 1]?.text === "," && c.kind === "verb";
+      const found =
+        c.kind === "according" || (inverted && this.clauseBefore(c, s)) ? -1 : this.clauseAfter(c, s);
       if (found >= 0) {
         const r = this.speakerOf(c, s);
         if (r) {
@@ -1791,17 +2316,49 @@ export class Attributor {
       // words inside the clause makes the sentence a direct quote only.
       let words = 0;
       let before = -1;
+      let woven = false;
+      let fragmentFirst = false;
+      let boundary = false;
       for (let k = start; k < end; k++) {
         const mi = markAtToken(k);
         if (mi >= 0) {
-          if (speechMark[mi] && before < 0) before = words;
-        } else if (tokens[k]!.word) words++;
+          if (!speechMark[mi] && before < 0) fragmentFirst = true;
+          if (speechMark[mi] && before < 0) {
+            before = words;
+            // A quotation that is part of the clause's grammar ("had made a "deal with the
+            // devil."") rather than set off after a comma makes the sentence a direct quote only;
+            // not when a short quoted fragment came first, or a new clause began before it.
+            const opener = tokens[k - 1];
+            const setOff = opener?.text === '"' ? tokens[k - 2]?.text === "," : opener?.text === ",";
+            woven = !setOff && !fragmentFirst && !boundary;
+          }
+        } else {
+          if (tokens[k]!.word) words++;
+          const l = low(tokens[k]);
+          if (
+            l === "while" ||
+            l === "whereas" ||
+            (tokens[k]!.text === "," && /^(?:and|but)$/.test(low(tokens[k + 1])))
+          )
+            boundary = true;
+        }
       }
       // A paraphrase that turns into a quotation within a few words is the quotation's lead-in.
-      if (before >= 0 && before < 6) continue;
+      if (before >= 0 && (before < 6 || woven)) continue;
       if (words < 3) continue;
       // An interposed cue stays in the text: "The nations, he said, want to ...".
-      const clause = text.slice(tokens[start]!.start, tokens[end - 1]!.end).replace(/[\s,\u2014.;:]+$/, "");
+      // The paraphrase stops where a quotation of the speaker's own words begins: that is a
+      // direct quote of its own ("Apple employs about 450 Dreamers, and he sees "...").
+      let stop = end;
+      for (let k = start; k < end; k++) {
+        const mi = markAtToken(k);
+        if (mi >= 0 && speechMark[mi]) {
+          stop = k;
+          while (stop > start && !tokens[stop - 1]!.word) stop--;
+          break;
+        }
+      }
+      const clause = text.slice(tokens[start]!.start, tokens[stop - 1]!.end).replace(/[\s,\u2014.;:]+$/, "");
       if (!clause) continue;
       void shape;
       const reasons: string[] = [];
@@ -1832,6 +2389,13 @@ export class Attributor {
       const m = this.reg.mentionAt(r.via.start);
       if (m) m.speaks = true;
       this.lastSpeaker = { id: r.entity.id, paragraph: s.paragraph };
+      // Names inside what someone reports are the content of the report, not the narrative's
+      // topic: they weigh less for a later pronoun.
+      for (let k = this.reg.indexAt(tokens[start]!.start); k < this.reg.mentions.length; k++) {
+        const x = this.reg.mentions[k]!;
+        if (x.start >= tokens[stop - 1]!.end) break;
+        (x as { reported?: boolean }).reported = true;
+      }
     }
     return out;
   }
@@ -1935,7 +2499,7 @@ export class Attributor {
     // "..., he said, adding that ...": a participle after the cue continues it; the cue closes.
     const participleAfter =
       tokens[e]?.text === "," &&
-      /^(?:adding|noting|saying|warning|arguing|stressing|explaining|insisting|citing|calling|urging)$/.test(
+      /^(?:adding|noting|saying|warning|arguing|stressing|explaining|insisting|citing|calling|urging|who|which|whose)$/.test(
         low(tokens[e + 1]),
       );
     // "..., Cook said while visiting the conference": a subordinate adjunct closes the cue too.
@@ -1947,7 +2511,11 @@ export class Attributor {
     const atEnd = e >= s.t1 || (e === s.t1 - 1 && !tokens[e]!.word) || adjunctTail || participleAfter;
     if (atEnd && cut - s.t0 < 3) return null;
     // Nothing in the clause before may itself be a quotation with its cue here.
-    if (!quotes) for (let k = s.t0; k < cut; k++) if (this.inQuote(k)) return null;
+    const speechAt = (k: number) => {
+      const mi = this.ctx.quoteOf[k] ?? -1;
+      return mi >= 0 && this.isSpeechQuote(this.ctx.marks[mi]!);
+    };
+    if (!quotes) for (let k = s.t0; k < cut; k++) if (speechAt(k)) return null;
     if (atEnd) return { start: s.t0, end: cut, groupStart: g, interposed: false };
     if (tokens[restStart]!.text === "," && restStart + 3 < s.t1) {
       // "The East Asian nations, he said, want to ..."; the first part has no verb of its own.
@@ -1958,11 +2526,9 @@ export class Attributor {
           break;
         }
       }
-      if (!quotes) for (let k = restStart; k < s.t1; k++) if (this.inQuote(k)) return null;
+      if (!quotes) for (let k = restStart; k < s.t1; k++) if (speechAt(k)) return null;
       return { start: s.t0, end: s.t1, groupStart: g, interposed: true };
     }
     return null;
   }
 }
-
-export { genderOfFirstName, genderOfTitle, REPORTING };

@@ -1,5 +1,15 @@
 import { acronymOf } from "./acronyms";
-import { clean, genderOfFirstName, genderOfTitle, isOrgWord, type Gender, type ParsedName } from "./names";
+import {
+  clean,
+  genderOfFirstName,
+  genderOfTitle,
+  isCommonWord,
+  isDemonym,
+  isOrgWord,
+  isTitleWord,
+  type Gender,
+  type ParsedName,
+} from "./names";
 import type { Span, SpeakerType } from "./types";
 
 /**
@@ -162,7 +172,7 @@ export class Registry {
   }
 
   setRole(e: Entity, role: string, span: Span) {
-    e.role = clean(role).replace(/\s+/g, " ").trim();
+    e.role = plainRole(clean(role).replace(/\s+/g, " ").trim());
     e.roleSpan = span;
     const g = genderOfTitle(e.role);
     if (g && !e.genderSure) {
@@ -172,9 +182,16 @@ export class Registry {
   }
 
   /** Organisations and groups match by exact name, a known alias or an acronym ("G-7" ~ "Group of Seven"). */
-  collective(name: string, type: SpeakerType, span: Span, register: boolean): Entity | undefined {
+  collective(
+    name: string,
+    type: SpeakerType,
+    span: Span,
+    register: boolean,
+    headNoun?: string,
+  ): Entity | undefined {
     const words = name.split(" ");
-    const head = type === "group" || type === "anonymous" ? words[words.length - 1]!.toLowerCase() : "";
+    const head =
+      headNoun ?? (type === "group" || type === "anonymous" ? words[words.length - 1]!.toLowerCase() : "");
     const found = this.findByName(name);
     let e = found && found.type !== "person" ? found : undefined;
     if (!e && type === "organisation") e = this.orgByPrefix(name);
@@ -194,15 +211,16 @@ export class Registry {
    * "Northwind" after "Northwind Motors Inc.", "Harbour City" after "Harbour City FC": the name of
    * exactly one organisation without its trailing organisation words.
    */
-  orgByPrefix(name: string): Entity | undefined {
+  orgByPrefix(name: string, loose = false): Entity | undefined {
     const cands = this.entities.filter(
       (e) =>
         e.type === "organisation" &&
         e.name.startsWith(`${name} `) &&
-        e.name
-          .slice(name.length + 1)
-          .split(" ")
-          .every((w) => isOrgWord(w)),
+        (loose ||
+          e.name
+            .slice(name.length + 1)
+            .split(" ")
+            .every((w) => isOrgWord(w))),
     );
     if (cands.length !== 1) return undefined;
     cands[0]!.aliases.add(name);
@@ -261,4 +279,14 @@ export class Registry {
   }
 }
 
-export { acronymOf };
+/**
+ * A role as a phrase: "Opposition leader", "Harbour master" (capitalised only because they open
+ * the sentence) become "opposition leader"; a title ("Defense Minister", "Democratic Senator"), a
+ * nationality ("Spanish finance minister") or a name keeps its capitals.
+ */
+function plainRole(role: string): string {
+  const [first, second] = role.split(" ");
+  if (!first || !second || !/^\p{Lu}\p{Ll}+$/u.test(first) || !/^\p{Ll}/u.test(second)) return role;
+  if (isTitleWord(first) || isDemonym(first) || !isCommonWord(first.toLowerCase())) return role;
+  return first.toLowerCase() + role.slice(first.length);
+}

@@ -1,245 +1,217 @@
-import { sentenceAt, type Context } from "./context";
-import { GENERIC_PREFIX, GENERIC_SYSTEMS, NAMED_DESCRIPTOR, NAMED_SYSTEMS } from "./systems-gazetteer";
+import type { Context } from "./context";
+import { findMentions, type Mention } from "./system-shapes";
+import { StatusReader, type StatusReading } from "./system-status";
 import type { SystemMention, SystemStatus, WeaponSystem } from "./types";
 
 /**
- * Finds weapon systems (gazetteer names and generic classes) and reads what the article says
- * happened to each from the clause around each mention: the nearest governing cue before it
- * (a supply verb with its modal, negation or request frame), or a passive after it.
- * Across mentions the furthest stage of the supply pipeline wins:
+ * Weapon systems of an article: mentions found by their shapes (system-shapes.ts) are grouped
+ * into systems, each mention's status is read from its clause (system-status.ts), and across
+ * mentions the furthest stage of the supply pipeline wins:
  * sent > pledged > withheld > requested > mentioned ("asked for, then held back" is withheld;
- * "held back, then sent" is sent).
+ * "held back, then sent" is sent). Only prose counts: captions, credits, bylines and headings
+ * never decide anything (the shape finder skips them).
+ *
+ * Grouping: named mentions that share a key (designation, name, acronym, ship name) are one
+ * system ("the B-2", "B-2 bomber", "B-2 Spirit stealth bomber"; "Naval Strike Missile (NSM)" and
+ * "NSM"). A generic class joins an earlier one of the same weapon word when their owners and
+ * kinds do not disagree ("missiles" joins "Houthi ballistic missiles").
  */
 
 const RANK: Record<SystemStatus, number> = { sent: 4, pledged: 3, withheld: 2, requested: 1, mentioned: 0 };
 
-// Named systems: one alternation of every full entry (with its class descriptor) is large and
-// irregexp tries all of it at every position of the text, which was most of the analysis time.
-// Instead a cheap alternation of the bare names (no descriptor, no groups) finds every position
-// where some name could start; only there are the full per-entry patterns tried, sticky and in
-// gazetteer order. That is the same leftmost-first match an alternation of the full entries
-// would give, since any full match at a position implies its bare name matches there too.
-const NAMED_HEAD_RE = new RegExp(
-  `(?<![\\w-])(?:${NAMED_SYSTEMS.map((s) => `(?:${s.pattern})`).join("|")})`,
-  "g",
-);
-const NAMED_FULL_RE = NAMED_SYSTEMS.map(
-  (s) => new RegExp(`(?<![\\w-])(?:${s.pattern})${NAMED_DESCRIPTOR}(?![\\w-])`, "y"),
-);
+type Group = {
+  mentions: Mention[];
+  readings: StatusReading[];
+  named: boolean;
+  owner: string | null;
+  head: string | null;
+  types: string;
+  abstract: boolean;
+  last: number;
+};
 
-/** Matches of named systems in text order: leftmost, first gazetteer row wins, no overlaps. */
-function namedMatches(text: string): { start: number; end: number; idx: number }[] {
-  const out: { start: number; end: number; idx: number }[] = [];
-  let lastEnd = 0;
-  NAMED_HEAD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = NAMED_HEAD_RE.exec(text))) {
-    const at = m.index;
-    // Every candidate start, including ones inside a previous head ("Black Hawk" / "Hawk").
-    NAMED_HEAD_RE.lastIndex = at + 1;
-    if (at < lastEnd) continue;
-    for (let i = 0; i < NAMED_FULL_RE.length; i++) {
-      const re = NAMED_FULL_RE[i]!;
-      re.lastIndex = at;
-      const f = re.exec(text);
-      if (!f) continue;
-      out.push({ start: at, end: at + f[0].length, idx: i });
-      lastEnd = at + f[0].length;
-      break;
-    }
-  }
-  return out;
-}
-const GENERIC_RE = new RegExp(
-  GENERIC_SYSTEMS.map((s, i) => `(?<g${i}>(?<![\\w-])(?:${s.pattern})(?![\\w-]))`).join("|"),
-  "gi",
-);
-// Evaluative adjectives are matched backwards from the class, on a short window: running the
-// repeated prefix at every position of the text was the most expensive step of the analysis.
-const PREFIX_RE = new RegExp(`(?<![\\w-])${GENERIC_PREFIX}$`, "i");
-
-const SEND_PAST =
-  /^(delivered|sent|supplied|provided|gave|given|shipped|donated|transferred|received|got|handed|dispatched|arrived|added|equipped|armed|obtained|acquired|fielded)$/;
-const SEND_ING = /^(providing|supplying|sending|delivering|giving|shipping|donating|transferring|handing)$/;
-const SEND_BASE = /^(send|provide|supply|deliver|give|ship|donate|transfer|hand)$/;
-const PLEDGE =
-  /^(pledged|pledge|pledges|promised|promise|promises|announced|approved|committed|commit|vowed|delivery|deliveries|accelerating|accelerate|accelerated|speeding|sped|expedite|expediting|package)$/;
-const REQUEST =
-  /^(requested|request|requests|requesting|asked|asking|ask|pushing|push|pressing|press|calls|called|calling|demanded|demanding|demand|sought|seeking|seek|wants|wanted|want|urged|urging|pleaded|pleading|appealed|lobbying|lobbied|get|obtain|acquire)$/;
-const WITHHOLD =
-  /^(balked|balking|refused|refuses|refusing|declined|declines|declining|reluctant|hesitant|hesitated|hesitating|resisted|resisting|withheld|withholding|vetoed|rejected|rejecting|undecided|stuck)$/;
-const NEGATION = /^(not|never|no)$|n't$/;
-const MENTION =
-  /^(use|used|using|resort|fired|firing|launched|launching|threatened|threatening|warned|destroyed|downed|captured|shot|intercepted|against)$/;
-const BOUNDARY = /^(;|but|while|whereas|although|though|however)$/;
-
-type W = { w: string; start: number };
-
-function words(s: string, base: number): W[] {
-  const out: W[] = [];
-  const re = /[\p{L}\p{N}][\p{L}\p{N}'\-]*|[;:]/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) out.push({ w: m[0].toLowerCase(), start: base + m.index });
-  return out;
-}
-
-/** Status of a supply verb given the few words before it ("whether to send", "would continue providing"). */
-function frame(prev: string[], fallback: SystemStatus): SystemStatus {
-  const p = prev.slice(-6);
-  if (
-    p.some((w) => WITHHOLD.test(w) || NEGATION.test(w) || w === "whether" || w === "short" || w === "ruled")
-  )
-    return "withheld";
-  if (p.some((w) => REQUEST.test(w) && w !== "get")) return "requested";
-  if (
-    p.some((w) =>
-      /^(will|would|shall|'ll|plans|plan|planned|agreed|decided|set|going|expects|expected|continue|continues|soon)$/.test(
-        w,
-      ),
-    )
-  )
-    return "pledged";
-  return fallback;
-}
-
-export function statusAt(
-  ctx: Context,
-  start: number,
-  end: number,
-): { status: SystemStatus; cue: string | null } {
-  const s = ctx.sentences[sentenceAt(ctx, start)]!;
-  // Supply adjectives inside the phrase itself: "Western-supplied anti-missile systems".
-  if (/-(supplied|provided|donated)\b/i.test(ctx.text.slice(start, end)))
-    return { status: "sent", cue: "supplied" };
-  const before = words(ctx.text.slice(s.start, start), s.start);
-  const ws = before.map((x) => x.w);
-  for (let k = ws.length - 1, n = 0; k >= 0 && n < 30; k--, n++) {
-    const w = ws[k]!;
-    if (BOUNDARY.test(w)) break;
-    const prev = ws.slice(Math.max(0, k - 6), k);
-    const two = `${ws[k - 1] ?? ""} ${w}`;
-    if (
-      two === "stopped short" ||
-      two === "ruled out" ||
-      two === "held back" ||
-      (w === "short" && ws[k + 1] === "of")
-    )
-      return { status: "withheld", cue: two };
-    if (two === "gone beyond" || two === "moved beyond") return { status: "sent", cue: two };
-    if (two === "speeding up" || two === "sped up") return { status: "pledged", cue: two };
-    if (SEND_PAST.test(w))
-      return {
-        status:
-          NEGATION.test(prev.slice(-3).join(" ")) ||
-          prev.slice(-3).some((x) => NEGATION.test(x) || x === "yet")
-            ? "withheld"
-            : "sent",
-        cue: w,
-      };
-    if (SEND_ING.test(w)) return { status: frame(prev, "sent"), cue: w };
-    if (SEND_BASE.test(w)) return { status: frame(prev, "pledged"), cue: w };
-    if (WITHHOLD.test(w)) return { status: "withheld", cue: w };
-    if (PLEDGE.test(w))
-      return { status: frame(prev, "pledged") === "withheld" ? "withheld" : "pledged", cue: w };
-    if (REQUEST.test(w)) return { status: "requested", cue: w };
-    if (MENTION.test(w)) return { status: "mentioned", cue: w };
-  }
-  // Passive after the mention: "Leopards were delivered", "tanks will be sent".
-  const after = words(ctx.text.slice(end, s.end), end)
-    .map((x) => x.w)
-    .slice(0, 5);
-  const aux = after.findIndex((w) => /^(were|was|have|has|had|are|is|will|would|be|being|been)$/.test(w));
-  if (aux >= 0 && aux <= 1) {
-    for (let k = aux; k < after.length; k++) {
-      const w = after[k]!;
-      if (SEND_PAST.test(w)) {
-        const pre = after.slice(0, k);
-        if (pre.some((x) => NEGATION.test(x))) return { status: "withheld", cue: w };
-        return {
-          status: pre.some((x) => /^(will|would|be)$/.test(x) && !pre.includes("been")) ? "pledged" : "sent",
-          cue: w,
+function groupMentions(mentions: Mention[]): Group[] {
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
+  const generics: Group[] = [];
+  const add = (g: Group, m: Mention, i: number) => {
+    g.mentions.push(m);
+    g.last = i;
+    if (m.named && m.shape !== "reference" && m.shape !== "repeat") g.named = true;
+    if (!g.owner && m.owner) g.owner = m.owner;
+    if (!m.abstract) g.abstract = false;
+  };
+  mentions.forEach((m, i) => {
+    if (m.named) {
+      const found = m.keys.map((k) => byKey.get(k)).filter((g): g is Group => !!g);
+      let g = found[0];
+      if (!g) {
+        g = {
+          mentions: [],
+          readings: [],
+          named: false,
+          owner: null,
+          head: m.head,
+          types: "",
+          abstract: false,
+          last: i,
         };
+        groups.push(g);
+      } else {
+        // Two systems found to be one (a name and its acronym met in one mention): merge.
+        for (const other of found.slice(1)) {
+          if (other === g) continue;
+          for (const x of other.mentions) for (const k of x.keys) byKey.set(k, g);
+          g.mentions.push(...other.mentions);
+          other.mentions = [];
+        }
       }
+      add(g, m, i);
+      for (const k of m.keys) byKey.set(k, g);
+      return;
     }
-  }
-  return { status: "mentioned", cue: null };
+    const types = m.types.join(" ");
+    const compatible = (g: Group) =>
+      g.head === m.head && g.abstract === m.abstract && (!g.owner || !m.owner || g.owner === m.owner);
+    let g = generics.find((x) => compatible(x) && x.types === types && x.owner === m.owner);
+    if (!g) {
+      const candidates = generics.filter((x) => compatible(x) && (!types || !x.types || x.types === types));
+      g = candidates.sort((x, y) => y.last - x.last)[0];
+    }
+    if (!g) {
+      g = {
+        mentions: [],
+        readings: [],
+        named: false,
+        owner: m.owner,
+        head: m.head,
+        types,
+        abstract: m.abstract,
+        last: i,
+      };
+      groups.push(g);
+      generics.push(g);
+    }
+    if (!g.types && types) g.types = types;
+    add(g, m, i);
+  });
+  return groups.filter((g) => g.mentions.length);
 }
+
+const phrase = (r: StatusReading): string => {
+  const q = r.cue ? `"${r.cue}"` : "";
+  if (r.recipient) return `${r.recipient} ${q ? `${q} it` : "used it"}, so it had been handed over`;
+  switch (r.status) {
+    case "sent":
+      return r.how === "transfer" ? `${q} describes weapons handed over` : `${q} says it was handed over`;
+    case "pledged":
+      return `${q} says it was promised, not yet delivered`;
+    case "requested":
+      return `${q} says someone asked for it`;
+    case "withheld":
+      return `${q} says it was held back`;
+    default:
+      return r.cue
+        ? `${q} says it was used, tested or seen, not handed over`
+        : "nothing in the article says it was sent, promised, asked for or held back";
+  }
+};
 
 export function findSystems(ctx: Context): WeaponSystem[] {
-  const { text } = ctx;
-  type Hit = { start: number; end: number; surface: string; named: boolean; idx: number };
-  const hits: Hit[] = [];
-  for (const m of namedMatches(text)) hits.push({ ...m, surface: text.slice(m.start, m.end), named: true });
-  const namedSpans = hits.slice();
-  let np = 0;
-  for (const m of text.matchAll(GENERIC_RE)) {
-    const g = m.groups ?? {};
-    const idx = GENERIC_SYSTEMS.findIndex((_, i) => g[`g${i}`] !== undefined);
-    const pre = PREFIX_RE.exec(text.slice(Math.max(0, m.index! - 80), m.index!));
-    const start = m.index! - (pre ? pre[0].length : 0);
-    const end = m.index! + m[0].length;
-    // Named spans are sorted and disjoint, generic matches come in text order and reach back at
-    // most 80 characters: a moving pointer keeps the overlap checks linear.
-    while (np < namedSpans.length && namedSpans[np]!.end <= m.index! - 80) np++;
-    let k = np;
-    while (k < namedSpans.length && namedSpans[k]!.end <= start) k++;
-    if (k < namedSpans.length && namedSpans[k]!.start < end) continue;
-    // "an anti-missile system known as NASAMS": the class only describes the named system.
-    const follow = text.slice(end, end + 40);
-    if (
-      /^,?\s+(?:known as|called|dubbed|named)\s+/.test(follow) &&
-      namedSpans[k] &&
-      namedSpans[k]!.start < end + 40
-    )
-      continue;
-    hits.push({ start, end, surface: text.slice(start, end), named: false, idx });
-  }
-  hits.sort((a, b) => a.start - b.start);
-
-  const byKey = new Map<string, WeaponSystem & { rank: number; order: number }>();
-  for (const h of hits) {
-    const sentence = sentenceAt(ctx, h.start);
-    const s = ctx.sentences[sentence]!;
-    const { status, cue } = statusAt(ctx, h.start, h.end);
-    const mention: SystemMention = { start: h.start, end: h.end, sentence, text: h.surface, status, cue };
-    const entry = h.named ? NAMED_SYSTEMS[h.idx]! : GENERIC_SYSTEMS[h.idx]!;
-    const key = h.named ? `n:${(entry as { name: string }).name}` : `g:${(entry as { key: string }).key}`;
-    let sys = byKey.get(key);
-    if (!sys) {
-      sys = {
-        name: h.named ? (entry as { name: string }).name : h.surface,
-        aliases: [],
-        category: entry.category,
-        kind: h.named ? "named" : "generic",
-        status,
-        evidence: { start: s.start, end: s.end },
-        mentions: [],
-        rank: -1,
-        order: byKey.size,
-        confidence: "high",
-        reasons: [],
-      };
-      byKey.set(key, sys);
-    }
-    sys.mentions.push(mention);
-    if (h.surface !== sys.name && !sys.aliases.includes(h.surface)) sys.aliases.push(h.surface);
-    const usable = !s.defective || sys.rank < 0;
-    if (RANK[status] > sys.rank && usable) {
-      sys.rank = RANK[status];
-      sys.status = status;
-      sys.evidence = { start: s.start, end: s.end };
-      if (!h.named && h.surface !== sys.name) {
-        // A generic class is named after the mention that decided its status.
-        sys.aliases = sys.aliases.filter((a) => a !== h.surface);
-        sys.aliases.push(sys.name);
-        sys.name = h.surface;
+  const { mentions, low } = findMentions(ctx);
+  if (!mentions.length) return [];
+  const reader = new StatusReader(ctx, mentions, low);
+  const out: (WeaponSystem & { order: number; tier: number })[] = [];
+  for (const g of groupMentions(mentions)) {
+    let best = -1;
+    let rank = -1;
+    let explicit = false;
+    const sms: SystemMention[] = [];
+    const readings = g.mentions.map((m) => reader.read(m));
+    readings.forEach((r, i) => {
+      const m = g.mentions[i]!;
+      sms.push({
+        start: m.start,
+        end: m.end,
+        sentence: m.sentence,
+        text: m.surface,
+        status: r.status,
+        cue: r.cue,
+      });
+      const defective = ctx.sentences[m.sentence]!.defective;
+      if (defective && best >= 0) return;
+      const cued = r.how !== "default";
+      const better =
+        RANK[r.status] > rank ||
+        (RANK[r.status] === rank && cued && !explicit) ||
+        (best >= 0 &&
+          ctx.sentences[g.mentions[best]!.sentence]!.defective &&
+          !defective &&
+          RANK[r.status] >= rank);
+      if (better) {
+        best = i;
+        rank = RANK[r.status];
+        explicit = cued;
       }
+    });
+    const decided = readings[best]!;
+    const dm = g.mentions[best]!;
+    // A class that names no particular equipment is a system only when the article says it moved.
+    if (g.abstract && decided.status === "mentioned") continue;
+
+    const namers = g.mentions.filter((m) => m.shape !== "reference" && m.shape !== "repeat");
+    const pool = namers.length ? namers : g.mentions;
+    const namer = pool.reduce((a, b) => (b.nameScore > a.nameScore ? b : a));
+    const categorizer = pool.reduce((a, b) => (b.categoryScore > a.categoryScore ? b : a));
+    let name = namer.name;
+    if (!g.named) name = name.replace(/^\S+'s?\s+/, "");
+    const aliases: string[] = [];
+    for (const m of g.mentions) {
+      const a = m.surface.replace(/^(the|this|that|a|an)\s+/i, "");
+      if (a !== name && !aliases.includes(a) && !/^(the|this|that)\s/i.test(m.surface)) aliases.push(a);
+      else if (/^(the|this|that)\s/i.test(m.surface) && m.shape === "repeat" && !aliases.includes(m.surface))
+        aliases.push(m.surface);
     }
+
+    const reasons = [namer.why, phrase(decided)];
+    let high = decided.how !== "default";
+    if (decided.hedged) {
+      high = false;
+      reasons.push("the words that decide are hedged (could, whether, considering)");
+    }
+    if (ctx.sentences[dm.sentence]!.defective) {
+      high = false;
+      reasons.push("words seem to be missing from the sentence that decides");
+    }
+    if (g.abstract) {
+      high = false;
+      reasons.push("it names no particular weapon");
+    }
+    const mass = /^(air defense|artillery|munition|weapons|military equipment)$/.test(g.head ?? "");
+    if (!g.named && !g.owner && !g.types && !mass && !g.mentions.some((m) => /s$/.test(m.surface))) {
+      high = false;
+      reasons.push("only a single unnamed weapon is mentioned");
+    }
+    const cued = new Set(readings.filter((r) => r.how !== "default").map((r) => r.status));
+    if (cued.has("withheld") && (cued.has("pledged") || cued.has("sent"))) {
+      high = false;
+      reasons.push(`the article gives it different statuses (${[...cued].join(", ")})`);
+    }
+    const s = ctx.sentences[dm.sentence]!;
+    out.push({
+      name,
+      aliases,
+      category: categorizer.category,
+      kind: g.named ? "named" : "generic",
+      status: decided.status,
+      evidence: { start: s.start, end: s.end },
+      mentions: sms,
+      confidence: high ? "high" : "low",
+      reasons,
+      order: g.mentions[0]!.start,
+      tier: g.named ? 0 : g.abstract ? 2 : 1,
+    });
   }
-  const all = [...byKey.values()];
-  all.sort((a, b) => (a.kind === b.kind ? a.order - b.order : a.kind === "named" ? -1 : 1));
-  return all.map(({ rank: _r, order: _o, ...rest }) => ({
-    ...rest,
-    aliases: rest.aliases.filter((a) => a !== rest.name),
-  }));
+  out.sort((a, b) => a.tier - b.tier || a.order - b.order);
+  return out.map(({ order: _o, tier: _t, ...rest }) => rest);
 }

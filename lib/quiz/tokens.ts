@@ -5,10 +5,10 @@ export type Token = { text: string; start: number; end: number; word: boolean };
 // A word: letters/digits joined by internal apostrophes, hyphens, periods or ampersands
 // ("U.S", "G-7", "that's", "AT&T"). Everything else that is not space is one punctuation token.
 const TOKEN =
-  /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}\u00AD]+(?:['\-&.\/][\p{L}\p{N}\u00AD]+)*|[^\s]/gu;
+  /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}\u00AD]+(?:['\-&.\/][\p{L}\p{N}\u00AD]+)*(?:(?<=s)'(?![\p{L}\p{N}]))?|[^\s]/gu;
 
 /** True for words whose final period belongs to the word: "Corp.", "Sept.", "U.S.", "J.". */
-export function isAbbreviation(word: string): boolean {
+function isAbbreviation(word: string): boolean {
   const bare = word.replace(/\.$/, "");
   return (
     TITLE_ABBREVIATIONS.has(bare) ||
@@ -48,4 +48,3 @@ export const isCapitalised = (w: string) => {
   const c = w.charCodeAt(0);
   return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w);
 };
-export const lower = (w: string) => w.toLowerCase();

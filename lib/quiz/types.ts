@@ -157,7 +157,10 @@ export type QuestionKind =
   | "system-category"
   | "true-false"
   | "detail"
-  | "cloze";
+  | "cloze"
+  | "quote-or-paraphrase"
+  | "speaker-role"
+  | "not-said";
 
 export type Answer =
   | { type: "single"; optionId: string }
@@ -175,6 +178,12 @@ export type Question = {
   items?: Option[];
   explanation: string;
   evidence: Span[];
+  /**
+   * For the teacher's review only: how safely the question rests on the analysis, and why it
+   * may need a look ("the speaker is named in an earlier paragraph"). Never names the answer.
+   */
+  confidence?: Confidence;
+  notes?: string[];
 };
 
 export type Quiz = { generatorVersion: string; seed: number; questions: Question[] };

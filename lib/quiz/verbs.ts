@@ -135,9 +135,3 @@ export function isFiniteVerb(w: string): boolean {
   if (w.endsWith("s") && BASE.has(w.slice(0, -1))) return true;
   return false;
 }
-
-export const isAuxiliary = (w: string) => AUXILIARY.has(w);
-export const isModal = (w: string) => MODAL.has(w);
-/** A verb in its base form (after "to", a modal): "send", "provide". */
-export const isBaseVerb = (w: string) => BASE.has(w);
-export const isPastForm = (w: string) => PAST.has(w) || (w.endsWith("ed") && BASE.has(w.slice(0, -2)));

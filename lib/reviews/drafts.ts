@@ -20,7 +20,7 @@ import {
  */
 
 export type ReviewField = "prompt" | "options" | "items" | "accepted" | "explanation" | "skill" | "type";
-export type ReviewFieldErrors = FieldErrors<ReviewField>;
+type ReviewFieldErrors = FieldErrors<ReviewField>;
 
 /** The parts of a question a draft decides; id, kind, skill and evidence come from elsewhere. */
 export type QuestionContent = Pick<Question, "prompt" | "options" | "answer" | "explanation"> & {
@@ -136,7 +136,9 @@ export function buildContent(input: {
   const errors: ReviewFieldErrors = {};
   const { draft } = input;
   const base = input.base;
-  const explanation = base && !isCustomId(base.id) ? base.explanation : (draft.explanation ?? "");
+  // A generated question keeps its explanation unless the teacher writes another; an edit that
+  // clears it goes back to the generated one (saveQuestionEdit knows which that is).
+  const explanation = draft.explanation || (base && !isCustomId(base.id) ? base.explanation : "");
   const prompt = draft.prompt;
 
   switch (input.shape) {
@@ -229,7 +231,7 @@ export function buildContent(input: {
   }
 }
 
-export const isCustomId = (id: string) => id.startsWith("c-");
+const isCustomId = (id: string) => id.startsWith("c-");
 
 /** The parts of a question that decide what it asks and what counts as right, in a fixed order. */
 function canonical(q: Pick<Question, "prompt" | "options" | "answer" | "items">): string {

@@ -3,25 +3,18 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { users, type Role, type User } from "@/db/schema";
-import {
-  hashPassword,
-  type HashWait,
-  PASSWORD_MAX,
-  PASSWORD_MIN,
-  passwordProblems,
-  verifyAgainstDummy,
-  verifyPassword,
-} from "@/lib/auth/password";
+import { hashPassword, verifyAgainstDummy, verifyPassword, type HashWait } from "@/lib/auth/password";
+import { PASSWORD_MAX, passwordProblems } from "@/lib/auth/password-rules";
 import { claimSignInAttempt, clearFailures } from "@/lib/auth/throttle";
 import { claim, LIMITS } from "@/lib/rate-limit";
 import { ok, refuse, type Result } from "@/lib/result";
 import { endAllSessions } from "./sessions";
 
-export const passwordField = z.string({ error: "Enter a password." }).superRefine((value, ctx) => {
+const passwordField = z.string({ error: "Enter a password." }).superRefine((value, ctx) => {
   for (const message of passwordProblems(value)) ctx.addIssue({ code: "custom", message });
 });
 
-export const emailField = z
+const emailField = z
   .string({ error: "Enter your email address." })
   .trim()
   .min(1, "Enter your email address.")
@@ -39,12 +32,12 @@ export const signUpSchema = z.object({
   role: z.enum(["teacher", "student"], { error: "Choose whether you are a teacher or a student." }),
 });
 
-export type SignUpInput = z.infer<typeof signUpSchema>;
+type SignUpInput = z.infer<typeof signUpSchema>;
 
 /** What the app may show of a user: never the hash. */
 export type PublicUser = Pick<User, "id" | "email" | "name" | "role">;
 
-export const publicColumns = {
+const publicColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
@@ -215,5 +208,3 @@ export async function changePassword(input: {
 }
 
 const NOT_CURRENT = "That is not your current password.";
-
-export { PASSWORD_MIN, PASSWORD_MAX };

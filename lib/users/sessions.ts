@@ -138,7 +138,7 @@ export async function endAllSessions(input: { db: Executor; userId: string }): P
 }
 
 /** "Chrome on Windows", from a User-Agent; never the raw string (it is long and can be anything). */
-export function deviceLabel(userAgent: string): string {
+function deviceLabel(userAgent: string): string {
   const ua = userAgent;
   const browser = /Edg\//.test(ua)
     ? "Edge"

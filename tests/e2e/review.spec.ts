@@ -55,3 +55,57 @@ test("a teacher turns a question off, edits one, adds their own, and sees all th
     own.getByRole("listitem").filter({ hasText: "Which city is Ukraine's capital?" }),
   ).toContainText("Answer: Kyiv");
 });
+
+test("a teacher filters the bank, sees why a question needs a look, and rewrites a generated explanation", async ({
+  page,
+}) => {
+  await signUp(page, newAccount("teacher"));
+  await page.goto(REVIEW);
+
+  // Warnings first: in each section, every flagged card comes before every unflagged one.
+  const flagged = page.getByRole("listitem").filter({ hasText: "check before assigning" });
+  await expect(flagged.first()).toContainText("does not name the speaker");
+  for (const name of [/In the quiz/, /Rest of the bank/]) {
+    const cards = await page
+      .getByRole("region", { name })
+      .locator("li[aria-label^='Question']")
+      .allInnerTexts();
+    const marks = cards.map((c) => c.includes("check before assigning"));
+    expect(marks.indexOf(false) === -1 || marks.lastIndexOf(true) < marks.indexOf(false)).toBe(true);
+  }
+
+  // Filter by kind (works as a plain GET form).
+  await page.getByLabel("Kind").selectOption({ label: "Who said it" });
+  await page.getByRole("button", { name: "Show", exact: true }).click();
+  await expect(page).toHaveURL(/kind=who-said/);
+  await expect(page.getByText(/^Showing \d+ of \d+ questions\./)).toBeVisible();
+  const headers = await page.locator("li[aria-label^='Question'] > p:first-child").allInnerTexts();
+  expect(headers.length).toBeGreaterThan(0);
+  for (const h of headers) expect(h.toLowerCase()).toContain("who said it");
+  await expectNoSeriousAxeViolations(page, "filtered review");
+
+  // A new key with the generated explanation is refused with a message; a new explanation is saved.
+  const card = page
+    .getByRole("region", { name: /In the quiz/ })
+    .getByRole("listitem")
+    .first();
+  await card.getByRole("link", { name: /^Edit/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Edit question" })).toBeVisible();
+  const explanation = page.getByLabel("Explanation", { exact: true });
+  const generated = await explanation.inputValue();
+  expect(generated.length).toBeGreaterThan(0);
+  const unchecked = page.getByRole("radio", { name: /^Right answer/ }).and(page.locator(":not(:checked)"));
+  await unchecked.first().check();
+  await page.getByRole("button", { name: "Save question" }).click();
+  await expect(
+    page.getByText("You changed the answer, and the generated explanation gives the old one."),
+  ).toBeVisible();
+  await explanation.fill("The teacher checked the article: this is the right answer.");
+  await page.getByRole("button", { name: "Save question" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your edit is saved." })).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: "The teacher checked the article: this is the right answer." }),
+  ).toContainText("Edited by you");
+});

@@ -11,15 +11,15 @@ import {
   reopenAssignment,
   startAssignmentAttempt,
   type StudentAssignment,
-} from "@/lib/assignments/assignments";
+} from "@/lib/assignments/queries";
 import type { AssignmentSettings } from "@/lib/assignments/form";
 import { finalizeEndedAttempts, saveAnswers, submitAttempt } from "@/lib/attempts/grading";
 import { startAttempt } from "@/lib/attempts/start";
 import { getAttemptForUser, latestAttemptsForArticle, missedQuestions } from "@/lib/attempts/views";
-import { createClass, joinClass } from "@/lib/classes/classes";
+import { createClass, joinClass } from "@/lib/classes/queries";
 import type { Question, Response } from "@/lib/quiz";
 import { masteryBySkill, scoreHistory } from "@/lib/progress/queries";
-import { saveQuestionEdit, setQuestionIncluded } from "@/lib/reviews/reviews";
+import { saveQuestionEdit, setQuestionIncluded } from "@/lib/reviews/queries";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";

@@ -7,22 +7,10 @@
  * Writes are checked twice: the outcome each person gets, and that the data
  * is unchanged after everyone but the owner tried.
  */
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 
 type Persona = "signedOut" | "member" | "outsider" | "owner" | "otherTeacher";
-
-vi.mock("next-auth/next", async (original) =>
-  (await import("../support/app-harness")).nextAuthMock(await original<object>()),
-);
-vi.mock("next/server", async (original) =>
-  (await import("../support/app-harness")).nextServerMock(await original<object>()),
-);
-vi.mock("next/navigation", async (original) =>
-  (await import("../support/app-harness")).navigationMock(await original<object>()),
-);
-vi.mock("next/cache", async () => (await import("../support/app-harness")).cacheMock());
-vi.mock("next/headers", async () => (await import("../support/app-harness")).headersMock());
 
 import {
   articles,
@@ -34,8 +22,8 @@ import {
   quizAttempts,
 } from "@/db/schema";
 import { addTeacherArticle, getArticleBySlug } from "@/lib/articles/queries";
-import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/assignments";
-import { createClass, joinClass } from "@/lib/classes/classes";
+import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/queries";
+import { createClass, joinClass } from "@/lib/classes/queries";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";
@@ -69,7 +57,7 @@ import {
   setIncludedAction,
   updateArticleDetailsAction,
 } from "@/app/teacher/articles/[slug]/actions";
-import { addCustomQuestion, getReviewBank } from "@/lib/reviews/reviews";
+import { addCustomQuestion, getReviewBank } from "@/lib/reviews/queries";
 import { GET as health } from "@/app/api/health/route";
 import { startAssignmentAction } from "@/app/assignments/actions";
 import {

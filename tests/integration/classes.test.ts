@@ -11,7 +11,7 @@ import {
   listClassesForTeacher,
   regenerateJoinCode,
   removeStudent,
-} from "@/lib/classes/classes";
+} from "@/lib/classes/queries";
 import { formatJoinCode, generateJoinCode } from "@/lib/classes/join-code";
 import { createUser } from "@/lib/users/accounts";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";

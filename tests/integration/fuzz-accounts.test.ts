@@ -10,20 +10,10 @@
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import type * as PasswordModule from "@/lib/auth/password";
 
-vi.mock("next-auth/next", async (original) =>
-  (await import("../support/app-harness")).nextAuthMock(await original<object>()),
-);
-vi.mock("next/server", async (original) =>
-  (await import("../support/app-harness")).nextServerMock(await original<object>()),
-);
-vi.mock("next/navigation", async (original) =>
-  (await import("../support/app-harness")).navigationMock(await original<object>()),
-);
-vi.mock("next/cache", async () => (await import("../support/app-harness")).cacheMock());
-vi.mock("next/headers", async () => (await import("../support/app-harness")).headersMock());
 vi.mock("@/lib/auth/password", async (original) => {
-  const actual = await original<typeof import("@/lib/auth/password")>();
+  const actual = await original<typeof PasswordModule>();
   const cheap = { N: 2 ** 10, r: 8, p: 1 };
   let dummy: Promise<string> | undefined;
   return {

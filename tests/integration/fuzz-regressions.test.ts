@@ -5,18 +5,6 @@
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.mock("next-auth/next", async (original) =>
-  (await import("../support/app-harness")).nextAuthMock(await original<object>()),
-);
-vi.mock("next/server", async (original) =>
-  (await import("../support/app-harness")).nextServerMock(await original<object>()),
-);
-vi.mock("next/navigation", async (original) =>
-  (await import("../support/app-harness")).navigationMock(await original<object>()),
-);
-vi.mock("next/cache", async () => (await import("../support/app-harness")).cacheMock());
-vi.mock("next/headers", async () => (await import("../support/app-harness")).headersMock());
-
 import { authOptions } from "@/app/_lib/auth";
 import { createClassAction } from "@/app/teacher/actions";
 import { addArticleAction } from "@/app/teacher/articles/actions";

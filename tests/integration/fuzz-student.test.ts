@@ -4,19 +4,7 @@
  */
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, it, vi } from "vitest";
-
-vi.mock("next-auth/next", async (original) =>
-  (await import("../support/app-harness")).nextAuthMock(await original<object>()),
-);
-vi.mock("next/server", async (original) =>
-  (await import("../support/app-harness")).nextServerMock(await original<object>()),
-);
-vi.mock("next/navigation", async (original) =>
-  (await import("../support/app-harness")).navigationMock(await original<object>()),
-);
-vi.mock("next/cache", async () => (await import("../support/app-harness")).cacheMock());
-vi.mock("next/headers", async () => (await import("../support/app-harness")).headersMock());
+import { beforeAll, describe, it } from "vitest";
 
 import { startAssignmentAction } from "@/app/assignments/actions";
 import {

@@ -12,14 +12,10 @@ import {
   users,
 } from "@/db/schema";
 import { toCsv } from "@/lib/csv";
-import { getGradebook, gradebookCsvRows } from "@/lib/gradebook/gradebook";
-import {
-  getAssignmentForTeacher,
-  getAssignmentReport,
-  getAttemptForTeacher,
-  responsesCsvRows,
-  responsesForExport,
-} from "@/lib/gradebook/report";
+import { getGradebook, gradebookCsvRows } from "@/lib/gradebook/class-gradebook";
+import { getAssignmentForTeacher, getAssignmentReport } from "@/lib/gradebook/assignment-report";
+import { getAttemptForTeacher } from "@/lib/gradebook/attempt-review";
+import { responsesCsvRows, responsesForExport } from "@/lib/gradebook/responses-export";
 import type { Question, Response } from "@/lib/quiz";
 import { setupTestDatabase, uniqueEmail } from "../support/db";
 import { countQueries } from "../support/query-count";
@@ -296,7 +292,7 @@ describe("gradebook", () => {
     expect(lines).toHaveLength(3 + 2 + 1);
     // The article title starts "Allies send = weapons": fine in the middle of a cell.
     expect(lines[0]).toContain("Allies send = weapons");
-    expect(lines[1]).toBe(`${a!.name},${a!.email},100,Late,25,Submitted,,Not started,62.5,62.5`);
+    expect(lines[1]).toBe(`${a!.name},${a!.email},100,Submitted late,25,Submitted,,Not started,62.5,62.5`);
     expect(lines[3]).toBe(`${c!.name},${c!.email},,In progress (overdue),50,Submitted,100,Submitted,75,50`);
   });
 

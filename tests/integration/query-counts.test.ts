@@ -5,27 +5,15 @@
  * Pages run for real; only the session lookup and Next's navigation
  * functions are replaced, as in the authorization matrix.
  */
-import { beforeAll, describe, expect, it, vi } from "vitest";
-
-vi.mock("next-auth/next", async (original) =>
-  (await import("../support/app-harness")).nextAuthMock(await original<object>()),
-);
-vi.mock("next/server", async (original) =>
-  (await import("../support/app-harness")).nextServerMock(await original<object>()),
-);
-vi.mock("next/navigation", async (original) =>
-  (await import("../support/app-harness")).navigationMock(await original<object>()),
-);
-vi.mock("next/cache", async () => (await import("../support/app-harness")).cacheMock());
-vi.mock("next/headers", async () => (await import("../support/app-harness")).headersMock());
+import { beforeAll, describe, expect, it } from "vitest";
 
 import { classMembers } from "@/db/schema";
 import { getArticleBySlug } from "@/lib/articles/queries";
-import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/assignments";
+import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/queries";
 import type { AssignmentSettings } from "@/lib/assignments/form";
 import { submitAttempt } from "@/lib/attempts/grading";
 import { startAttempt } from "@/lib/attempts/start";
-import { createClass, joinClass } from "@/lib/classes/classes";
+import { createClass, joinClass } from "@/lib/classes/queries";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
 import { countQueries } from "../support/query-count";

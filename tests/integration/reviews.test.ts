@@ -21,7 +21,7 @@ import {
   saveQuestionEdit,
   setQuestionIncluded,
   updateArticleDetails,
-} from "@/lib/reviews/reviews";
+} from "@/lib/reviews/queries";
 import { createUser } from "@/lib/users/accounts";
 import { resetAnalysisForTests } from "@/lib/analysis";
 import { AnalysisPool, type Lane } from "@/lib/analysis/pool";
@@ -75,6 +75,11 @@ async function teacherArticle(ownerId: string): Promise<{ id: string; slug: stri
   const article = (await getArticleBySlug({ db: t.db(), slug: added.slug, viewerId: ownerId }))!;
   return { id: article.id, slug: added.slug };
 }
+
+const isKey = (q: Question, optionId: string) =>
+  q.answer.type === "single"
+    ? q.answer.optionId === optionId
+    : q.answer.type === "multi" && q.answer.optionIds.includes(optionId);
 
 const firstOf = (kind: Question["kind"], questions: Question[] = DEFAULT_QUIZ) => {
   const q = questions.find((x) => x.kind === kind);
@@ -136,7 +141,21 @@ describe("a teacher's review of an article's question bank", () => {
         text: i === 0 ? `${o.text} (edited)` : o.text,
         correct: o.id === newKey,
       })),
+      explanation: "The teacher's key: the article names this speaker.",
     };
+    // A new key with the generated explanation would print the old reason: refused, with a message.
+    const stale = await saveQuestionEdit({
+      db: t.db(),
+      teacherId: teacher,
+      articleId,
+      questionId: original.id,
+      draft: { ...draft, explanation: original.explanation },
+    });
+    expect(stale).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { explanation: [expect.any(String)] },
+    });
     const saved = await saveQuestionEdit({
       db: t.db(),
       teacherId: teacher,
@@ -150,7 +169,7 @@ describe("a teacher's review of an article's question bank", () => {
     expect(edited.id).toMatch(/^e-[0-9a-f]{16}$/);
     expect(edited.prompt).toBe(draft.prompt);
     expect(edited.options.map((o) => o.id)).toEqual(original.options.map((o) => o.id));
-    expect(edited.explanation).toBe(original.explanation);
+    expect(edited.explanation).toBe(draft.explanation);
     expect(edited.evidence).toEqual(original.evidence);
     expect(gradeAnswer(edited, { optionId: newKey })).toEqual({ score: 1, correct: true });
     expect(gradeAnswer(edited, { optionId: oldKey })).toEqual({ score: 0, correct: false });
@@ -176,6 +195,42 @@ describe("a teacher's review of an article's question bank", () => {
     expect(entry.question.id).toBe(edited.id);
   });
 
+  it("edits a generated question's explanation alone, keeping the question's id; clearing it restores the generated one", async () => {
+    const teacher = await user("teacher");
+    const original = firstOf("who-said");
+    const draft = {
+      prompt: original.prompt,
+      options: original.options.map((o) => ({ id: o.id, text: o.text, correct: isKey(original, o.id) })),
+      explanation: "Read the paragraph that starts the interview: the speaker is named there.",
+    };
+    const save = (explanation?: string) =>
+      saveQuestionEdit({
+        db: t.db(),
+        teacherId: teacher,
+        articleId,
+        questionId: original.id,
+        draft: { ...draft, explanation },
+      });
+    expect(await save(draft.explanation)).toEqual({ ok: true, questionId: original.id });
+    const reviewed = (await reviewedQuizQuestions({ db: t.db(), teacherId: teacher, articleId }))!;
+    const edited = reviewed[DEFAULT_QUIZ.indexOf(original)]!;
+    expect(edited).toMatchObject({
+      id: original.id,
+      explanation: draft.explanation,
+      answer: original.answer,
+    });
+    const entry = (await getReviewBank({ db: t.db(), teacherId: teacher, articleId }))!.entries.find(
+      (e) => e.questionId === original.id,
+    )!;
+    expect(entry).toMatchObject({ edited: true, original: { explanation: original.explanation } });
+
+    expect(await save("")).toEqual({ ok: true, questionId: original.id });
+    const restored = (await getReviewBank({ db: t.db(), teacherId: teacher, articleId }))!.entries.find(
+      (e) => e.questionId === original.id,
+    )!;
+    expect(restored).toMatchObject({ edited: false, question: { explanation: original.explanation } });
+  });
+
   it("adds, drops and renames options with stable ids for the ones kept", async () => {
     const teacher = await user("teacher");
     const original = firstOf("who-said");
@@ -192,6 +247,7 @@ describe("a teacher's review of an article's question bank", () => {
           { id: b!.id, text: "" },
           { text: "Nobody at all" },
         ],
+        explanation: "The article gives this answer.",
       },
     });
     expect(saved.ok).toBe(true);
@@ -227,7 +283,13 @@ describe("a teacher's review of an article's question bank", () => {
     if (tf.answer.type !== "single") throw new Error("single expected");
     const flipped = tf.options.find((o) => o.id !== (tf.answer as { optionId: string }).optionId)!;
     expect(
-      (await save(tf.id, { prompt: tf.prompt, options: [{ id: flipped.id, text: "", correct: true }] })).ok,
+      (
+        await save(tf.id, {
+          prompt: tf.prompt,
+          options: [{ id: flipped.id, text: "", correct: true }],
+          explanation: "The article says otherwise.",
+        })
+      ).ok,
     ).toBe(true);
     const tfEdited = await edited(tf.id);
     expect(tfEdited.options).toEqual(tf.options);
@@ -238,21 +300,13 @@ describe("a teacher's review of an article's question bank", () => {
     await save(multi.id, {
       prompt: multi.prompt,
       options: multi.options.map((o) => ({ id: o.id, text: o.text, correct: wanted.includes(o.id) })),
+      explanation: "The article names these two.",
     });
     const multiEdited = await edited(multi.id);
     expect(gradeAnswer(multiEdited, { optionIds: wanted })).toEqual({ score: 1, correct: true });
 
-    const match = firstOf("match-roles", all);
-    await save(match.id, {
-      prompt: "Match each person to their job.",
-      items: match.items!.map((i) => ({ id: i.id, text: i.text.toUpperCase() })),
-      options: match.options.map((o) => ({ id: o.id, text: `${o.text}!` })),
-    });
-    const matchEdited = await edited(match.id);
-    expect(matchEdited.answer).toEqual(match.answer);
-    expect(matchEdited.items!.map((i) => i.text)).toEqual(match.items!.map((i) => i.text.toUpperCase()));
-    if (match.answer.type !== "match") throw new Error("match expected");
-    expect(gradeAnswer(matchEdited, { pairs: match.answer.pairs }).correct).toBe(true);
+    // Matching: the shipped article's bank has none under generator 2.0; tests/unit/reviews-drafts.test.ts
+    // covers how a matching question's edit keeps its pairs.
 
     const cloze = firstOf("cloze", all);
     await save(cloze.id, { prompt: cloze.prompt, accepted: ["  forty ", "", "40", "Forty"] });
@@ -263,7 +317,8 @@ describe("a teacher's review of an article's question bank", () => {
 
   it("drops an edit on reset, and an edit that restores the generated question is no edit", async () => {
     const teacher = await user("teacher");
-    const original = firstOf("what-said");
+    const original = DEFAULT_QUIZ.find((q) => q.answer.type === "single" && q.kind !== "true-false");
+    if (!original) throw new Error("no single-answer question in the default quiz");
     const draftOf = (prompt: string) => ({
       prompt,
       options: original.options.map((o) => ({
@@ -449,24 +504,6 @@ describe("a teacher's review of an article's question bank", () => {
       "Choose the kind of question.",
     ]);
 
-    const match = (await getReviewBank(args))!.entries.find((e) => e.question.kind === "match-roles")!;
-    const bad = await saveQuestionEdit({
-      ...args,
-      questionId: match.questionId,
-      draft: {
-        prompt: "Match",
-        items: match.question.items!.map((i, n) => ({ id: i.id, text: n === 0 ? "" : i.text })),
-        options: match.question.options.map((o) => ({ id: o.id, text: "same" })),
-      },
-    });
-    expect(bad).toEqual({
-      ok: false,
-      reason: "invalid",
-      fieldErrors: {
-        items: ["Every item to match needs a text."],
-        options: ['Two options say the same thing: "same".'],
-      },
-    });
     expect(await reviewedQuizQuestions(args)).toEqual(DEFAULT_QUIZ);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addTeacherArticle, getArticleBySlug, listArticles } from "@/lib/articles/queries";
 import { startAttempt } from "@/lib/attempts/start";
-import { createClass, joinClass } from "@/lib/classes/classes";
+import { createClass, joinClass } from "@/lib/classes/queries";
 import { createUser } from "@/lib/users/accounts";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";
 

@@ -11,13 +11,9 @@
  * - redirect/notFound/forbidden throw an Interrupt the test reads as an
  *   outcome; `connection()` and the cache are no-ops.
  *
- * vi.mock calls are hoisted per test file, so each file still declares them,
- * but takes the replacement from here:
- *
- *   vi.mock("next-auth/next", async (orig) => (await import("../support/app-harness")).nextAuthMock(await orig()));
- *
- * The module is loaded once per test file, so `session` and `request` here are
- * the ones the mocks read.
+ * tests/support/next-mocks.ts (a setup file of the integration and fuzz
+ * projects) installs these for every test file. The module is loaded once
+ * per test file, so `session` and `request` here are the ones the mocks read.
  */
 import { encode } from "next-auth/jwt";
 import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";

@@ -5,18 +5,18 @@
  * person and checks that it never fails like a 500 would and never leaves a
  * partial write.
  *
- * Test files still declare their own vi.mock calls (see app-harness.ts).
+ * Next's plumbing is replaced for every test file by tests/support/next-mocks.ts.
  */
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { expect, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { addTeacherArticle, getArticleBySlug } from "@/lib/articles/queries";
-import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/assignments";
+import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/queries";
 import { saveAnswers, submitAttempt } from "@/lib/attempts/grading";
 import { startAttempt } from "@/lib/attempts/start";
-import { createClass, joinClass } from "@/lib/classes/classes";
-import { addCustomQuestion, getReviewBank } from "@/lib/reviews/reviews";
+import { createClass, joinClass } from "@/lib/classes/queries";
+import { addCustomQuestion, getReviewBank } from "@/lib/reviews/queries";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
 import { createSession } from "@/lib/users/sessions";
@@ -264,7 +264,7 @@ const digest = (table: string, where: string, row = "t::text") =>
  * Row count and checksum of every row of the key tables that belongs to this
  * world's people (the shared PostgreSQL holds other test files' rows too).
  */
-export async function snapshot(
+async function snapshot(
   db: Db,
   world: Pick<World, "userIds" | "emailDomain">,
 ): Promise<Record<string, string>> {
@@ -299,7 +299,7 @@ export async function snapshot(
  * What must hold whatever was written: no half-made rows. Foreign keys already
  * rule out orphans; these are the wholes they cannot see.
  */
-export async function assertWhole(db: Db, userIds: string[]): Promise<void> {
+async function assertWhole(db: Db, userIds: string[]): Promise<void> {
   const query = sql`${worldScope(userIds)} select
     (select count(*)::int from classes where id in (select id from c) and join_code !~ '^[A-Z0-9]{6}$') as "class without a join code",
     (select count(*)::int from assignments a join quizzes q on q.id = a.quiz_id
@@ -473,7 +473,7 @@ export const hostile: fc.Arbitrary<string> = fc.oneof(
 
 /** A value of a form: a string, a reference to a world id resolved at run time, or a file. */
 export type FieldValue = string | { ref: keyof World["ids"] | "email" | "userId" } | { file: FileSpec };
-export type FileSpec = {
+type FileSpec = {
   bytes: Uint8Array | "huge" | "article" | "between-1-and-2-mb" | MarkupBomb;
   name: string;
   type: string;
@@ -661,7 +661,7 @@ export type Target<I> = {
   mustWrite?: boolean;
 };
 
-export const RESULT_STATUSES = ["idle", "success", "error", "saved", "ended"];
+const RESULT_STATUSES = ["idle", "success", "error", "saved", "ended"];
 
 /**
  * Calls the target RUNS times. The call must return (an action result, or a

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { assignmentFormSchema, type AssignmentField } from "@/lib/assignments/form";
 import { fieldErrorsOf } from "@/lib/result";
 import { isRevealed } from "@/lib/attempts/reveal";
-import { formatDateTime, isValidTimeZone, toZonedInputValue, zonedTimeToUtc } from "@/lib/dates";
+import { formatDateTime } from "@/lib/format";
+import { isValidTimeZone, toZonedInputValue, zonedTimeToUtc } from "@/lib/dates";
 
 const NOW = new Date("2026-11-29T12:00:00Z");
 const schema = assignmentFormSchema(() => NOW);

@@ -86,6 +86,69 @@ describe("building a question from a draft", () => {
   });
 });
 
+const matchRoles: Question = {
+  id: "match-roles-abc",
+  kind: "match-roles",
+  skill: "roles",
+  prompt: "Match each person to their role.",
+  items: [
+    { id: "i-1", text: "Biden" },
+    { id: "i-2", text: "Zelensky" },
+  ],
+  options: [
+    { id: "o-1", text: "US president" },
+    { id: "o-2", text: "Ukraine's president" },
+  ],
+  answer: {
+    type: "match",
+    pairs: [
+      { itemId: "i-1", optionId: "o-1" },
+      { itemId: "i-2", optionId: "o-2" },
+    ],
+  },
+  explanation: "",
+  evidence: [],
+};
+
+describe("editing a matching question", () => {
+  it("changes only the words: the pairs, and so the key, stay", () => {
+    const r = buildContent({
+      shape: "match",
+      base: matchRoles,
+      draft: {
+        prompt: "Match each person to their job.",
+        items: matchRoles.items!.map((i) => ({ id: i.id, text: i.text.toUpperCase() })),
+        options: matchRoles.options.map((o) => ({ id: o.id, text: `${o.text}!` })),
+      },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.content.answer).toEqual(matchRoles.answer);
+    expect(r.content.items!.map((i) => i.text)).toEqual(["BIDEN", "ZELENSKY"]);
+    expect(r.content.options.map((o) => o.text)).toEqual(["US president!", "Ukraine's president!"]);
+  });
+
+  it("refuses an empty item and two options with the same words, per field", () => {
+    expect(
+      buildContent({
+        shape: "match",
+        base: matchRoles,
+        draft: {
+          prompt: "Match",
+          items: matchRoles.items!.map((i, n) => ({ id: i.id, text: n === 0 ? "" : i.text })),
+          options: matchRoles.options.map((o) => ({ id: o.id, text: "same" })),
+        },
+      }),
+    ).toEqual({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: {
+        items: ["Every item to match needs a text."],
+        options: ['Two options say the same thing: "same".'],
+      },
+    });
+  });
+});
+
 describe("a gradable question", () => {
   it("has a key among its own options, or a typed answer that can match", () => {
     expect(isGradable(whoSaid)).toBe(true);

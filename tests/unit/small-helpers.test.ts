@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countWords, readingMinutes } from "@/lib/articles/reading";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
-import { formatCalendarDate } from "@/lib/dates";
+import { formatCalendarDate, formatNumber, formatPercent, formatScore, formatWhen } from "@/lib/format";
+import { percentOf } from "@/lib/scores";
 import { fieldErrorsOf } from "@/lib/result";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { storableText } from "@/lib/text";
@@ -107,5 +108,22 @@ describe("validation helpers", () => {
 
   it("makes text PostgreSQL can store: no NUL, no lone surrogate", () => {
     expect(storableText("a\u0000b\uD800c😀")).toBe("ab\uFFFDc😀");
+  });
+});
+
+describe("one way to write a score", () => {
+  it("gives the student and the teacher the same percent for the same attempt", () => {
+    // 2 of 3: the gradebook's percentOf and the student's results page both say 66.7%.
+    expect(formatPercent(percentOf(2, 3))).toBe("66.7%");
+    expect(formatScore(2, 3, percentOf(2, 3))).toBe("2 / 3 (66.7%)");
+    expect(formatScore(3.25, 10, percentOf(3.25, 10))).toBe("3.25 / 10 (32.5%)");
+    expect(formatPercent(null)).toBe("—");
+    expect(formatNumber(0.333)).toBe("0.33");
+  });
+
+  it("writes a time on the viewer's clock with the zone named", () => {
+    const instant = new Date("2026-12-04T16:00:00Z");
+    expect(formatWhen(instant, "Asia/Tokyo")).toMatch(/5 Dec 2026,? 01:00 GMT\+9/);
+    expect(formatWhen(null, "UTC")).toBe("—");
   });
 });

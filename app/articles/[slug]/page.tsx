@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getSessionUser } from "@/app/_lib/auth";
+import { getViewerTimeZone } from "@/app/_lib/time-zone";
+import { percentOf } from "@/lib/scores";
 import { startAttemptAction } from "@/app/attempts/actions";
 import { ArticleBody } from "@/components/article-body";
 import { getDb } from "@/db";
@@ -11,7 +13,7 @@ import { getArticleBySlug } from "@/lib/articles/queries";
 import { readingMinutes } from "@/lib/articles/reading";
 import { gradedLock } from "@/lib/attempts/graded-lock";
 import { countMissed, latestAttemptsForArticle } from "@/lib/attempts/views";
-import { formatCalendarDate } from "@/lib/dates";
+import { formatCalendarDate, formatScore, formatWhen } from "@/lib/format";
 import { PageNotice } from "@/components/notice";
 
 type Props = {
@@ -47,7 +49,12 @@ function SelfStudyLocked({ assignmentId }: { assignmentId: string }) {
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
-  const [{ slug }, query, user] = await Promise.all([params, searchParams, getSessionUser()]);
+  const [{ slug }, query, user, timeZone] = await Promise.all([
+    params,
+    searchParams,
+    getSessionUser(),
+    getViewerTimeZone(),
+  ]);
   const article = await loadArticle(slug);
   if (!article) notFound();
   const db = await getDb();
@@ -135,7 +142,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                   .map((a) => (
                     <li key={a.id}>
                       <Link href={`/attempts/${a.id}`} className="text-brand-700 underline">
-                        {a.submittedAt?.toISOString().slice(0, 10)}: {a.score} / {a.maxScore}
+                        {formatWhen(a.submittedAt, timeZone)}:{" "}
+                        {formatScore(a.score ?? 0, a.maxScore, percentOf(a.score ?? 0, a.maxScore))}
                       </Link>
                     </li>
                   ))}

@@ -6,8 +6,10 @@ import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { startAssignmentAction } from "@/app/assignments/actions";
 import { AssignmentStatusBadge } from "@/components/assignment-status";
 import { getDb } from "@/db";
-import { getAssignmentForStudent } from "@/lib/assignments/assignments";
-import { formatDateTime } from "@/lib/dates";
+import { getAssignmentForStudent } from "@/lib/assignments/queries";
+import { formatDateTime, formatScore } from "@/lib/format";
+import { ENDED_BY } from "@/lib/labels";
+import { percentOf } from "@/lib/scores";
 import { PageNotice } from "@/components/notice";
 import { idOrNotFound } from "@/app/_lib/params";
 
@@ -17,12 +19,6 @@ type Props = {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-
-const ENDED_BY = {
-  student: "",
-  time_limit: " · time ran out",
-  closed: " · closed by the teacher",
-} as const;
 
 export default async function StudentAssignmentPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
@@ -34,7 +30,6 @@ export default async function StudentAssignmentPage({ params, searchParams }: Pr
   if (!item) notFound();
   const { assignment: a } = item;
   const canStart = !a.closedAt && (item.openAttemptId !== null || item.attemptsLeft > 0);
-  const pct = (score: number | null, max: number) => (max ? Math.round((100 * (score ?? 0)) / max) : 0);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <p className="text-sm">
@@ -104,12 +99,10 @@ export default async function StudentAssignmentPage({ params, searchParams }: Pr
                 {t.status === "in_progress"
                   ? "· in progress"
                   : `· submitted ${formatDateTime(t.submittedAt!, timeZone)}${t.late ? " · late" : ""}${
-                      t.endedBy ? ENDED_BY[t.endedBy] : ""
+                      t.endedBy && t.endedBy !== "student" ? ` · ${ENDED_BY[t.endedBy].toLowerCase()}` : ""
                     }${
                       item.revealed
-                        ? ` · ${Number(t.score ?? 0)
-                            .toFixed(1)
-                            .replace(/\.0$/, "")} / ${t.maxScore} (${pct(t.score, t.maxScore)}%)`
+                        ? ` · ${formatScore(t.score ?? 0, t.maxScore, percentOf(t.score ?? 0, t.maxScore))}`
                         : " · score shown after the due date"
                     }${item.counting?.id === t.id ? " · counts" : ""}`}
               </li>

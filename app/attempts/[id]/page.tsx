@@ -11,7 +11,7 @@ import { getDb } from "@/db";
 import { paragraphsWithHighlights } from "@/lib/articles/highlight";
 import { isRevealed } from "@/lib/attempts/reveal";
 import { getAttemptForUser } from "@/lib/attempts/views";
-import { formatDateTime } from "@/lib/dates";
+import { formatDateTime } from "@/lib/format";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { disguiseFor } from "@/lib/attempts/opaque-ids";
 import type { Response } from "@/lib/quiz/types";

@@ -15,7 +15,7 @@ import {
   saveQuestionEdit,
   setQuestionIncluded,
   updateArticleDetails,
-} from "@/lib/reviews/reviews";
+} from "@/lib/reviews/queries";
 
 /**
  * The question review's actions. The article is named by its slug; the

@@ -6,10 +6,11 @@ import { ArticleDetailsForm } from "@/components/article-details-form";
 import { ReviewQuestionCard } from "@/components/review-question-card";
 import { getDb } from "@/db";
 import { getArticleBySlug } from "@/lib/articles/queries";
-import { formatCalendarDate } from "@/lib/dates";
+import { formatCalendarDate } from "@/lib/format";
 import { CUSTOM_TYPE_LABELS, CUSTOM_TYPES } from "@/lib/reviews/limits";
 import { pageOf, REVIEW_PAGE_SIZE, type Paged } from "@/lib/reviews/pages";
-import { getReviewBank, type ReviewEntry } from "@/lib/reviews/reviews";
+import { getReviewBank, type ReviewEntry } from "@/lib/reviews/queries";
+import { filterChoices, reviewFilterSchema, reviewView, type ReviewFilter } from "@/lib/reviews/view";
 import { PageNotice } from "@/components/notice";
 
 export const metadata: Metadata = { title: "Question review" };
@@ -35,18 +36,18 @@ function Section({
   entries: ReviewEntry[];
   numbers: Map<string, number>;
   slug: string;
-  /** When the section is shown a page at a time: which page, of how many. */
-  paged?: Paged<ReviewEntry>;
+  /** When the section is shown a page at a time: which page, of how many, and its link. */
+  paged?: { page: Paged<ReviewEntry>; href: (page: number) => string };
   children?: React.ReactNode;
 }) {
-  const shown = paged ? paged.items : entries;
+  const shown = paged ? paged.page.items : entries;
   return (
     <section aria-labelledby={id} className="space-y-3">
       <h2 id={id} className="text-lg font-semibold">
         {title} ({entries.length})
       </h2>
       <p className="text-sm text-stone-700">{intro}</p>
-      {paged && paged.pages > 1 && <Pager id={id} slug={slug} paged={paged} />}
+      {paged && paged.page.pages > 1 && <Pager paged={paged.page} href={paged.href} />}
       {shown.length > 0 && (
         <ol className="space-y-3">
           {shown.map((e) => (
@@ -65,8 +66,7 @@ function Section({
 }
 
 /** Links to the other pages of a long section. */
-function Pager({ id, slug, paged }: { id: string; slug: string; paged: Paged<ReviewEntry> }) {
-  const href = (page: number) => `/teacher/articles/${encodeURIComponent(slug)}?page=${page}#${id}`;
+function Pager({ paged, href }: { paged: Paged<ReviewEntry>; href: (page: number) => string }) {
   const from = (paged.page - 1) * REVIEW_PAGE_SIZE + 1;
   return (
     <nav aria-label="Pages of the rest of the bank" className="flex flex-wrap items-center gap-3 text-sm">
@@ -87,6 +87,63 @@ function Pager({ id, slug, paged }: { id: string; slug: string; paged: Paged<Rev
   );
 }
 
+/** Filters the review by kind and skill; a plain GET form, so it works without JavaScript. */
+function ReviewFilterForm({
+  slug,
+  filter,
+  choices,
+}: {
+  slug: string;
+  filter: ReviewFilter;
+  choices: ReturnType<typeof filterChoices>;
+}) {
+  const select = "rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm";
+  return (
+    <form
+      method="get"
+      action={`/teacher/articles/${encodeURIComponent(slug)}`}
+      aria-label="Filter the questions"
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3"
+    >
+      <div className="space-y-1">
+        <label htmlFor="filter-kind" className="block text-sm font-medium">
+          Kind
+        </label>
+        <select id="filter-kind" name="kind" defaultValue={filter.kind ?? ""} className={select}>
+          <option value="">All kinds</option>
+          {choices.kinds.map((k) => (
+            <option key={k.value} value={k.value}>
+              {k.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="filter-skill" className="block text-sm font-medium">
+          Skill
+        </label>
+        <select id="filter-skill" name="skill" defaultValue={filter.skill ?? ""} className={select}>
+          <option value="">All skills</option>
+          {choices.skills.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button
+        type="submit"
+        className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100"
+      >
+        Show
+      </button>
+      <p className="basis-full text-xs text-stone-600">
+        In each section, questions with a warning come first: read those before you assign.
+      </p>
+    </form>
+  );
+}
+
 /**
  * The teacher's review of an article's questions: the whole generated bank
  * with keys and evidence, what is on, their edits and their own questions.
@@ -100,13 +157,36 @@ export default async function QuestionReviewPage({ params, searchParams }: Props
   const review = await getReviewBank({ db, teacherId: teacher.id, articleId: article.id });
   if (!review) notFound();
   const { entries, stats } = review;
-  const inQuiz = entries.filter((e) => !e.custom && e.included);
-  const rest = entries.filter((e) => !e.custom && !e.included);
+  const filter = reviewFilterSchema.parse({ kind: query.kind, skill: query.skill });
+  const filtered = Boolean(filter.kind || filter.skill);
+  const inQuiz = reviewView(
+    entries.filter((e) => !e.custom && e.included),
+    filter,
+  );
+  const rest = reviewView(
+    entries.filter((e) => !e.custom && !e.included),
+    filter,
+  );
+  const own = reviewView(
+    entries.filter((e) => e.custom),
+    filter,
+  );
+  // The rest of a long bank a page at a time (a maximum-size article has over 1,600 questions),
+  // on the page that holds a question just changed.
   const focus = typeof query.q === "string" ? query.q : undefined;
   const restPage = pageOf(rest, { page: query.page, focus: (e) => e.questionId === focus });
-  const own = entries.filter((e) => e.custom);
+  const restHref = (page: number) => {
+    const params = new URLSearchParams({
+      ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.skill ? { skill: filter.skill } : {}),
+      page: String(page),
+    });
+    return `/teacher/articles/${encodeURIComponent(article.slug)}?${params}#rest-heading`;
+  };
   const total = entries.filter((e) => e.included).length;
-  const numbers = new Map(entries.map((e, i) => [e.questionId, i + 1]));
+  const generatedCount = entries.filter((e) => !e.custom).length;
+  // Numbered as shown, so "question 3" in a button's name is the third card on the page.
+  const numbers = new Map([...inQuiz, ...rest, ...own].map((e, i) => [e.questionId, i + 1]));
   const date = formatCalendarDate(article.publishedOn);
   const owner = article.ownerId === teacher.id;
   return (
@@ -122,8 +202,8 @@ export default async function QuestionReviewPage({ params, searchParams }: Props
           <p className="text-stone-700">{[article.source, date].filter(Boolean).join(" · ")}</p>
         )}
         <p className="text-stone-700">
-          {entries.length - own.length} questions · {stats.speakers} speakers · {stats.quotes} statements ·{" "}
-          {stats.systems} systems · {stats.defects} sentences with lost words (never asked about) ·{" "}
+          {generatedCount} questions · {stats.speakers} speakers · {stats.quotes} statements · {stats.systems}{" "}
+          systems · {stats.defects} sentences with lost words (never asked about) ·{" "}
           <Link href={`/articles/${article.slug}`} className="text-brand-700 underline">
             read the article
           </Link>
@@ -143,6 +223,18 @@ export default async function QuestionReviewPage({ params, searchParams }: Props
         then. Turning questions on or off and editing them changes future assignments only.{" "}
         <strong>Assignments already made keep the version they were given.</strong>
       </p>
+      <ReviewFilterForm slug={article.slug} filter={filter} choices={filterChoices(entries)} />
+      {filtered && (
+        <p className="text-sm text-stone-700" role="status">
+          Showing {inQuiz.length + rest.length + own.length} of {entries.length} questions.{" "}
+          <Link
+            href={`/teacher/articles/${encodeURIComponent(article.slug)}`}
+            className="text-brand-700 underline"
+          >
+            Show all questions
+          </Link>
+        </p>
+      )}
       <Section
         id="in-quiz-heading"
         title="In the quiz"
@@ -158,7 +250,7 @@ export default async function QuestionReviewPage({ params, searchParams }: Props
         entries={rest}
         numbers={numbers}
         slug={article.slug}
-        paged={restPage}
+        paged={{ page: restPage, href: restHref }}
       />
       <Section
         id="own-heading"

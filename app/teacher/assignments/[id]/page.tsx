@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_lib/auth";
-import { formatNumber, formatPercent, formatWhen, StatusLabel } from "@/components/gradebook-status";
+import { formatNumber, formatPercent, formatWhen } from "@/lib/format";
+import { StatusLabel } from "@/components/gradebook-status";
 import { ItemAnalysisTable, SkillMasteryList } from "@/components/item-analysis-table";
 import { closeAssignmentAction } from "@/app/teacher/actions";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
+import { ENDED_BY, REVEAL_LABELS } from "@/lib/labels";
 import { getDb } from "@/db";
-import { getAssignmentReport } from "@/lib/gradebook/report";
+import { getAssignmentReport } from "@/lib/gradebook/assignment-report";
 import { PageNotice } from "@/components/notice";
 import { idOrNotFound } from "@/app/_lib/params";
 
@@ -16,17 +18,6 @@ export const metadata: Metadata = { title: "Assignment report" };
 type Props = {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
-const REVEAL: Record<string, string> = {
-  after_submit: "after each submission",
-  after_due: "after the due date",
-};
-
-const ENDED_BY: Record<string, string> = {
-  student: "",
-  time_limit: " (time ran out)",
-  closed: " (closed by you)",
 };
 
 export default async function AssignmentReportPage({ params, searchParams }: Props) {
@@ -79,7 +70,7 @@ export default async function AssignmentReportPage({ params, searchParams }: Pro
           <dt className="text-stone-600">Question order</dt>
           <dd>{a.shuffle ? "Shuffled for each student" : "As written"}</dd>
           <dt className="text-stone-600">Answers shown to students</dt>
-          <dd>{REVEAL[a.reveal] ?? a.reveal}</dd>
+          <dd>{REVEAL_LABELS[a.reveal]}</dd>
         </dl>
         <div className="flex flex-wrap gap-3 pt-2">
           <a href={`${base}/responses.csv`} download className={linkClass}>
@@ -228,7 +219,7 @@ export default async function AssignmentReportPage({ params, searchParams }: Pro
                             </Link>
                             {": "}
                             {t.status === "submitted"
-                              ? `${formatPercent(t.percent)}, ${formatWhen(t.submittedAt, timeZone)}${t.late ? ", late" : ""}${ENDED_BY[t.endedBy ?? "student"] ?? ""}`
+                              ? `${formatPercent(t.percent)}, ${formatWhen(t.submittedAt, timeZone)}${t.late ? ", late" : ""}${t.endedBy && t.endedBy !== "student" ? ` (${ENDED_BY[t.endedBy].toLowerCase()})` : ""}`
                               : "in progress"}
                             {t.counting ? " (counts)" : ""}
                           </li>

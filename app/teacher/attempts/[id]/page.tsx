@@ -3,22 +3,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_lib/auth";
 import { GradebookAttemptAnswers } from "@/components/gradebook-attempt-answers";
-import { formatNumber, formatWhen } from "@/components/gradebook-status";
+import { formatScore, formatWhen } from "@/lib/format";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
+import { ENDED_BY } from "@/lib/labels";
 import { getDb } from "@/db";
-import { percentOf } from "@/lib/gradebook/counting";
-import { getAttemptForTeacher } from "@/lib/gradebook/report";
+import { percentOf } from "@/lib/scores";
+import { getAttemptForTeacher } from "@/lib/gradebook/attempt-review";
 import { idOrNotFound } from "@/app/_lib/params";
 
 export const metadata: Metadata = { title: "Student attempt" };
 
 type Props = { params: Promise<{ id: string }> };
-
-const ENDED_BY = {
-  student: "Submitted by the student",
-  time_limit: "Time limit ran out",
-  closed: "Assignment closed",
-};
 
 export default async function TeacherAttemptPage({ params }: Props) {
   const { id } = await params;
@@ -55,7 +50,11 @@ export default async function TeacherAttemptPage({ params }: Props) {
         <dt className="text-stone-600">Score</dt>
         <dd className="font-semibold">
           {submitted
-            ? `${formatNumber(attempt.score ?? 0)} / ${attempt.maxScore} (${formatNumber(percentOf(attempt.score ?? 0, attempt.maxScore) ?? 0)}%)`
+            ? formatScore(
+                attempt.score ?? 0,
+                attempt.maxScore,
+                percentOf(attempt.score ?? 0, attempt.maxScore),
+              )
             : "In progress, not graded yet"}
         </dd>
         <dt className="text-stone-600">Started</dt>

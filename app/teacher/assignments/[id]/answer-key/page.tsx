@@ -5,7 +5,7 @@ import { requireRole } from "@/app/_lib/auth";
 import { WorksheetAnswerKey } from "@/components/worksheet-questions";
 import { WorksheetPrintButton } from "@/components/worksheet-print-button";
 import { getDb } from "@/db";
-import { getAssignmentForTeacher } from "@/lib/gradebook/report";
+import { getAssignmentForTeacher } from "@/lib/gradebook/assignment-report";
 import { idOrNotFound } from "@/app/_lib/params";
 
 export const metadata: Metadata = { title: "Answer key" };

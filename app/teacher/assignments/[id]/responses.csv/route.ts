@@ -3,7 +3,7 @@ import { csvDownload, plainResponse } from "@/app/_lib/download";
 import { isId } from "@/app/_lib/params";
 import { getDb } from "@/db";
 import { safeFilename } from "@/lib/csv";
-import { responsesCsvRows, responsesForExport } from "@/lib/gradebook/report";
+import { responsesCsvRows, responsesForExport } from "@/lib/gradebook/responses-export";
 
 export const dynamic = "force-dynamic";
 

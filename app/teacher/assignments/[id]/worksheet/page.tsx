@@ -7,8 +7,8 @@ import { WorksheetPrintButton } from "@/components/worksheet-print-button";
 import { WorksheetQuestions } from "@/components/worksheet-questions";
 import { getDb } from "@/db";
 import { paragraphsWithHighlights } from "@/lib/articles/highlight";
-import { formatCalendarDate } from "@/lib/dates";
-import { getAssignmentForTeacher } from "@/lib/gradebook/report";
+import { formatCalendarDate } from "@/lib/format";
+import { getAssignmentForTeacher } from "@/lib/gradebook/assignment-report";
 import { idOrNotFound } from "@/app/_lib/params";
 
 export const metadata: Metadata = { title: "Worksheet" };

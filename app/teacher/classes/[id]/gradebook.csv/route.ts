@@ -3,7 +3,7 @@ import { csvDownload, plainResponse } from "@/app/_lib/download";
 import { isId } from "@/app/_lib/params";
 import { getDb } from "@/db";
 import { safeFilename } from "@/lib/csv";
-import { getGradebook, gradebookCsvRows } from "@/lib/gradebook/gradebook";
+import { getGradebook, gradebookCsvRows } from "@/lib/gradebook/class-gradebook";
 
 export const dynamic = "force-dynamic";
 

@@ -6,7 +6,7 @@ import { GradebookTable } from "@/components/gradebook-table";
 import { StatusLegend } from "@/components/gradebook-status";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { getDb } from "@/db";
-import { getGradebook } from "@/lib/gradebook/gradebook";
+import { getGradebook } from "@/lib/gradebook/class-gradebook";
 import { idOrNotFound } from "@/app/_lib/params";
 
 export const metadata: Metadata = { title: "Gradebook" };

@@ -4,12 +4,13 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_lib/auth";
 import { resetQuestionAction } from "@/app/teacher/articles/[slug]/actions";
 import { QuestionForm } from "@/components/question-form";
-import { KIND_LABELS, QuestionSummary } from "@/components/review-question-card";
+import { KIND_LABELS } from "@/lib/labels";
+import { Attention, QuestionSummary } from "@/components/review-question-card";
 import { getDb } from "@/db";
 import { getArticleBySlug } from "@/lib/articles/queries";
-import { SKILL_LABELS } from "@/lib/progress/queries";
+import { SKILL_LABELS } from "@/lib/labels";
 import { customTypeOf, shapeOf } from "@/lib/reviews/drafts";
-import { getReviewBank } from "@/lib/reviews/reviews";
+import { getReviewBank } from "@/lib/reviews/queries";
 
 export const metadata: Metadata = { title: "Edit question" };
 
@@ -42,6 +43,7 @@ export default async function EditQuestionPage({ params }: Props) {
           {SKILL_LABELS[q.skill]} · {entry.custom ? "Your question" : KIND_LABELS[q.kind]} ·{" "}
           {entry.included ? "In the quiz" : "Off"}
         </p>
+        <Attention entry={entry} />
       </header>
       {entry.evidenceText && (
         <section aria-labelledby="evidence-heading" className="space-y-1">
@@ -79,7 +81,7 @@ export default async function EditQuestionPage({ params }: Props) {
         shape={shape}
         question={q}
         questionId={entry.questionId}
-        withExplanation={entry.custom}
+        {...(entry.custom ? {} : { generatedExplanation: (entry.original ?? q).explanation })}
       />
     </div>
   );

@@ -5,7 +5,7 @@ import { requireRole } from "@/app/_lib/auth";
 import { QuestionForm } from "@/components/question-form";
 import { getDb } from "@/db";
 import { getArticleBySlug } from "@/lib/articles/queries";
-import { SKILL_LABELS } from "@/lib/progress/queries";
+import { SKILL_LABELS } from "@/lib/labels";
 import { CUSTOM_TYPE_LABELS, CUSTOM_TYPES, SKILLS, type CustomQuestionType } from "@/lib/reviews/limits";
 
 export const metadata: Metadata = { title: "Add your own question" };
@@ -57,7 +57,6 @@ export default async function NewQuestionPage({ params, searchParams }: Props) {
         shape={type}
         newType={type}
         skills={SKILLS.map((s) => ({ value: s, label: SKILL_LABELS[s] }))}
-        withExplanation
       />
     </div>
   );

@@ -14,10 +14,11 @@ import { visibleTo } from "@/lib/articles/queries";
 import { finalizeEndedAttempts } from "@/lib/attempts/grading";
 import { isRevealed } from "@/lib/attempts/reveal";
 import { shuffled, shuffledOptionOrder } from "@/lib/attempts/shuffle";
-import { attemptWindows, cellStatus } from "@/lib/gradebook/counting";
+import { attemptWindows } from "@/lib/gradebook/counting-rule";
+import { cellStatus } from "@/lib/gradebook/standing";
 import { GENERATOR_VERSION, type Question } from "@/lib/quiz";
 import { ok, refuse, type Result } from "@/lib/result";
-import { reviewedQuizQuestions } from "@/lib/reviews/reviews";
+import { reviewedQuizQuestions } from "@/lib/reviews/queries";
 import type { AssignmentSettings } from "./form";
 
 export type CreateAssignmentResult = Result<
@@ -163,7 +164,7 @@ export async function reopenAssignment(input: {
   return rows.length > 0 ? ok() : refuse("not-found");
 }
 
-export type StudentAttemptSummary = {
+type StudentAttemptSummary = {
   id: string;
   status: "in_progress" | "submitted";
   score: number | null;
@@ -174,7 +175,7 @@ export type StudentAttemptSummary = {
   endedBy: "student" | "time_limit" | "closed" | null;
 };
 
-export type AssignmentStatus = "not_started" | "in_progress" | "submitted" | "late";
+type AssignmentStatus = "not_started" | "in_progress" | "submitted" | "late";
 
 export type StudentAssignment = {
   assignment: AssignmentRow;

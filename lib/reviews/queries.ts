@@ -209,12 +209,22 @@ export async function setQuestionIncluded(input: {
   return updated.length > 0 ? ok() : refuse("not-found");
 }
 
+/** Whether an edit makes other options right (a typed answer that accepts more keeps its key). */
+function keyChanged(original: Question, edited: Pick<Question, "answer">): boolean {
+  const keys = (a: Question["answer"]) =>
+    a.type === "single" ? [a.optionId] : a.type === "multi" ? [...a.optionIds].sort() : null;
+  const before = keys(original.answer);
+  const after = keys(edited.answer);
+  return before !== null && after !== null && before.join("|") !== after.join("|");
+}
+
 /**
  * Saves a teacher's edit of a question: prompt, option texts and which are
  * right, accepted answers; for matching, only the words (pairs stay); for
- * true/false, which one is right. A generated question keeps its row id and
- * its edit gets a content-derived `e-…` id; an edit that restores the
- * generated question drops the edit. The teacher's own question gets a fresh
+ * true/false, which one is right; the explanation students see (a new key
+ * needs a new one). A generated question keeps its row id and its edit gets a
+ * content-derived `e-…` id (a new explanation alone keeps the generated id);
+ * an edit that restores the generated question drops the edit. The teacher's own question gets a fresh
  * `c-…` id, so an earlier quiz version's question never shares an id with a
  * changed one.
  */
@@ -239,10 +249,24 @@ export async function saveQuestionEdit(input: {
     const current = row?.question && isGradable(row.question) ? row.question : original;
     const built = buildContent({ shape: shapeOf(original), draft: input.draft, base: current });
     if (!built.ok) return built;
-    const unchanged = sameContent(built.content, original);
-    const question: Question | null = unchanged
-      ? null
-      : { ...original, ...built.content, id: editedQuestionId(original.id, built.content) };
+    const content = { ...built.content, explanation: input.draft.explanation || original.explanation };
+    if (keyChanged(original, content) && content.explanation === original.explanation)
+      return refuse("invalid", {
+        explanation: [
+          "You changed the answer, and the generated explanation gives the old one. Write why the new answer is right.",
+        ],
+      });
+    const sameQuestion = sameContent(content, original);
+    // A new explanation alone leaves the question what it was (its id, so practice of missed
+    // questions and per-question results still know it); new content makes it another question.
+    const question: Question | null =
+      sameQuestion && content.explanation === original.explanation
+        ? null
+        : {
+            ...original,
+            ...content,
+            id: sameQuestion ? original.id : editedQuestionId(original.id, content),
+          };
     await db
       .insert(questionReviews)
       .values({ teacherId, articleId, questionId, included: loaded.inDefault.has(questionId), question })

@@ -1,6 +1,6 @@
 import { describeKey } from "@/lib/attempts/describe";
 import { normalizeAnswer, type Question, type Response, type Skill } from "@/lib/quiz";
-import { round1 } from "./counting";
+import { round1 } from "@/lib/scores";
 
 export type SavedAnswer = { response: Response | null; score: number | null; correct: boolean | null };
 

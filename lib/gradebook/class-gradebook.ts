@@ -5,18 +5,16 @@ import { articles, assignments, classes, classMembers, quizAttempts, users } fro
 import type { CsvCell } from "@/lib/csv";
 import {
   attemptWindows,
-  averages,
-  cellStatus,
   countingOrder,
   ownedAttemptJoins,
-  percentOf,
   rosterColumns,
   rosterWhere,
-  STATUS_LABELS,
-  type CellStatus,
-} from "./counting";
+} from "./counting-rule";
+import { averages, cellStatus } from "./standing";
+import { percentOf } from "@/lib/scores";
+import { STATUS_LABELS, type CellStatus } from "@/lib/labels";
 
-export type GradebookAssignment = {
+type GradebookAssignment = {
   id: string;
   articleTitle: string;
   dueAt: Date;
@@ -30,7 +28,7 @@ export type GradebookAssignment = {
   averageWithMissing: number | null;
 };
 
-export type GradebookCell = {
+type GradebookCell = {
   assignmentId: string;
   status: CellStatus;
   overdue: boolean;
@@ -43,7 +41,7 @@ export type GradebookCell = {
   submittedAttempts: number;
 };
 
-export type GradebookRow = {
+type GradebookRow = {
   studentId: string;
   name: string;
   email: string;

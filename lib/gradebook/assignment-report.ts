@@ -11,28 +11,19 @@ import {
   users,
   type AssignmentRow,
 } from "@/db/schema";
-import { finalizeEndedAttempts, forcedEnding } from "@/lib/attempts/grading";
-import { answersOf, type AttemptView } from "@/lib/attempts/views";
-import { describeKey, describeResponse } from "@/lib/attempts/describe";
-import type { CsvCell } from "@/lib/csv";
+import { finalizeEndedAttempts } from "@/lib/attempts/grading";
+import type { CellStatus } from "@/lib/labels";
 import type { Question } from "@/lib/quiz";
-import {
-  attemptWindows,
-  averages,
-  cellStatus,
-  ownedAttemptJoins,
-  percentOf,
-  rosterColumns,
-  rosterWhere,
-  type CellStatus,
-} from "./counting";
+import { percentOf } from "@/lib/scores";
+import { attemptWindows, ownedAttemptJoins, rosterColumns, rosterWhere } from "./counting-rule";
+import { averages, cellStatus } from "./standing";
 import {
   analyseItems,
   masteryBySkill,
   type ItemAnalysis,
   type SavedAnswer,
   type SkillMastery,
-} from "./items";
+} from "./item-analysis";
 
 export type AssignmentForTeacher = Omit<AssignmentRow, "quizId"> & {
   className: string;
@@ -94,7 +85,7 @@ export type ReportAttempt = {
   counting: boolean;
 };
 
-export type ReportStudent = {
+type ReportStudent = {
   studentId: string;
   name: string;
   email: string;
@@ -123,7 +114,7 @@ export type AssignmentReport = {
 };
 
 /** Every attempt at this assignment by current members of the class, each marked counting or not. */
-async function attemptsOfAssignment(db: Executor, teacherId: string, assignmentId: string) {
+export async function attemptsOfAssignment(db: Executor, teacherId: string, assignmentId: string) {
   const joins = ownedAttemptJoins(teacherId);
   const rows = await db
     .select({
@@ -153,7 +144,7 @@ async function attemptsOfAssignment(db: Executor, teacherId: string, assignmentI
 }
 
 /** Saved answers of the submitted attempts at this assignment, in one query. */
-async function answersOfAssignment(db: Executor, teacherId: string, assignmentId: string) {
+export async function answersOfAssignment(db: Executor, teacherId: string, assignmentId: string) {
   const joins = ownedAttemptJoins(teacherId);
   const rows = await db
     .select({
@@ -179,7 +170,7 @@ async function answersOfAssignment(db: Executor, teacherId: string, assignmentId
 }
 
 // Not Map.groupBy: Node 20 does not have it.
-function groupByStudent<T extends { userId: string }>(rows: T[]): Map<string, T[]> {
+export function groupByStudent<T extends { userId: string }>(rows: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const r of rows) {
     const list = out.get(r.userId);
@@ -189,7 +180,7 @@ function groupByStudent<T extends { userId: string }>(rows: T[]): Map<string, T[
   return out;
 }
 
-function rosterOf(db: Executor, teacherId: string, classId: string) {
+export function rosterOf(db: Executor, teacherId: string, classId: string) {
   return db
     .select(rosterColumns)
     .from(classMembers)
@@ -253,162 +244,4 @@ export async function getAssignmentReport(input: {
     skills: masteryBySkill(assignment.questions, countingAnswers),
     students,
   };
-}
-
-export type TeacherAttemptView = Omit<AttemptView, "assignment" | "lock"> & {
-  student: { id: string; name: string; email: string };
-  assignment: {
-    id: string;
-    dueAt: Date;
-    closedAt: Date | null;
-    counting: "best" | "latest";
-    classId: string;
-    className: string;
-  };
-  attemptNumber: number;
-};
-
-/**
- * A student's attempt at an assignment of a class this teacher owns. The
- * ownership is in the where clause (attempt → assignment → class →
- * teacher): another teacher's, or a student's own practice attempt, finds nothing.
- */
-export async function getAttemptForTeacher(input: {
-  db: Executor;
-  teacherId: string;
-  attemptId: string;
-}): Promise<TeacherAttemptView | undefined> {
-  const [row] = await input.db
-    .select({
-      attempt: quizAttempts,
-      quiz: quizzes,
-      article: { id: articles.id, slug: articles.slug, title: articles.title, body: articles.body },
-      student: { id: users.id, name: users.name, email: users.email },
-      assignment: {
-        id: assignments.id,
-        dueAt: assignments.dueAt,
-        closedAt: assignments.closedAt,
-        counting: assignments.counting,
-        classId: classes.id,
-        className: classes.name,
-      },
-      attemptNumber: sql<number>`(select count(*)::int from ${quizAttempts} b
-        where b.assignment_id = ${quizAttempts.assignmentId} and b.user_id = ${quizAttempts.userId}
-          and (b.started_at, b.id) <= (${quizAttempts.startedAt}, ${quizAttempts.id}))`,
-    })
-    .from(quizAttempts)
-    .innerJoin(assignments, eq(assignments.id, quizAttempts.assignmentId))
-    .innerJoin(classes, eq(classes.id, assignments.classId))
-    .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
-    .innerJoin(articles, eq(articles.id, quizAttempts.articleId))
-    .innerJoin(users, eq(users.id, quizAttempts.userId))
-    .where(and(eq(quizAttempts.id, input.attemptId), eq(classes.teacherId, input.teacherId)))
-    .limit(1);
-  if (!row) return undefined;
-  // A timed attempt past its limit, or in a closed assignment, is graded before it is shown.
-  const ended =
-    row.attempt.status === "in_progress" &&
-    forcedEnding({ deadlineAt: row.attempt.deadlineAt, closedAt: row.assignment.closedAt }, new Date());
-  if (ended && (await finalizeEndedAttempts({ db: input.db, attemptId: row.attempt.id })) > 0)
-    return getAttemptForTeacher(input);
-  return { ...row, answers: await answersOf(input.db, row.attempt.id) };
-}
-
-export type ResponseExportRow = {
-  studentName: string;
-  email: string;
-  attemptId: string;
-  attemptNumber: number;
-  submittedAt: Date | null;
-  late: boolean;
-  counting: boolean;
-  questionNumber: number;
-  prompt: string;
-  response: string;
-  key: string;
-  score: number | null;
-  correct: boolean | null;
-};
-
-/**
- * Every response to an assignment: one row per student, submitted attempt and
- * question (in the quiz's own order), for the responses CSV. Three queries.
- */
-export async function responsesForExport(input: {
-  db: Executor;
-  teacherId: string;
-  assignmentId: string;
-}): Promise<{ assignment: AssignmentForTeacher; rows: ResponseExportRow[] } | undefined> {
-  const { db, teacherId } = input;
-  const assignment = await getAssignmentForTeacher(input);
-  if (!assignment) return undefined;
-  // Timed attempts past their limit are graded before anyone reads results.
-  await finalizeEndedAttempts({ db, assignmentIds: [assignment.id] });
-  const [roster, attempts, answers] = await Promise.all([
-    rosterOf(db, teacherId, assignment.classId),
-    attemptsOfAssignment(db, teacherId, assignment.id),
-    answersOfAssignment(db, teacherId, assignment.id),
-  ]);
-  const byStudent = groupByStudent(attempts);
-  const rows: ResponseExportRow[] = [];
-  for (const s of roster) {
-    for (const a of byStudent.get(s.studentId) ?? []) {
-      if (a.status !== "submitted") continue;
-      const saved = answers.get(a.id);
-      assignment.questions.forEach((q, i) => {
-        const ans = saved?.get(q.id);
-        rows.push({
-          studentName: s.name,
-          email: s.email,
-          attemptId: a.id,
-          attemptNumber: a.number,
-          submittedAt: a.submittedAt,
-          late: a.late,
-          counting: a.counting,
-          questionNumber: i + 1,
-          prompt: q.prompt,
-          response: describeResponse(q, ans?.response),
-          key: describeKey(q),
-          score: ans?.score ?? 0,
-          correct: ans?.correct ?? false,
-        });
-      });
-    }
-  }
-  return { assignment, rows };
-}
-
-export function responsesCsvRows(rows: ResponseExportRow[]): CsvCell[][] {
-  return [
-    [
-      "Student",
-      "Email",
-      "Attempt id",
-      "Attempt number",
-      "Submitted at (UTC)",
-      "Late",
-      "Counts toward grade",
-      "Question number",
-      "Question",
-      "Response",
-      "Correct answer",
-      "Score",
-      "Correct",
-    ],
-    ...rows.map((r) => [
-      r.studentName,
-      r.email,
-      r.attemptId,
-      r.attemptNumber,
-      r.submittedAt,
-      r.late,
-      r.counting,
-      r.questionNumber,
-      r.prompt,
-      r.response,
-      r.key,
-      r.score,
-      r.correct,
-    ]),
-  ];
 }

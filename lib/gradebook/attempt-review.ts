@@ -1,0 +1,64 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { articles, assignments, classes, quizAttempts, quizzes, users } from "@/db/schema";
+import { finalizeEndedAttempts, forcedEnding } from "@/lib/attempts/grading";
+import { answersOf, type AttemptView } from "@/lib/attempts/views";
+
+export type TeacherAttemptView = Omit<AttemptView, "assignment" | "lock"> & {
+  student: { id: string; name: string; email: string };
+  assignment: {
+    id: string;
+    dueAt: Date;
+    closedAt: Date | null;
+    counting: "best" | "latest";
+    classId: string;
+    className: string;
+  };
+  attemptNumber: number;
+};
+
+/**
+ * A student's attempt at an assignment of a class this teacher owns. The
+ * ownership is in the where clause (attempt → assignment → class →
+ * teacher): another teacher's, or a student's own practice attempt, finds nothing.
+ */
+export async function getAttemptForTeacher(input: {
+  db: Executor;
+  teacherId: string;
+  attemptId: string;
+}): Promise<TeacherAttemptView | undefined> {
+  const [row] = await input.db
+    .select({
+      attempt: quizAttempts,
+      quiz: quizzes,
+      article: { id: articles.id, slug: articles.slug, title: articles.title, body: articles.body },
+      student: { id: users.id, name: users.name, email: users.email },
+      assignment: {
+        id: assignments.id,
+        dueAt: assignments.dueAt,
+        closedAt: assignments.closedAt,
+        counting: assignments.counting,
+        classId: classes.id,
+        className: classes.name,
+      },
+      attemptNumber: sql<number>`(select count(*)::int from ${quizAttempts} b
+        where b.assignment_id = ${quizAttempts.assignmentId} and b.user_id = ${quizAttempts.userId}
+          and (b.started_at, b.id) <= (${quizAttempts.startedAt}, ${quizAttempts.id}))`,
+    })
+    .from(quizAttempts)
+    .innerJoin(assignments, eq(assignments.id, quizAttempts.assignmentId))
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
+    .innerJoin(articles, eq(articles.id, quizAttempts.articleId))
+    .innerJoin(users, eq(users.id, quizAttempts.userId))
+    .where(and(eq(quizAttempts.id, input.attemptId), eq(classes.teacherId, input.teacherId)))
+    .limit(1);
+  if (!row) return undefined;
+  // A timed attempt past its limit, or in a closed assignment, is graded before it is shown.
+  const ended =
+    row.attempt.status === "in_progress" &&
+    forcedEnding({ deadlineAt: row.attempt.deadlineAt, closedAt: row.assignment.closedAt }, new Date());
+  if (ended && (await finalizeEndedAttempts({ db: input.db, attemptId: row.attempt.id })) > 0)
+    return getAttemptForTeacher(input);
+  return { ...row, answers: await answersOf(input.db, row.attempt.id) };
+}
