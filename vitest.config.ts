@@ -18,7 +18,12 @@ const database = (name: string, include: string[], exclude: string[], driver: "p
     include,
     exclude,
     // The harness signs session cookies with it (tests/support/app-harness.ts).
-    env: { TEST_DB_DRIVER: driver, NEXTAUTH_SECRET: "integration-tests-only-secret-0123456789abcdef" },
+    env: {
+      TEST_DB_DRIVER: driver,
+      NEXTAUTH_SECRET: "integration-tests-only-secret-0123456789abcdef",
+      // Analysis in the test's own thread: tests/unit/analysis-pool.test.ts covers the worker threads.
+      ANALYSIS_WORKERS: "0",
+    },
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/next-mocks.ts"],
   },
@@ -44,8 +49,6 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    // Analysis runs in the test's own thread (tests/integration/analysis-pool.test.ts covers the worker threads).
-    env: { ANALYSIS_WORKERS: "0" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
