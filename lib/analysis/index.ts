@@ -20,7 +20,7 @@ export { MARKUP_LIMITS } from "./markup";
  *   a bounded cache keyed by a hash of the body, so the review page and its
  *   actions do not re-analyse the article on every view.
  */
-const BUDGETS = { uploadMs: 1_800, readMs: 5_000 } as const;
+const BUDGETS = { uploadMs: 1_800, readMs: 10_000 } as const;
 
 /** The bank cache holds at most this many bodies and about this many characters of questions. */
 const CACHE = { entries: 64, weight: 24_000_000 } as const;
@@ -58,13 +58,14 @@ function run<T>(task: Parameters<AnalysisPool["run"]>[0], lane: Lane, budgetMs: 
 }
 
 export type UploadReading =
-  | { ok: true; prepared: Omit<PreparedUpload, "summary"> }
+  | { ok: true; prepared: PreparedUpload }
   | { ok: false; reason: "markup"; verdict: Extract<MarkupVerdict, { ok: false }> };
 
 /**
- * Reads an upload or a paste: HTML extraction, then the bank of what was
- * extracted (kept for the review page). Throws PoolBusyError when uploads are
- * queued already, AnalysisTimeoutError past the budget.
+ * Reads an upload or a paste: the markup's measure, then HTML extraction,
+ * within the upload budget; then starts the bank of what was extracted for
+ * the review page. Throws PoolBusyError when uploads are queued already,
+ * AnalysisTimeoutError past the budget.
  */
 export async function readUpload(input: string): Promise<UploadReading> {
   // Measured in the worker too: even a linear pass over 300,000 characters of tags is 10-20 ms of a thread.
@@ -74,9 +75,10 @@ export async function readUpload(input: string): Promise<UploadReading> {
     BUDGETS.uploadMs,
   );
   if ("verdict" in read) return { ok: false, reason: "markup", verdict: read.verdict };
-  const { summary, ...prepared } = read;
-  remember(bodyKey(prepared.text), summary);
-  return { ok: true, prepared };
+  // The bank is computed now, in the background, for the review page that follows: a maximum-size
+  // article's analysis takes a second or two, and it is not what the upload's budget bounds.
+  void bankOf(read.text).catch(() => {});
+  return { ok: true, prepared: read };
 }
 
 /** The question bank, default quiz and counts of a stored body: from the cache, or computed once in a worker. */

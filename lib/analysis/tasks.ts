@@ -30,8 +30,6 @@ export type PreparedUpload = {
   date: string | null;
   format: "text" | "html";
   words: number;
-  /** The bank of the prepared text, so the review page that follows finds it computed. */
-  summary: BankSummary;
 };
 
 /** Bodies are cached by this key: the generator's version is part of it, so a new generator never reads an old bank. */
@@ -96,7 +94,6 @@ export function runTask(task: Task): PreparedUpload | MarkupRefusal | BankSummar
         date: prepared.date,
         format: prepared.format,
         words: countWords(prepared.text),
-        summary: summarize(analysisOf(prepared.text)),
       };
     }
     case "bank":
