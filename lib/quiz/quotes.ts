@@ -779,6 +779,11 @@ export class Attributor {
         }))
         .sort((a, b) => b.score - a.score);
       const r = this.pick(pos, cands, `"${p}"`);
+      // One capitalised word of unknown gender ("Aramco") may be a company: no sure antecedent.
+      if (r && !r.entity.nameSure && !r.entity.genderSure && !r.entity.name.includes(" ")) {
+        r.sure = false;
+        r.reason = `"${p}" may refer to ${r.entity.name}, named by one word only`;
+      }
       if (r && !r.entity.gender) r.entity.gender = want;
       return r;
     }

@@ -327,3 +327,12 @@ describe("roles read as phrases", () => {
     expect(a.speakers.find((s) => s.name === "Ana Ruiz")?.role).toBe("Democratic Senator");
   });
 });
+
+describe("pronouns need a person to stand for", () => {
+  it("is not sure that 'she' is a one-word name of unknown gender (it may be a company)", () => {
+    const a = of(
+      'Velmora said output would rise next year. "We are ready to pump more oil this winter," she said.',
+    );
+    expect(said(a, "We are ready")?.confidence).toBe("low");
+  });
+});
