@@ -204,10 +204,30 @@ describe("reported statements in every common shape", () => {
     expect(said(a, "no one was hurt")?.speaker).toBe("Riga officials");
   });
 
-  it("reads a second that-clause after a comma as a second statement", () => {
+  it("reads two that-clauses of one verb as one statement, and the clause after a quotation's lead-in alone", () => {
     const a = of("Mayor Rosa Lind said the bridge was safe, and that the repairs would end in May.");
-    expect(said(a, "the bridge was safe")?.speaker).toBe("Rosa Lind");
-    expect(said(a, "the repairs would end")?.speaker).toBe("Rosa Lind");
+    expect(said(a, "the bridge was safe")?.text).toBe(
+      "the bridge was safe, and that the repairs would end in May",
+    );
+    const b = of(
+      'Mayor Rosa Lind said the town had "never seen a winter like this one" and that the bridge would reopen in May.',
+    );
+    expect(said(b, "the bridge would reopen")?.speaker).toBe("Rosa Lind");
+    expect(said(b, "the town had")).toBeUndefined();
+    const c = of(
+      'Mayor Rosa Lind said the repairs were slow and that the contractor had made "a promise nobody could keep."',
+    );
+    expect(c.quotes.filter((q) => q.kind === "indirect")).toEqual([]);
+  });
+
+  it("keeps a short quoted fragment inside the reported clause", () => {
+    const a = of('Mayor Rosa Lind told reporters that the council should "take its time."');
+    expect(said(a, "the council should")?.kind).toBe("indirect");
+    const b = of(
+      'Mayor Rosa Lind said the result was "very welcome" and argued that the bridge should reopen.',
+    );
+    expect(said(b, "the result was")?.text).toBe('the result was "very welcome"');
+    expect(said(b, "the bridge should reopen")?.speaker).toBe("Rosa Lind");
   });
 
   it("does not read a negated, passive or asked-about verb as a statement", () => {
