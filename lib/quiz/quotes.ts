@@ -27,6 +27,7 @@ import {
   BELIEF,
   inflect,
   isFiniteVerb,
+  isPluralPresent,
   isQuoteOnly,
   PHRASE_CUES,
   QUOTE_CUES,
@@ -1754,7 +1755,9 @@ export class Attributor {
       if (this.inQuote(m) || tk.text === '"') {
         const mi = this.ctx.quoteOf[m] ?? -1;
         if (tk.text === '"' || (mi >= 0 && !this.isSpeechQuote(this.ctx.marks[mi]!))) continue;
-        return -1;
+        // A short quoted fragment is read as the clause's own words ("the test's "specifics
+        // remain confidential""); a longer quotation makes the sentence a direct quote.
+        if (mi < 0 || wordsIn(this.ctx.text, this.ctx.marks[mi]!) > 3) return -1;
       }
       if (!tk.word) {
         // "the unit, built for 40 patients, had held": an appositive inside the subject.
@@ -1765,6 +1768,17 @@ export class Attributor {
       if (NOUN_BEFORE.has(before) || NP_PREPOSITIONS.has(before) || ADJUNCT_PREPOSITIONS.has(before))
         continue;
       if (loose ? looksFinite(tk.text) : isFiniteVerb(low(tk)) && tk.text === low(tk)) return k;
+      // "the tests remain secret": a plural subject's present tense.
+      if (
+        tk.text === low(tk) &&
+        m > k &&
+        isPluralPresent(
+          before,
+          tk.text,
+          m - 1 === k || DETERMINERS.has(low(tokens[m - 2])) || /^\d/.test(low(tokens[m - 2])),
+        )
+      )
+        return k;
     }
     return -1;
   }
@@ -2275,7 +2289,11 @@ export class Attributor {
       const found =
         c.kind === "according" || (inverted && this.clauseBefore(c, s)) ? -1 : this.clauseAfter(c, s);
       if (found >= 0) {
-        const r = this.speakerOf(c, s);
+        // "..., he said, adding that ...": the participle goes on with the last cue's speaker.
+        const prev = candidates[candidates.length - 1];
+        const r =
+          this.speakerOf(c, s) ??
+          (c.kind === "participle" && tokens[c.v - 1]?.text === "," && prev ? prev.r : null);
         if (r) {
           const end = this.clauseEndBefore(cues.slice(n + 1), s, found);
           candidates.push({ c, r, start: found, end, shape: "after", found });

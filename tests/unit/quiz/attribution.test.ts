@@ -356,3 +356,17 @@ describe("pronouns need a person to stand for", () => {
     expect(said(a, "We are ready")?.confidence).toBe("low");
   });
 });
+
+describe("a statement carried on by a participle or a plural verb", () => {
+  it("gives '..., he said, adding that ...' to the same speaker", () => {
+    const a = of(
+      "Port director Ada Lund spoke after the storm. The north pier was closed on Monday, she said, adding that the ferries would run again by Friday.",
+    );
+    expect(said(a, "the ferries would run again")?.speaker).toBe("Ada Lund");
+  });
+
+  it("reads a plural subject's present tense as a reported clause", () => {
+    const a = of("Port director Ada Lund said the ferry crews want more time to train.");
+    expect(said(a, "the ferry crews want")?.speaker).toBe("Ada Lund");
+  });
+});
