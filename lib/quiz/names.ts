@@ -93,6 +93,8 @@ const isFirstName = (w: string) => {
   const l = clean(w).toLowerCase();
   return FEMALE.has(l) || MALE.has(l) || UNISEX.has(l);
 };
+const GEOGRAPHIC_HEADS =
+  /^(?:Peninsula|Sea|Ocean|Strait|Straits|Gulf|Bay|Coast|Island|Islands|Valley|River|Lake|Mountains|Desert|Basin|Plateau|Delta|Canal|Channel)$/;
 export const isDemonym = (w: string) => DEMONYM.has(clean(w).toLowerCase());
 export const isPlaceName = (words: string[]) => {
   const l = clean(words.join(" ")).toLowerCase();
@@ -372,6 +374,9 @@ function parseNameRunUncached(words: string[], initial: boolean): ParsedName | n
     return { type: "thing", name, title: null, affiliation, nameTokens: ws, possessive, sure: true };
   if (ws.length === 1 && isTitleWord(ws[0]!)) return null; // "CEO", "MP": a title, not a name
   if (ws.length === 1 && COUNTRY_ABBREVIATIONS.has(ws[0]!.replace(/\./g, "")))
+    return { type: "place", name, title: null, affiliation, nameTokens: ws, possessive, sure: true };
+  // "the Korean Peninsula", "the Red Sea", "the Taiwan Strait": a geographic name is a place.
+  if (ws.length > 1 && GEOGRAPHIC_HEADS.test(ws[ws.length - 1]!))
     return { type: "place", name, title: null, affiliation, nameTokens: ws, possessive, sure: true };
   if (ws.some(isOrgWord) || (ws.length === 1 && isAcronym(ws[0]!)))
     return { type: "organisation", name, title: null, affiliation, nameTokens: ws, possessive, sure: true };

@@ -370,3 +370,13 @@ describe("a statement carried on by a participle or a plural verb", () => {
     expect(said(a, "the ferry crews want")?.speaker).toBe("Ada Lund");
   });
 });
+
+describe("places do not speak", () => {
+  it("never takes a sea, a strait or a peninsula for a speaker", () => {
+    const a = of(
+      "Warships crossed the Vesk Strait near the Ardal Peninsula on Monday. They said the crossing was routine and lawful.",
+    );
+    expect(a.speakers.map((s) => s.name)).not.toContain("Ardal Peninsula");
+    expect(a.speakers.map((s) => s.name)).not.toContain("Vesk Strait");
+  });
+});
