@@ -232,13 +232,11 @@ function ordered(q: Question): Question {
 
 /**
  * A statement that reads as one when it stands alone as an option: not a quoted fragment that
- * continues the reporter's sentence ("that cleans up the mess ...", "and we will not ...").
+ * continues the reporter's sentence ("that cleans up the mess ...", "in the new year, not
+ * tonight"): a direct quote that starts in lower case.
  */
 function readsAlone(q: Quote): boolean {
-  return (
-    q.kind === "indirect" ||
-    !/^(?:that|which|who|whom|whose|and|but|or|nor|so|because|if|when|while|to)\b/.test(q.text)
-  );
+  return q.kind === "indirect" || !/^\p{Ll}/u.test(q.text);
 }
 
 /**
@@ -998,7 +996,16 @@ function numberDistractors(value: string, article: string[]): string[] {
         if (w) out.push(w);
       }
   }
-  return [...new Set(out)].filter((v) => v.toLowerCase() !== value.toLowerCase());
+  // One option per value: "3" and "three" are the same answer, and neither may be the key's.
+  const seen = new Set(size === null ? [] : [size]);
+  return [...new Set(out)].filter((v) => {
+    if (v.toLowerCase() === value.toLowerCase()) return false;
+    const x = magnitude(v);
+    if (x === null) return true;
+    if (seen.has(x)) return false;
+    seen.add(x);
+    return true;
+  });
 }
 
 /**
