@@ -380,3 +380,14 @@ describe("places do not speak", () => {
     expect(a.speakers.map((s) => s.name)).not.toContain("Vesk Strait");
   });
 });
+
+describe("an occupation or a group before a name", () => {
+  it("reads 'Engineer Piet Vos' as Piet Vos, an engineer, and 'Residents of Tolvik' as a group", () => {
+    const a = of(
+      "Engineer Piet Vos said the old pipes had cracked in the frost. Residents of Tolvik said they had had no water for a month.",
+    );
+    expect(said(a, "the old pipes")?.speaker).toBe("Piet Vos");
+    expect(a.speakers.find((s) => s.name === "Piet Vos")?.role).toBe("engineer");
+    expect(a.speakers.find((s) => s.name === "Residents of Tolvik")?.type).toBe("group");
+  });
+});
