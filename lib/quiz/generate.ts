@@ -143,7 +143,16 @@ const wordsOfSpeaker = (s: Speaker) => {
 };
 
 /** Could two speaker names stand for the same speaker ("the Navy" / "US Navy", "Stein" / "William Stein")? */
+/** Related speakers, memoised per pair (the generator asks for every statement and every speaker). */
+const relatedPairs = new WeakMap<Speaker, Map<Speaker, boolean>>();
 function related(a: Speaker, b: Speaker): boolean {
+  let row = relatedPairs.get(a);
+  if (!row) relatedPairs.set(a, (row = new Map()));
+  let hit = row.get(b);
+  if (hit === undefined) row.set(b, (hit = relatedUncached(a, b)));
+  return hit;
+}
+function relatedUncached(a: Speaker, b: Speaker): boolean {
   if (a.name === b.name) return true;
   const an = wordsOfSpeaker(a);
   for (const w of wordsOfSpeaker(b)) {
@@ -232,13 +241,11 @@ function ordered(q: Question): Question {
 
 /**
  * A statement that reads as one when it stands alone as an option: not a quoted fragment that
- * continues the reporter's sentence ("that cleans up the mess ...", "and we will not ...").
+ * continues the reporter's sentence ("that cleans up the mess ...", "in the new year, not
+ * tonight"): a direct quote that starts in lower case.
  */
 function readsAlone(q: Quote): boolean {
-  return (
-    q.kind === "indirect" ||
-    !/^(?:that|which|who|whom|whose|and|but|or|nor|so|because|if|when|while|to)\b/.test(q.text)
-  );
+  return q.kind === "indirect" || !/^\p{Ll}/u.test(q.text);
 }
 
 /**
@@ -998,7 +1005,16 @@ function numberDistractors(value: string, article: string[]): string[] {
         if (w) out.push(w);
       }
   }
-  return [...new Set(out)].filter((v) => v.toLowerCase() !== value.toLowerCase());
+  // One option per value: "3" and "three" are the same answer, and neither may be the key's.
+  const seen = new Set(size === null ? [] : [size]);
+  return [...new Set(out)].filter((v) => {
+    if (v.toLowerCase() === value.toLowerCase()) return false;
+    const x = magnitude(v);
+    if (x === null) return true;
+    if (seen.has(x)) return false;
+    seen.add(x);
+    return true;
+  });
 }
 
 /**

@@ -3,10 +3,8 @@ import {
   clean,
   genderOfFirstName,
   genderOfTitle,
-  isCommonWord,
-  isDemonym,
   isOrgWord,
-  isTitleWord,
+  plainPhrase,
   type Gender,
   type ParsedName,
 } from "./names";
@@ -172,7 +170,7 @@ export class Registry {
   }
 
   setRole(e: Entity, role: string, span: Span) {
-    e.role = plainRole(clean(role).replace(/\s+/g, " ").trim());
+    e.role = plainPhrase(clean(role).replace(/\s+/g, " ").trim());
     e.roleSpan = span;
     const g = genderOfTitle(e.role);
     if (g && !e.genderSure) {
@@ -277,16 +275,4 @@ export class Registry {
     for (const m of this.before(pos)) if (m.entity === id) return m;
     return undefined;
   }
-}
-
-/**
- * A role as a phrase: "Opposition leader", "Harbour master" (capitalised only because they open
- * the sentence) become "opposition leader"; a title ("Defense Minister", "Democratic Senator"), a
- * nationality ("Spanish finance minister") or a name keeps its capitals.
- */
-function plainRole(role: string): string {
-  const [first, second] = role.split(" ");
-  if (!first || !second || !/^\p{Lu}\p{Ll}+$/u.test(first) || !/^\p{Ll}/u.test(second)) return role;
-  if (isTitleWord(first) || isDemonym(first) || !isCommonWord(first.toLowerCase())) return role;
-  return first.toLowerCase() + role.slice(first.length);
 }

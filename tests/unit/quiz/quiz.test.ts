@@ -246,6 +246,18 @@ describe("options a careful reader cannot dismiss at sight", () => {
     expect(statements.filter((t) => /^that sails/.test(t))).toEqual([]);
   });
 
+  it("never offers one value twice ('3' and 'three')", () => {
+    const b = questionBank(
+      analyzeArticle(
+        "The home side led by three goals at half-time. The visitors scored 3 times after the break. The match drew 25 thousand fans. The crowd waited 40 minutes for the trains.",
+      ),
+    );
+    for (const q of b.filter((x) => x.kind === "detail")) {
+      const values = q.options.map((o) => o.text.replace(/^three$/, "3"));
+      expect(new Set(values).size).toBe(values.length);
+    }
+  });
+
   it("offers numbers of a like size beside a count", () => {
     const detail = bank.find((q) => q.kind === "detail" && q.prompt.includes("for _____ months"));
     expect(detail).toBeDefined();
