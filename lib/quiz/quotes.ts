@@ -1973,6 +1973,9 @@ export class Attributor {
         )) ||
       isTitleWord(open.text) ||
       isRoleNoun(open.text) ||
+      // "head of the city's military administration"
+      (/^(?:head|heads|chair|member|members|part)$/.test(low(open)) &&
+        low(this.ctx.tokens[i + 1]) === "of") ||
       (isCapitalised(open.text) && (isPossessive(open.text) || isTitleWord(open.text))) ||
       (isCapitalised(open.text) && this.npRun(i))
     );

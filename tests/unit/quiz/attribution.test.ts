@@ -391,3 +391,12 @@ describe("an occupation or a group before a name", () => {
     expect(a.speakers.find((s) => s.name === "Residents of Tolvik")?.type).toBe("group");
   });
 });
+
+describe("appositives between a name and its verb", () => {
+  it("walks over 'head of the city's ...' to the name", () => {
+    const a = of(
+      "Ivo Brandt, head of the city's port authority, said on Telegram that two ferries had been damaged.",
+    );
+    expect(said(a, "two ferries had been damaged")?.speaker).toBe("Ivo Brandt");
+  });
+});
