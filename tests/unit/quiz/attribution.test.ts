@@ -400,3 +400,16 @@ describe("appositives between a name and its verb", () => {
     expect(said(a, "two ferries had been damaged")?.speaker).toBe("Ivo Brandt");
   });
 });
+
+describe("datelines", () => {
+  it("reads the sentence after 'CITY —' as if the dateline were not there", () => {
+    const a = of(
+      "OSLO — Researchers using the Vesta telescope say they have found water ice on a small moon.",
+    );
+    expect(said(a, "they have found water ice")?.speaker).toBe("researchers using the Vesta telescope");
+    const b = of(
+      "KYIV, Ukraine (AP) — Harbour master Ivo Brandt said two ferries had been damaged overnight.",
+    );
+    expect(said(b, "two ferries had been damaged")?.speaker).toBe("Ivo Brandt");
+  });
+});
