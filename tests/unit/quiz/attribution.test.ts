@@ -413,3 +413,18 @@ describe("datelines", () => {
     expect(said(b, "two ferries had been damaged")?.speaker).toBe("Ivo Brandt");
   });
 });
+
+describe("hearers and nested statements", () => {
+  it("takes 'warned Europe will ...' for a clause, not a hearer", () => {
+    const a = of("Senator Ana Ruiz warned Europe will have to rely less on its allies to defend itself.");
+    expect(said(a, "Europe will have to rely")?.speaker).toBe("Ana Ruiz");
+  });
+
+  it("keeps what someone's statements assured inside the statement that reports them", () => {
+    const a = of(
+      "Prosecutor Rebecca Thornfield said Mercer had moved $640 million to a firm he controlled, and had then signed monthly statements assuring customers their money was safe.",
+    );
+    expect(said(a, "Mercer had moved")?.speaker).toBe("Rebecca Thornfield");
+    expect(said(a, "their money was safe")).toBeUndefined();
+  });
+});
