@@ -113,7 +113,7 @@ export default async function ProgressPage() {
                 Score history
               </h3>
               <ScoreHistoryChart
-                caption="Practice scores"
+                caption="Score history of your practice"
                 points={history.map((h) => ({
                   label: date(h.submittedAt),
                   day: day(h.submittedAt),

@@ -223,6 +223,30 @@ describe("/progress keeps assigned work apart from practice", () => {
   });
 });
 
+describe("the student's assignment page", () => {
+  it("says 'One' attempt without which one counts, and '1 minute' for a one-minute limit", async () => {
+    const { student, assignmentId } = await assignedStudent({ timeLimitMinutes: 1 });
+    const doc = await render(() => StudentAssignmentPage(page({ id: assignmentId })), student);
+    const terms = [...doc.querySelectorAll("dt")].map((d) => d.textContent);
+    const value = (term: string) => [...doc.querySelectorAll("dd")][terms.indexOf(term)]?.textContent;
+    expect(value("Attempts")).toBe("One");
+    expect(doc.body.textContent).not.toContain("attempt counts");
+    expect(value("Time limit")).toBe(
+      "1 minute from when you start; at the limit your saved answers are graded",
+    );
+    // Once the only attempt is in, the instructions for starting one are gone.
+    const started = await startAssignmentAttempt({ db: t.db(), studentId: student.id, assignmentId });
+    if (!started.ok) throw new Error(started.reason);
+    await submitAttempt({ db: t.db(), userId: student.id, attemptId: started.attemptId });
+    const after = await render(() => StudentAssignmentPage(page({ id: assignmentId })), student);
+    const afterTerms = [...after.querySelectorAll("dt")].map((d) => d.textContent);
+    const afterValue = (term: string) =>
+      [...after.querySelectorAll("dd")][afterTerms.indexOf(term)]?.textContent;
+    expect(afterValue("Attempts")).toBe("One, used");
+    expect(afterValue("Time limit")).toBe("1 minute");
+  });
+});
+
 describe("the article page, read from an assignment", () => {
   it("leads a student of the class back to the assignment instead of offering practice", async () => {
     const { student, assignmentId } = await assignedStudent();

@@ -162,9 +162,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
               <tbody>
                 {klass.roster.map((s) => (
                   <tr key={s.studentId} className="border-t border-stone-200">
-                    <th scope="row" className="px-3 py-2 font-normal">
-                      {s.name}
-                    </th>
+                    <td className="px-3 py-2">{s.name}</td>
                     <td className="px-3 py-2">{s.email}</td>
                     <td className="whitespace-nowrap px-3 py-2">
                       {s.lastActivity ? formatDateTime(s.lastActivity, timeZone) : "None yet"}
