@@ -63,10 +63,11 @@ export async function createUser(input: {
     if (!user) throw new Error("insert returned no row");
     return ok({ user });
   } catch (e) {
-    // The unique index on lower(email) is the check: no race between two sign-ups.
+    // The unique index on lower(email) is the check: no race between two sign-ups. The form adds
+    // "Sign in instead" as a link (reason "email-taken").
     if (isUniqueViolation(e)) {
       return refuse("email-taken", {
-        email: ["An account with this email already exists. Sign in instead."],
+        email: ["An account with this email already exists."],
       });
     }
     throw e;
