@@ -7,6 +7,7 @@ import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/quer
 import { submitAttempt } from "@/lib/attempts/grading";
 import { generateJoinCode } from "@/lib/classes/join-code";
 import type { Question, Response } from "@/lib/quiz";
+import { mulberry32, shuffle } from "@/lib/quiz/rng";
 import { createUser } from "@/lib/users/accounts";
 
 /** Demo accounts for development and SEED_DEMO=1. Published in the README, so never in production unasked. */
@@ -60,18 +61,6 @@ const CLASSMATES: DemoStudent[] = [
 const DEMO_STUDENT_SHARE_RIGHT = 0.7;
 
 const HOUR = 3_600_000;
-
-/** A small deterministic generator, so the demo class looks the same on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** What a student who knows the answer gives, or a plausible wrong one. */
 function demoResponse(q: Question, right: boolean): Response {
@@ -202,11 +191,10 @@ export async function seedDemoClass(input: {
         if (!started.ok) throw new Error(`A demo attempt could not start (${started.reason}).`);
         // Exactly this share right, the questions drawn at random (the same draw on every machine).
         const rightOnes = new Set(
-          questions
-            .map((q) => ({ id: q.id, r: random() }))
-            .sort((a, b) => a.r - b.r)
-            .slice(0, Math.round(share * questions.length))
-            .map((q) => q.id),
+          shuffle(
+            questions.map((q) => q.id),
+            random,
+          ).slice(0, Math.round(share * questions.length)),
         );
         const answers = questions.map((q) => ({
           questionId: q.id,
