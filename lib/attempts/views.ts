@@ -12,6 +12,7 @@ import {
 } from "@/db/schema";
 import type { Question, Response } from "@/lib/quiz";
 import { finalizeEndedAttempts, forcedEnding } from "./grading";
+import { gradedLock, type GradedLock } from "./graded-lock";
 import { revealedToStudent } from "./reveal";
 
 /** What a student reads of their own attempts. Timed attempts past their limit are graded before they are read. */
@@ -22,6 +23,8 @@ export type AttemptView = {
   article: { id: string; slug: string; title: string; body: string };
   /** The class assignment this attempt belongs to; null when studying alone. */
   assignment: AssignmentRow | null;
+  /** For a self-study attempt: the open assignment on its article that closes it (and its results) for now. */
+  lock: GradedLock | null;
   answers: Map<string, { response: Response | null; score: number | null; correct: boolean | null }>;
 };
 
@@ -54,7 +57,13 @@ export async function getAttemptForUser(input: {
     );
   if (ended && (await finalizeEndedAttempts({ db: input.db, attemptId: row.attempt.id })) > 0)
     return getAttemptForUser(input);
-  return { ...row, answers: await answersOf(input.db, input.attemptId) };
+  const [answers, lock] = await Promise.all([
+    answersOf(input.db, input.attemptId),
+    row.assignment
+      ? undefined
+      : gradedLock({ db: input.db, userId: input.userId, articleId: row.attempt.articleId }),
+  ]);
+  return { ...row, answers, lock: lock ?? null };
 }
 
 /** An attempt's saved (or graded) answers by question id. Callers have checked who may read them. */
@@ -76,9 +85,17 @@ export async function getAttemptQuestions(input: {
   db: Executor;
   userId: string;
   attemptId: string;
-}): Promise<{ status: Attempt["status"]; questions: Question[] } | undefined> {
+}): Promise<
+  | { id: string; status: Attempt["status"]; optionOrder: Attempt["optionOrder"]; questions: Question[] }
+  | undefined
+> {
   const [row] = await input.db
-    .select({ status: quizAttempts.status, questions: quizzes.questions })
+    .select({
+      id: quizAttempts.id,
+      status: quizAttempts.status,
+      optionOrder: quizAttempts.optionOrder,
+      questions: quizzes.questions,
+    })
     .from(quizAttempts)
     .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
     .where(and(eq(quizAttempts.id, input.attemptId), eq(quizAttempts.userId, input.userId)))

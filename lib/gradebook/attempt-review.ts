@@ -4,7 +4,7 @@ import { articles, assignments, classes, quizAttempts, quizzes, users } from "@/
 import { finalizeEndedAttempts, forcedEnding } from "@/lib/attempts/grading";
 import { answersOf, type AttemptView } from "@/lib/attempts/views";
 
-export type TeacherAttemptView = Omit<AttemptView, "assignment"> & {
+export type TeacherAttemptView = Omit<AttemptView, "assignment" | "lock"> & {
   student: { id: string; name: string; email: string };
   assignment: {
     id: string;

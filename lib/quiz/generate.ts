@@ -143,7 +143,16 @@ const wordsOfSpeaker = (s: Speaker) => {
 };
 
 /** Could two speaker names stand for the same speaker ("the Navy" / "US Navy", "Stein" / "William Stein")? */
+/** Related speakers, memoised per pair (the generator asks for every statement and every speaker). */
+const relatedPairs = new WeakMap<Speaker, Map<Speaker, boolean>>();
 function related(a: Speaker, b: Speaker): boolean {
+  let row = relatedPairs.get(a);
+  if (!row) relatedPairs.set(a, (row = new Map()));
+  let hit = row.get(b);
+  if (hit === undefined) row.set(b, (hit = relatedUncached(a, b)));
+  return hit;
+}
+function relatedUncached(a: Speaker, b: Speaker): boolean {
   if (a.name === b.name) return true;
   const an = wordsOfSpeaker(a);
   for (const w of wordsOfSpeaker(b)) {

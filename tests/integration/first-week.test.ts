@@ -20,6 +20,7 @@ import { classes, classMembers, quizAttempts, users } from "@/db/schema";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/queries";
 import { assignmentForReading } from "@/lib/assignments/reading";
+import { gradedLock } from "@/lib/attempts/graded-lock";
 import { submitAttempt } from "@/lib/attempts/grading";
 import { startAttempt } from "@/lib/attempts/start";
 import { createClass, joinClass } from "@/lib/classes/queries";
@@ -149,6 +150,8 @@ describe("the demo class", () => {
     // Exactly 70% of the questions right (rounded to whole questions), whatever the quiz's length.
     const n = mine.counting!.maxScore;
     expect(mine.counting!.score).toBe(Math.round(0.7 * n));
+    // Submitted, answers shown: the graded lock does not close the demo student's practice on the article.
+    expect(await gradedLock({ db: t.db(), userId: demo.student!, articleId })).toBeUndefined();
   });
 
   it("is seeded once: another start, or another call, adds nothing", async () => {

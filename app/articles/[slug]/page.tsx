@@ -13,6 +13,7 @@ import { paragraphsWithHighlights, parseHighlight } from "@/lib/articles/highlig
 import { getArticleBySlug } from "@/lib/articles/queries";
 import { readingMinutes } from "@/lib/articles/reading";
 import { assignmentForReading } from "@/lib/assignments/reading";
+import { gradedLock } from "@/lib/attempts/graded-lock";
 import { countMissed, latestAttemptsForArticle } from "@/lib/attempts/views";
 import { formatCalendarDate, formatScore, formatWhen } from "@/lib/format";
 import { PageNotice } from "@/components/notice";
@@ -32,6 +33,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: article?.title ?? "Article not found" };
 }
 
+/** What a student sees instead of self-study while their assignment on the article is open. */
+function SelfStudyLocked({ assignmentId }: { assignmentId: string }) {
+  return (
+    <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+      <p>
+        You have an assignment on this article. Practice quizzes on it open once you have done the assignment
+        and can see its answers, so that they do not give its questions away.
+      </p>
+      <p>
+        <Link href={`/assignments/${assignmentId}`} className="font-medium text-brand-700 underline">
+          Go to the assignment
+        </Link>
+      </p>
+    </div>
+  );
+}
+
 export default async function ArticlePage({ params, searchParams }: Props) {
   const [{ slug }, query, user, timeZone] = await Promise.all([
     params,
@@ -44,15 +62,16 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const db = await getDb();
   // "Read the article" on an assignment: the page leads back to it (only for a student of its class).
   const assignmentId = isId(query.assignment) ? query.assignment : null;
-  const [attempts, missed, forAssignment] = user
+  const [attempts, missed, lock, forAssignment] = user
     ? await Promise.all([
         latestAttemptsForArticle({ db, userId: user.id, articleId: article.id }),
         countMissed({ db, userId: user.id, articleId: article.id }),
+        gradedLock({ db, userId: user.id, articleId: article.id }),
         assignmentId
           ? assignmentForReading({ db, studentId: user.id, assignmentId, articleId: article.id })
           : undefined,
       ])
-    : [[], 0, undefined];
+    : [[], 0, undefined, undefined];
   const open = attempts.find((a) => a.status === "in_progress");
   const date = formatCalendarDate(article.publishedOn);
   const highlight = parseHighlight(query.highlight, article.body.length);
@@ -126,6 +145,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
               Back to the assignment
             </Link>
           </div>
+        ) : user && lock ? (
+          <SelfStudyLocked assignmentId={lock.assignmentId} />
         ) : user ? (
           <>
             <form action={startAttemptAction} className="flex flex-wrap gap-3">
