@@ -30,7 +30,11 @@ export function SignUpForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
       redirect: false,
     }).then((result) => {
       if (result?.ok) {
-        router.replace(callbackUrl);
+        // An invite link's page first; else a new teacher's first stop is the desk (its first steps),
+        // a student's the articles.
+        router.replace(
+          callbackUrl !== "/" ? callbackUrl : state.values?.role === "teacher" ? "/teacher" : "/",
+        );
         router.refresh();
       } else {
         router.replace(`${signInPath}&email=${encodeURIComponent(state.values?.email ?? "")}`);
@@ -79,6 +83,16 @@ export function SignUpForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
         defaultValue={state.values?.email}
         errors={errors.email}
       />
+      {state.reason === "email-taken" && (
+        <p className="-mt-2 text-sm">
+          <Link
+            href={`/sign-in?email=${encodeURIComponent(state.values?.email ?? "")}`}
+            className="font-medium text-brand-700 underline"
+          >
+            Sign in instead
+          </Link>
+        </p>
+      )}
       <FormField
         name="password"
         label="Password"

@@ -4,43 +4,61 @@ import { useActionState } from "react";
 import { joinClassAction } from "@/app/join/actions";
 import { createClassAction } from "@/app/teacher/actions";
 import type { ActionResult } from "@/lib/action-result";
-import { FormField, FormMessage } from "./form-field";
+import { FieldErrors, FormField, FormMessage } from "./form-field";
 
 export function CreateClassForm() {
   const [state, action, pending] = useActionState<ActionResult<"name" | "section">, FormData>(
     createClassAction,
     { status: "idle" },
   );
+  const errors = state.fieldErrors ?? {};
+  const input =
+    "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm aria-invalid:border-red-600";
+  const label = "block text-sm font-medium text-stone-800";
+  // Labels above and errors below the row, so the button lines up with the inputs whatever they
+  // say (it used to guess the error line's height with a margin).
   return (
-    <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
-      <div className="min-w-64 flex-1">
-        <FormField
-          name="name"
-          label="New class name"
-          placeholder="e.g. Year 10 History"
-          defaultValue={state.values?.name}
-          errors={state.fieldErrors?.name}
-        />
+    <form action={action} className="space-y-1" noValidate>
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="min-w-0 flex-1 basis-64 space-y-1">
+          <label htmlFor="field-name" className={label}>
+            New class name
+          </label>
+          <input
+            id="field-name"
+            name="name"
+            placeholder="e.g. Year 10 History"
+            defaultValue={state.values?.name}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={errors.name ? "field-name-error" : undefined}
+            className={input}
+          />
+        </div>
+        <div className="min-w-0 basis-40 space-y-1">
+          <label htmlFor="field-section" className={label}>
+            Section (optional)
+          </label>
+          <input
+            id="field-section"
+            name="section"
+            placeholder="e.g. Period 3"
+            defaultValue={state.values?.section}
+            aria-invalid={errors.section ? true : undefined}
+            aria-describedby={errors.section ? "field-section-error" : undefined}
+            className={input}
+          />
+        </div>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
+          {pending ? "Creating…" : "Create class"}
+        </button>
       </div>
-      <div className="min-w-40">
-        <FormField
-          name="section"
-          label="Section (optional)"
-          placeholder="e.g. Period 3"
-          defaultValue={state.values?.section}
-          errors={state.fieldErrors?.section}
-        />
-      </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="mb-6 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-      >
-        {pending ? "Creating…" : "Create class"}
-      </button>
-      <div className="w-full">
-        <FormMessage status={state.status} message={state.status === "error" ? state.message : undefined} />
-      </div>
+      <FieldErrors id="field-name-error" errors={errors.name} />
+      <FieldErrors id="field-section-error" errors={errors.section} />
+      <FormMessage status={state.status} message={state.status === "error" ? state.message : undefined} />
     </form>
   );
 }

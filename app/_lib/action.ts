@@ -7,9 +7,13 @@ import { getDb } from "@/db";
 import { isDatabaseUnavailable, type Db } from "@/db/client";
 import type { Role } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
+import { isHashQueueFull } from "@/lib/auth/password";
 import { withNotice } from "@/lib/notices";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/result";
+import { describeError } from "@/lib/log";
 import { storableText } from "@/lib/text";
+
+export { describeError };
 
 /**
  * The one pipeline of every server action (see ARCHITECTURE.md):
@@ -93,6 +97,21 @@ export const invalid = <F extends string = string>(
   fieldErrors: FieldErrors<F> | undefined,
   reason?: string,
 ) => fail<F>(CORRECT_FIELDS, { fieldErrors, reason });
+
+/**
+ * A password check or hash refuses when the hash queue is full (lib/auth/password.ts): the
+ * domain's promise becomes a "busy" refusal that `serverBusy` answers, not an error to log.
+ */
+export function orBusy<T>(
+  work: Promise<T>,
+): Promise<T | { ok: false; reason: "busy"; fieldErrors?: undefined }> {
+  return work.catch((e: unknown) =>
+    isHashQueueFull(e) ? ({ ok: false, reason: "busy" } as const) : Promise.reject(e),
+  );
+}
+
+export const serverBusy = () =>
+  fail("The server is busy right now. Please try again in a moment.", { reason: "busy" });
 
 type Page = string | ((fields: FormFields) => string);
 
@@ -227,30 +246,4 @@ function failureOf(name: string, e: unknown): { message: string; reason: "unavai
   return unavailable
     ? { reason: "unavailable", message: UNAVAILABLE }
     : { reason: "failed", message: FAILED };
-}
-
-/**
- * An error for the log: the class and code of it and of what it wraps, and
- * where it was thrown. Never its message: drizzle's names the query and its
- * parameters (password hashes, whole articles, students' answers).
- */
-export function describeError(e: unknown): string {
-  if (!e || typeof e !== "object") return typeof e;
-  const parts: string[] = [];
-  let current: unknown = e;
-  for (let depth = 0; current && typeof current === "object" && depth < 5; depth++) {
-    const name = (current as object).constructor?.name || "Object";
-    const code = (current as { code?: unknown }).code;
-    parts.push(typeof code === "string" || typeof code === "number" ? `${name} (code ${code})` : name);
-    current = (current as { cause?: unknown }).cause;
-  }
-  const frame = (e as { stack?: unknown }).stack;
-  const at =
-    typeof frame === "string"
-      ? frame
-          .split("\n")
-          .find((l) => l.startsWith("    at "))
-          ?.trim()
-      : undefined;
-  return parts.join(" ← ") + (at ? ` ${at}` : "");
 }

@@ -1,14 +1,16 @@
 "use server";
 
-import { headers } from "next/headers";
+import { notFound } from "next/navigation";
 import { z } from "zod";
-import { buttonAction, fail, formAction, goTo, invalid, stay } from "@/app/_lib/action";
-import { clientAddressFrom } from "@/app/_lib/auth";
-import { withNotice } from "@/lib/notices";
-import { changePassword, changePasswordSchema, signOutEverywhere } from "@/lib/users/accounts";
+import { buttonAction, fail, formAction, goTo, invalid, orBusy, serverBusy, stay } from "@/app/_lib/action";
 import { NEW_PASSWORD_PAGE } from "@/app/_lib/auth";
+import { requestClientAddress } from "@/app/_lib/request";
+import { withNotice } from "@/lib/notices";
+import { minutesUntil } from "@/lib/rate-limit";
+import { changePassword, changePasswordSchema, signOutEverywhere } from "@/lib/users/accounts";
 import { newPasswordSchema, setPasswordAfterReset } from "@/lib/users/password-reset";
 import { profileSchema, updateProfile } from "@/lib/users/profile";
+import { endSession } from "@/lib/users/sessions";
 
 const PASSWORDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
 
@@ -19,9 +21,13 @@ export const changePasswordAction = formAction({
   schema: changePasswordSchema,
   secret: PASSWORDS,
   run: async ({ user, input, db }) => {
-    const result = await changePassword({ db, userId: user.id, ...input });
+    const result = await orBusy(
+      changePassword({ db, userId: user.id, clientAddress: await requestClientAddress(), ...input }),
+    );
+    if (!result.ok && result.reason === "busy") return serverBusy();
+    if (!result.ok && result.reason === "throttled") return throttled(result.retryAt);
     if (!result.ok) return invalid(result.fieldErrors, result.reason);
-    // The new session version ends every session, this one too: sign in again with the new password.
+    // Every session has ended, this one too: sign in again with the new password.
     return goTo(withNotice("/sign-in", "password-changed"));
   },
 });
@@ -37,6 +43,19 @@ export const signOutEverywhereAction = buttonAction({
   },
 });
 
+/** Ends one of this user's sessions (another browser); someone else's session id is not found. */
+export const endSessionAction = buttonAction({
+  name: "endSession",
+  access: "signed-in",
+  page: () => "/account",
+  schema: z.object({ sessionId: z.uuid() }),
+  run: async ({ user, input, db }) => {
+    if (!(await endSession({ db, userId: user.id, sessionId: input.sessionId }))) notFound();
+    if (input.sessionId === user.sessionId) return goTo("/sign-in");
+    return goTo(withNotice("/account", "session-ended"), { revalidate: ["/account"] });
+  },
+});
+
 // ---------------------------------------------------------------------------
 // Issue #12: a person's own name and email, and the new password after a teacher's reset.
 
@@ -47,19 +66,11 @@ export const updateProfileAction = formAction({
   schema: profileSchema,
   secret: ["currentPassword"],
   run: async ({ user, input, db }) => {
-    const result = await updateProfile({
-      db,
-      userId: user.id,
-      ...input,
-      clientAddress: clientAddressFrom(await headers()),
-    });
-    if (!result.ok && result.reason === "throttled")
-      return fail(
-        `Too many wrong passwords. For your safety, try again in ${minutesUntil(result.retryAt)}.`,
-        {
-          reason: "throttled",
-        },
-      );
+    const result = await orBusy(
+      updateProfile({ db, userId: user.id, ...input, clientAddress: await requestClientAddress() }),
+    );
+    if (!result.ok && result.reason === "busy") return serverBusy();
+    if (!result.ok && result.reason === "throttled") return throttled(result.retryAt);
     if (!result.ok) return invalid(result.fieldErrors, result.reason);
     return stay(
       result.emailChanged
@@ -80,7 +91,10 @@ export const setNewPasswordAction = formAction({
   schema: newPasswordSchema,
   secret: ["newPassword", "confirmPassword"],
   run: async ({ user, input, db }) => {
-    const result = await setPasswordAfterReset({ db, userId: user.id, newPassword: input.newPassword });
+    const result = await orBusy(
+      setPasswordAfterReset({ db, userId: user.id, newPassword: input.newPassword }),
+    );
+    if (!result.ok && result.reason === "busy") return serverBusy();
     if (!result.ok && result.reason === "not-pending") return goTo("/account");
     if (!result.ok) return invalid(result.fieldErrors, result.reason);
     // Every session has ended, this one too: sign in with the new password.
@@ -88,8 +102,7 @@ export const setNewPasswordAction = formAction({
   },
 });
 
-/** "3 minutes", for a throttled person. */
-function minutesUntil(retryAt: Date, now = Date.now()): string {
-  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now) / 60_000));
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
-}
+const throttled = (retryAt: Date) =>
+  fail(`Too many wrong passwords. For your safety, try again in ${minutesUntil(retryAt)}.`, {
+    reason: "throttled",
+  });

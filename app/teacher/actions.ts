@@ -8,11 +8,13 @@ import { assignmentFormSchema } from "@/lib/assignments/form";
 import {
   classNameSchema,
   classSectionSchema,
-  createClass,
+  createClassLimited,
   regenerateJoinCode,
   removeStudent,
+  unblockStudent,
 } from "@/lib/classes/queries";
 import { withNotice } from "@/lib/notices";
+import { minutesUntil } from "@/lib/rate-limit";
 
 const classPage = (id: unknown) => `/teacher/classes/${encodeURIComponent(String(id ?? ""))}`;
 const assignmentPage = (id: unknown) => `/teacher/assignments/${encodeURIComponent(String(id ?? ""))}`;
@@ -23,8 +25,20 @@ export const createClassAction = formAction({
   page: "/teacher",
   schema: z.object({ name: classNameSchema, section: classSectionSchema }),
   run: async ({ user, input, db }) => {
-    const made = await createClass({ db, teacherId: user.id, name: input.name, section: input.section });
-    return goTo(classPage(made.id), { revalidate: ["/teacher"] });
+    const made = await createClassLimited({
+      db,
+      teacherId: user.id,
+      name: input.name,
+      section: input.section,
+    });
+    if (!made.ok)
+      return fail(
+        `You have made many classes in the last hour. Try again in ${minutesUntil(made.retryAt)}.`,
+        {
+          reason: made.reason,
+        },
+      );
+    return goTo(classPage(made.classId), { revalidate: ["/teacher"] });
   },
 });
 
@@ -48,11 +62,31 @@ export const removeStudentAction = buttonAction({
   name: "removeStudent",
   access: "teacher",
   page: (fields) => classPage(fields.classId),
+  // "Keep out" is a checkbox: "on" when ticked, absent otherwise.
+  schema: z.object({
+    classId: z.uuid(),
+    studentId: z.uuid(),
+    block: z.literal("on").optional().catch(undefined),
+  }),
+  run: async ({ user, input, db }) => {
+    const block = input.block === "on";
+    const result = await removeStudent({ db, teacherId: user.id, ...input, block });
+    if (!result.ok) notFound();
+    return goTo(withNotice(classPage(input.classId), block ? "student-kept-out" : "student-removed"), {
+      revalidate: [classPage(input.classId)],
+    });
+  },
+});
+
+export const unblockStudentAction = buttonAction({
+  name: "unblockStudent",
+  access: "teacher",
+  page: (fields) => classPage(fields.classId),
   schema: z.object({ classId: z.uuid(), studentId: z.uuid() }),
   run: async ({ user, input, db }) => {
-    const result = await removeStudent({ db, teacherId: user.id, ...input });
+    const result = await unblockStudent({ db, teacherId: user.id, ...input });
     if (!result.ok) notFound();
-    return goTo(withNotice(classPage(input.classId), "student-removed"), {
+    return goTo(withNotice(classPage(input.classId), "student-let-back"), {
       revalidate: [classPage(input.classId)],
     });
   },

@@ -13,6 +13,7 @@ import {
 import type { Question, Response } from "@/lib/quiz";
 import { lastDueAt, studentDueAt } from "@/lib/assignments/due-dates";
 import { finalizeEndedAttempts, forcedEnding } from "./grading";
+import { gradedLock, type GradedLock } from "./graded-lock";
 import { revealedToStudent } from "./reveal";
 
 /** What a student reads of their own attempts. Timed attempts past their limit are graded before they are read. */
@@ -25,6 +26,8 @@ export type AttemptView = {
   assignment: AssignmentRow | null;
   /** When answers shown "after the due date" appear: the last due date of anyone on the assignment. */
   revealAfter: Date | null;
+  /** For a self-study attempt: the open assignment on its article that closes it (and its results) for now. */
+  lock: GradedLock | null;
   answers: Map<string, { response: Response | null; score: number | null; correct: boolean | null }>;
 };
 
@@ -61,7 +64,13 @@ export async function getAttemptForUser(input: {
     );
   if (ended && (await finalizeEndedAttempts({ db: input.db, attemptId: row.attempt.id })) > 0)
     return getAttemptForUser(input);
-  return { ...found, assignment, answers: await answersOf(input.db, input.attemptId) };
+  const [answers, lock] = await Promise.all([
+    answersOf(input.db, input.attemptId),
+    row.assignment
+      ? undefined
+      : gradedLock({ db: input.db, userId: input.userId, articleId: row.attempt.articleId }),
+  ]);
+  return { ...found, assignment, answers, lock: lock ?? null };
 }
 
 /** An attempt's saved (or graded) answers by question id. Callers have checked who may read them. */
@@ -83,9 +92,17 @@ export async function getAttemptQuestions(input: {
   db: Executor;
   userId: string;
   attemptId: string;
-}): Promise<{ status: Attempt["status"]; questions: Question[] } | undefined> {
+}): Promise<
+  | { id: string; status: Attempt["status"]; optionOrder: Attempt["optionOrder"]; questions: Question[] }
+  | undefined
+> {
   const [row] = await input.db
-    .select({ status: quizAttempts.status, questions: quizzes.questions })
+    .select({
+      id: quizAttempts.id,
+      status: quizAttempts.status,
+      optionOrder: quizAttempts.optionOrder,
+      questions: quizzes.questions,
+    })
     .from(quizAttempts)
     .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
     .where(and(eq(quizAttempts.id, input.attemptId), eq(quizAttempts.userId, input.userId)))

@@ -6,7 +6,7 @@ import { answersOf, type AttemptView } from "@/lib/attempts/views";
 import { studentDueAt } from "@/lib/assignments/due-dates";
 import { assignmentTitle } from "@/lib/assignments/queries";
 
-export type TeacherAttemptView = Omit<AttemptView, "assignment" | "revealAfter"> & {
+export type TeacherAttemptView = Omit<AttemptView, "assignment" | "revealAfter" | "lock"> & {
   student: { id: string; name: string; email: string };
   assignment: {
     id: string;

@@ -1,13 +1,27 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { articles, attemptAnswers, quizAttempts } from "@/db/schema";
 import { revealedToStudent } from "@/lib/attempts/reveal";
 import type { Skill } from "@/lib/quiz";
 
-/** Every figure here is an SQL aggregate: nothing loads a student's answers into memory. */
+/**
+ * A student's own record. Every figure here is an SQL aggregate: nothing
+ * loads a student's answers into memory, and nothing counts a score the
+ * student may not see yet (revealedToStudent). `source` picks practice
+ * (quizzes taken alone) or assigned work, both when not given: /progress
+ * shows the two apart.
+ */
+type Source = "practice" | "assignment" | undefined;
+const fromSource = (source: Source) =>
+  source === "practice"
+    ? isNull(quizAttempts.assignmentId)
+    : source === "assignment"
+      ? isNotNull(quizAttempts.assignmentId)
+      : undefined;
+
 const percent = sql<number>`round((100.0 * ${quizAttempts.score} / nullif(${quizAttempts.maxScore}, 0))::numeric, 1)::float`;
 
-export async function scoreHistory(input: { db: Executor; userId: string }) {
+export async function scoreHistory(input: { db: Executor; userId: string; source?: Source }) {
   return input.db
     .select({
       attemptId: quizAttempts.id,
@@ -21,7 +35,12 @@ export async function scoreHistory(input: { db: Executor; userId: string }) {
     .from(quizAttempts)
     .innerJoin(articles, eq(articles.id, quizAttempts.articleId))
     .where(
-      and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted"), revealedToStudent),
+      and(
+        eq(quizAttempts.userId, input.userId),
+        eq(quizAttempts.status, "submitted"),
+        revealedToStudent,
+        fromSource(input.source),
+      ),
     )
     .orderBy(asc(quizAttempts.submittedAt));
 }
@@ -42,7 +61,7 @@ export async function masteryBySkill(input: { db: Executor; userId: string }) {
   return rows as { skill: Skill; answered: number; percent: number }[];
 }
 
-export async function progressByArticle(input: { db: Executor; userId: string }) {
+export async function progressByArticle(input: { db: Executor; userId: string; source?: Source }) {
   return input.db
     .select({
       articleId: articles.id,
@@ -56,7 +75,12 @@ export async function progressByArticle(input: { db: Executor; userId: string })
     .from(quizAttempts)
     .innerJoin(articles, eq(articles.id, quizAttempts.articleId))
     .where(
-      and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted"), revealedToStudent),
+      and(
+        eq(quizAttempts.userId, input.userId),
+        eq(quizAttempts.status, "submitted"),
+        revealedToStudent,
+        fromSource(input.source),
+      ),
     )
     .groupBy(articles.id, articles.title, articles.slug)
     .orderBy(articles.title);

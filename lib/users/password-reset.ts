@@ -6,7 +6,8 @@ import { classes, classMembers, users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { clearAccountFailures } from "@/lib/auth/throttle";
 import { ok, refuse, type Result } from "@/lib/result";
-import { passwordField, signOutEverywhere } from "./accounts";
+import { passwordField } from "./accounts";
+import { endAllSessions } from "./sessions";
 
 /**
  * A teacher resets the password of a student in one of their classes: the
@@ -47,7 +48,7 @@ export async function resetStudentPassword(input: {
   hashParams?: Parameters<typeof hashPassword>[1];
 }): Promise<ResetResult> {
   const password = temporaryPassword();
-  const passwordHash = await hashPassword(password, input.hashParams);
+  const passwordHash = await hashPassword(password, input.hashParams, { whenBusy: "refuse" });
   const now = input.now ?? new Date();
   return input.db.transaction(async (tx) => {
     const [student] = await tx
@@ -63,7 +64,7 @@ export async function resetStudentPassword(input: {
       )
       .returning({ id: users.id, name: users.name, email: users.email });
     if (!student) return refuse("not-found");
-    await signOutEverywhere({ db: tx, userId: student.id });
+    await endAllSessions({ db: tx, userId: student.id });
     // Guesses at the old password say nothing about the new one: the student may sign in at once.
     await clearAccountFailures({ db: tx, email: student.email });
     return ok({ temporaryPassword: password, studentName: student.name });
@@ -96,11 +97,11 @@ export async function setPasswordAfterReset(input: {
     .where(and(eq(users.id, input.userId), eq(users.mustChangePassword, true)))
     .limit(1);
   if (!user) return refuse("not-pending");
-  if (await verifyPassword(input.newPassword, user.passwordHash))
+  if (await verifyPassword(input.newPassword, user.passwordHash, { whenBusy: "refuse" }))
     return refuse("same-as-temporary", {
       newPassword: ["Choose a password of your own, not the temporary one your teacher gave you."],
     });
-  const passwordHash = await hashPassword(input.newPassword, input.hashParams);
+  const passwordHash = await hashPassword(input.newPassword, input.hashParams, { whenBusy: "refuse" });
   return input.db.transaction(async (tx) => {
     const done = await tx
       .update(users)
@@ -108,7 +109,7 @@ export async function setPasswordAfterReset(input: {
       .where(and(eq(users.id, input.userId), eq(users.mustChangePassword, true)))
       .returning({ id: users.id });
     if (done.length === 0) return refuse("not-pending");
-    await signOutEverywhere({ db: tx, userId: input.userId });
+    await endAllSessions({ db: tx, userId: input.userId });
     return ok();
   });
 }

@@ -6,7 +6,7 @@ import { isUniqueViolation } from "@/db/errors";
 import { users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { PASSWORD_MAX } from "@/lib/auth/password-rules";
-import { claimSignInAttempt, clearAccountFailures } from "@/lib/auth/throttle";
+import { claimSignInAttempt, clearFailures } from "@/lib/auth/throttle";
 import { ok, refuse, type Result } from "@/lib/result";
 import { emailField, nameField } from "./accounts";
 
@@ -58,9 +58,9 @@ export async function updateProfile(input: {
     });
     if (throttle.blocked) return { ok: false, reason: "throttled", retryAt: throttle.retryAt };
     // A wrong password leaves the claim in place as the failure it is.
-    if (!(await verifyPassword(input.currentPassword, user.passwordHash)))
+    if (!(await verifyPassword(input.currentPassword, user.passwordHash, { whenBusy: "refuse" })))
       return refuse("wrong-password", { currentPassword: ["That is not your current password."] });
-    await clearAccountFailures({ db: input.db, email: user.email });
+    await clearFailures({ db: input.db, email: user.email, clientAddress: input.clientAddress });
   }
   try {
     await input.db.update(users).set({ name: input.name.trim(), email }).where(eq(users.id, user.id));

@@ -7,6 +7,7 @@
  * Writes are checked twice: the outcome each person gets, and that the data
  * is unchanged after everyone but the owner tried.
  */
+import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 
@@ -76,9 +77,19 @@ import {
   createClassAction,
   regenerateJoinCodeAction,
   removeStudentAction,
+  unblockStudentAction,
 } from "@/app/teacher/actions";
 import { addArticleAction } from "@/app/teacher/articles/actions";
-import { changePasswordAction, signOutEverywhereAction } from "@/app/account/actions";
+import {
+  changePasswordAction,
+  endSessionAction,
+  setNewPasswordAction,
+  signOutEverywhereAction,
+  updateProfileAction,
+} from "@/app/account/actions";
+import { classBlocks, sessions } from "@/db/schema";
+import { createSession } from "@/lib/users/sessions";
+import { disguiseFor } from "@/lib/attempts/opaque-ids";
 // Issue #12, managing classes, assignments and articles
 import ClassSettingsPage from "@/app/teacher/classes/[id]/settings/page";
 import DeleteClassPage from "@/app/teacher/classes/[id]/delete/page";
@@ -100,7 +111,6 @@ import { assignmentExtensions, users } from "@/db/schema";
 import NewPasswordPage from "@/app/account/new-password/page";
 import ResetStudentPasswordPage from "@/app/teacher/classes/[id]/students/[studentId]/reset-password/page";
 import { resetStudentPasswordAction } from "@/app/teacher/classes/actions";
-import { setNewPasswordAction, updateProfileAction } from "@/app/account/actions";
 
 const t = setupTestDatabase();
 const people = {} as Record<Persona, Who>;
@@ -125,6 +135,7 @@ const ids = {} as {
   assignmentE1: string;
   assignmentE2: string;
   deletableSlug: string;
+  memberSession: string;
 };
 
 async function person(role: "student" | "teacher", name: string): Promise<Who> {
@@ -213,12 +224,15 @@ beforeAll(async () => {
     },
   });
   if (!custom.ok) throw new Error(`custom question: ${JSON.stringify(custom)}`);
-  const attemptQuestions = (await getAttemptQuestions({
+  const memberAttempt = (await getAttemptQuestions({
     db: t.db(),
     userId: people.member!.id,
     attemptId: started.attemptId,
-  }))!.questions;
-  const choice = attemptQuestions.find((q) => q.answer.type === "single")!;
+  }))!;
+  // The browser's ids for the question and an option (lib/attempts/opaque-ids.ts).
+  const choice = disguiseFor(memberAttempt, memberAttempt.questions).show(
+    memberAttempt.questions.find((q) => q.answer.type === "single")!,
+  );
   Object.assign(ids, {
     attemptQuestion: choice.id,
     attemptOption: choice.options[0]!.id,
@@ -236,6 +250,12 @@ beforeAll(async () => {
     assignment: made.assignmentId,
     attempt: started.attemptId,
     classC: classC.id,
+    memberSession: await createSession({
+      db: t.db(),
+      userId: people.member!.id,
+      userAgent: "Mozilla/5.0 Chrome/140.0",
+      clientAddress: "192.0.2.1",
+    }),
   });
   // Issue #12: things the owner may delete or archive without touching the rows above.
   const classD = await createClass({ db: t.db(), teacherId: people.owner!.id, name: "Class D" });
@@ -575,6 +595,42 @@ const rows: Row[] = [
     restore: async () => {
       await joinClass({ db: t.db(), studentId: people.member!.id, code: ids.joinCodeA });
     },
+  },
+  {
+    name: "action removeStudent, keeping them out",
+    run: () => removeStudentAction(form({ classId: ids.classA, studentId: people.member!.id, block: "on" })),
+    expected: teachersOnly("redirect /teacher/classes/:id", "not-found"),
+    unchanged: async () => {
+      expect(await t.db().select().from(classBlocks).where(eq(classBlocks.classId, ids.classA))).toEqual([]);
+      const rows = await t.db().select().from(classMembers).where(eq(classMembers.classId, ids.classA));
+      expect(rows.map((r) => r.studentId)).toContain(people.member!.id);
+    },
+  },
+  {
+    name: "action unblockStudent",
+    run: () => unblockStudentAction(form({ classId: ids.classA, studentId: people.member!.id })),
+    expected: teachersOnly("redirect /teacher/classes/:id", "not-found"),
+    unchanged: async () =>
+      expect(await t.db().select().from(classBlocks).where(eq(classBlocks.classId, ids.classA))).toHaveLength(
+        1,
+      ),
+    restore: async () => {
+      await joinClass({ db: t.db(), studentId: people.member!.id, code: ids.joinCodeA });
+    },
+  },
+  {
+    name: "action endSession (the member's session)",
+    run: () => endSessionAction(form({ sessionId: ids.memberSession })),
+    expected: {
+      signedOut: "sign-in",
+      member: "redirect /account",
+      outsider: "not-found",
+      otherTeacher: "not-found",
+      owner: "not-found",
+    },
+    actor: "member",
+    unchanged: async () =>
+      expect(await t.db().select().from(sessions).where(eq(sessions.id, ids.memberSession))).toHaveLength(1),
   },
   {
     name: "action joinClass",
@@ -977,6 +1033,25 @@ const rows: Row[] = [
     unchanged: async () => {
       const rows = await t.db().select().from(users).where(eq(users.email, "hacked@example.test"));
       expect(rows).toEqual([]);
+    },
+  },
+  // Issue #12 (i12-polish): the article page read from an assignment. Everyone may read the shipped
+  // article; only the member is led back to the assignment ("http 200"), everyone else gets the plain
+  // page ("http 204"), which names neither the assignment nor its class.
+  {
+    name: "page /articles/[slug]?assignment= (the member's assignment)",
+    run: async () => {
+      const html = renderToStaticMarkup(
+        await ArticlePage(page({ slug: ids.shippedSlug }, { assignment: ids.assignment })),
+      );
+      return new Response(null, { status: /Back to the assignment|Class A/.test(html) ? 200 : 204 });
+    },
+    expected: {
+      signedOut: "http 204",
+      member: "http 200",
+      outsider: "http 204",
+      otherTeacher: "http 204",
+      owner: "http 204",
     },
   },
 ];

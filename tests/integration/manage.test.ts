@@ -697,35 +697,34 @@ describe("archiving and deleting a teacher's article", () => {
   it("deletes an article with work only when confirmed: hidden, its assignments gone, attempts kept", async () => {
     const teacher = await user("teacher");
     const article = await ownArticle(teacher);
-    const { klass, students, assignmentId } = await (async () => {
-      const klass = await createClass({ db: t.db(), teacherId: teacher, name: "P2" });
-      const s = await user("student");
-      await joinClass({ db: t.db(), studentId: s, code: klass.joinCode });
-      const made = await createAssignment({
-        db: t.db(),
-        teacherId: teacher,
-        classId: klass.id,
-        articleId: article.id,
-        settings: {
-          dueAt: DUE,
-          attemptsAllowed: 1,
-          counting: "best",
-          reveal: "after_submit",
-          timeLimitMinutes: null,
-          shuffle: false,
-        },
-      });
-      if (!made.ok) throw new Error(made.reason);
-      return { klass, students: [s], assignmentId: made.assignmentId };
-    })();
-    const s = students[0]!;
-    const assigned = await start(s, assignmentId);
+    const s = await user("student");
+    const klass = await createClass({ db: t.db(), teacherId: teacher, name: "P2" });
+    await joinClass({ db: t.db(), studentId: s, code: klass.joinCode });
+    const made = await createAssignment({
+      db: t.db(),
+      teacherId: teacher,
+      classId: klass.id,
+      articleId: article.id,
+      settings: {
+        dueAt: DUE,
+        attemptsAllowed: 2,
+        counting: "best",
+        reveal: "after_submit",
+        timeLimitMinutes: null,
+        shuffle: false,
+      },
+    });
+    if (!made.ok) throw new Error(made.reason);
+    // One attempt submitted (its answers shown, so self-study of the article opens), one of
+    // self-study, and a second attempt in progress.
+    await submitAttempt({ db: t.db(), userId: s, attemptId: await start(s, made.assignmentId) });
     const own = await startAttempt({ db: t.db(), userId: s, articleId: article.id, mode: "take" });
     if (!own.ok) throw new Error(own.reason);
     await submitAttempt({ db: t.db(), userId: s, attemptId: own.attemptId });
+    const assigned = await start(s, made.assignmentId);
     expect(await articleImpact({ db: t.db(), teacherId: teacher, articleId: article.id })).toEqual({
       assignments: 1,
-      attempts: 2,
+      attempts: 3,
       students: 1,
       inProgress: 1,
     });

@@ -2,7 +2,7 @@
 
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { buttonAction, formAction, goTo, stay } from "@/app/_lib/action";
+import { buttonAction, formAction, goTo, orBusy, serverBusy, stay } from "@/app/_lib/action";
 import { resetStudentPassword } from "@/lib/users/password-reset";
 import { archiveClass, deleteClass, renameClass, restoreClass } from "@/lib/classes/manage";
 import { classNameSchema, classSectionSchema } from "@/lib/classes/queries";
@@ -99,7 +99,8 @@ export const resetStudentPasswordAction = formAction<
     `${classPage(fields.classId)}/students/${encodeURIComponent(String(fields.studentId ?? ""))}/reset-password`,
   schema: resetSchema,
   run: async ({ user, input, db }) => {
-    const result = await resetStudentPassword({ db, teacherId: user.id, studentId: input.studentId });
+    const result = await orBusy(resetStudentPassword({ db, teacherId: user.id, studentId: input.studentId }));
+    if (!result.ok && result.reason === "busy") return serverBusy();
     if (!result.ok) notFound();
     return stay(`${result.studentName}'s password is reset and every session of theirs has ended.`, {
       values: { temporaryPassword: result.temporaryPassword },

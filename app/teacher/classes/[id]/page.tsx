@@ -2,17 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_lib/auth";
-import { regenerateJoinCodeAction, removeStudentAction } from "@/app/teacher/actions";
+import { regenerateJoinCodeAction, removeStudentAction, unblockStudentAction } from "@/app/teacher/actions";
 import { getDb } from "@/db";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { AssignForm } from "@/components/assign-form";
 import { listArticles } from "@/lib/articles/queries";
 import { listAssignmentsForClass } from "@/lib/assignments/queries";
-import { getClassForTeacher } from "@/lib/classes/queries";
+import { getClassForTeacher, listBlockedStudents } from "@/lib/classes/queries";
 import { formatDateTime } from "@/lib/format";
 import { toZonedInputValue } from "@/lib/dates";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { PageNotice } from "@/components/notice";
+import { TableScroll } from "@/components/table-scroll";
 import { idOrNotFound } from "@/app/_lib/params";
 import { inviteLink, siteOrigin } from "@/app/_lib/origin";
 import { archiveClassAction } from "@/app/teacher/classes/actions";
@@ -32,8 +33,9 @@ export default async function ClassPage({ params, searchParams }: Props) {
   const teacher = await requireRole("teacher", `/teacher/classes/${id}`);
   const classId = idOrNotFound(id);
   const db = await getDb();
-  const [klass, allAssignments, articleList, timeZone, origin] = await Promise.all([
+  const [klass, blocked, allAssignments, articleList, timeZone, origin] = await Promise.all([
     getClassForTeacher({ db, teacherId: teacher.id, classId }),
+    listBlockedStudents({ db, teacherId: teacher.id, classId }),
     listAssignmentsForClass({ db, teacherId: teacher.id, classId }),
     listArticles({ db, viewerId: teacher.id }),
     getViewerTimeZone(),
@@ -232,57 +234,101 @@ export default async function ClassPage({ params, searchParams }: Props) {
         {klass.roster.length === 0 ? (
           <p className="text-stone-700">No students yet. Share the join code.</p>
         ) : (
-          <table className="w-full bg-white text-left text-sm">
-            <thead className="bg-stone-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Name
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Email
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Latest activity
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {klass.roster.map((s) => (
-                <tr key={s.studentId} className="border-t border-stone-200">
-                  <td className="px-3 py-2">{s.name}</td>
-                  <td className="px-3 py-2">{s.email}</td>
-                  <td className="px-3 py-2">
-                    {s.lastActivity ? formatDateTime(s.lastActivity, timeZone) : "None yet"}
-                  </td>
-                  <td className="px-3 py-2 text-right">
-                    <Link
-                      href={`/teacher/classes/${klass.id}/students/${s.studentId}/reset-password`}
-                      className="mr-4 text-brand-700 underline"
-                      aria-label={`Reset ${s.name}'s password`}
-                    >
-                      Reset password
-                    </Link>
-                    <form action={removeStudentAction} className="inline">
-                      <input type="hidden" name="classId" value={klass.id} />
-                      <input type="hidden" name="studentId" value={s.studentId} />
-                      <button
-                        type="submit"
-                        className="text-red-800 underline"
-                        aria-label={`Remove ${s.name} from ${klass.name}`}
-                      >
-                        Remove
-                      </button>
-                    </form>
-                  </td>
+          <TableScroll label={`Students of ${klass.name}`}>
+            <table className="w-full bg-white text-left text-sm">
+              <thead className="bg-stone-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    Name
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Email
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Latest activity
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {klass.roster.map((s) => (
+                  <tr key={s.studentId} className="border-t border-stone-200">
+                    <td className="px-3 py-2">{s.name}</td>
+                    <td className="px-3 py-2">{s.email}</td>
+                    <td className="whitespace-nowrap px-3 py-2">
+                      {s.lastActivity ? formatDateTime(s.lastActivity, timeZone) : "None yet"}
+                    </td>
+                    <td className="whitespace-nowrap px-3 py-2 text-right">
+                      <Link
+                        href={`/teacher/classes/${klass.id}/students/${s.studentId}/reset-password`}
+                        className="mr-4 text-brand-700 underline"
+                        aria-label={`Reset ${s.name}'s password`}
+                      >
+                        Reset password
+                      </Link>
+                      <form
+                        action={removeStudentAction}
+                        className="inline-flex flex-nowrap items-center gap-3 whitespace-nowrap"
+                      >
+                        <input type="hidden" name="classId" value={klass.id} />
+                        <input type="hidden" name="studentId" value={s.studentId} />
+                        <label className="inline-flex items-center gap-1 text-stone-700">
+                          <input type="checkbox" name="block" className="h-4 w-4" />
+                          <span>
+                            Keep out<span className="sr-only"> {s.name}</span>
+                          </span>
+                        </label>
+                        <button
+                          type="submit"
+                          className="text-red-800 underline"
+                          aria-label={`Remove ${s.name} from ${klass.name}`}
+                        >
+                          Remove
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
+        <p className="text-sm text-stone-700">
+          A removed student can join again with the code unless you tick &ldquo;Keep out&rdquo;.
+        </p>
       </section>
+      {blocked.length > 0 && (
+        <section aria-labelledby="blocked-heading" className="space-y-3">
+          <h2 id="blocked-heading" className="text-lg font-semibold">
+            Kept out ({blocked.length})
+          </h2>
+          <ul className="space-y-2">
+            {blocked.map((b) => (
+              <li
+                key={b.studentId}
+                className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-stone-200 bg-white px-4 py-2 text-sm"
+              >
+                <span>
+                  {b.name} <span className="text-stone-600">{b.email}</span>
+                </span>
+                <form action={unblockStudentAction}>
+                  <input type="hidden" name="classId" value={klass.id} />
+                  <input type="hidden" name="studentId" value={b.studentId} />
+                  <button
+                    type="submit"
+                    className="text-brand-700 underline"
+                    aria-label={`Let ${b.name} join again`}
+                  >
+                    Let join again
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
