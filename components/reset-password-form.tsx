@@ -6,7 +6,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { CopyButton } from "./copy-button";
 import { FormMessage } from "./form-field";
 
-type Field = "classId" | "studentId" | "temporaryPassword";
+type Field = "classId" | "studentId" | "seenResetAt" | "temporaryPassword";
 
 /**
  * The button that resets a student's password, and, once, the temporary
@@ -18,14 +18,18 @@ export function ResetPasswordForm({
   classId,
   studentId,
   studentName,
+  seenResetAt,
 }: {
   classId: string;
   studentId: string;
   studentName: string;
+  /** The student's last reset as this page saw it (ISO), "" for none. */
+  seenResetAt: string;
 }) {
   const [state, action, pending] = useActionState<ActionResult<Field>, FormData>(resetStudentPasswordAction, {
     status: "idle",
   });
+  const resetPage = `/teacher/classes/${classId}/students/${studentId}/reset-password`;
   const temporary = state.status === "success" ? state.values?.temporaryPassword : undefined;
   if (temporary)
     return (
@@ -49,11 +53,25 @@ export function ResetPasswordForm({
         </p>
       </section>
     );
+  if (state.status === "error" && state.reason === "already-reset")
+    // The posted form is stale: a fresh page (a GET) knows the reset that happened.
+    return (
+      <div className="space-y-3">
+        <FormMessage status="error" message={state.message} />
+        <p>
+          <a href={resetPage} className="font-medium text-brand-700 underline">
+            Reset {studentName}&apos;s password again
+          </a>{" "}
+          (a new temporary password: the one given before stops working)
+        </p>
+      </div>
+    );
   return (
     <form action={action} className="space-y-3">
       <FormMessage status={state.status} message={state.status === "error" ? state.message : undefined} />
       <input type="hidden" name="classId" value={classId} />
       <input type="hidden" name="studentId" value={studentId} />
+      <input type="hidden" name="seenResetAt" value={seenResetAt} />
       <button
         type="submit"
         disabled={pending}

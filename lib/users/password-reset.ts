@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Db, Executor } from "@/db/client";
 import { classes, classMembers, users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { clearAccountFailures } from "@/lib/auth/throttle";
@@ -32,17 +32,51 @@ export function temporaryPassword(): string {
   return groups.join("-");
 }
 
-export type ResetResult = Result<{ temporaryPassword: string; studentName: string }, "not-found">;
+export type ResetResult = Result<
+  { temporaryPassword: string; studentName: string },
+  "not-found" | "already-reset"
+>;
+
+/** A student in a live class of this teacher's: whom the teacher may reset (never a teacher). */
+const resettableBy = (teacherId: string, classId?: string) =>
+  and(
+    eq(users.role, "student"),
+    sql`exists (select 1 from ${classMembers} m join ${classes} c on c.id = m.class_id
+      where m.student_id = ${users.id} and c.teacher_id = ${teacherId} and c.deleted_at is null
+        ${classId ? sql`and c.id = ${classId}` : sql``})`,
+  );
+
+/** The student on the reset page (of this teacher's class), with the last reset the page was made after. */
+export async function getStudentForReset(input: {
+  db: Executor;
+  teacherId: string;
+  classId: string;
+  studentId: string;
+}) {
+  const [row] = await input.db
+    .select({ id: users.id, name: users.name, email: users.email, passwordResetAt: users.passwordResetAt })
+    .from(users)
+    .where(and(eq(users.id, input.studentId), resettableBy(input.teacherId, input.classId)))
+    .limit(1);
+  return row;
+}
 
 /**
  * Resets the password of a student who is in a live class of this teacher's
  * (the where clause says so: another teacher's student, a teacher, or the
  * teacher themself finds nothing). Ends every session of the student.
+ *
+ * `seenResetAt` is the last reset the teacher's page showed (null: none).
+ * When the student's differs, the form was posted again (a reload of the page
+ * a form without JavaScript came back on posts it again) or another teacher
+ * reset meanwhile: nothing changes, so the temporary password already handed
+ * over keeps working.
  */
 export async function resetStudentPassword(input: {
   db: Db;
   teacherId: string;
   studentId: string;
+  seenResetAt?: Date | null;
   now?: Date;
   /** Tests may lower the scrypt cost; production code never passes this. */
   hashParams?: Parameters<typeof hashPassword>[1];
@@ -50,20 +84,26 @@ export async function resetStudentPassword(input: {
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password, input.hashParams, { whenBusy: "refuse" });
   const now = input.now ?? new Date();
+  const seen =
+    input.seenResetAt === undefined
+      ? undefined
+      : input.seenResetAt === null
+        ? isNull(users.passwordResetAt)
+        : eq(users.passwordResetAt, input.seenResetAt);
   return input.db.transaction(async (tx) => {
     const [student] = await tx
       .update(users)
       .set({ passwordHash, mustChangePassword: true, passwordResetAt: now, passwordResetBy: input.teacherId })
-      .where(
-        and(
-          eq(users.id, input.studentId),
-          eq(users.role, "student"),
-          sql`exists (select 1 from ${classMembers} m join ${classes} c on c.id = m.class_id
-            where m.student_id = ${users.id} and c.teacher_id = ${input.teacherId} and c.deleted_at is null)`,
-        ),
-      )
+      .where(and(eq(users.id, input.studentId), resettableBy(input.teacherId), seen))
       .returning({ id: users.id, name: users.name, email: users.email });
-    if (!student) return refuse("not-found");
+    if (!student) {
+      const [exists] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, input.studentId), resettableBy(input.teacherId)))
+        .limit(1);
+      return refuse(exists ? "already-reset" : "not-found");
+    }
     await endAllSessions({ db: tx, userId: student.id });
     // Guesses at the old password say nothing about the new one: the student may sign in at once.
     await clearAccountFailures({ db: tx, email: student.email });

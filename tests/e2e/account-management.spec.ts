@@ -51,7 +51,9 @@ test("a teacher resets a student's password (shown once, even without JavaScript
   const temporary = (await plain.locator(".font-mono.select-all").innerText()).trim();
   expect(temporary).toMatch(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/);
   expect(plain.url()).not.toContain(temporary);
+  // A reload posts the form again: nothing is reset twice, and the password handed over still works.
   await plain.reload();
+  await expect(plain.getByText(/already reset from this page/)).toBeVisible();
   await expect(plain.getByText(temporary)).toHaveCount(0);
   await plain.context().close();
 
@@ -75,6 +77,8 @@ test("a teacher resets a student's password (shown once, even without JavaScript
   await student.getByRole("button", { name: "Set my new password" }).click();
   await expect(student.getByText(/Your new password is set/)).toBeVisible();
   await signInHere(student, studentAccount.email, "my very own password");
+  // The banner can still say "Signed in" from before; leaving the sign-in page is what says it worked.
+  await expect(student).not.toHaveURL(/\/sign-in/);
   await expect(student.getByRole("banner")).toContainText(`Signed in as ${studentAccount.name}`);
   await student.goto("/account");
   await expect(student.getByText(`Your teacher ${teacherAccount.name} reset your password on`)).toBeVisible();
@@ -95,31 +99,34 @@ test("a person changes their name, and their email only with their password; ema
   await signUp(page, account);
   await page.goto("/account");
   await expectNoSeriousViolations(page, "account page");
-  await page.getByLabel("Name").fill("Ms Ana Ruiz");
+  await page.getByLabel("Name", { exact: true }).fill("Ms Ana Ruiz");
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByText("Your details are saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByRole("banner")).toContainText("Signed in as Ms Ana Ruiz");
 
   const newEmail = `moved-${account.email}`;
-  await page.getByLabel("Email").fill(newEmail);
+  await page.getByLabel("Email", { exact: true }).fill(newEmail);
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByText("Enter your current password to change your email.")).toBeVisible();
-  await expect(page.getByLabel("Email")).toHaveValue(newEmail);
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue(newEmail);
   await page.getByLabel("Current password (only to change your email)").fill("not my password");
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByText("That is not your current password.")).toBeVisible();
-  await page.getByLabel("Email").fill(other.email.toUpperCase());
+  await page.getByLabel("Email", { exact: true }).fill(other.email.toUpperCase());
   await page.getByLabel("Current password (only to change your email)").fill(account.password);
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByText("Another account already uses this email.")).toBeVisible();
-  await page.getByLabel("Email").fill(newEmail);
+  await page.getByLabel("Email", { exact: true }).fill(newEmail);
   await page.getByLabel("Current password (only to change your email)").fill(account.password);
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByText(/Sign in with your new email from now on/)).toBeVisible();
 
+  // /account has a "Sign out" button per session: sign out from a page with only the header's.
+  await page.goto("/");
   await signOut(page);
   await page.goto("/sign-in");
   await signInHere(page, newEmail, account.password);
+  await expect(page).not.toHaveURL(/\/sign-in/);
   await expect(page.getByRole("banner")).toContainText("Signed in as Ms Ana Ruiz");
 });

@@ -11,7 +11,12 @@ import { THROTTLE } from "@/lib/auth/throttle";
 import { createClass, joinClass } from "@/lib/classes/queries";
 import { deleteClass } from "@/lib/classes/manage";
 import { authenticate, createUser } from "@/lib/users/accounts";
-import { resetStudentPassword, setPasswordAfterReset, temporaryPassword } from "@/lib/users/password-reset";
+import {
+  getStudentForReset,
+  resetStudentPassword,
+  setPasswordAfterReset,
+  temporaryPassword,
+} from "@/lib/users/password-reset";
 import { getAccountDetails, updateProfile } from "@/lib/users/profile";
 import { createSession, userOfSession } from "@/lib/users/sessions";
 import JoinPage from "@/app/join/page";
@@ -19,6 +24,7 @@ import HomePage from "@/app/page";
 import ArticlePage from "@/app/articles/[slug]/page";
 import NewPasswordPage from "@/app/account/new-password/page";
 import { setNewPasswordAction, updateProfileAction } from "@/app/account/actions";
+import { resetStudentPasswordAction } from "@/app/teacher/classes/actions";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";
 import { form, outcome, page, session } from "../support/app-harness";
 
@@ -115,6 +121,47 @@ describe("a teacher resets a student's password", () => {
         .where(eq(signInFailures.emailKey, student.email.toLowerCase())),
     ).toEqual([]);
     expect((await tryFrom(school, reset.temporaryPassword)).ok).toBe(true);
+  });
+
+  it("resets once for a form posted twice: the temporary password handed over keeps working", async () => {
+    const { teacher, student, klass } = await classroom();
+    session.user = { id: teacher.id, name: teacher.name, email: teacher.email, role: "teacher" };
+    try {
+      const seen = await getStudentForReset({
+        db: t.db(),
+        teacherId: teacher.id,
+        classId: klass.id,
+        studentId: student.id,
+      });
+      expect(seen).toMatchObject({ id: student.id, passwordResetAt: null });
+      const posted = form({ classId: klass.id, studentId: student.id, seenResetAt: "" });
+      const first = await resetStudentPasswordAction({ status: "idle" }, posted);
+      expect(first).toMatchObject({ status: "success", values: { temporaryPassword: expect.any(String) } });
+      const again = await resetStudentPasswordAction({ status: "idle" }, posted);
+      expect(again).toMatchObject({ status: "error", reason: "already-reset" });
+      const temporary = first.status === "success" ? first.values!.temporaryPassword! : "";
+      expect(JSON.stringify(again)).not.toContain("temporaryPassword");
+      expect((await signIn(student.email, temporary)).ok).toBe(true);
+      // A fresh page knows the reset, and resetting from it makes a new password.
+      const fresh = await getStudentForReset({
+        db: t.db(),
+        teacherId: teacher.id,
+        classId: klass.id,
+        studentId: student.id,
+      });
+      const next = await resetStudentPasswordAction(
+        { status: "idle" },
+        form({
+          classId: klass.id,
+          studentId: student.id,
+          seenResetAt: fresh!.passwordResetAt!.toISOString(),
+        }),
+      );
+      expect(next).toMatchObject({ status: "success" });
+      expect((await signIn(student.email, temporary)).ok).toBe(false);
+    } finally {
+      session.user = null;
+    }
   });
 
   it("finds nothing for another teacher's student, a teacher, the teacher themself, or a deleted class's student", async () => {

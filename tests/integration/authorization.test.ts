@@ -991,7 +991,10 @@ const rows: Row[] = [
   {
     name: "action resetStudentPassword",
     run: () =>
-      resetStudentPasswordAction(idle as never, form({ classId: ids.classA, studentId: people.member!.id })),
+      resetStudentPasswordAction(
+        idle as never,
+        form({ classId: ids.classA, studentId: people.member!.id, seenResetAt: "" }),
+      ),
     expected: teachersOnly("ok", "not-found"),
     unchanged: async () => {
       const [row] = await t.db().select().from(users).where(eq(users.id, people.member!.id));

@@ -308,7 +308,12 @@ describe(`fuzz: managing accounts (${RUNS} runs each)`, () => {
       );
       await fuzz(world, t.db, {
         name: "resetStudentPassword",
-        input: formRecipe({ classId, studentId }),
+        input: formRecipe({
+          classId,
+          studentId,
+          // "" is what the page writes for a student never reset (the world's are not).
+          seenResetAt: mostly(text(""), text("2026-01-01T00:00:00.000Z", "yesterday"), hostile),
+        }),
         run: (r, who) => resetStudentPasswordAction(idle, buildForm(world, who, r)),
         writes: (got, who) => who !== "signedOut" && got === "ok",
         check: (_r, who, got, result) => {

@@ -2,7 +2,7 @@
 
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { buttonAction, formAction, goTo, orBusy, serverBusy, stay } from "@/app/_lib/action";
+import { buttonAction, fail, formAction, goTo, orBusy, serverBusy, stay } from "@/app/_lib/action";
 import { resetStudentPassword } from "@/lib/users/password-reset";
 import { archiveClass, deleteClass, renameClass, restoreClass } from "@/lib/classes/manage";
 import { classNameSchema, classSectionSchema } from "@/lib/classes/queries";
@@ -81,7 +81,12 @@ export const deleteClassAction = buttonAction({
   },
 });
 
-const resetSchema = z.object({ classId: z.uuid(), studentId: z.uuid() });
+const resetSchema = z.object({
+  classId: z.uuid(),
+  studentId: z.uuid(),
+  // The last reset the page showed ("" for none): a form posted twice resets once.
+  seenResetAt: z.union([z.literal(""), z.iso.datetime()]).transform((v) => (v ? new Date(v) : null)),
+});
 
 /**
  * Resets a student's password (lib/users/password-reset.ts checks the student
@@ -91,7 +96,7 @@ const resetSchema = z.object({ classId: z.uuid(), studentId: z.uuid() });
 export const resetStudentPasswordAction = formAction<
   "teacher",
   typeof resetSchema,
-  "classId" | "studentId" | "temporaryPassword"
+  "classId" | "studentId" | "seenResetAt" | "temporaryPassword"
 >({
   name: "resetStudentPassword",
   access: "teacher",
@@ -99,8 +104,20 @@ export const resetStudentPasswordAction = formAction<
     `${classPage(fields.classId)}/students/${encodeURIComponent(String(fields.studentId ?? ""))}/reset-password`,
   schema: resetSchema,
   run: async ({ user, input, db }) => {
-    const result = await orBusy(resetStudentPassword({ db, teacherId: user.id, studentId: input.studentId }));
+    const result = await orBusy(
+      resetStudentPassword({
+        db,
+        teacherId: user.id,
+        studentId: input.studentId,
+        seenResetAt: input.seenResetAt,
+      }),
+    );
     if (!result.ok && result.reason === "busy") return serverBusy();
+    if (!result.ok && result.reason === "already-reset")
+      return fail(
+        "This password was already reset from this page (reloading it sends the form again), or by another teacher just now. The temporary password given then still works; nothing was changed.",
+        { reason: "already-reset" },
+      );
     if (!result.ok) notFound();
     return stay(`${result.studentName}'s password is reset and every session of theirs has ended.`, {
       values: { temporaryPassword: result.temporaryPassword },

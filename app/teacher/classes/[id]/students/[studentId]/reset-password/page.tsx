@@ -7,6 +7,7 @@ import { ResetPasswordForm } from "@/components/reset-password-form";
 import { getDb } from "@/db";
 import { classLabel } from "@/lib/classes/labels";
 import { getClassForTeacher } from "@/lib/classes/queries";
+import { getStudentForReset } from "@/lib/users/password-reset";
 
 export const metadata: Metadata = { title: "Reset a student's password" };
 
@@ -21,8 +22,11 @@ export default async function ResetStudentPasswordPage({ params }: Props) {
   );
   const classId = idOrNotFound(id);
   const studentId = idOrNotFound(rawStudent);
-  const klass = await getClassForTeacher({ db: await getDb(), teacherId: teacher.id, classId });
-  const student = klass?.roster.find((s) => s.studentId === studentId);
+  const db = await getDb();
+  const [klass, student] = await Promise.all([
+    getClassForTeacher({ db, teacherId: teacher.id, classId }),
+    getStudentForReset({ db, teacherId: teacher.id, classId, studentId }),
+  ]);
   if (!klass || !student) notFound();
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -39,7 +43,12 @@ export default async function ResetStudentPasswordPage({ params }: Props) {
         <li>At their next sign-in they choose a new password of their own before anything else.</li>
         <li>Their work is not touched. Their account page says that you reset the password, and when.</li>
       </ul>
-      <ResetPasswordForm classId={klass.id} studentId={student.studentId} studentName={student.name} />
+      <ResetPasswordForm
+        classId={klass.id}
+        studentId={student.id}
+        studentName={student.name}
+        seenResetAt={student.passwordResetAt?.toISOString() ?? ""}
+      />
     </div>
   );
 }
