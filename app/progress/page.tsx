@@ -8,7 +8,12 @@ import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { getDb } from "@/db";
 import { listAssignmentsForStudent } from "@/lib/assignments/queries";
 import { formatPercent, formatScore, formatShortDate, formatWhen } from "@/lib/format";
-import { masteryBySkill, progressByArticle, scoreHistory } from "@/lib/progress/queries";
+import {
+  listRemovedAssignmentWork,
+  masteryBySkill,
+  progressByArticle,
+  scoreHistory,
+} from "@/lib/progress/queries";
 import { percentOf } from "@/lib/scores";
 import { SKILL_LABELS } from "@/lib/labels";
 
@@ -22,11 +27,12 @@ export const metadata: Metadata = { title: "Your progress" };
 export default async function ProgressPage() {
   const user = await requireUser("/progress");
   const db = await getDb();
-  const [history, mastery, byArticle, assigned, timeZone] = await Promise.all([
+  const [history, mastery, byArticle, assigned, removed, timeZone] = await Promise.all([
     scoreHistory({ db, userId: user.id, source: "practice" }),
     masteryBySkill({ db, userId: user.id }),
     progressByArticle({ db, userId: user.id, source: "practice" }),
     user.role === "student" ? listAssignmentsForStudent({ db, studentId: user.id }) : Promise.resolve([]),
+    user.role === "student" ? listRemovedAssignmentWork({ db, userId: user.id }) : Promise.resolve([]),
     getViewerTimeZone(),
   ]);
   const date = (d: Date | null) => formatWhen(d, timeZone);
@@ -87,6 +93,39 @@ export default async function ProgressPage() {
                 ))}
               </ul>
             </>
+          )}
+          {removed.length > 0 && (
+            <section aria-labelledby="removed-heading" className="space-y-2">
+              <h3 id="removed-heading" className="font-semibold">
+                Removed by your teacher
+              </h3>
+              <p className="text-sm text-stone-700">
+                Your teacher deleted these assignments; your attempts and their results are still yours.
+              </p>
+              <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+                {removed.map((r) => (
+                  <li
+                    key={r.attemptId}
+                    className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3"
+                  >
+                    <span className="min-w-0">
+                      <Link
+                        href={`/attempts/${r.attemptId}`}
+                        className="font-medium text-brand-700 underline"
+                      >
+                        {r.assignmentTitle ?? r.articleTitle}
+                      </Link>
+                      <span className="block text-sm text-stone-700">
+                        {r.className} · submitted {date(r.submittedAt)}
+                      </span>
+                    </span>
+                    <span className="text-sm">
+                      {formatScore(r.score ?? 0, r.maxScore, percentOf(r.score ?? 0, r.maxScore))}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
         </section>
       )}

@@ -1,6 +1,6 @@
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { articles, attemptAnswers, quizAttempts } from "@/db/schema";
+import { articles, assignments, attemptAnswers, classes, quizAttempts } from "@/db/schema";
 import { revealedToStudent } from "@/lib/attempts/reveal";
 import type { Skill } from "@/lib/quiz";
 
@@ -84,4 +84,40 @@ export async function progressByArticle(input: { db: Executor; userId: string; s
     )
     .groupBy(articles.id, articles.title, articles.slug)
     .orderBy(articles.title);
+}
+
+/** At most this many of a student's attempts on removed assignments are listed (newest first). */
+export const REMOVED_WORK_LIMIT = 50;
+
+/**
+ * A student's submitted attempts on assignments their teacher deleted (or
+ * whose class was deleted) with the work kept: the assignment pages are gone,
+ * but the attempts stay the student's, so /progress lists them with a link to
+ * each result. Deleting closes the assignment, so its scores are shown.
+ */
+export async function listRemovedAssignmentWork(input: { db: Executor; userId: string }) {
+  return input.db
+    .select({
+      attemptId: quizAttempts.id,
+      submittedAt: quizAttempts.submittedAt,
+      score: quizAttempts.score,
+      maxScore: quizAttempts.maxScore,
+      articleTitle: articles.title,
+      assignmentTitle: assignments.title,
+      className: classes.name,
+    })
+    .from(quizAttempts)
+    .innerJoin(assignments, eq(assignments.id, quizAttempts.assignmentId))
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .innerJoin(articles, eq(articles.id, quizAttempts.articleId))
+    .where(
+      and(
+        eq(quizAttempts.userId, input.userId),
+        eq(quizAttempts.status, "submitted"),
+        or(isNotNull(assignments.deletedAt), isNotNull(classes.deletedAt)),
+        revealedToStudent,
+      ),
+    )
+    .orderBy(desc(quizAttempts.submittedAt))
+    .limit(REMOVED_WORK_LIMIT);
 }

@@ -51,7 +51,7 @@ import {
 import { classListLabel } from "@/lib/classes/labels";
 import { getGradebook } from "@/lib/gradebook/class-gradebook";
 import { getAssignmentReport } from "@/lib/gradebook/assignment-report";
-import { scoreHistory } from "@/lib/progress/queries";
+import { listRemovedAssignmentWork, scoreHistory } from "@/lib/progress/queries";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";
@@ -487,6 +487,13 @@ describe("archiving and deleting an assignment", () => {
     );
     const history = await scoreHistory({ db: t.db(), userId: done });
     expect(history.map((h) => h.attemptId)).toContain(submitted);
+    // /progress lists them apart, each with its result; another student's work is not in this list.
+    expect((await listRemovedAssignmentWork({ db: t.db(), userId: done })).map((r) => r.attemptId)).toEqual([
+      submitted,
+    ]);
+    expect(
+      (await listRemovedAssignmentWork({ db: t.db(), userId: working })).map((r) => r.attemptId),
+    ).toEqual([open]);
   });
 
   it("refuses another teacher", async () => {
@@ -618,6 +625,9 @@ describe("renaming, archiving and deleting a class", () => {
       .where(inArray(quizAttempts.id, [submitted, open]));
     expect(kept.map((k) => k.status)).toEqual(["submitted", "submitted"]);
     expect((await scoreHistory({ db: t.db(), userId: done })).map((h) => h.attemptId)).toContain(submitted);
+    expect((await listRemovedAssignmentWork({ db: t.db(), userId: done })).map((r) => r.attemptId)).toEqual([
+      submitted,
+    ]);
   });
 
   it("refuses another teacher", async () => {
