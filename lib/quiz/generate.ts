@@ -152,8 +152,18 @@ function related(a: Speaker, b: Speaker): boolean {
   if (hit === undefined) row.set(b, (hit = relatedUncached(a, b)));
   return hit;
 }
+// A military unit speaks for its service: "Carrier Strike Group 2" and "the Navy" may be one release.
+const MILITARY_UNIT =
+  /\b(?:Fleet|Squadron|Wing|Brigade|Division|Battalion|Regiment|Task Force|Strike Group|Battle Group|Command)\b/;
+const ARMED_SERVICE =
+  /\b(?:Navy|Army|Air Force|Marines?|Marine Corps|Coast Guard|Space Force|military|armed forces|Pentagon|Defen[cs]e (?:Department|Ministry)|Ministry of Defen[cs]e)\b/i;
+const unitAndService = (a: Speaker, b: Speaker) =>
+  a.type === "organisation" &&
+  MILITARY_UNIT.test(a.name) &&
+  [b.name, ...b.aliases].some((n) => ARMED_SERVICE.test(n));
 function relatedUncached(a: Speaker, b: Speaker): boolean {
   if (a.name === b.name) return true;
+  if (unitAndService(a, b) || unitAndService(b, a)) return true;
   const an = wordsOfSpeaker(a);
   for (const w of wordsOfSpeaker(b)) {
     if (an.has(w)) return true;

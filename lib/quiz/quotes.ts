@@ -961,6 +961,17 @@ export class Attributor {
       }
       // "Stein's note", "the company's own earnings statement", "an Air Force statement".
       const poss = body.slice(0, docAt).findIndex((w) => isPossessive(w));
+      // "the Navy's 3rd Fleet press release": the unit named after the possessive wrote it.
+      if (poss >= 0) {
+        let k1 = docAt;
+        while (k1 > poss + 1 && /^(?:press|news|new|latest|joint|written|official|own)$/i.test(body[k1 - 1]!))
+          k1--;
+        if (k1 > poss + 1 && /^(?:\p{Lu}|\d)/u.test(body[poss + 1]!)) {
+          const r = this.interpret(b0 + poss, b0 + k1);
+          if (r && r.entity.type === "organisation")
+            return remember({ ...r, reason: `the ${doc} is from ${r.entity.name}` });
+        }
+      }
       const owner =
         poss >= 0
           ? body.slice(0, poss + 1)
@@ -1664,7 +1675,27 @@ export class Attributor {
       }
     }
     const prev = low(tokens[this.skipLeftAdverbs(c.v - 1, floor)]);
-    if (prev === "and" || prev === "but") return this.clauseSubject(floor, c.v);
+    if (prev === "and" || prev === "but") {
+      // "... picked JD Vance, who opposes aid and warned Europe will ...": the second verb of a
+      // relative clause shares its subject, the noun phrase before "who".
+      for (let k = c.v - 2; k > floor && k > c.v - 20; k--) {
+        const t = tokens[k]!;
+        if (this.inQuote(k) || /^(?:,|;|:|\u2014)$/.test(t.text)) break;
+        if (low(t) !== "who") continue;
+        const at = tokens[k - 1]?.text === "," ? k - 1 : k;
+        // The name right before "who" ("... picked Councillor Ada Lund, who ..."), else its phrase.
+        const run = capitalisedRuns(tokens, Math.max(floor, at - 6), at).at(-1);
+        if (run && run.j === at) {
+          const named = this.interpret(run.i, run.j);
+          if (named && named.entity.type !== "anonymous") return named;
+        }
+        const ante = this.subjectRange(at, floor) ?? this.subjectRange(at, s.t0);
+        const r = ante ? this.interpret(ante.i, ante.j) : null;
+        if (r) return r;
+        break;
+      }
+      return this.clauseSubject(floor, c.v);
+    }
     const right = this.objectRange(c.v + c.len, s.t1);
     if (right && (!left || prev === "," || tokens[c.v - 1]?.text === '"' || c.v === floor)) {
       // "said her players had refused": a noun phrase followed by a verb is the reported clause.

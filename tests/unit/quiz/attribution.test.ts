@@ -428,3 +428,25 @@ describe("hearers and nested statements", () => {
     expect(said(a, "their money was safe")).toBeUndefined();
   });
 });
+
+describe("relative clauses and military units", () => {
+  it("gives the second verb of 'X, who opposes ... and warned' to X, not to the sentence's subject", () => {
+    const a = of(
+      "Alarm bells rang across the region after the mayor picked Councillor Ada Lund, who opposes the bridge and warned the ferry will have to close within a year.",
+    );
+    expect(said(a, "the ferry will have to close")?.speaker).toBe("Ada Lund");
+  });
+
+  it("reads a numbered unit as an organisation that can write a release", () => {
+    const a = of(
+      "The drone was shot down over the strait, a release from Carrier Strike Group 7 said. The pilots flew 30 missions, the release said.",
+    );
+    expect(said(a, "The drone was shot down")?.speaker).toBe("Carrier Strike Group 7");
+    expect(said(a, "The pilots flew 30 missions")?.speaker).toBe("Carrier Strike Group 7");
+  });
+
+  it("credits 'the Navy's 5th Fleet press release' to the fleet, not to the Navy", () => {
+    const a = of("The target sank within minutes, the Navy's 5th Fleet press release said.");
+    expect(said(a, "The target sank")?.speaker).toBe("Navy's 5th Fleet");
+  });
+});
