@@ -336,6 +336,31 @@ export class Attributor {
         }
         const parsed = parseNameRun(words, initial);
         if (!parsed) continue;
+        // "its annual Camp Strava event", "a Spring Fling fair": an unsure two-word "name" between a
+        // determiner and a common noun modifies the noun; it is no one.
+        const before = tokens[run.i - 1];
+        if (
+          parsed.type === "person" &&
+          !parsed.sure &&
+          !parsed.title &&
+          isWord(before) &&
+          /^(?:its|their|our|the|a|an|this|that|annual|first|new|latest|yearly)$/.test(before.text) &&
+          isWord(next) &&
+          next.text === next.text.toLowerCase() &&
+          isCommonWord(next.text) &&
+          !isFiniteVerb(next.text) &&
+          !SPEECH.has(next.text)
+        )
+          continue;
+        // "data on the Strava Community Hub": "the" before an unsure name makes it a thing's name.
+        if (
+          parsed.type === "person" &&
+          !parsed.sure &&
+          !parsed.title &&
+          isWord(before) &&
+          before.text === "the"
+        )
+          continue;
         const e = this.entityForName(parsed, run.i, run.j, false);
         if (!e) {
           // A lone name with nothing to show what it is ("Strava"): remembered, decided below.

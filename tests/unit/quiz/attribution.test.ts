@@ -450,3 +450,13 @@ describe("relative clauses and military units", () => {
     expect(said(a, "The target sank")?.speaker).toBe("Navy's 5th Fleet");
   });
 });
+
+describe("names that modify a noun", () => {
+  it("keeps 'its annual Kelda Camp event' and 'the Kelda Ride Hub' from becoming people, so 'the company' is Kelda", () => {
+    const a = of(
+      "Kelda on Thursday showed new features at its annual Kelda Camp event. Kelda says it will add a night map. The company says it is doing so by training its models on old rides. Dark mode, according to votes on the Kelda Ride Hub, is the most wanted feature.",
+    );
+    expect(a.speakers.filter((s) => s.type === "person")).toEqual([]);
+    expect(said(a, "it is doing so by training")?.speaker).toBe("Kelda");
+  });
+});
