@@ -1787,6 +1787,21 @@ export class Attributor {
     if (c.kind === "verb" && prev && this.inQuote(c.v - 1)) return -1;
     const first = low(tokens[k]);
     if (/^(?:he|she|it|they|we|i|you|there)(?:'s|'re|'ll|'d|'ve|'m)?$/.test(first)) return k;
+    // "said not all of the ferries were damaged": a negated quantifier opens the clause.
+    if (
+      first === "not" &&
+      /^(?:all|every|everyone|everybody|everything|enough|many|much|one|a|an|the|only|just|even|every)$/.test(
+        low(tokens[k + 1]),
+      )
+    )
+      return this.bareClause(c, s, k + 1) < 0 ? -1 : k;
+    return this.bareClause(c, s, k);
+  }
+
+  /** A bare reported clause at k (a noun phrase then a finite verb before any comma): k, or -1. */
+  private bareClause(c: Cue, s: SentenceInfo, k: number): number {
+    const { tokens } = this.ctx;
+    const first = low(tokens[k]);
     // A bare clause: a noun phrase then a finite verb before any comma ("the bridge would reopen").
     if (!this.npWord(k) && !/^\d/.test(first)) return -1;
     // Verbs that also take a plain object ("added new systems", "confirmed the deal") need a

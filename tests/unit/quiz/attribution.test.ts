@@ -451,6 +451,13 @@ describe("relative clauses and military units", () => {
   });
 });
 
+describe("clauses that open with a negated quantifier", () => {
+  it("reads 'said not all of the ferries were damaged' as a statement", () => {
+    const a = of("Harbour master Ivo Brandt said not all of the ferries were damaged.");
+    expect(said(a, "not all of the ferries were damaged")?.speaker).toBe("Ivo Brandt");
+  });
+});
+
 describe("names that modify a noun", () => {
   it("keeps 'its annual Kelda Camp event' and 'the Kelda Ride Hub' from becoming people, so 'the company' is Kelda", () => {
     const a = of(
