@@ -1787,6 +1787,15 @@ export class Attributor {
     if (c.kind === "verb" && prev && this.inQuote(c.v - 1)) return -1;
     const first = low(tokens[k]);
     if (/^(?:he|she|it|they|we|i|you|there)(?:'s|'re|'ll|'d|'ve|'m)?$/.test(first)) return k;
+    // "has argued this constituted a theft": a demonstrative subject right before its verb.
+    const second = tokens[k + 1];
+    if (
+      /^(?:this|these|those)$/.test(first) &&
+      isWord(second) &&
+      second.text === low(second) &&
+      looksFinite(second.text)
+    )
+      return k;
     // "said not all of the ferries were damaged": a negated quantifier opens the clause.
     if (
       first === "not" &&
@@ -1891,6 +1900,10 @@ export class Attributor {
         }
         continue;
       }
+      // "this week", "last month"; but "this ferry is new": "this", "last", "next" only before a time.
+      const nextText = tokens[k + 1]?.text ?? "";
+      const timeAfter = TIME_WORDS.has(low(tokens[k + 1])) || WEEKDAYS.has(nextText) || MONTHS.has(nextText);
+      if (/^(?:this|last|next)$/.test(l) && !timeAfter) break;
       if (
         TIME_WORDS.has(l) ||
         WEEKDAYS.has(t.text) ||

@@ -458,6 +458,17 @@ describe("clauses that open with a negated quantifier", () => {
   });
 });
 
+describe("demonstratives", () => {
+  it("keeps 'this' in the statement unless a time follows it", () => {
+    const a = of(
+      "Harbour master Ivo Brandt said this ferry is the last of its kind. Mayor Ada Lund has argued this amounted to a loss. Pilot Tom Berg said this morning the channel was clear.",
+    );
+    expect(said(a, "this ferry is the last")?.speaker).toBe("Ivo Brandt");
+    expect(said(a, "this amounted to a loss")?.speaker).toBe("Ada Lund");
+    expect(said(a, "the channel was clear")?.text).toBe("the channel was clear");
+  });
+});
+
 describe("names that modify a noun", () => {
   it("keeps 'its annual Kelda Camp event' and 'the Kelda Ride Hub' from becoming people, so 'the company' is Kelda", () => {
     const a = of(
