@@ -34,7 +34,7 @@ import type {
  * distractor is always another speaker's statement. `questionBank` is seed-independent (stable
  * ids = kind + content hash; options in an order derived from the id, never key first).
  */
-export const GENERATOR_VERSION = "newsquiz-gen/2.1.0";
+export const GENERATOR_VERSION = "newsquiz-gen/2.2.0";
 
 type Candidate = { q: Question; topic: string; score: number; g: GateInput; place?: boolean };
 export type DroppedCandidate = { id: string; kind: QuestionKind; prompt: string; reasons: GateReason[] };
