@@ -338,15 +338,20 @@ function candidates(a: Analysis): Candidate[] {
   const statements = a.quotes.filter((q) => sure(q) && named(speakerByName.get(q.speaker)) && !ambiguous(q));
   const typeOf = (s: Speaker): OptionType =>
     s.type === "person" ? "speaker-person" : "speaker-organisation";
-  /** Other speakers of the same type, unrelated to the key, who did not say these words. */
+  /**
+   * Other speakers of the same type, unrelated to the key and to each other ("the Air Force" and
+   * "the US Air Force" are one option, not two), who did not say these words.
+   */
   const distractorsFor = (key: Speaker, words: string | null) =>
-    optionSpeakers.filter(
-      (s) =>
-        s.name !== key.name &&
-        s.type === key.type &&
-        !related(s, key) &&
-        !(words && byText.get(normalizeOption(words))?.has(s.name)),
-    );
+    optionSpeakers
+      .filter(
+        (s) =>
+          s.name !== key.name &&
+          s.type === key.type &&
+          !related(s, key) &&
+          !(words && byText.get(normalizeOption(words))?.has(s.name)),
+      )
+      .reduce<Speaker[]>((kept, s) => (kept.some((k) => related(k, s)) ? kept : [...kept, s]), []);
   const evidenceOf = (q: Quote) => (q.clause ? [q.clause] : uniqSpans([q.evidence, q.attribution]));
   const namesOf = (s: Speaker) => [
     s.name,

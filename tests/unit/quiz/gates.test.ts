@@ -225,3 +225,21 @@ describe("a unit and its service", () => {
     }
   });
 });
+
+describe("distractors", () => {
+  it("never offers two names of one speaker side by side", () => {
+    const text = [
+      "“The runway is open again,” the Harbour Authority said on Monday.",
+      "The US Air Force said the runway had been repaired within a day.",
+      "“Two cargo jets landed safely,” an Air Force statement said.",
+      "The Port Workers Union said the cranes were too old.",
+      "The Ministry of Transport said the new crane had been ordered.",
+    ].join("\n\n");
+    const whoSaid = questionBank(analyzeArticle(text)).filter((q) => q.kind === "who-said");
+    expect(whoSaid.length).toBeGreaterThan(0);
+    for (const q of whoSaid) {
+      const texts = q.options.map((o) => o.text);
+      expect(texts.filter((t) => /Air Force/.test(t)).length).toBeLessThanOrEqual(1);
+    }
+  });
+});
