@@ -458,6 +458,16 @@ describe("clauses that open with a negated quantifier", () => {
   });
 });
 
+describe("company names by their industry word", () => {
+  it("reads 'Northwind Shipping' and 'Vela Therapeutics' as organisations", () => {
+    const a = of(
+      "Northwind Shipping said the ferries would sail again on Friday. Vela Therapeutics said the trial had ended.",
+    );
+    expect(a.speakers.find((s) => s.name === "Northwind Shipping")?.type).toBe("organisation");
+    expect(a.speakers.find((s) => s.name === "Vela Therapeutics")?.type).toBe("organisation");
+  });
+});
+
 describe("demonstratives", () => {
   it("keeps 'this' in the statement unless a time follows it", () => {
     const a = of(
