@@ -1325,7 +1325,12 @@ export class Attributor {
     const t = this.ctx.tokens[k];
     if (!isWord(t)) return false;
     const w = t.text;
-    if (isCapitalised(w)) return !SPEECH.has(w.toLowerCase()) || TITLE_WORDS.has(w) || k === 0;
+    if (isCapitalised(w)) {
+      // "the Washington Post said": a speech word inside a name ("Post", "Report") is the name's.
+      const prev = this.ctx.tokens[k - 1];
+      const inName = isWord(prev) && isCapitalised(prev.text) && !this.inQuote(k - 1);
+      return !SPEECH.has(w.toLowerCase()) || TITLE_WORDS.has(w) || k === 0 || inName;
+    }
     const l = w.toLowerCase();
     if (STOP_WORDS.has(l) || SUBJECT_PRONOUNS.has(l) || /^(?:him|them|us|me|to|not)$/.test(l)) return false;
     if (DETERMINERS.has(l) || /^\d/.test(l)) return true;

@@ -458,6 +458,16 @@ describe("clauses that open with a negated quantifier", () => {
   });
 });
 
+describe("newspapers named with a speech word", () => {
+  it("reads 'the Harbour Post said' and 'a commentary in the Harbour Post said'", () => {
+    const a = of(
+      "The Harbour Post said the repairs were late. The ferries are old, a commentary in the Harbour Post said.",
+    );
+    expect(said(a, "the repairs were late")?.speaker).toBe("Harbour Post");
+    expect(said(a, "The ferries are old")?.speaker).toBe("Harbour Post");
+  });
+});
+
 describe("company names by their industry word", () => {
   it("reads 'Northwind Shipping' and 'Vela Therapeutics' as organisations", () => {
     const a = of(
