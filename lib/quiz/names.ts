@@ -240,7 +240,9 @@ function parseNameRunUncached(words: string[], initial: boolean): ParsedName | n
   while (
     ws.length &&
     (NON_NAME_CAPITALS.has(ws[0]!) || /^the$/i.test(ws[0]!)) &&
-    !(ws.length === 2 && /^\d+$/.test(ws[1]!))
+    !(ws.length === 2 && /^\d+$/.test(ws[1]!)) &&
+    // "The New York Times": "New" opens a place's name here.
+    !(ws.length >= 2 && isPlaceName(ws.slice(0, 2)))
   )
     ws.shift();
   // A sentence-opening ordinary word: "Studies show", "Hopefully I've", "Officials say".
