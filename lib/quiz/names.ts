@@ -261,6 +261,14 @@ function parseNameRunUncached(words: string[], initial: boolean): ParsedName | n
     const l = ws[0]!.toLowerCase();
     if (ws.length === 1 || /ly$/.test(l) || isFiniteVerb(l) || SPEECH.has(l)) ws.shift();
   }
+  // "Two people familiar with the matter": a number opens a phrase, never a name.
+  if (
+    ws.length &&
+    /^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Hundreds|Thousands|Several|Both)$/.test(
+      ws[0]!,
+    )
+  )
+    ws.shift();
   if (!ws.length) return null;
   let possessive = false;
   const last = ws[ws.length - 1]!;

@@ -601,7 +601,11 @@ export class Attributor {
           !/^[a-z][a-z-]+$/.test(t.text) ||
           STOP_WORDS.has(t.text) ||
           NP_PREPOSITIONS.has(t.text) ||
-          isFiniteVerb(t.text)
+          // "The company runs office parks": another organisation noun is the phrase's own head.
+          isOrgNoun(t.text) ||
+          // "the UN human rights office", "the arms control agency": a plural noun in a compound
+          // may look like a verb ("rights", "arms").
+          (isFiniteVerb(t.text) && !(/[^s]s$/.test(t.text) && isCommonWord(t.text.slice(0, -1))))
         )
           break;
         if (/^(?:to|same|whole|entire|former|latter|its|his|her|their|this|new|own)$/.test(t.text)) break;
@@ -1043,7 +1047,13 @@ export class Attributor {
       if (!parsed) continue;
       if (run.i === i && words[0] !== clean(tokens[i]!.text)) continue;
       if (parsed.type === "person") personRun = { ...run, parsed };
-      else otherRun = { ...run, parsed };
+      // "The Ministry of Defence in London": the place where an organisation sits is not it.
+      else if (!(
+        otherRun?.parsed.type === "organisation" &&
+        parsed.type === "place" &&
+        /^(?:in|at|from|near|based)$/.test(low(tokens[run.i - 1]))
+      ))
+        otherRun = { ...run, parsed };
     }
     const last = body[body.length - 1]!;
     const lastLow = last.toLowerCase();

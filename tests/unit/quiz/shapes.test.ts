@@ -117,6 +117,86 @@ const SHAPES: [text: string, start: string, speaker: string][] = [
   ],
   ["The state news agency IRNA reported that the talks would resume.", "the talks would resume", "IRNA"],
   ["Witnesses said they heard three explosions.", "they heard three explosions", "Witnesses"],
+  ["“We are ready,” said Coach Maria Ruiz.", "We are ready", "Maria Ruiz"],
+  ["“We are ready,” Ruiz said after the match, “and we will win.”", "and we will win", "Ruiz"],
+  [
+    "Maria Ruiz, the team's coach, spoke after the match. “We are ready,” she said.",
+    "We are ready",
+    "Maria Ruiz",
+  ],
+  [
+    "Maria Ruiz spoke after the match.\n\n“We are ready. We will win,” she said.",
+    "We are ready",
+    "Maria Ruiz",
+  ],
+  [
+    "A senior US official, speaking on condition of anonymity, said the talks had failed.",
+    "the talks had failed",
+    "official",
+  ],
+  ["Two people familiar with the matter said the deal was close.", "the deal was close", "people familiar"],
+  [
+    "Local officials estimated that 300 homes had been destroyed.",
+    "300 homes had been destroyed",
+    "officials",
+  ],
+  ["Economists noted that prices had risen for six months.", "prices had risen", "Economists"],
+  ["Residents told Reuters the water had been cut off for days.", "the water had been cut off", "Residents"],
+  [
+    "Lena Ortiz, who chairs the committee, said the report was due in May.",
+    "the report was due in May",
+    "Lena Ortiz",
+  ],
+  [
+    "The report was due in May, according to Lena Ortiz, who chairs the committee.",
+    "The report was due in May",
+    "Lena Ortiz",
+  ],
+  ["Ortiz said: “The report is due in May.”", "The report is due in May", "Ortiz"],
+  ["In an interview, Ortiz said the report was due in May.", "the report was due in May", "Ortiz"],
+  [
+    "Speaking to reporters on Monday, Ortiz said the report was due in May.",
+    "the report was due in May",
+    "Ortiz",
+  ],
+  [
+    "Ortiz, speaking to reporters on Monday, said the report was due in May.",
+    "the report was due in May",
+    "Ortiz",
+  ],
+  ["Ortiz added that the report was due in May.", "the report was due in May", "Ortiz"],
+  ["The report, Ortiz said, was due in May.", "The report, Ortiz said, was due in May", "Ortiz"],
+  ["Ortiz claimed the report had been leaked.", "the report had been leaked", "Ortiz"],
+  [
+    "Ortiz's spokesman, Paul Dunn, said the report had been leaked.",
+    "the report had been leaked",
+    "Paul Dunn",
+  ],
+  [
+    "The Ministry of Defence in London said the frigate had left port.",
+    "the frigate had left port",
+    "Ministry of Defence",
+  ],
+  [
+    "Britain's Ministry of Defence said the frigate had left port.",
+    "the frigate had left port",
+    "Ministry of Defence",
+  ],
+  [
+    "The UN's human rights office said 12 civilians were killed.",
+    "12 civilians were killed",
+    "human rights office",
+  ],
+  [
+    "Nurses' union leader Kate Bell said the strike would go ahead.",
+    "the strike would go ahead",
+    "Kate Bell",
+  ],
+  ["“This is a disaster,” Varga wrote on Facebook.", "This is a disaster", "Varga"],
+  ["Varga, 61, said he would run again.", "he would run again", "Varga"],
+  ["Varga said he would run again, adding that the party was united.", "the party was united", "Varga"],
+  ["Varga told The Guardian that he would run again.", "he would run again", "Varga"],
+  ["Varga told the BBC's Today programme that he would run again.", "he would run again", "Varga"],
 ];
 
 describe("attribution shapes", () => {
