@@ -87,7 +87,7 @@ export async function progressByArticle(input: { db: Executor; userId: string; s
 }
 
 /** At most this many of a student's attempts on removed assignments are listed (newest first). */
-export const REMOVED_WORK_LIMIT = 50;
+const REMOVED_WORK_LIMIT = 50;
 
 /**
  * A student's submitted attempts on assignments their teacher deleted (or
