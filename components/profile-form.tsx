@@ -34,7 +34,7 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
       <FormField
         name="currentPassword"
         id="profile-current-password"
-        label="Current password (only to change your email)"
+        label="Password (needed to change your email)"
         type="password"
         autoComplete="current-password"
         errors={e.currentPassword}

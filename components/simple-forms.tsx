@@ -16,7 +16,8 @@ export function CreateClassForm() {
     "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm aria-invalid:border-red-600";
   const label = "block text-sm font-medium text-stone-800";
   // Labels above and errors below the row, so the button lines up with the inputs whatever they
-  // say (it used to guess the error line's height with a margin).
+  // say (it used to guess the error line's height with a margin); its transparent border makes it
+  // exactly as tall as the inputs.
   return (
     <form action={action} className="space-y-1" noValidate>
       <div className="flex flex-wrap items-end gap-3">
@@ -51,7 +52,7 @@ export function CreateClassForm() {
         <button
           type="submit"
           disabled={pending}
-          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+          className="rounded-md border border-transparent bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
         >
           {pending ? "Creating…" : "Create class"}
         </button>

@@ -110,15 +110,15 @@ test("a person changes their name, and their email only with their password; ema
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByText("Enter your current password to change your email.")).toBeVisible();
   await expect(page.getByLabel("Email", { exact: true })).toHaveValue(newEmail);
-  await page.getByLabel("Current password (only to change your email)").fill("not my password");
+  await page.getByLabel("Password (needed to change your email)").fill("not my password");
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByText("That is not your current password.")).toBeVisible();
   await page.getByLabel("Email", { exact: true }).fill(other.email.toUpperCase());
-  await page.getByLabel("Current password (only to change your email)").fill(account.password);
+  await page.getByLabel("Password (needed to change your email)").fill(account.password);
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByText("Another account already uses this email.")).toBeVisible();
   await page.getByLabel("Email", { exact: true }).fill(newEmail);
-  await page.getByLabel("Current password (only to change your email)").fill(account.password);
+  await page.getByLabel("Password (needed to change your email)").fill(account.password);
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByText(/Sign in with your new email from now on/)).toBeVisible();
 

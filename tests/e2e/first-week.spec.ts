@@ -129,7 +129,7 @@ test("at 390 px, /progress, the class roster, the assignment report and the grad
   const [box, frame] = [(await name.boundingBox())!, (await roster.boundingBox())!];
   expect(box.x).toBeGreaterThanOrEqual(frame.x);
 
-  await page.getByRole("link", { name: /How much is too much/ }).click();
+  await page.getByRole("link", { name: /^How much is too much/ }).click();
   await expect(page.getByRole("heading", { name: "Where the class stands" })).toBeVisible();
   await expectNoSidewaysScroll(page, "the assignment report");
 
