@@ -5,7 +5,7 @@ import { createdAt, timestamptz } from "./columns";
 import { quizzes } from "./quizzes";
 
 export const countingEnum = pgEnum("assignment_counting", ["best", "latest"]);
-export const revealEnum = pgEnum("assignment_reveal", ["after_submit", "after_due"]);
+export const revealEnum = pgEnum("assignment_reveal", ["after_submit", "after_due", "after_last_attempt"]);
 
 /**
  * A quiz version set to a class. The quiz row is frozen when the teacher

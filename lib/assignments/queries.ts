@@ -12,7 +12,7 @@ import {
 } from "@/db/schema";
 import { visibleTo } from "@/lib/articles/queries";
 import { finalizeEndedAttempts } from "@/lib/attempts/grading";
-import { isRevealed } from "@/lib/attempts/reveal";
+import { revealFor, type Reveal } from "@/lib/attempts/reveal";
 import { shuffled, shuffledOptionOrder } from "@/lib/attempts/shuffle";
 import { attemptWindows } from "@/lib/gradebook/counting-rule";
 import { cellStatus } from "@/lib/gradebook/standing";
@@ -191,8 +191,8 @@ export type StudentAssignment = {
   counting: StudentAttemptSummary | null;
   openAttemptId: string | null;
   attemptsLeft: number;
-  /** Whether the student may see scores and answers yet. */
-  revealed: boolean;
+  /** Whether the student may see scores, and answers, yet. */
+  revealed: Reveal;
 };
 
 function summarise(
@@ -222,7 +222,7 @@ function summarise(
     counting,
     openAttemptId: open?.id ?? null,
     attemptsLeft: Math.max(0, assignment.attemptsAllowed - submitted - (open ? 1 : 0)),
-    revealed: isRevealed(assignment, now),
+    revealed: revealFor(assignment, { now, submittedAttempts: submitted }),
   };
 }
 

@@ -11,19 +11,72 @@ import {
   type QuizRow,
 } from "@/db/schema";
 import type { Question, Response } from "@/lib/quiz";
+import { overrideEventsOf, regradeEventsOf } from "./corrections";
 import { finalizeEndedAttempts, forcedEnding } from "./grading";
-import { revealedToStudent } from "./reveal";
+import { revealedToStudent, scoreRevealedToStudent, submittedAtAssignment } from "./reveal";
+import {
+  currentOverrides,
+  currentRegrades,
+  effectiveQuestions,
+  NO_OVERRIDES,
+  type AttemptOverrides,
+  type OverrideEvent,
+  type RegradeEvent,
+  type RegradeState,
+} from "./scoring";
 
 /** What a student reads of their own attempts. Timed attempts past their limit are graded before they are read. */
 
 export type AttemptView = {
   attempt: Attempt;
+  /** The quiz version, its questions as graded now (a regrade's key and explanation over the frozen ones). */
   quiz: QuizRow;
   article: { id: string; slug: string; title: string; body: string };
   /** The class assignment this attempt belongs to; null when studying alone. */
   assignment: AssignmentRow | null;
   answers: Map<string, { response: Response | null; score: number | null; correct: boolean | null }>;
+  corrections: AttemptCorrections;
 };
+
+/** What was corrected after the attempt was graded: regrades of its assignment, and teachers' scores for it. */
+export type AttemptCorrections = {
+  regrades: Map<string, RegradeState>;
+  regradeLog: RegradeEvent[];
+  overrides: AttemptOverrides;
+  overrideLog: OverrideEvent[];
+  /** The student's submitted attempts at the assignment (what "after the last attempt" counts). */
+  submittedAttempts: number;
+};
+
+const NO_CORRECTIONS: AttemptCorrections = {
+  regrades: new Map(),
+  regradeLog: [],
+  overrides: NO_OVERRIDES,
+  overrideLog: [],
+  submittedAttempts: 0,
+};
+
+/** An attempt's corrections. Two queries, for an attempt at an assignment; none for studying alone. */
+export async function correctionsOf(
+  db: Executor,
+  attempt: Pick<Attempt, "id" | "assignmentId">,
+  submittedAttempts: number,
+): Promise<AttemptCorrections> {
+  if (!attempt.assignmentId) return NO_CORRECTIONS;
+  const [regrades, overrides] = await Promise.all([
+    regradeEventsOf(db, [attempt.assignmentId]),
+    overrideEventsOf(db, [attempt.id]),
+  ]);
+  const regradeLog = regrades.get(attempt.assignmentId) ?? [];
+  const overrideLog = overrides.get(attempt.id) ?? [];
+  return {
+    regrades: currentRegrades(regradeLog),
+    regradeLog,
+    overrides: currentOverrides(overrideLog),
+    overrideLog,
+    submittedAttempts,
+  };
+}
 
 /** An attempt of this user; another user's id finds nothing (the page shows not-found). */
 export async function getAttemptForUser(input: {
@@ -37,6 +90,7 @@ export async function getAttemptForUser(input: {
       quiz: quizzes,
       article: { id: articles.id, slug: articles.slug, title: articles.title, body: articles.body },
       assignment: assignments,
+      submittedAttempts: submittedAtAssignment,
     })
     .from(quizAttempts)
     .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
@@ -54,7 +108,17 @@ export async function getAttemptForUser(input: {
     );
   if (ended && (await finalizeEndedAttempts({ db: input.db, attemptId: row.attempt.id })) > 0)
     return getAttemptForUser(input);
-  return { ...row, answers: await answersOf(input.db, input.attemptId) };
+  const { submittedAttempts, ...view } = row;
+  const [answers, corrections] = await Promise.all([
+    answersOf(input.db, input.attemptId),
+    correctionsOf(input.db, row.attempt, submittedAttempts),
+  ]);
+  return {
+    ...view,
+    quiz: { ...row.quiz, questions: effectiveQuestions(row.quiz.questions, corrections.regrades) },
+    answers,
+    corrections,
+  };
 }
 
 /** An attempt's saved (or graded) answers by question id. Callers have checked who may read them. */
@@ -144,7 +208,7 @@ export async function latestAttemptsForArticle(input: { db: Executor; userId: st
       and(
         eq(quizAttempts.userId, input.userId),
         eq(quizAttempts.articleId, input.articleId),
-        revealedToStudent,
+        scoreRevealedToStudent,
       ),
     )
     .orderBy(desc(quizAttempts.startedAt))

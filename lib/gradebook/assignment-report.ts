@@ -6,11 +6,18 @@ import {
   attemptAnswers,
   classes,
   classMembers,
+  questionRegrades,
   quizAttempts,
   quizzes,
   users,
   type AssignmentRow,
 } from "@/db/schema";
+import {
+  currentRegrades,
+  effectiveQuestions,
+  type RegradeEvent,
+  type RegradeState,
+} from "@/lib/attempts/scoring";
 import { finalizeEndedAttempts } from "@/lib/attempts/grading";
 import type { CellStatus } from "@/lib/labels";
 import type { Question } from "@/lib/quiz";
@@ -31,8 +38,27 @@ export type AssignmentForTeacher = Omit<AssignmentRow, "quizId"> & {
   /** The article's text; only when asked for (worksheets), as it can be long. */
   articleBody: string | null;
   quizId: string;
+  /** The questions as graded now: a regrade's key and explanation over the frozen ones. */
   questions: Question[];
+  /** The quiz version as it was frozen at assigning. */
+  frozenQuestions: Question[];
+  /** The regrade in force per question id. */
+  regrades: Map<string, RegradeState>;
+  /** Every regrade, oldest first. */
+  regradeLog: RegradeEvent[];
 };
+
+type RegradeLogRow = Omit<RegradeEvent, "at"> & { at: string };
+
+/**
+ * The assignment's regrade history in the same query as the assignment: the
+ * report reads in as many queries with regrades as without.
+ */
+const regradeLogColumn = sql<RegradeLogRow[]>`(select coalesce(json_agg(json_build_object(
+    'seq', r.seq, 'questionId', r.question_id, 'kind', r.kind, 'answer', r.answer,
+    'explanation', r.explanation, 'at', r.created_at, 'teacherName', u.name) order by r.seq), '[]'::json)
+  from ${questionRegrades} r left join ${users} u on u.id = r.teacher_id
+  where r.assignment_id = ${assignments.id})`;
 
 /** An assignment of a class this teacher owns, with its frozen questions; another teacher's id finds nothing. */
 export async function getAssignmentForTeacher(input: {
@@ -54,6 +80,7 @@ export async function getAssignmentForTeacher(input: {
       },
       articleBody: input.withArticleBody ? articles.body : sql<null>`null`,
       questions: quizzes.questions,
+      regradeLog: regradeLogColumn,
     })
     .from(assignments)
     .innerJoin(classes, eq(classes.id, assignments.classId))
@@ -62,12 +89,17 @@ export async function getAssignmentForTeacher(input: {
     .where(and(eq(assignments.id, input.assignmentId), eq(classes.teacherId, input.teacherId)))
     .limit(1);
   if (!row) return undefined;
+  const regradeLog = row.regradeLog.map((e) => ({ ...e, seq: Number(e.seq), at: new Date(e.at) }));
+  const regrades = currentRegrades(regradeLog);
   return {
     ...row.assignment,
     className: row.className,
     article: row.article,
     articleBody: row.articleBody,
-    questions: row.questions,
+    questions: effectiveQuestions(row.questions, regrades),
+    frozenQuestions: row.questions,
+    regrades,
+    regradeLog,
   };
 }
 
@@ -240,8 +272,8 @@ export async function getAssignmentReport(input: {
       missing: count("missing"),
     },
     ...averages(students.map((s) => ({ percent: s.counting?.percent ?? null, overdue: s.overdue }))),
-    items: analyseItems(assignment.questions, countingAnswers),
-    skills: masteryBySkill(assignment.questions, countingAnswers),
+    items: analyseItems(assignment.questions, assignment.regrades, countingAnswers),
+    skills: masteryBySkill(assignment.questions, assignment.regrades, countingAnswers),
     students,
   };
 }

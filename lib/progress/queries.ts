@@ -1,7 +1,7 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { articles, attemptAnswers, quizAttempts } from "@/db/schema";
-import { revealedToStudent } from "@/lib/attempts/reveal";
+import { revealedToStudent, scoreRevealedToStudent } from "@/lib/attempts/reveal";
 import type { Skill } from "@/lib/quiz";
 
 /** Every figure here is an SQL aggregate: nothing loads a student's answers into memory. */
@@ -21,7 +21,7 @@ export async function scoreHistory(input: { db: Executor; userId: string }) {
     .from(quizAttempts)
     .innerJoin(articles, eq(articles.id, quizAttempts.articleId))
     .where(
-      and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted"), revealedToStudent),
+      and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted"), scoreRevealedToStudent),
     )
     .orderBy(asc(quizAttempts.submittedAt));
 }
@@ -31,12 +31,18 @@ export async function masteryBySkill(input: { db: Executor; userId: string }) {
     .select({
       skill: attemptAnswers.skill,
       answered: sql<number>`count(*)::int`,
-      percent: sql<number>`round((100.0 * avg(coalesce(${attemptAnswers.score}, 0)))::numeric, 1)::float`,
+      percent: sql<number>`round((100.0 * avg(${attemptAnswers.score}))::numeric, 1)::float`,
     })
     .from(attemptAnswers)
     .innerJoin(quizAttempts, eq(quizAttempts.id, attemptAnswers.attemptId))
     .where(
-      and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted"), revealedToStudent),
+      and(
+        eq(quizAttempts.userId, input.userId),
+        eq(quizAttempts.status, "submitted"),
+        revealedToStudent,
+        // A question dropped from the score by a regrade has no score: it is no evidence of mastery.
+        isNotNull(attemptAnswers.score),
+      ),
     )
     .groupBy(attemptAnswers.skill);
   return rows as { skill: Skill; answered: number; percent: number }[];
@@ -56,7 +62,7 @@ export async function progressByArticle(input: { db: Executor; userId: string })
     .from(quizAttempts)
     .innerJoin(articles, eq(articles.id, quizAttempts.articleId))
     .where(
-      and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted"), revealedToStudent),
+      and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted"), scoreRevealedToStudent),
     )
     .groupBy(articles.id, articles.title, articles.slug)
     .orderBy(articles.title);

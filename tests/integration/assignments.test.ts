@@ -286,14 +286,14 @@ describe("assignments", () => {
     const { students, assignmentId } = await classWithAssignment({ reveal: "after_due" });
     const s = students[0]!;
     const before = await getAssignmentForStudent({ db: t.db(), studentId: s, assignmentId, now: T0 });
-    expect(before?.revealed).toBe(false);
+    expect(before?.revealed).toEqual({ score: false, answers: false });
     const after = await getAssignmentForStudent({
       db: t.db(),
       studentId: s,
       assignmentId,
       now: new Date(T0.getTime() + 25 * HOUR),
     });
-    expect(after?.revealed).toBe(true);
+    expect(after?.revealed).toEqual({ score: true, answers: true });
   });
 
   it("shows each student only their classes' assignments, and each teacher only theirs", async () => {

@@ -63,7 +63,13 @@ export default async function StudentAssignmentPage({ params, searchParams }: Pr
             : "None"}
         </dd>
         <dt className="text-stone-600">Answers shown</dt>
-        <dd>{a.reveal === "after_submit" ? "When you submit" : `After the due date`}</dd>
+        <dd>
+          {a.reveal === "after_submit"
+            ? "When you submit"
+            : a.reveal === "after_due"
+              ? "After the due date"
+              : "After your last attempt; your score after each"}
+        </dd>
       </dl>
       <div className="flex flex-wrap items-center gap-3">
         <Link href={`/articles/${item.articleSlug}`} className="font-medium text-brand-700 underline">
@@ -101,7 +107,7 @@ export default async function StudentAssignmentPage({ params, searchParams }: Pr
                   : `· submitted ${formatDateTime(t.submittedAt!, timeZone)}${t.late ? " · late" : ""}${
                       t.endedBy && t.endedBy !== "student" ? ` · ${ENDED_BY[t.endedBy].toLowerCase()}` : ""
                     }${
-                      item.revealed
+                      item.revealed.score
                         ? ` · ${formatScore(t.score ?? 0, t.maxScore, percentOf(t.score ?? 0, t.maxScore))}`
                         : " · score shown after the due date"
                     }${item.counting?.id === t.id ? " · counts" : ""}`}
