@@ -6,7 +6,9 @@ import { REGRADE_LABELS } from "@/lib/gradebook/correction-form";
 export function CorrectionNote({ regrade, timeZone }: { regrade: RegradeState; timeZone: string }) {
   return (
     <p className="mt-1 text-sm text-stone-800">
-      <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">Regraded</span>{" "}
+      <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">
+        Regraded
+      </span>{" "}
       on {formatDateTime(regrade.at, timeZone)}: {REGRADE_LABELS[regrade.kind]}.
     </p>
   );

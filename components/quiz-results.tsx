@@ -43,7 +43,10 @@ export function QuizResults({
         )}
         {regraded.length > 0 && (
           <div className="mt-3 text-sm">
-            <p className="font-medium">Your teacher regraded {regraded.length === 1 ? "a question" : `${regraded.length} questions`}; your score includes the change:</p>
+            <p className="font-medium">
+              Your teacher regraded {regraded.length === 1 ? "a question" : `${regraded.length} questions`};
+              your score includes the change:
+            </p>
             <ul className="mt-1 list-disc space-y-1 pl-5">
               {regraded.map((q) => {
                 const r = corrections.regrades.get(q.id)!;

@@ -54,13 +54,13 @@ export async function regradesOfAssignment(db: Executor, assignmentId: string): 
   return currentRegrades((await regradeEventsOf(db, [assignmentId])).get(assignmentId) ?? []);
 }
 
-/** Every attempt's override history, oldest first. One query. */
+/** Every attempt's override history, oldest first: of these attempts, or of every attempt at an assignment. One query. */
 export async function overrideEventsOf(
   db: Executor,
-  attemptIds: string[],
+  scope: string[] | { assignmentId: string },
 ): Promise<Map<string, OverrideEvent[]>> {
   const out = new Map<string, OverrideEvent[]>();
-  if (attemptIds.length === 0) return out;
+  if (Array.isArray(scope) && scope.length === 0) return out;
   const rows = await db
     .select({
       attemptId: scoreOverrides.attemptId,
@@ -73,7 +73,17 @@ export async function overrideEventsOf(
     })
     .from(scoreOverrides)
     .leftJoin(users, eq(users.id, scoreOverrides.teacherId))
-    .where(inArray(scoreOverrides.attemptId, attemptIds))
+    .where(
+      Array.isArray(scope)
+        ? inArray(scoreOverrides.attemptId, scope)
+        : inArray(
+            scoreOverrides.attemptId,
+            db
+              .select({ id: quizAttempts.id })
+              .from(quizAttempts)
+              .where(eq(quizAttempts.assignmentId, scope.assignmentId)),
+          ),
+    )
     .orderBy(asc(scoreOverrides.seq));
   for (const { attemptId, ...e } of rows) {
     const list = out.get(attemptId);
@@ -96,7 +106,7 @@ function chunks<T>(list: T[]): T[][] {
  * Scores submitted attempts again from their stored responses, with the
  * regrades and teachers' scores in force, and stores the result: each
  * answer's score and the attempt's score and maximum. The caller holds the
- * attempts' row locks. Two reads, then one statement per thousand answers
+ * attempts' row locks and passes submitted attempts only. Two reads, then one statement per thousand answers
  * and per thousand attempts, whatever the class's size.
  */
 export async function rescoreSubmitted(
@@ -125,7 +135,8 @@ export async function rescoreSubmitted(
   const skills = new Map(input.questions.map((q) => [q.id, q.skill]));
   const answerRows: (typeof attemptAnswers.$inferInsert)[] = [];
   const attemptRows: { id: string; score: number; maxScore: number }[] = [];
-  for (const [attemptId, given] of responses) {
+  for (const attemptId of new Set(input.attemptIds)) {
+    const given = responses.get(attemptId) ?? new Map<string, Response | null>();
     const scored = scoreAttempt({
       questions: input.questions,
       responses: given,

@@ -145,11 +145,7 @@ export function scoreAttempt(input: {
     if (credit === "dropped") return { questionId: frozen.id, response, score: null, correct: null };
     maxScore++;
     const graded =
-      credit === "full"
-        ? 1
-        : response
-          ? gradeAnswer(effectiveQuestion(frozen, regrade), response).score
-          : 0;
+      credit === "full" ? 1 : response ? gradeAnswer(effectiveQuestion(frozen, regrade), response).score : 0;
     const score = overrides.questions.get(frozen.id)?.score ?? graded;
     total += score;
     return { questionId: frozen.id, response, score, correct: score === 1 };

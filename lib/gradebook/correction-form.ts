@@ -14,7 +14,13 @@ import { REVIEW_LIMITS } from "@/lib/reviews/limits";
 export type RegradeField = "kind" | "key" | "accepted" | "accept" | "explanation" | "form";
 export type OverrideField = "score" | "comment" | "form";
 
-export const REGRADE_KINDS = ["key", "accept", "full_credit", "drop", "original"] as const satisfies readonly RegradeKind[];
+export const REGRADE_KINDS = [
+  "key",
+  "accept",
+  "full_credit",
+  "drop",
+  "original",
+] as const satisfies readonly RegradeKind[];
 
 /** What the change did, as "Question 3 was regraded on …: key changed" says it. */
 export const REGRADE_LABELS: Record<RegradeKind, string> = {
@@ -60,9 +66,14 @@ export const regradeSchema = z.object({
     .default("")
     .transform((s) => s.trim())
     .pipe(
-      z.string().max(REVIEW_LIMITS.accepted, `Use at most ${REVIEW_LIMITS.accepted} characters for an answer.`),
+      z
+        .string()
+        .max(REVIEW_LIMITS.accepted, `Use at most ${REVIEW_LIMITS.accepted} characters for an answer.`),
     ),
-  accepted: z.string().max(REVIEW_LIMITS.maxAccepted * (REVIEW_LIMITS.accepted + 2)).default(""),
+  accepted: z
+    .string()
+    .max(REVIEW_LIMITS.maxAccepted * (REVIEW_LIMITS.accepted + 2))
+    .default(""),
 });
 
 export type RegradeInput = z.output<typeof regradeSchema>;
@@ -79,7 +90,8 @@ export function acceptedFromLines(
     if (a.length > REVIEW_LIMITS.accepted)
       return { ok: false, message: `Use at most ${REVIEW_LIMITS.accepted} characters for an answer.` };
     const n = normalizeAnswer(a);
-    if (!n) return { ok: false, message: `"${a}" has no letters or digits, so no typed answer could match it.` };
+    if (!n)
+      return { ok: false, message: `"${a}" has no letters or digits, so no typed answer could match it.` };
     if (!seen.has(n)) {
       seen.add(n);
       accepted.push(a);
@@ -164,7 +176,10 @@ export const overrideSchema = z.object({
     .pipe(
       z
         .string()
-        .max(CORRECTION_LIMITS.comment, `Use at most ${CORRECTION_LIMITS.comment} characters for the comment.`),
+        .max(
+          CORRECTION_LIMITS.comment,
+          `Use at most ${CORRECTION_LIMITS.comment} characters for the comment.`,
+        ),
     ),
 });
 

@@ -91,7 +91,8 @@ function plan(
       return { ok: true, ...carried };
     }
     case "original":
-      if (!current) return invalid("kind", "This question has not been regraded: it is the original already.");
+      if (!current)
+        return invalid("kind", "This question has not been regraded: it is the original already.");
       return { ok: true, answer: null, explanation: null };
   }
 }
@@ -154,11 +155,7 @@ export async function regradeQuestion(input: {
   });
 }
 
-export type OverrideResult = Result<
-  object,
-  "not-found" | "not-submitted" | "invalid",
-  OverrideField
->;
+export type OverrideResult = Result<object, "not-found" | "not-submitted" | "invalid", OverrideField>;
 
 /**
  * A teacher's own score for one question of a submitted attempt (0 to 1), or
@@ -196,7 +193,9 @@ export async function overrideScore(input: {
     if (row.status !== "submitted") return refuse("not-submitted");
     const regrades = await regradesOfAssignment(tx, row.assignmentId);
     if (question && creditOf(regrades.get(question.id)) === "dropped")
-      return refuse("invalid", { form: ["This question is dropped from the score, so it has no score to set."] });
+      return refuse("invalid", {
+        form: ["This question is dropped from the score, so it has no score to set."],
+      });
     const max = question ? 1 : maxScoreOf(row.questions, regrades);
     if (input.score !== null && input.score > max)
       return refuse("invalid", {

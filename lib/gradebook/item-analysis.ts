@@ -1,4 +1,7 @@
 import { describeKey } from "@/lib/attempts/describe";
+import type { CsvCell } from "@/lib/csv";
+import { KIND_LABELS, SKILL_LABELS } from "@/lib/labels";
+import { REGRADE_LABELS } from "./correction-form";
 import { creditOf, type Credit, type RegradeKind, type RegradeState } from "@/lib/attempts/scoring";
 import { normalizeAnswer, type Question, type Response, type Skill } from "@/lib/quiz";
 import { round1 } from "@/lib/scores";
@@ -214,8 +217,7 @@ export function analyseItems(
     const enough = n >= MIN_FOR_STATISTICS;
     const all = [...tally.values()];
     const choiceQuestion = q.answer.type === "single" || q.answer.type === "multi";
-    const listed =
-      q.answer.type === "text" ? all.sort(byCount).slice(0, TYPED_LISTED) : all.sort(byOrder);
+    const listed = q.answer.type === "text" ? all.sort(byCount).slice(0, TYPED_LISTED) : all.sort(byOrder);
     const choices: Choice[] = listed.map((t) => ({
       text: t.text,
       count: t.count,
@@ -280,4 +282,57 @@ export function masteryBySkill(
   return [...bySkill]
     .filter(([, s]) => s.answers > 0)
     .map(([skill, s]) => ({ skill, answers: s.answers, percent: round1((100 * s.sum) / s.answers) }));
+}
+
+/** What each flag says in a spreadsheet cell. */
+export const FLAG_WORDS: Record<ItemFlag, string> = {
+  "most-missed": "most students missed it",
+  "rare-distractors": `options chosen by under ${RARE_PERCENT}%`,
+  "negative-discrimination": "stronger students did worse",
+};
+
+/**
+ * The item analysis as spreadsheet rows, one per question: its figures,
+ * flags, and then each answer with how many chose it (as many column triples
+ * as the question with the most answers needs).
+ */
+export function itemsCsvRows(items: ItemAnalysis[]): CsvCell[][] {
+  const width = Math.max(0, ...items.map((i) => i.choices.length + (i.otherAnswers > 0 ? 1 : 0)));
+  const header: CsvCell[] = [
+    "Question number",
+    "Question",
+    "Kind",
+    "Skill",
+    "Correct answer",
+    "Regrade",
+    "Counting attempts",
+    "Answered",
+    "Fully right",
+    "Fully right %",
+    "Mean score %",
+    "Discrimination (corrected point-biserial)",
+    "Flags",
+  ];
+  for (let k = 1; k <= width; k++) header.push(`Answer ${k}`, `Answer ${k} count`, `Answer ${k} %`);
+  const rows = items.map((i) => {
+    const row: CsvCell[] = [
+      i.number,
+      i.prompt,
+      KIND_LABELS[i.kind] ?? i.kind,
+      SKILL_LABELS[i.skill] ?? i.skill,
+      i.key,
+      i.regrade ? REGRADE_LABELS[i.regrade] : "",
+      i.attempts,
+      i.answered,
+      i.right,
+      i.shareRight,
+      i.averageScore,
+      i.discrimination,
+      i.flags.map((f) => FLAG_WORDS[f]).join("; "),
+    ];
+    for (const c of i.choices) row.push(c.right ? `${c.text} (key)` : c.text, c.count, c.percent);
+    if (i.otherAnswers > 0) row.push(`${i.otherAnswers} other answers`, null, null);
+    return row;
+  });
+  return [header, ...rows];
 }

@@ -21,7 +21,11 @@ export async function scoreHistory(input: { db: Executor; userId: string }) {
     .from(quizAttempts)
     .innerJoin(articles, eq(articles.id, quizAttempts.articleId))
     .where(
-      and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted"), scoreRevealedToStudent),
+      and(
+        eq(quizAttempts.userId, input.userId),
+        eq(quizAttempts.status, "submitted"),
+        scoreRevealedToStudent,
+      ),
     )
     .orderBy(asc(quizAttempts.submittedAt));
 }
@@ -62,7 +66,11 @@ export async function progressByArticle(input: { db: Executor; userId: string })
     .from(quizAttempts)
     .innerJoin(articles, eq(articles.id, quizAttempts.articleId))
     .where(
-      and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted"), scoreRevealedToStudent),
+      and(
+        eq(quizAttempts.userId, input.userId),
+        eq(quizAttempts.status, "submitted"),
+        scoreRevealedToStudent,
+      ),
     )
     .groupBy(articles.id, articles.title, articles.slug)
     .orderBy(articles.title);

@@ -41,7 +41,10 @@ export default async function AttemptPage({ params, searchParams }: Props) {
 
   if (attempt.status === "submitted" && assignment) {
     const { corrections } = view;
-    const shown = revealFor(assignment, { now: new Date(), submittedAttempts: corrections.submittedAttempts });
+    const shown = revealFor(assignment, {
+      now: new Date(),
+      submittedAttempts: corrections.submittedAttempts,
+    });
     const attemptsLeft = Math.max(0, assignment.attemptsAllowed - corrections.submittedAttempts);
     const ended =
       attempt.endedBy === "time_limit"
