@@ -5,7 +5,7 @@ import { REGRADE_LABELS } from "@/lib/gradebook/correction-form";
 /** "Regraded on Tue, 1 Dec 2026, 15:00 CET: key changed", beside the question it changed. */
 export function CorrectionNote({ regrade, timeZone }: { regrade: RegradeState; timeZone: string }) {
   return (
-    <p className="mt-1 text-sm text-stone-800">
+    <p className="mt-1 text-sm text-stone-700">
       <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">
         Regraded
       </span>{" "}

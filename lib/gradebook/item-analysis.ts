@@ -70,8 +70,10 @@ export type SkillMastery = { skill: Skill; answers: number; percent: number };
 export const MIN_FOR_STATISTICS = 10;
 /** A wrong option chosen by fewer than this share of students does no work as a distractor. */
 export const RARE_PERCENT = 5;
-/** "Most students missed it": fewer than this share fully right. */
+/** "Most students missed it": fewer than this share fully right ... */
 export const MOSTLY_MISSED_PERCENT = 50;
+/** ... of at least this many counting attempts (one student's miss is not "most students"). */
+export const MIN_FOR_MOSTLY_MISSED = 5;
 /** Typed answers listed by name; the rest are counted together. */
 const TYPED_LISTED = 8;
 
@@ -236,7 +238,12 @@ export function analyseItems(
           )
         : null;
     const flags: ItemFlag[] = [];
-    if (credit === "graded" && shareRight !== null && shareRight < MOSTLY_MISSED_PERCENT)
+    if (
+      credit === "graded" &&
+      n >= MIN_FOR_MOSTLY_MISSED &&
+      shareRight !== null &&
+      shareRight < MOSTLY_MISSED_PERCENT
+    )
       flags.push("most-missed");
     if (credit === "graded" && choices.some((c) => c.rare)) flags.push("rare-distractors");
     if (r !== null && r < 0) flags.push("negative-discrimination");

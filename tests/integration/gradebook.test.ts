@@ -523,7 +523,8 @@ describe("assignment report", () => {
       email: s4!.email,
     });
     const csv = toCsv(responsesCsvRows(exp.rows));
-    expect(csv).toContain(`,"'=HYPERLINK(""http://x"")",Kyiv,0,false\r\n`);
+    // Then the regrade and the teacher's note, empty here.
+    expect(csv).toContain(`,"'=HYPERLINK(""http://x"")",Kyiv,0,false,,\r\n`);
     expect(csv).toContain(",No answer,");
     expect(csv).not.toMatch(/,=/);
   });

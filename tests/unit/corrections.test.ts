@@ -322,10 +322,12 @@ describe("item analysis", () => {
     expect(item!.discrimination).toBeGreaterThan(0.5);
   });
 
-  it("needs 10 attempts for discrimination and rare distractors, and flags a key stronger students missed", () => {
+  it("needs 10 attempts for discrimination and rare distractors (5 to say most missed it), and flags a key stronger students missed", () => {
     const few = analyseItems([single, multi], new Map(), attemptsWith(["a", "b", "b"], [0, 1, 1]))[0]!;
     expect(few.discrimination).toBeNull();
     expect(few.choices.some((c) => c.rare)).toBe(false);
+    // Two of three missed it, but three students are too few to say "most students".
+    expect(few.flags).toEqual([]);
     // Right answers only among those weakest on the rest: the key is suspect.
     const picks = [...Array(5).fill("a"), ...Array(5).fill("b")] as string[];
     const backwards = analyseItems(

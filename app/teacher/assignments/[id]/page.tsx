@@ -11,7 +11,7 @@ import { ENDED_BY, REVEAL_LABELS } from "@/lib/labels";
 import { getDb } from "@/db";
 import { getAssignmentReport } from "@/lib/gradebook/assignment-report";
 import { REGRADE_LABELS } from "@/lib/gradebook/correction-form";
-import { MIN_FOR_STATISTICS } from "@/lib/gradebook/item-analysis";
+import { MIN_FOR_MOSTLY_MISSED, MIN_FOR_STATISTICS } from "@/lib/gradebook/item-analysis";
 import { PageNotice } from "@/components/notice";
 import { idOrNotFound } from "@/app/_lib/params";
 
@@ -178,8 +178,8 @@ export default async function AssignmentReportPage({ params, searchParams }: Pro
           as not right. Typed answers are compared after ignoring case, punctuation and a leading “the”.
           Discrimination is how well a question tells apart students who did well on the rest of the quiz from
           those who did not (from −1 to 1; 0.3 and above is good); it and the rarely chosen options need{" "}
-          {MIN_FOR_STATISTICS} submissions. A mistake in a question? Regrade it: every submitted attempt is
-          graded again.
+          {MIN_FOR_STATISTICS} submissions, “most students missed it” {MIN_FOR_MOSTLY_MISSED}. A mistake in a
+          question? Regrade it: every submitted attempt is graded again.
         </p>
         {counts.submitted === 0 && <p className="text-stone-700">Nothing submitted yet.</p>}
         <ItemAnalysisList items={report.items} assignmentId={a.id} />

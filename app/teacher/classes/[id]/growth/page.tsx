@@ -167,8 +167,9 @@ export default async function GrowthPage({ params }: Props) {
                       Latest
                     </th>
                     {assignments.map((a) => (
-                      <th key={a.id} scope="col" className={`${th} min-w-32`}>
-                        {a.articleTitle}
+                      <th key={a.id} scope="col" className={`${th} min-w-44`}>
+                        {/* Clamped on screen only: the class table above shows each title whole. */}
+                        <span className="line-clamp-3">{a.articleTitle}</span>
                         <span className="block text-xs font-normal text-stone-600">
                           due {shortDate(a.dueAt, timeZone)}
                         </span>
