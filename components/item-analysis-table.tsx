@@ -17,9 +17,7 @@ const FLAG_TEXT: Record<ItemFlag, string> = {
 };
 
 /** Ebel's bands for a discrimination index, in words. */
-export function discriminationLabel(
-  item: Pick<ItemAnalysis, "discrimination" | "attempts" | "credit">,
-): string {
+function discriminationLabel(item: Pick<ItemAnalysis, "discrimination" | "attempts" | "credit">): string {
   const r = item.discrimination;
   if (r === null) {
     if (item.credit !== "graded") return "—";

@@ -110,7 +110,7 @@ export function maxScoreOf(questions: Question[], regrades: ReadonlyMap<string, 
   return questions.filter((q) => creditOf(regrades.get(q.id)) !== "dropped").length;
 }
 
-export type ScoredAnswer = {
+type ScoredAnswer = {
   questionId: string;
   response: Response | null;
   /** Null for a dropped question: it is not part of the score. */

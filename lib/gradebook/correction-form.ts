@@ -14,7 +14,7 @@ import { REVIEW_LIMITS } from "@/lib/reviews/limits";
 export type RegradeField = "kind" | "key" | "accepted" | "accept" | "explanation" | "form";
 export type OverrideField = "score" | "comment" | "form";
 
-export const REGRADE_KINDS = [
+const REGRADE_KINDS = [
   "key",
   "accept",
   "full_credit",
@@ -75,8 +75,6 @@ export const regradeSchema = z.object({
     .max(REVIEW_LIMITS.maxAccepted * (REVIEW_LIMITS.accepted + 2))
     .default(""),
 });
-
-export type RegradeInput = z.output<typeof regradeSchema>;
 
 /** A typed key from the form's lines: trimmed, one per line, the same answer (as grading compares) once. */
 export function acceptedFromLines(
@@ -182,5 +180,3 @@ export const overrideSchema = z.object({
         ),
     ),
 });
-
-export type OverrideInput = z.output<typeof overrideSchema>;

@@ -11,7 +11,7 @@ import { getGradebook } from "./class-gradebook";
  * class's size.
  */
 
-export type GrowthAssignment = {
+type GrowthAssignment = {
   id: string;
   articleTitle: string;
   dueAt: Date;
@@ -20,9 +20,9 @@ export type GrowthAssignment = {
   submitted: number;
 };
 
-export type GrowthCell = { percent: number | null; status: CellStatus; attemptId: string | null };
+type GrowthCell = { percent: number | null; status: CellStatus; attemptId: string | null };
 
-export type StudentGrowth = {
+type StudentGrowth = {
   studentId: string;
   name: string;
   email: string;
@@ -46,7 +46,7 @@ export type ClassGrowth = {
 };
 
 /** A change smaller than this many points is "about the same", not up or down. */
-export const STEADY_POINTS = 5;
+const STEADY_POINTS = 5;
 
 export function changeOf(first: number | null, latest: number | null, points: number): number | null {
   return points >= 2 && first !== null && latest !== null ? round1(latest - first) : null;

@@ -9,7 +9,7 @@ import { round1 } from "@/lib/scores";
 export type SavedAnswer = { response: Response | null; score: number | null; correct: boolean | null };
 
 /** One answer students could give, and how many gave it. */
-export type Choice = {
+type Choice = {
   text: string;
   count: number;
   /** Percent of the attempts analysed. */
@@ -71,7 +71,7 @@ export const MIN_FOR_STATISTICS = 10;
 /** A wrong option chosen by fewer than this share of students does no work as a distractor. */
 export const RARE_PERCENT = 5;
 /** "Most students missed it": fewer than this share fully right ... */
-export const MOSTLY_MISSED_PERCENT = 50;
+const MOSTLY_MISSED_PERCENT = 50;
 /** ... of at least this many counting attempts (one student's miss is not "most students"). */
 export const MIN_FOR_MOSTLY_MISSED = 5;
 /** Typed answers listed by name; the rest are counted together. */
@@ -292,7 +292,7 @@ export function masteryBySkill(
 }
 
 /** What each flag says in a spreadsheet cell. */
-export const FLAG_WORDS: Record<ItemFlag, string> = {
+const FLAG_WORDS: Record<ItemFlag, string> = {
   "most-missed": "most students missed it",
   "rare-distractors": `options chosen by under ${RARE_PERCENT}%`,
   "negative-discrimination": "stronger students did worse",

@@ -3,9 +3,9 @@ import { newAccount, signUp } from "./fixtures";
 
 /** A class, its student and an assignment, made through the pages as a teacher and a student would. */
 
-export const ARTICLE_TITLE = /How much is too much/;
+const ARTICLE_TITLE = /How much is too much/;
 
-export async function answerEvery(page: Page) {
+async function answerEvery(page: Page) {
   const total = await page.locator("fieldset").count();
   for (let i = 0; i < total; i++) {
     const q = page.locator("fieldset").nth(i);

@@ -394,6 +394,29 @@ describe("regrading a question", () => {
     expect(await scoreOf(db, later)).toEqual({ score: 3, maxScore: 3 });
   });
 
+  it("grades a submission that races a regrade by the regrade, whichever commits first", async () => {
+    // On PostgreSQL the two transactions really overlap; the regrade locks every attempt first.
+    const { db, teacherId, students, assignment } = await classroom(6);
+    const open = await Promise.all(students.map((s) => take(db, s.id, assignment.id, {}, false)));
+    const answers = QUESTIONS.map((q) => ({
+      questionId: q.id,
+      response: q.id === "q-single" ? { optionId: "b" } : null,
+    }));
+    await Promise.all([
+      ...students.map((s, i) => submitAttempt({ db, userId: s.id, attemptId: open[i]!, answers })),
+      regradeQuestion({
+        db,
+        teacherId,
+        assignmentId: assignment.id,
+        questionNumber: 1,
+        change: { kind: "key", keyOf: newKey([["q_key", "b"]]), explanation: "Hale said it." },
+      }),
+    ]);
+    expect(await Promise.all(open.map((a) => scoreOf(db, a)))).toEqual(
+      open.map(() => ({ score: 1, maxScore: 3 })),
+    );
+  });
+
   it("finds nothing for another teacher, or a question the quiz does not have, and writes nothing", async () => {
     const { db, students, assignment } = await classroom(1);
     const attempt = await take(db, students[0]!.id, assignment.id, ALL_RIGHT);
