@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { refuseMalformed } from "@/lib/http/malformed";
 
 /** Private pages: signed-out visitors are sent to sign in before anything renders. */
 const PROTECTED = [
@@ -55,6 +56,13 @@ function newNonce(): string {
 export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(newNonce(), env().NODE_ENV === "development");
   const { pathname, search } = request.nextUrl;
+
+  const refused = await refuseMalformed(request);
+  if (refused)
+    return new NextResponse(refused.message, {
+      status: refused.status,
+      headers: { "Content-Security-Policy": csp, "Content-Type": "text/plain; charset=utf-8" },
+    });
 
   if (PROTECTED.some((p) => p.test(pathname)) && !DOWNLOAD.test(pathname)) {
     // Only whether a session cookie is there: the page itself verifies it, so the

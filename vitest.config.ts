@@ -18,7 +18,12 @@ const database = (name: string, include: string[], exclude: string[], driver: "p
     include,
     exclude,
     // The harness signs session cookies with it (tests/support/app-harness.ts).
-    env: { TEST_DB_DRIVER: driver, NEXTAUTH_SECRET: "integration-tests-only-secret-0123456789abcdef" },
+    env: {
+      TEST_DB_DRIVER: driver,
+      NEXTAUTH_SECRET: "integration-tests-only-secret-0123456789abcdef",
+      // Analysis in the test's own thread: tests/unit/analysis-pool.test.ts covers the worker threads.
+      ANALYSIS_WORKERS: "0",
+    },
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/next-mocks.ts"],
   },

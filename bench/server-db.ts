@@ -12,8 +12,10 @@ import { hashPassword } from "@/lib/auth/password";
 import { saveAnswers } from "@/lib/attempts/grading";
 import { startAttempt } from "@/lib/attempts/start";
 import { fieldName } from "@/lib/attempts/answer-form";
+import { disguiseFor, type Disguise } from "@/lib/attempts/opaque-ids";
 import { gradeAnswer, type Question, type Response } from "@/lib/quiz";
 import { prepareContent } from "@/lib/startup";
+import { createSession } from "@/lib/users/sessions";
 
 export type BenchDb =
   | { driver: "pglite"; dir: string }
@@ -90,7 +92,6 @@ export async function dropBenchDb(target: BenchDb, userIds: string[]): Promise<v
 export type Student = {
   id: string;
   email: string;
-  sessionVersion: number;
   cookie: string;
   attemptId?: string;
   /** What this student's form posts: field name -> values (a checkbox group has several). */
@@ -111,17 +112,27 @@ export type Seeded = {
 
 const SESSION_COOKIE = "next-auth.session-token";
 
-/** A session cookie exactly as next-auth would issue it after sign-in (see the jwt callback in app/_lib/auth.ts). */
+/**
+ * A session cookie exactly as next-auth would issue it after sign-in: a sessions
+ * row and a token naming it (see authorize and the jwt callback in app/_lib/auth.ts).
+ */
 export async function mintSessionCookie(
-  user: { id: string; email: string; name: string; role: Role; sessionVersion: number },
+  db: Db,
+  user: { id: string; email: string; name: string; role: Role },
   secret: string,
 ): Promise<string> {
+  const sessionId = await createSession({
+    db,
+    userId: user.id,
+    userAgent: "bench",
+    clientAddress: "127.0.0.1",
+  });
   const token = await encode({
     token: {
       sub: user.id,
       uid: user.id,
       role: user.role,
-      sv: user.sessionVersion,
+      sid: sessionId,
       name: user.name,
       email: user.email,
     },
@@ -155,10 +166,17 @@ function answerSheet(questions: Question[]): { response: Response; questionId: s
   });
 }
 
-/** The form fields a browser would post for these answers (names from lib/attempts/questions.ts). */
-function formFields(answers: { questionId: string; response: Response }[]): [string, string][] {
+/** The form fields a browser would post for these answers: the quiz page's opaque ids (lib/attempts/opaque-ids.ts). */
+function formFields(
+  disguise: Disguise,
+  questions: Question[],
+  answers: { questionId: string; response: Response }[],
+): [string, string][] {
   const out: [string, string][] = [];
-  for (const { questionId, response } of answers) {
+  for (const answer of answers) {
+    const q = questions.find((x) => x.id === answer.questionId)!;
+    const questionId = disguise.show(q).id;
+    const response = disguise.shown(q, answer.response);
     if ("optionId" in response) out.push([fieldName(questionId), response.optionId]);
     else if ("optionIds" in response)
       for (const id of response.optionIds) out.push([fieldName(questionId), id]);
@@ -197,7 +215,6 @@ export async function seed(input: {
     email: users.email,
     name: users.name,
     role: users.role,
-    sessionVersion: users.sessionVersion,
   });
   // One account signs in for real (scrypt at production cost) to show the minted cookies are equivalent.
   const signIn = { email: `bench-${run}-signin@bench.invalid`, password: "bench-sign-in-2022!" };
@@ -214,7 +231,7 @@ export async function seed(input: {
   const students: Student[] = [];
   const started = Date.now();
   for (const [i, user] of created.entries()) {
-    const student: Student = { ...user, cookie: await mintSessionCookie(user, secret) };
+    const student: Student = { ...user, cookie: await mintSessionCookie(db, user, secret) };
     const attempt = await startAttempt({ db, userId: user.id, articleId: article.id, mode: "take" });
     if (!attempt.ok) throw new Error(`startAttempt failed: ${attempt.reason}`);
     student.attemptId = attempt.attemptId;
@@ -224,7 +241,8 @@ export async function seed(input: {
       const answers = answerSheet(questions);
       const saved = await saveAnswers({ db, userId: user.id, attemptId: attempt.attemptId, answers });
       if (!saved.ok) throw new Error(`saveAnswers failed: ${saved.reason}`);
-      student.fields = formFields(answers);
+      const row = (await db.select().from(quizAttempts).where(eq(quizAttempts.id, attempt.attemptId)))[0]!;
+      student.fields = formFields(disguiseFor(row, questions, secret), questions, answers);
       student.expectedScore =
         Math.round(
           answers.reduce((sum, a, j) => sum + gradeAnswer(questions[j]!, a.response).score, 0) * 100,

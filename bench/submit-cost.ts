@@ -1,7 +1,7 @@
 /**
  * `tsx bench/submit-cost.ts`: what one quiz submission costs the database,
  * without HTTP or Next around it. Replays the data calls of
- * submitQuizFormAction (getUserById for the session, getAttemptQuestions,
+ * submitQuizFormAction (userOfSession for the session, getAttemptQuestions,
  * then submitAttempt with the form's answers, which saves and grades them in
  * one transaction) for N students one after another, counting statements and
  * timing each step, on an in-memory PGlite (or on DATABASE_URL, with users of
@@ -15,9 +15,9 @@ import { quizzes, users } from "@/db/schema";
 import { submitAttempt } from "@/lib/attempts/grading";
 import { startAttempt } from "@/lib/attempts/start";
 import { getAttemptForUser, getAttemptQuestions } from "@/lib/attempts/views";
-import { responseFromForm, toPublicQuestion } from "@/lib/attempts/answer-form";
+import { disguiseFor } from "@/lib/attempts/opaque-ids";
 import { prepareContent } from "@/lib/startup";
-import { getUserById } from "@/lib/users/accounts";
+import { createSession, userOfSession } from "@/lib/users/sessions";
 
 const N = Number(process.env.SUBMIT_COST_STUDENTS ?? 100);
 let statements = 0;
@@ -58,20 +58,27 @@ async function main() {
       })),
     )
     .returning({ id: users.id });
-  const attempts: { userId: string; attemptId: string; form: FormData }[] = [];
+  const attempts: { userId: string; attemptId: string; form: FormData; sessionId: string }[] = [];
   for (const u of created) {
     const r = await startAttempt({ db, userId: u.id, articleId: article!.id, mode: "take" });
     if (!r.ok) throw new Error(r.reason);
     const view = await getAttemptForUser({ db, userId: u.id, attemptId: r.attemptId });
     const form = new FormData();
-    // Every question answered with its first option, or the text "answer".
-    for (const q of view!.quiz.questions) {
-      if (q.answer.type === "text") form.set(`q_${q.id}`, "answer");
-      else if (q.answer.type === "match")
+    // Every question answered with its first option, or the text "answer", in the page's (opaque) ids.
+    const shown = disguiseFor(view!.attempt, view!.quiz.questions);
+    for (const q of view!.quiz.questions.map((x) => shown.show(x))) {
+      if (q.inputType === "text") form.set(`q_${q.id}`, "answer");
+      else if (q.inputType === "match")
         for (const item of q.items ?? []) form.set(`q_${q.id}_${item.id}`, q.options[0]!.id);
       else form.set(`q_${q.id}`, q.options[0]!.id);
     }
-    attempts.push({ userId: u.id, attemptId: r.attemptId, form });
+    const sessionId = await createSession({
+      db,
+      userId: u.id,
+      userAgent: "bench",
+      clientAddress: "127.0.0.1",
+    });
+    attempts.push({ userId: u.id, attemptId: r.attemptId, form, sessionId });
   }
 
   const steps = { session: 0, questions: 0, "save and grade": 0 };
@@ -86,14 +93,12 @@ async function main() {
   }
   const started = performance.now();
   for (const a of attempts) {
-    await step("session", () => getUserById({ db, userId: a.userId }));
+    await step("session", () => userOfSession({ db, sessionId: a.sessionId, userId: a.userId }));
     const attempt = await step("questions", () =>
       getAttemptQuestions({ db, userId: a.userId, attemptId: a.attemptId }),
     );
-    const answers = attempt!.questions.map((q) => ({
-      questionId: q.id,
-      response: responseFromForm(toPublicQuestion(q), a.form),
-    }));
+    const disguise = disguiseFor(attempt!, attempt!.questions);
+    const answers = attempt!.questions.map((q) => ({ questionId: q.id, response: disguise.read(q, a.form) }));
     await step("save and grade", () =>
       submitAttempt({ db, userId: a.userId, attemptId: a.attemptId, answers }),
     );

@@ -3,6 +3,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { DatabaseTarget } from "@/lib/env";
+import { logError } from "@/lib/log";
 import * as schema from "./schema";
 import { acquireDataDirLock } from "./pglite-lock";
 
@@ -67,7 +68,7 @@ export async function openPostgres(url: string): Promise<Database> {
   const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle client that loses its server (a restart) emits 'error' on the pool;
   // without a listener that would crash the process instead of being replaced.
-  pool.on("error", (err) => console.error("[db] idle PostgreSQL client error:", err.message));
+  pool.on("error", (err) => logError("db", "idle PostgreSQL client error", err));
   const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Db;
   return { db, driver: "postgres", close: () => pool.end() };
 }

@@ -7,12 +7,16 @@
  * answer must never execute in the teacher's spreadsheet (CSV injection). Only
  * values typed as numbers are written bare, negatives included; the text "-5"
  * is neutralised like any other text, since text is where user input arrives.
+ *
+ * A cell with a semicolon is quoted as well: spreadsheets in semicolon locales
+ * (most of Europe) split on ";", so `x;=1+1` would otherwise become two cells,
+ * the second one a formula.
  */
 export type CsvCell = string | number | Date | boolean | null | undefined;
 
 const BOM = "\uFEFF";
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+const NEEDS_QUOTES = /[",;\r\n]/;
 
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return "";

@@ -13,6 +13,21 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+/** An optional whole number from 0 to `max`; empty is unset. */
+const wholeNumber = (name: string, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return undefined;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > max) {
+        ctx.addIssue({ code: "custom", message: `${name} must be a whole number from 0 to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -29,6 +44,15 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   SEED_DEMO: flag,
+  VERCEL: z.string().optional(),
+  /** Analysis worker threads (lib/analysis); 0 runs analysis in the request's thread (scripts, tests). */
+  ANALYSIS_WORKERS: wholeNumber("ANALYSIS_WORKERS", 16),
+  /**
+   * How many proxies of ours stand in front of the server, each appending the
+   * address it saw to X-Forwarded-For. 0: the socket's address is the client.
+   * Unset on Vercel means 1 (Vercel's edge writes the header itself).
+   */
+  TRUSTED_PROXY_HOPS: wholeNumber("TRUSTED_PROXY_HOPS", 10),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -96,6 +120,25 @@ export function authSecret(e: Env = env()): string {
     // another process wrote it first: use theirs
     return fs.readFileSync(file, "utf8").trim();
   }
+}
+
+/** Proxies of ours in front of the server (see lib/http/client-address.ts). */
+export function trustedProxyHops(e: Env = env()): number {
+  return e.TRUSTED_PROXY_HOPS ?? (e.VERCEL ? 1 : 0);
+}
+
+/** Worker threads for analysis: two by default, so one slow upload never holds up a quiz. */
+export function analysisWorkers(e: Env = env()): number {
+  return e.ANALYSIS_WORKERS ?? 2;
+}
+
+/**
+ * Whether this code runs from Next's server build. Next replaces
+ * `process.env.NEXT_RUNTIME` at build time (it is not in the runtime
+ * environment), so it is read here literally, not through the schema.
+ */
+export function bundledByNext(): boolean {
+  return process.env.NEXT_RUNTIME === "nodejs";
 }
 
 /** For tests: forget the parsed environment after changing process.env. */

@@ -12,12 +12,21 @@ const NOTICES = {
     text: "Your password is changed and every session has ended. Sign in with your new password.",
   },
   "signed-out-everywhere": { tone: "success", text: "You are signed out on every device." },
+  "session-ended": { tone: "success", text: "That session has ended: the browser it was on is signed out." },
   // Classes
   "code-changed": {
     tone: "success",
     text: "A new join code is ready. The old one no longer works; students already in the class stay in it.",
   },
-  "student-removed": { tone: "success", text: "The student was removed from the class." },
+  "student-removed": {
+    tone: "success",
+    text: "The student was removed from the class. They can join again with the code.",
+  },
+  "student-kept-out": {
+    tone: "success",
+    text: "The student was removed from the class and cannot join again with the code.",
+  },
+  "student-let-back": { tone: "success", text: "The student can join the class again with the code." },
   "quiz-assigned": { tone: "success", text: "The quiz is assigned. Students of the class see it now." },
   // Assignments, as the teacher sees them
   "assignment-closed": {
@@ -49,6 +58,10 @@ const NOTICES = {
     text: "There are no questions to practise yet: take a quiz first, or you have answered everything right since.",
   },
   "answers-saved": { tone: "success", text: "Your answers are saved." },
+  "self-study-locked": {
+    tone: "warning",
+    text: "Practice on this article is closed while your assignment on it is open: finish the assignment first.",
+  },
   // Question review
   "question-on": { tone: "success", text: "The question is in the quiz now." },
   "question-off": { tone: "success", text: "The question is off: it will not be assigned." },

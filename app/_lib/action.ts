@@ -9,7 +9,10 @@ import type { Role } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
 import { withNotice } from "@/lib/notices";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/result";
+import { describeError } from "@/lib/log";
 import { storableText } from "@/lib/text";
+
+export { describeError };
 
 /**
  * The one pipeline of every server action (see ARCHITECTURE.md):
@@ -221,30 +224,4 @@ function failureOf(name: string, e: unknown): { message: string; reason: "unavai
   return unavailable
     ? { reason: "unavailable", message: UNAVAILABLE }
     : { reason: "failed", message: FAILED };
-}
-
-/**
- * An error for the log: the class and code of it and of what it wraps, and
- * where it was thrown. Never its message: drizzle's names the query and its
- * parameters (password hashes, whole articles, students' answers).
- */
-export function describeError(e: unknown): string {
-  if (!e || typeof e !== "object") return typeof e;
-  const parts: string[] = [];
-  let current: unknown = e;
-  for (let depth = 0; current && typeof current === "object" && depth < 5; depth++) {
-    const name = (current as object).constructor?.name || "Object";
-    const code = (current as { code?: unknown }).code;
-    parts.push(typeof code === "string" || typeof code === "number" ? `${name} (code ${code})` : name);
-    current = (current as { cause?: unknown }).cause;
-  }
-  const frame = (e as { stack?: unknown }).stack;
-  const at =
-    typeof frame === "string"
-      ? frame
-          .split("\n")
-          .find((l) => l.startsWith("    at "))
-          ?.trim()
-      : undefined;
-  return parts.join(" ← ") + (at ? ` ${at}` : "");
 }

@@ -8,18 +8,27 @@ import { cache } from "react";
 import { getDb } from "@/db";
 import { storableText } from "@/lib/text";
 import type { Role } from "@/db/schema";
-import { SIGN_IN_ERROR_THROTTLED } from "@/lib/auth/sign-in-messages";
-import { authSecret } from "@/lib/env";
-import { authenticate, getUserById } from "@/lib/users/accounts";
+import { isHashQueueFull } from "@/lib/auth/password";
+import {
+  SIGN_IN_ERROR_BUSY,
+  SIGN_IN_ERROR_THROTTLED,
+  SIGN_IN_ERROR_UNAVAILABLE,
+} from "@/lib/auth/sign-in-messages";
+import { authSecret, trustedProxyHops } from "@/lib/env";
+import { clientAddressFrom } from "@/lib/http/client-address";
+import { logError } from "@/lib/log";
+import { authenticate } from "@/lib/users/accounts";
+import { createSession, endSession, SESSION_MAX_AGE_MS, userOfSession } from "@/lib/users/sessions";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string; email: string; role: Role };
+    user: SessionUser;
   }
   interface User {
     id: string;
     role: Role;
-    sessionVersion: number;
+    /** The sessions row made at this sign-in. */
+    sessionId: string;
   }
 }
 
@@ -27,11 +36,12 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     role?: Role;
-    sv?: number;
+    /** The sessions row this token belongs to; the token dies with it. */
+    sid?: string;
   }
 }
 
-/** Thrown inside the jwt callback when a token's session version is stale: next-auth then clears the cookie. */
+/** Thrown inside the jwt callback when a token's session has ended: next-auth then clears the cookie. */
 class SessionRevoked extends Error {
   constructor() {
     super("session revoked");
@@ -39,18 +49,10 @@ class SessionRevoked extends Error {
   }
 }
 
-/** The address of the nearest peer. The last X-Forwarded-For entry is the one our own proxy (Next, Vercel) wrote. */
-export function clientAddressFrom(headers: Record<string, unknown> | Headers | undefined): string {
-  const get = (name: string): string | undefined => {
-    if (!headers) return undefined;
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const v = headers[name];
-    return Array.isArray(v) ? String(v[v.length - 1]) : typeof v === "string" ? v : undefined;
-  };
-  const forwarded = get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return storableText(last || get("x-real-ip") || "unknown").slice(0, 64);
-}
+/** Error codes authorize() may throw: next-auth puts the message in the sign-in URL, so only these. */
+const KNOWN_CODES = new Set([SIGN_IN_ERROR_BUSY, SIGN_IN_ERROR_UNAVAILABLE]);
+const isKnownCode = (e: unknown) =>
+  e instanceof Error && (KNOWN_CODES.has(e.message) || e.message.startsWith(`${SIGN_IN_ERROR_THROTTLED}:`));
 
 /**
  * The session could not be checked because the database did not answer. next-auth
@@ -73,7 +75,7 @@ type AuthHooks = {
 export function authOptions(hooks: AuthHooks = {}): NextAuthOptions {
   return {
     secret: authSecret(),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_MS / 1000 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
@@ -87,18 +89,32 @@ export function authOptions(hooks: AuthHooks = {}): NextAuthOptions {
           const password = typeof credentials?.password === "string" ? credentials.password : "";
           // No account has a longer email (sign-up allows 254), and the throttle's key must fit its index.
           if (!email || !password || email.length > 254) return null;
-          const result = await authenticate({
-            db: await getDb(),
-            email,
-            password,
-            clientAddress: clientAddressFrom(req?.headers),
-          });
-          if (result.ok) return result.user;
-          if (result.reason === "throttled") {
-            // Only a code and a time travel in the URL; the page writes the sentence.
-            throw new Error(`${SIGN_IN_ERROR_THROTTLED}:${result.retryAt.getTime()}`);
+          const clientAddress = clientAddressFrom(req?.headers, trustedProxyHops());
+          try {
+            const db = await getDb();
+            const result = await authenticate({ db, email, password, clientAddress });
+            if (result.ok) {
+              const userAgent = req?.headers?.["user-agent"];
+              const sessionId = await createSession({
+                db,
+                userId: result.user.id,
+                userAgent: typeof userAgent === "string" ? userAgent : "",
+                clientAddress,
+              });
+              return { ...result.user, sessionId };
+            }
+            if (result.reason === "throttled") {
+              // Only a code and a time travel in the URL; the page writes the sentence.
+              throw new Error(`${SIGN_IN_ERROR_THROTTLED}:${result.retryAt.getTime()}`);
+            }
+            return null;
+          } catch (e) {
+            if (isKnownCode(e)) throw e;
+            if (isHashQueueFull(e)) throw new Error(SIGN_IN_ERROR_BUSY);
+            // next-auth would put this error's message (a failed query, with its parameters) in the URL.
+            logError("next-auth", "sign-in could not be checked", e);
+            throw new Error(SIGN_IN_ERROR_UNAVAILABLE);
           }
-          return null;
         },
       }),
     ],
@@ -107,43 +123,57 @@ export function authOptions(hooks: AuthHooks = {}): NextAuthOptions {
         if (user) {
           token.uid = user.id;
           token.role = user.role;
-          token.sv = user.sessionVersion;
+          token.sid = user.sessionId;
           return token;
         }
-        if (!token.uid) throw new SessionRevoked();
-        // Every session check re-reads the user: sign-out-everywhere, a password
-        // change or a deleted account end the session at once.
-        let current: Awaited<ReturnType<typeof getUserById>>;
+        if (!token.uid || !token.sid) throw new SessionRevoked();
+        // Every session check reads the session's row with its user: signing out,
+        // ending the session from /account, a password change or a deleted
+        // account end it at once, for every copy of the cookie.
+        let current: Awaited<ReturnType<typeof userOfSession>>;
         try {
-          current = await getUserById({ db: await getDb(), userId: token.uid });
+          current = await userOfSession({ db: await getDb(), sessionId: token.sid, userId: token.uid });
         } catch (e) {
           hooks.onCheckFailed?.(e);
           throw e;
         }
-        if (!current || current.sessionVersion !== token.sv) throw new SessionRevoked();
+        if (!current) throw new SessionRevoked();
         token.role = current.role;
         token.name = current.name;
         token.email = current.email;
         return token;
       },
       async session({ session, token }) {
-        if (token.uid && token.role) {
+        if (token.uid && token.role && token.sid) {
           session.user = {
             id: token.uid,
             role: token.role,
             name: token.name ?? "",
             email: token.email ?? "",
+            sessionId: token.sid,
           };
         }
         return session;
+      },
+    },
+    events: {
+      // "Sign out" ends this browser's session on the server too: a copied cookie dies with it.
+      async signOut({ token }) {
+        const t = token as { uid?: string; sid?: string } | null;
+        if (!t?.uid || !t.sid) return;
+        try {
+          await endSession({ db: await getDb(), userId: t.uid, sessionId: t.sid });
+        } catch (e) {
+          logError("next-auth", "sign-out could not end the session", e);
+        }
       },
     },
     logger: {
       error(code, metadata) {
         const err = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
         if (err instanceof Error && err.name === "SessionRevoked") return;
-        if (err instanceof Error && err.message.startsWith(`${SIGN_IN_ERROR_THROTTLED}:`)) return;
-        console.error(`[next-auth] ${code}`, err instanceof Error ? err.message : "");
+        if (isKnownCode(err)) return;
+        logError("next-auth", code, err);
       },
       warn(code) {
         if (code === "NEXTAUTH_URL") return;
@@ -154,7 +184,7 @@ export function authOptions(hooks: AuthHooks = {}): NextAuthOptions {
   };
 }
 
-export type SessionUser = { id: string; name: string; email: string; role: Role };
+export type SessionUser = { id: string; name: string; email: string; role: Role; sessionId: string };
 
 /**
  * The signed-in user of this request. Memoised per request with React's cache:

@@ -3,7 +3,7 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { buttonAction, fail, formAction, goTo, stay } from "@/app/_lib/action";
-import { responseFromForm, toPublicQuestion } from "@/lib/attempts/answer-form";
+import { disguiseFor } from "@/lib/attempts/opaque-ids";
 import { saveAnswers, submitAttempt } from "@/lib/attempts/grading";
 import { startAttempt } from "@/lib/attempts/start";
 import { getAttemptQuestions } from "@/lib/attempts/views";
@@ -25,7 +25,8 @@ export const startAttemptAction = buttonAction({
     const result = await startAttempt({ db, userId: user.id, articleId: input.articleId, mode: input.mode });
     if (!result.ok) {
       if (result.reason === "not-found") notFound();
-      return goTo(withNotice(articlePage(input.slug), "no-practice-questions", "quiz-heading"));
+      const notice = result.reason === "graded-open" ? "self-study-locked" : "no-practice-questions";
+      return goTo(withNotice(articlePage(input.slug), notice, "quiz-heading"));
     }
     return goTo(attemptPage(result.attemptId), { revalidate: [articlePage(input.slug)] });
   },
@@ -35,6 +36,7 @@ const ENDED: Record<string, string> = {
   "time-up": "Time is up. Your saved answers have been graded.",
   closed: "Your teacher closed this assignment. Your saved answers have been graded.",
   submitted: "This quiz is already submitted.",
+  "graded-open": "Practice on this article is closed while your assignment on it is open.",
 };
 
 /**
@@ -48,13 +50,14 @@ export const autosaveAnswerAction = formAction({
   schema: z.object({ attemptId: z.uuid(), questionId: z.string().min(1).max(200) }),
   run: async ({ user, input, db, form }) => {
     const attempt = await getAttemptQuestions({ db, userId: user.id, attemptId: input.attemptId });
-    const question = attempt?.questions.find((q) => q.id === input.questionId);
-    if (!attempt || !question) return fail("This quiz was not found.", { reason: "not-found" });
+    const disguise = attempt && disguiseFor(attempt, attempt.questions);
+    const question = disguise?.find(input.questionId);
+    if (!disguise || !question) return fail("This quiz was not found.", { reason: "not-found" });
     const result = await saveAnswers({
       db,
       userId: user.id,
       attemptId: input.attemptId,
-      answers: [{ questionId: question.id, response: responseFromForm(toPublicQuestion(question), form) }],
+      answers: [{ questionId: question.id, response: disguise.read(question, form) }],
     });
     if (result.ok) return stay("Saved.");
     return fail(ENDED[result.reason] ?? "This quiz was not found.", { reason: result.reason });
@@ -86,10 +89,8 @@ function quizFormAction(intent: "save" | "submit" | "submit-anyway") {
       const attempt = await getAttemptQuestions({ db, userId: user.id, attemptId });
       if (!attempt) notFound();
       if (attempt.status === "submitted") return goTo(page);
-      const answers = attempt.questions.map((q) => ({
-        questionId: q.id,
-        response: responseFromForm(toPublicQuestion(q), form),
-      }));
+      const disguise = disguiseFor(attempt, attempt.questions);
+      const answers = attempt.questions.map((q) => ({ questionId: q.id, response: disguise.read(q, form) }));
       const unanswered = answers.filter((a) => a.response === null).length;
       if (intent === "save" || (intent === "submit" && unanswered > 0)) {
         const saved = await saveAnswers({ db, userId: user.id, attemptId, answers });

@@ -5,8 +5,15 @@ import { z } from "zod";
 import { buttonAction, fail, formAction, goTo } from "@/app/_lib/action";
 import { closeAssignment, createAssignment, reopenAssignment } from "@/lib/assignments/queries";
 import { assignmentFormSchema } from "@/lib/assignments/form";
-import { classNameSchema, createClass, regenerateJoinCode, removeStudent } from "@/lib/classes/queries";
+import {
+  classNameSchema,
+  createClassLimited,
+  regenerateJoinCode,
+  removeStudent,
+  unblockStudent,
+} from "@/lib/classes/queries";
 import { withNotice } from "@/lib/notices";
+import { minutesUntil } from "@/lib/rate-limit";
 
 const classPage = (id: unknown) => `/teacher/classes/${encodeURIComponent(String(id ?? ""))}`;
 const assignmentPage = (id: unknown) => `/teacher/assignments/${encodeURIComponent(String(id ?? ""))}`;
@@ -17,8 +24,15 @@ export const createClassAction = formAction({
   page: "/teacher",
   schema: z.object({ name: classNameSchema }),
   run: async ({ user, input, db }) => {
-    const made = await createClass({ db, teacherId: user.id, name: input.name });
-    return goTo(classPage(made.id), { revalidate: ["/teacher"] });
+    const made = await createClassLimited({ db, teacherId: user.id, name: input.name });
+    if (!made.ok)
+      return fail(
+        `You have made many classes in the last hour. Try again in ${minutesUntil(made.retryAt)}.`,
+        {
+          reason: made.reason,
+        },
+      );
+    return goTo(classPage(made.classId), { revalidate: ["/teacher"] });
   },
 });
 
@@ -40,11 +54,31 @@ export const removeStudentAction = buttonAction({
   name: "removeStudent",
   access: "teacher",
   page: (fields) => classPage(fields.classId),
+  // "Keep out" is a checkbox: "on" when ticked, absent otherwise.
+  schema: z.object({
+    classId: z.uuid(),
+    studentId: z.uuid(),
+    block: z.literal("on").optional().catch(undefined),
+  }),
+  run: async ({ user, input, db }) => {
+    const block = input.block === "on";
+    const result = await removeStudent({ db, teacherId: user.id, ...input, block });
+    if (!result.ok) notFound();
+    return goTo(withNotice(classPage(input.classId), block ? "student-kept-out" : "student-removed"), {
+      revalidate: [classPage(input.classId)],
+    });
+  },
+});
+
+export const unblockStudentAction = buttonAction({
+  name: "unblockStudent",
+  access: "teacher",
+  page: (fields) => classPage(fields.classId),
   schema: z.object({ classId: z.uuid(), studentId: z.uuid() }),
   run: async ({ user, input, db }) => {
-    const result = await removeStudent({ db, teacherId: user.id, ...input });
+    const result = await unblockStudent({ db, teacherId: user.id, ...input });
     if (!result.ok) notFound();
-    return goTo(withNotice(classPage(input.classId), "student-removed"), {
+    return goTo(withNotice(classPage(input.classId), "student-let-back"), {
       revalidate: [classPage(input.classId)],
     });
   },

@@ -33,5 +33,26 @@ export const classMembers = pgTable(
   ],
 );
 
+/**
+ * Students a teacher removed and does not let back in with the join code.
+ * Removing a student without blocking lets them rejoin, as before.
+ */
+export const classBlocks = pgTable(
+  "class_blocks",
+  {
+    classId: uuid("class_id")
+      .notNull()
+      .references(() => classes.id, { onDelete: "cascade" }),
+    studentId: uuid("student_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.classId, t.studentId] }),
+    index("class_blocks_student_idx").on(t.studentId),
+  ],
+);
+
 export type ClassRow = typeof classes.$inferSelect;
 export type ClassMember = typeof classMembers.$inferSelect;

@@ -3,10 +3,9 @@ import { and, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { articles, classes, classMembers, type Article, type NewArticle } from "@/db/schema";
+import { isAnalysisError, MARKUP_LIMITS, readUpload, type UploadReading } from "@/lib/analysis";
 import { refuse, ok, type Result } from "@/lib/result";
 import { storableText } from "@/lib/text";
-import { prepareArticle } from "@/lib/quiz";
-import { countWords } from "./reading";
 
 export type ArticleSummary = Pick<
   Article,
@@ -86,7 +85,11 @@ export const newArticleSchema = z.object({
   text: z.string(),
 });
 
-export type AddArticleResult = Result<{ slug: string }, "invalid", "title" | "text">;
+export type AddArticleResult = Result<
+  { slug: string },
+  "invalid" | "markup" | "busy" | "too-slow",
+  "title" | "text"
+>;
 
 /** Text that is really a binary file: NUL bytes, or many replacement characters from a failed decode. */
 function looksBinary(text: string): boolean {
@@ -95,6 +98,10 @@ function looksBinary(text: string): boolean {
   const bad = sample.match(/\uFFFD/g)?.length ?? 0;
   return sample.length > 0 && bad / sample.length > 0.01;
 }
+
+const BUSY =
+  "Several articles are being read right now. Your details are still here: please try again in a moment.";
+const TOO_SLOW = "This page took too long to read. Paste the article's text instead.";
 
 export async function addTeacherArticle(input: {
   db: Executor;
@@ -114,8 +121,30 @@ export async function addTeacherArticle(input: {
       text: ["That file is not text. Upload a .txt or .html file, or paste the article."],
     });
   // HTML goes through the generator's extraction (Readability): scripts and styles never reach the body.
-  const prepared = prepareArticle(input.text);
-  const words = countWords(prepared.text);
+  // It runs in a worker within a time budget, after the markup was measured (lib/analysis).
+  let reading: UploadReading;
+  try {
+    reading = await readUpload(input.text);
+  } catch (e) {
+    if (isAnalysisError(e, "PoolBusyError")) return refuse("busy", { text: [BUSY] });
+    if (isAnalysisError(e, "AnalysisTimeoutError") || isAnalysisError(e, "AnalysisFailedError"))
+      return refuse("too-slow", { text: [TOO_SLOW] });
+    throw e;
+  }
+  if (!reading.ok) {
+    const { reason, size } = reading.verdict;
+    return refuse("markup", {
+      text: [
+        reason === "too-deep"
+          ? `This page's HTML is nested ${size.maxDepth.toLocaleString("en")} levels deep, more than the ${MARKUP_LIMITS.maxDepth} we can read safely. Paste the article's text instead.`
+          : reason === "too-many-elements"
+            ? `This page has ${size.elements.toLocaleString("en")} HTML elements, more than the ${MARKUP_LIMITS.maxElements.toLocaleString("en")} we can read safely. Paste the article's text instead.`
+            : `This page's HTML is too complex to read safely (${size.elements.toLocaleString("en")} elements, deeply nested). Paste the article's text instead.`,
+      ],
+    });
+  }
+  const prepared = reading.prepared;
+  const words = prepared.words;
   if (words < ARTICLE_LIMITS.minWords) {
     return refuse("invalid", {
       text: [

@@ -187,7 +187,7 @@ export type StudentAssignment = {
   status: AssignmentStatus;
   /** Nothing submitted and no longer on time: past due, or the teacher closed it. */
   overdue: boolean;
-  /** The attempt that counts (best or latest), when one is submitted. */
+  /** The attempt that counts (best or latest), when one is submitted and scores are shown. */
   counting: StudentAttemptSummary | null;
   openAttemptId: string | null;
   attemptsLeft: number;
@@ -203,26 +203,33 @@ function summarise(
 ): StudentAssignment {
   const { assignment } = row;
   const open = attempts.find((a) => a.status === "in_progress") ?? null;
-  // The gradebook's own rules, so a student and their teacher always see the same thing.
-  const counting = attempts.find((a) => a.isCounting) ?? null;
+  const submittedAttempts = attempts.filter((a) => a.status === "submitted");
+  const revealed = revealFor(assignment, { now, submittedAttempts: submittedAttempts.length });
+  // The gradebook's own rules, so a student and their teacher see the same thing, except
+  // while scores are hidden: which attempt is "best" would then tell the student which
+  // scored higher. Until then the student sees no score, no counting attempt, and a
+  // status that depends on no score (on time if any attempt was).
+  const hidden = !revealed.score;
+  const counting = hidden ? null : (attempts.find((a) => a.isCounting) ?? null);
+  const statusFrom = hidden ? (submittedAttempts.find((a) => !a.late) ?? submittedAttempts[0]) : counting;
   const cell = cellStatus({
-    counting: counting ?? undefined,
+    counting: statusFrom ?? undefined,
     hasOpen: open !== null,
     dueAt: assignment.dueAt,
     closedAt: assignment.closedAt,
     now,
   });
-  const submitted = attempts.filter((a) => a.status === "submitted").length;
+  const submitted = submittedAttempts.length;
   return {
     ...row,
     questionCount,
-    attempts: attempts.map(({ isCounting: _c, ...a }) => a),
+    attempts: attempts.map(({ isCounting: _c, ...a }) => (hidden ? { ...a, score: null } : a)),
     status: cell.status === "missing" ? "not_started" : cell.status,
     overdue: cell.overdue,
     counting,
     openAttemptId: open?.id ?? null,
     attemptsLeft: Math.max(0, assignment.attemptsAllowed - submitted - (open ? 1 : 0)),
-    revealed: revealFor(assignment, { now, submittedAttempts: submitted }),
+    revealed,
   };
 }
 

@@ -3,6 +3,7 @@ import type { Db, Executor, Tx } from "@/db/client";
 import { assignments, attemptAnswers, quizAttempts, quizzes, type Attempt } from "@/db/schema";
 import type { Question, Response } from "@/lib/quiz";
 import { regradesOfAssignment } from "./corrections";
+import { gradedLock } from "./graded-lock";
 import { scoreAttempt, type RegradeState } from "./scoring";
 
 /**
@@ -47,6 +48,12 @@ async function lockAttempt(tx: Tx, attemptId: string, userId?: string): Promise<
     )
     .for("update", { of: quizAttempts });
   return row;
+}
+
+/** A self-study attempt while an assignment on its article is open for its student (lib/attempts/graded-lock.ts). */
+async function selfStudyLocked(tx: Tx, row: LockedAttempt): Promise<boolean> {
+  if (row.attempt.assignmentId !== null) return false;
+  return Boolean(await gradedLock({ db: tx, userId: row.attempt.userId, articleId: row.attempt.articleId }));
 }
 
 /** How an open attempt has already ended on the server clock, or null while it is still open. */
@@ -118,7 +125,8 @@ async function gradeLocked(
 }
 
 export type SaveResult =
-  { ok: true } | { ok: false; reason: "not-found" | "submitted" | "bad-question" | "time-up" | "closed" };
+  | { ok: true }
+  | { ok: false; reason: "not-found" | "submitted" | "bad-question" | "time-up" | "closed" | "graded-open" };
 
 /**
  * Saves (or clears) answers while the attempt is open. The attempt row is
@@ -137,6 +145,7 @@ export async function saveAnswers(input: {
     const row = await lockAttempt(tx, input.attemptId, input.userId);
     if (!row) return { ok: false, reason: "not-found" };
     if (row.attempt.status !== "in_progress") return { ok: false, reason: "submitted" };
+    if (await selfStudyLocked(tx, row)) return { ok: false, reason: "graded-open" };
     const ending = forcedEnding(
       { deadlineAt: row.attempt.deadlineAt, closedAt: row.closedAt },
       input.now ?? new Date(),
@@ -183,7 +192,7 @@ export type SubmitResult =
       alreadySubmitted: boolean;
       endedBy: AttemptEnding["endedBy"] | null;
     }
-  | { ok: false; reason: "not-found" };
+  | { ok: false; reason: "not-found" | "graded-open" };
 
 /**
  * Grades an attempt once. The row lock serialises concurrent submits; the
@@ -211,6 +220,8 @@ export async function submitAttempt(input: {
         endedBy: row.attempt.endedBy,
       };
     }
+    // Submitting a self-study attempt would show its key: not while an assignment on the article is open.
+    if (await selfStudyLocked(tx, row)) return { ok: false, reason: "graded-open" };
     const now = input.now ?? new Date();
     const ending = forcedEnding({ deadlineAt: row.attempt.deadlineAt, closedAt: row.closedAt }, now) ?? {
       endedBy: "student" as const,

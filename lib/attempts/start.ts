@@ -3,8 +3,10 @@ import type { Db, Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { articles, quizAttempts, quizzes } from "@/db/schema";
 import { visibleTo } from "@/lib/articles/queries";
-import { analyzeArticle, generateQuiz, type Question } from "@/lib/quiz";
+import { quizOf } from "@/lib/analysis";
+import { GENERATOR_VERSION, type Question } from "@/lib/quiz";
 import { ok, refuse, type Result } from "@/lib/result";
+import { gradedLock, type GradedLock } from "./graded-lock";
 import { shuffledOptionOrder } from "./shuffle";
 import { missedQuestions } from "./views";
 
@@ -12,7 +14,9 @@ import { missedQuestions } from "./views";
 
 export const QUIZ_LENGTH = 10;
 
-export type StartResult = Result<{ attemptId: string; resumed: boolean }, "not-found" | "no-questions">;
+export type StartResult =
+  | Result<{ attemptId: string; resumed: boolean }, "not-found" | "no-questions">
+  | ({ ok: false; reason: "graded-open"; fieldErrors?: undefined } & GradedLock);
 
 /**
  * Starts an attempt on an article, or resumes the open one: a student has at
@@ -27,6 +31,9 @@ export async function startAttempt(input: {
   mode: "take" | "fresh" | "practice";
 }): Promise<StartResult> {
   const { db, userId, articleId } = input;
+  // An open assignment on this article closes self-study of it, resuming included (lib/attempts/graded-lock.ts).
+  const lock = await gradedLock({ db, userId, articleId });
+  if (lock) return { ok: false, reason: "graded-open", ...lock };
   const open = await findOpenAttempt(db, userId, articleId);
   if (open) return ok({ attemptId: open.id, resumed: true });
 
@@ -51,9 +58,9 @@ export async function startAttempt(input: {
       .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.articleId, articleId)));
     // The first take of an article is the same quiz for everyone (seed 1); later ones differ.
     seed = input.mode === "take" && n === 0 ? 1 : 1 + n + Math.floor(Math.random() * 1_000_000);
-    const quiz = generateQuiz(analyzeArticle(article.body), { seed, count: QUIZ_LENGTH });
-    questions = quiz.questions;
-    generatorVersion = quiz.generatorVersion;
+    // Analysed in a worker, and the analysis kept there (lib/analysis): not on the request thread.
+    questions = await quizOf(article.body, { seed, count: QUIZ_LENGTH });
+    generatorVersion = GENERATOR_VERSION;
   }
   if (questions.length === 0) return refuse("no-questions");
 

@@ -13,6 +13,7 @@ import {
 import type { Question, Response } from "@/lib/quiz";
 import { overrideEventsOf, regradeEventsOf } from "./corrections";
 import { finalizeEndedAttempts, forcedEnding } from "./grading";
+import { gradedLock, type GradedLock } from "./graded-lock";
 import { revealedToStudent, scoreRevealedToStudent, submittedAtAssignment } from "./reveal";
 import {
   currentOverrides,
@@ -34,6 +35,8 @@ export type AttemptView = {
   article: { id: string; slug: string; title: string; body: string };
   /** The class assignment this attempt belongs to; null when studying alone. */
   assignment: AssignmentRow | null;
+  /** For a self-study attempt: the open assignment on its article that closes it (and its results) for now. */
+  lock: GradedLock | null;
   answers: Map<string, { response: Response | null; score: number | null; correct: boolean | null }>;
   corrections: AttemptCorrections;
 };
@@ -109,15 +112,19 @@ export async function getAttemptForUser(input: {
   if (ended && (await finalizeEndedAttempts({ db: input.db, attemptId: row.attempt.id })) > 0)
     return getAttemptForUser(input);
   const { submittedAttempts, ...view } = row;
-  const [answers, corrections] = await Promise.all([
+  const [answers, corrections, lock] = await Promise.all([
     answersOf(input.db, input.attemptId),
     correctionsOf(input.db, row.attempt, submittedAttempts),
+    row.assignment
+      ? undefined
+      : gradedLock({ db: input.db, userId: input.userId, articleId: row.attempt.articleId }),
   ]);
   return {
     ...view,
     quiz: { ...row.quiz, questions: effectiveQuestions(row.quiz.questions, corrections.regrades) },
     answers,
     corrections,
+    lock: lock ?? null,
   };
 }
 
@@ -140,9 +147,17 @@ export async function getAttemptQuestions(input: {
   db: Executor;
   userId: string;
   attemptId: string;
-}): Promise<{ status: Attempt["status"]; questions: Question[] } | undefined> {
+}): Promise<
+  | { id: string; status: Attempt["status"]; optionOrder: Attempt["optionOrder"]; questions: Question[] }
+  | undefined
+> {
   const [row] = await input.db
-    .select({ status: quizAttempts.status, questions: quizzes.questions })
+    .select({
+      id: quizAttempts.id,
+      status: quizAttempts.status,
+      optionOrder: quizAttempts.optionOrder,
+      questions: quizzes.questions,
+    })
     .from(quizAttempts)
     .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
     .where(and(eq(quizAttempts.id, input.attemptId), eq(quizAttempts.userId, input.userId)))

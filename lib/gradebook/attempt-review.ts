@@ -6,7 +6,7 @@ import { submittedAtAssignment } from "@/lib/attempts/reveal";
 import { effectiveQuestions } from "@/lib/attempts/scoring";
 import { answersOf, correctionsOf, type AttemptView } from "@/lib/attempts/views";
 
-export type TeacherAttemptView = Omit<AttemptView, "assignment"> & {
+export type TeacherAttemptView = Omit<AttemptView, "assignment" | "lock"> & {
   student: { id: string; name: string; email: string };
   assignment: {
     id: string;

@@ -1,3 +1,4 @@
+import { isDemonym, isPlaceName } from "./names";
 import type { Analysis, Question, Span } from "./types";
 
 /**
@@ -20,7 +21,8 @@ export type GateReason =
   | "markup-in-text"
   | "low-confidence"
   | "distractor-also-true"
-  | "too-few-options";
+  | "too-few-options"
+  | "answer-hinted";
 
 export type OptionType =
   | "speaker-person"
@@ -146,6 +148,20 @@ export function structuralGates(a: Analysis, q: Question): GateReason[] {
     })
   )
     out.push("option-in-prompt");
+  // A typed answer the prompt gives away: the place beside its own nationality ("The French
+  // minister added that _____ would ..."), or the answer written out in the prompt.
+  if (q.answer.type === "text") {
+    const accepted = q.answer.accepted;
+    if (
+      accepted.some((x) => normalizeOption(x).length > 2 && ` ${prompt} `.includes(` ${normalizeOption(x)} `))
+    )
+      out.push("option-in-prompt");
+    if (
+      accepted.some((x) => isPlaceName(x.split(" "))) &&
+      q.prompt.split(/[\s"]+/).some((w) => /^\p{Lu}/u.test(w) && isDemonym(w))
+    )
+      out.push("answer-hinted");
+  }
   if (q.options.some((o) => PRONOUN_OR_FRAGMENT.test(o.text.trim()) || /'s$|^\W*$/.test(o.text.trim())))
     out.push("option-is-a-pronoun-or-fragment");
   if (!q.evidence.length || q.evidence.some((e) => !inProse(a, e))) out.push("not-article-prose");

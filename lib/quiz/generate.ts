@@ -34,7 +34,7 @@ import type {
  * distractor is always another speaker's statement. `questionBank` is seed-independent (stable
  * ids = kind + content hash; options in an order derived from the id, never key first).
  */
-export const GENERATOR_VERSION = "newsquiz-gen/2.0.0";
+export const GENERATOR_VERSION = "newsquiz-gen/2.1.0";
 
 type Candidate = { q: Question; topic: string; score: number; g: GateInput; place?: boolean };
 export type DroppedCandidate = { id: string; kind: QuestionKind; prompt: string; reasons: GateReason[] };
@@ -71,6 +71,14 @@ const STATUS_PLAIN: Record<SystemStatus, string> = {
   withheld: "was held back",
   mentioned: "is mentioned (used or fired), not supplied",
 };
+
+/** The status in a sentence about the system, the verb agreeing: "Patriot launchers were sent". */
+function statusSentence(name: string, status: SystemStatus): string {
+  const last = name.split(" ").pop() ?? "";
+  const plural = /[a-z0-9]s$/.test(last) && !/(?:ss|us|is)$/.test(last);
+  const phrase = STATUS_PLAIN[status];
+  return plural ? phrase.replace(/^was /, "were ").replace(/^is /, "are ") : phrase;
+}
 const NUMBER_WORDS =
   "two three four five six seven eight nine ten twelve twenty dozens hundreds thousands millions".split(" ");
 
@@ -135,7 +143,16 @@ const wordsOfSpeaker = (s: Speaker) => {
 };
 
 /** Could two speaker names stand for the same speaker ("the Navy" / "US Navy", "Stein" / "William Stein")? */
+/** Related speakers, memoised per pair (the generator asks for every statement and every speaker). */
+const relatedPairs = new WeakMap<Speaker, Map<Speaker, boolean>>();
 function related(a: Speaker, b: Speaker): boolean {
+  let row = relatedPairs.get(a);
+  if (!row) relatedPairs.set(a, (row = new Map()));
+  let hit = row.get(b);
+  if (hit === undefined) row.set(b, (hit = relatedUncached(a, b)));
+  return hit;
+}
+function relatedUncached(a: Speaker, b: Speaker): boolean {
   if (a.name === b.name) return true;
   const an = wordsOfSpeaker(a);
   for (const w of wordsOfSpeaker(b)) {
@@ -223,6 +240,15 @@ function ordered(q: Question): Question {
 }
 
 /**
+ * A statement that reads as one when it stands alone as an option: not a quoted fragment that
+ * continues the reporter's sentence ("that cleans up the mess ...", "in the new year, not
+ * tonight"): a direct quote that starts in lower case.
+ */
+function readsAlone(q: Quote): boolean {
+  return q.kind === "indirect" || !/^\p{Ll}/u.test(q.text);
+}
+
+/**
  * What a teacher should check before trusting a question on this quote: the speaker is not named
  * in the quote's own sentence (a pronoun, a description, a quotation carried on from before), or
  * is named by one word only. Empty when the sentence itself names the speaker.
@@ -259,7 +285,11 @@ function attributionNotes(
 
 function candidates(a: Analysis): Candidate[] {
   const out: Candidate[] = [];
-  const push = (c: Candidate) => out.push({ ...c, q: ordered(c.q) });
+  // An explanation is a sentence: "The Kiel Institute ... said this.", not "the Kiel ...".
+  const push = (c: Candidate) => {
+    const q = { ...c.q, explanation: cap(c.q.explanation) };
+    out.push({ ...c, q: ordered(q), g: { ...c.g, question: q } });
+  };
   const sentenceOf = (pos: number) => {
     let lo = 0;
     let hi = a.sentences.length - 1;
@@ -358,12 +388,12 @@ function candidates(a: Analysis): Candidate[] {
     for (const o of statements) {
       if (others.length >= 3) break;
       const os = speakerByName.get(o.speaker)!;
-      if (o === q || os.name === sp.name || related(os, sp)) continue;
+      if (o === q || os.name === sp.name || related(os, sp) || !readsAlone(o)) continue;
       if (byText.get(normalizeOption(o.text))?.has(sp.name)) continue;
       if (others.some((x) => x.speaker === o.speaker) && others.length < 2) continue;
       others.push(o);
     }
-    {
+    if (readsAlone(q)) {
       const options = [opt(cutQuote(q.text, 22)), ...others.map((o) => opt(cutQuote(o.text, 22)))];
       const question: Question = {
         id: qid("what-said", `${q.speaker}|${q.text}`),
@@ -467,11 +497,11 @@ function candidates(a: Analysis): Candidate[] {
 
   // Which of these did X NOT say? Three of X's statements and one by someone unrelated.
   for (const sp of optionSpeakers) {
-    const theirs = statements.filter((q) => q.speaker === sp.name);
+    const theirs = statements.filter((q) => q.speaker === sp.name && readsAlone(q));
     if (theirs.length < 3) continue;
     const other = statements.find((o) => {
       const os = speakerByName.get(o.speaker)!;
-      return !related(os, sp) && !byText.get(normalizeOption(o.text))?.has(sp.name);
+      return !related(os, sp) && readsAlone(o) && !byText.get(normalizeOption(o.text))?.has(sp.name);
     });
     if (!other) continue;
     const picked = theirs.slice(0, 3);
@@ -635,7 +665,7 @@ function candidates(a: Analysis): Candidate[] {
         type: "multi",
         optionIds: chosen.flatMap((s, k) => (s.status === "sent" ? [options[k]!.id] : [])),
       },
-      explanation: chosen.map((s) => `${cap(label(s)!)} ${STATUS_PLAIN[s.status]}.`).join(" "),
+      explanation: chosen.map((s) => `${cap(label(s)!)} ${statusSentence(label(s)!, s.status)}.`).join(" "),
       evidence: uniqSpans(chosen.map((s) => s.evidence)),
       confidence: "high",
       notes: [],
@@ -668,7 +698,7 @@ function candidates(a: Analysis): Candidate[] {
         prompt: `What does the article say happened to ${theName(s)}?`,
         options: labels.map((l) => l.o),
         answer: { type: "single", optionId: labels.find((l) => l.k === s.status)!.o.id },
-        explanation: `According to the article, ${theName(s)} ${STATUS_PLAIN[s.status]}.`,
+        explanation: `According to the article, ${theName(s)} ${statusSentence(theName(s), s.status)}.`,
         evidence: [s.evidence],
         confidence: "high",
         notes: [],
@@ -700,7 +730,7 @@ function candidates(a: Analysis): Candidate[] {
         prompt: `True or false: according to the article, ${theName(s)} ${STATUS_PHRASE[claimed]}.`,
         options: tf,
         answer: { type: "single", optionId: tf[isTrue ? 0 : 1]!.id },
-        explanation: `${isTrue ? "True" : "False"}: according to the article, ${theName(s)} ${STATUS_PLAIN[s.status]}.`,
+        explanation: `${isTrue ? "True" : "False"}: according to the article, ${theName(s)} ${statusSentence(theName(s), s.status)}.`,
         evidence: [s.evidence],
         confidence: "high",
         notes: [],
@@ -923,14 +953,50 @@ function shortMarks(a: Analysis): string[] {
   return out;
 }
 
+/** A number's size ("1,200", "$4.5", "six"), or null when it is not one plain number. */
+function magnitude(v: string): number | null {
+  const m = /^\$?([\d,]+(?:\.\d+)?)/.exec(v);
+  if (m) return Number(m[1]!.replace(/,/g, "")) || null;
+  return WORD_VALUES[v.toLowerCase()] ?? null;
+}
+
+const WORD_VALUES: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  twenty: 20,
+};
+
 /** Wrong but same-kind values for a number: other values of the article first, then neighbours. */
 function numberDistractors(value: string, article: string[]): string[] {
-  const out = article.filter((v) => v.toLowerCase() !== value.toLowerCase());
+  // The article's other numbers of the same kind, when they are of a like size: "720,000" beside
+  // "14 (months)" gives the answer away.
+  const size = magnitude(value);
+  const out = article.filter((v) => {
+    if (v.toLowerCase() === value.toLowerCase()) return false;
+    const other = magnitude(v);
+    return size === null || other === null || (other <= size * 20 && size <= other * 20);
+  });
   const m = /^(\$?)([\d,]+(?:\.\d+)?)(.*)$/.exec(value);
   if (m) {
     const n = Number(m[2]!.replace(/,/g, ""));
     const fmt = (x: number) => `${m[1]}${m[2]!.includes(",") ? x.toLocaleString("en-US") : String(x)}${m[3]}`;
-    for (const x of [n * 2, Math.round(n / 2), n + 10, n + 1]) if (x > 0 && x !== n) out.push(fmt(x));
+    // Near values a reader could believe: halves and doubles; small steps only for small numbers
+    // ("720,010" beside "720,000" is no distractor).
+    const near = [
+      n * 2,
+      Math.round(n / 2),
+      ...(n < 100 ? [n + 10] : [Math.round(n * 1.5)]),
+      ...(n < 20 ? [n + 1] : []),
+    ];
+    for (const x of near) if (x > 0 && x !== n) out.push(fmt(x));
   } else {
     const i = NUMBER_WORDS.indexOf(value.toLowerCase());
     if (i >= 0)
@@ -939,7 +1005,16 @@ function numberDistractors(value: string, article: string[]): string[] {
         if (w) out.push(w);
       }
   }
-  return [...new Set(out)].filter((v) => v.toLowerCase() !== value.toLowerCase());
+  // One option per value: "3" and "three" are the same answer, and neither may be the key's.
+  const seen = new Set(size === null ? [] : [size]);
+  return [...new Set(out)].filter((v) => {
+    if (v.toLowerCase() === value.toLowerCase()) return false;
+    const x = magnitude(v);
+    if (x === null) return true;
+    if (seen.has(x)) return false;
+    seen.add(x);
+    return true;
+  });
 }
 
 /**

@@ -93,6 +93,8 @@ const isFirstName = (w: string) => {
   const l = clean(w).toLowerCase();
   return FEMALE.has(l) || MALE.has(l) || UNISEX.has(l);
 };
+const GEOGRAPHIC_HEADS =
+  /^(?:Peninsula|Sea|Ocean|Strait|Straits|Gulf|Bay|Coast|Island|Islands|Valley|River|Lake|Mountains|Desert|Basin|Plateau|Delta|Canal|Channel)$/;
 export const isDemonym = (w: string) => DEMONYM.has(clean(w).toLowerCase());
 export const isPlaceName = (words: string[]) => {
   const l = clean(words.join(" ")).toLowerCase();
@@ -282,6 +284,32 @@ function parseNameRunUncached(words: string[], initial: boolean): ParsedName | n
     ws = rest;
   }
   if (ws.every((w) => !/\p{L}/u.test(w))) return null;
+  // "Engineer Piet Vos", "Nurse Lena Ochs": an occupation before a full name is the person's role.
+  if (ws.length >= 3 && !titleLike(ws[0]!) && isRoleNoun(ws[0]!) && !isFirstName(ws[0]!)) {
+    const tail = ws.slice(1);
+    const shape = personNameShape(tail);
+    if (shape.ok && tail.length >= 2)
+      return {
+        type: "person",
+        name: tail.join(" "),
+        title: ws[0]!,
+        affiliation,
+        nameTokens: tail,
+        possessive,
+        sure: true,
+      };
+  }
+  // "Residents of Tolvik", "Workers at the plant": people named by what they are.
+  if (ws.length >= 3 && isGroupNoun(ws[0]!) && /^(?:of|in|at|from)$/.test(ws[1]!))
+    return {
+      type: "group",
+      name: ws.join(" "),
+      title: null,
+      affiliation,
+      nameTokens: ws,
+      possessive,
+      sure: true,
+    };
   // "No 10", "Number 10": a capitalised word and a number name an office.
   if (
     ws.length === 2 &&
@@ -373,6 +401,9 @@ function parseNameRunUncached(words: string[], initial: boolean): ParsedName | n
   if (ws.length === 1 && isTitleWord(ws[0]!)) return null; // "CEO", "MP": a title, not a name
   if (ws.length === 1 && COUNTRY_ABBREVIATIONS.has(ws[0]!.replace(/\./g, "")))
     return { type: "place", name, title: null, affiliation, nameTokens: ws, possessive, sure: true };
+  // "the Korean Peninsula", "the Red Sea", "the Taiwan Strait": a geographic name is a place.
+  if (ws.length > 1 && GEOGRAPHIC_HEADS.test(ws[ws.length - 1]!))
+    return { type: "place", name, title: null, affiliation, nameTokens: ws, possessive, sure: true };
   if (ws.some(isOrgWord) || (ws.length === 1 && isAcronym(ws[0]!)))
     return { type: "organisation", name, title: null, affiliation, nameTokens: ws, possessive, sure: true };
   if (ws.length === 1 && isDemonym(ws[0]!)) {
@@ -400,4 +431,18 @@ function parseNameRunUncached(words: string[], initial: boolean): ParsedName | n
   if (ws.length > 1 && ws.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|for|and|the)$/.test(w)))
     return { type: "organisation", name, title: null, affiliation, nameTokens: ws, possessive, sure: false };
   return null;
+}
+
+/**
+ * A role as a phrase: "Harbour master", "Engineer" (capitalised only because they open the
+ * sentence) become "harbour master", "engineer"; a title ("Defense Minister", "Democratic Senator"), a nationality ("Spanish finance
+ * minister") or a name keeps its capitals.
+ */
+export function plainPhrase(phrase: string): string {
+  const [first, second] = phrase.split(" ");
+  if (!first || !/^\p{Lu}\p{Ll}+$/u.test(first)) return phrase;
+  if (second !== undefined && !/^\p{Ll}/u.test(second)) return phrase;
+  if (isTitleWord(first) || isDemonym(first)) return phrase;
+  if (!isCommonWord(first.toLowerCase()) && !isRoleNoun(first)) return phrase;
+  return first.toLowerCase() + phrase.slice(first.length);
 }

@@ -27,6 +27,7 @@ import {
   BELIEF,
   inflect,
   isFiniteVerb,
+  isPluralPresent,
   isQuoteOnly,
   PHRASE_CUES,
   QUOTE_CUES,
@@ -89,7 +90,7 @@ const ADJUNCT_PREPOSITIONS = new Set(
   ),
 );
 const TIME_WORDS = new Set(
-  "today yesterday tonight last this next week month year weekend morning afternoon evening night earlier later recently also again separately previously repeatedly publicly privately once then now already ago late early soon".split(
+  "today yesterday tonight last this next week month year weekend morning afternoon evening night earlier later recently also again separately previously repeatedly publicly privately once then now already ago late early soon afterwards afterward subsequently immediately openly bluntly flatly firmly candidly".split(
     " ",
   ),
 );
@@ -183,6 +184,14 @@ const DETERMINERS = new Set([
   "other",
 ]);
 
+/** Words inside a quotation's marks. */
+function wordsIn(text: string, mark: QuoteMark): number {
+  return text
+    .slice(mark.inner.start, mark.inner.end)
+    .split(/\s+/)
+    .filter((w) => /\p{L}|\p{N}/u.test(w)).length;
+}
+
 /** Maximal runs of capitalised words (with name particles and "of" inside) in a token range. */
 function capitalisedRuns(toks: Token[], from: number, to: number): { i: number; j: number }[] {
   const runs: { i: number; j: number }[] = [];
@@ -192,24 +201,43 @@ function capitalisedRuns(toks: Token[], from: number, to: number): { i: number; 
   while (i < to) {
     if (cap(toks[i])) {
       let j = i + 1;
+      // Inside an organisation's complement ("Center for Strategic and International Studies"),
+      // where "and" joins the complement's words.
+      let complement = false;
       while (j < to) {
         const u = toks[j]!;
         if (u.start > toks[j - 1]!.end + 1) break;
         if (cap(u)) j++;
+        // "Kiel Institute for the World Economy", "Institute for the Study of War", "Ministry of
+        // the Interior": an organisation word, "for/of the", a capitalised complement.
         else if (
+          u.word &&
+          /^(?:of|for)$/.test(u.text) &&
+          toks[j + 1]?.text === "the" &&
+          cap(toks[j + 2]) &&
+          toks[j + 1]!.start === u.end + 1 &&
+          toks[j + 2]!.start === toks[j + 1]!.end + 1 &&
+          j + 2 < to &&
+          isOrgWord(toks[j - 1]!.text)
+        ) {
+          j += 3;
+          complement = true;
+        } else if (
           u.word &&
           /^(?:of|de|van|von|der|den|bin|al|da|del|la|le|di|du|ibn|for|and)$/.test(u.text) &&
           cap(toks[j + 1]) &&
           toks[j + 1]!.start === u.end + 1 &&
           // "and" joins organisation names only: "Customs and Border Protection".
-          (u.text !== "and" || isOrgWord(toks[j + 1]!.text) || isOrgWord(toks[j - 1]!.text)) &&
+          (u.text !== "and" || complement || isOrgWord(toks[j + 1]!.text) || isOrgWord(toks[j - 1]!.text)) &&
           // "for" joins "Center for ...", "Secretary for ...", "Doctors for Camp Closure".
           (u.text !== "for" ||
             isOrgWord(toks[j - 1]!.text) ||
             isTitleWord(toks[j - 1]!.text) ||
             (j - 1 === i && /[^s]s$/.test(toks[j - 1]!.text)))
-        )
+        ) {
+          if (/^(?:of|for)$/.test(u.text) && isOrgWord(toks[j - 1]!.text)) complement = true;
           j += 2;
+        }
         // "the Navy's 3rd Fleet", "Carrier Strike Group 2", "Number 10": a number inside an
         // organisation's name.
         else if (
@@ -760,6 +788,11 @@ export class Attributor {
         }))
         .sort((a, b) => b.score - a.score);
       const r = this.pick(pos, cands, `"${p}"`);
+      // One capitalised word of unknown gender ("Aramco") may be a company: no sure antecedent.
+      if (r && !r.entity.nameSure && !r.entity.genderSure && !r.entity.name.includes(" ")) {
+        r.sure = false;
+        r.reason = `"${p}" may refer to ${r.entity.name}, named by one word only`;
+      }
       if (r && !r.entity.gender) r.entity.gender = want;
       return r;
     }
@@ -912,7 +945,8 @@ export class Attributor {
       return null;
     // Documents speak for their authors: "a release from Carrier Strike Group 2", "Stein's note",
     // "the Navy's 3rd Fleet press release", "an Air Force statement".
-    const docAt = body.findIndex((w) => DOC_NOUNS.has(w.toLowerCase()));
+    // A capitalised "Study" is a name's word ("the Institute for the Study of War"), not a document.
+    const docAt = body.findIndex((w, k) => DOC_NOUNS.has(w.toLowerCase()) && (k === 0 || !isCapitalised(w)));
     if (docAt >= 0) {
       const doc = body[docAt]!.toLowerCase();
       const remember = (r: Resolution) => {
@@ -1432,7 +1466,8 @@ export class Attributor {
         const nameBefore =
           isWord(before) &&
           isCapitalised(before.text) &&
-          /^(?:of|at|from|with)$/.test(l) &&
+          // ... or an organisation's complement: "the Centre for Maritime Research".
+          (/^(?:of|at|from|with)$/.test(l) || (l === "for" && isOrgWord(before.text))) &&
           isWord(after) &&
           (isCapitalised(after.text) ||
             (low(after) === "the" && isWord(tokens[j + 2]) && isCapitalised(tokens[j + 2]!.text)));
@@ -1445,7 +1480,17 @@ export class Attributor {
         j++;
         continue;
       }
-      if (!this.npWord(j) && !(isCapitalised(t.text) && j === k)) break;
+      // "the Centre for Maritime and Coastal Research": "and" inside an organisation's complement.
+      const inComplement =
+        l === "and" &&
+        isWord(tokens[j - 1]) &&
+        isCapitalised(tokens[j - 1]!.text) &&
+        isWord(tokens[j + 1]) &&
+        isCapitalised(tokens[j + 1]!.text) &&
+        tokens
+          .slice(k, j)
+          .some((u, n, all) => /^(?:for|of)$/.test(u.text) && n > 0 && isOrgWord(all[n - 1]!.text));
+      if (!this.npWord(j) && !(isCapitalised(t.text) && j === k) && !inComplement) break;
       j++;
     }
     if (j === k) return null;
@@ -1710,7 +1755,9 @@ export class Attributor {
       if (this.inQuote(m) || tk.text === '"') {
         const mi = this.ctx.quoteOf[m] ?? -1;
         if (tk.text === '"' || (mi >= 0 && !this.isSpeechQuote(this.ctx.marks[mi]!))) continue;
-        return -1;
+        // A short quoted fragment is read as the clause's own words ("the test's "specifics
+        // remain confidential""); a longer quotation makes the sentence a direct quote.
+        if (mi < 0 || wordsIn(this.ctx.text, this.ctx.marks[mi]!) > 3) return -1;
       }
       if (!tk.word) {
         // "the unit, built for 40 patients, had held": an appositive inside the subject.
@@ -1721,6 +1768,17 @@ export class Attributor {
       if (NOUN_BEFORE.has(before) || NP_PREPOSITIONS.has(before) || ADJUNCT_PREPOSITIONS.has(before))
         continue;
       if (loose ? looksFinite(tk.text) : isFiniteVerb(low(tk)) && tk.text === low(tk)) return k;
+      // "the tests remain secret": a plural subject's present tense.
+      if (
+        tk.text === low(tk) &&
+        m > k &&
+        isPluralPresent(
+          before,
+          tk.text,
+          m - 1 === k || DETERMINERS.has(low(tokens[m - 2])) || /^\d/.test(low(tokens[m - 2])),
+        )
+      )
+        return k;
     }
     return -1;
   }
@@ -2217,6 +2275,9 @@ export class Attributor {
     const { tokens, text } = this.ctx;
     const out: FoundQuote[] = [];
     const markAtToken = (k: number) => this.ctx.quoteOf[k] ?? -1;
+    // A quoted fragment of three words or fewer ("was "long overdue"", "should "take its time."")
+    // is part of the reported clause; a longer quotation of speech is a direct quote of its own.
+    const isLong = (mi: number) => speechMark[mi]! && wordsIn(text, this.ctx.marks[mi]!) >= 4;
     const cues = this.cues(s);
     type Candidate = { c: Cue; r: Resolution; start: number; end: number; shape: string; found: number };
     const candidates: Candidate[] = [];
@@ -2228,7 +2289,11 @@ export class Attributor {
       const found =
         c.kind === "according" || (inverted && this.clauseBefore(c, s)) ? -1 : this.clauseAfter(c, s);
       if (found >= 0) {
-        const r = this.speakerOf(c, s);
+        // "..., he said, adding that ...": the participle goes on with the last cue's speaker.
+        const prev = candidates[candidates.length - 1];
+        const r =
+          this.speakerOf(c, s) ??
+          (c.kind === "participle" && tokens[c.v - 1]?.text === "," && prev ? prev.r : null);
         if (r) {
           const end = this.clauseEndBefore(cues.slice(n + 1), s, found);
           candidates.push({ c, r, start: found, end, shape: "after", found });
@@ -2258,24 +2323,32 @@ export class Attributor {
           (a) => a !== b && b.c.v >= a.start && b.c.v < a.end && !(a.c.v >= b.start && a.c.v < b.end),
         ),
     );
-    // "X said A, and that B": two statements of the same cue.
-    const parts: Candidate[] = [];
+    // "X said A and that B" is one statement of two clauses, unless A is only the lead-in of a
+    // quotation ("said the Houthis have "prepared for a long war" and that Tel Aviv is still not
+    // safe"): then B is the statement. Each clause is read on its own, and a clause that follows
+    // a kept clause of the same cue joins it.
+    type Part = Candidate & { of: Candidate; cont: boolean };
+    const parts: Part[] = [];
     for (const k of kept) {
       let from = k.start;
       for (let m = k.start + 2; m + 2 < k.end; m++) {
-        if (
-          low(tokens[m]) === "and" &&
-          low(tokens[m + 1]) === "that" &&
-          tokens[m - 1]?.text === "," &&
-          !this.inQuote(m)
-        ) {
-          parts.push({ ...k, start: from, end: m - 1 });
+        if (/^(?:and|but)$/.test(low(tokens[m])) && low(tokens[m + 1]) === "that" && !this.inQuote(m)) {
+          parts.push({
+            ...k,
+            start: from,
+            end: tokens[m - 1]?.text === "," ? m - 1 : m,
+            of: k,
+            cont: from !== k.start,
+          });
           from = m + 2;
         }
       }
-      parts.push({ ...k, start: from });
+      parts.push({ ...k, start: from, of: k, cont: from !== k.start });
     }
-    for (const { c, r, start, end, shape, found } of parts) {
+    let lastOf: Candidate | null = null;
+    for (const { c, r, start, end, shape, found, of, cont } of parts) {
+      const joins = cont && lastOf === of;
+      lastOf = null;
       if (r.entity.type === "person" && !r.entity.gender && found >= 0) {
         const pw = low(tokens[found]);
         if (pw === "she") r.entity.gender = "f";
@@ -2291,8 +2364,10 @@ export class Attributor {
       for (let k = start; k < end; k++) {
         const mi = markAtToken(k);
         if (mi >= 0) {
-          if (!speechMark[mi] && before < 0) fragmentFirst = true;
-          if (speechMark[mi] && before < 0) {
+          const long = isLong(mi);
+          if (!long && tokens[k]!.word) words++;
+          if (!long && before < 0) fragmentFirst = true;
+          if (long && before < 0) {
             before = words;
             // A quotation that is part of the clause's grammar ("had made a "deal with the
             // devil."") rather than set off after a comma makes the sentence a direct quote only;
@@ -2313,7 +2388,12 @@ export class Attributor {
         }
       }
       // A paraphrase that turns into a quotation within a few words is the quotation's lead-in.
-      if (before >= 0 && (before < 6 || woven)) continue;
+      // Clauses of the same report before it are its lead-in too ("said he thought that A and
+      // that the administration had made a "deal with the devil."").
+      if (before >= 0 && (before < 6 || woven)) {
+        if (joins) out.pop();
+        continue;
+      }
       if (words < 3) continue;
       // An interposed cue stays in the text: "The nations, he said, want to ...".
       // The paraphrase stops where a quotation of the speaker's own words begins: that is a
@@ -2321,7 +2401,7 @@ export class Attributor {
       let stop = end;
       for (let k = start; k < end; k++) {
         const mi = markAtToken(k);
-        if (mi >= 0 && speechMark[mi]) {
+        if (mi >= 0 && isLong(mi)) {
           stop = k;
           while (stop > start && !tokens[stop - 1]!.word) stop--;
           break;
@@ -2330,6 +2410,13 @@ export class Attributor {
       const clause = text.slice(tokens[start]!.start, tokens[stop - 1]!.end).replace(/[\s,\u2014.;:]+$/, "");
       if (!clause) continue;
       void shape;
+      if (joins) {
+        const prev = out[out.length - 1]!;
+        prev.text = text.slice(prev.span.start, tokens[start]!.start + clause.length);
+        prev.span = { start: prev.span.start, end: tokens[start]!.start + clause.length };
+        lastOf = of;
+        continue;
+      }
       const reasons: string[] = [];
       let sure = r.sure;
       if (BELIEF.has(c.word)) {
@@ -2355,6 +2442,7 @@ export class Attributor {
         sure,
         reasons,
       });
+      lastOf = of;
       const m = this.reg.mentionAt(r.via.start);
       if (m) m.speaks = true;
       this.lastSpeaker = { id: r.entity.id, paragraph: s.paragraph };
@@ -2369,12 +2457,43 @@ export class Attributor {
     return out;
   }
 
+  /**
+   * Whether a reported clause starting at `from` has a subject that can speak or act: a pronoun
+   * for people, a name, or a noun for people or an organisation ("the board", "officials"),
+   * read up to its first finite verb. "the plan was ...", "the result was ..." have not.
+   */
+  private animateSubject(from: number, limit: number): boolean {
+    const { tokens } = this.ctx;
+    const first = low(tokens[from]);
+    if (/^(?:he|she|they|we|i|you|it)$/.test(first)) return first !== "it";
+    for (let k = from; k < Math.min(limit, from + 5); k++) {
+      const t = tokens[k]!;
+      if (!t.word) break;
+      const l = low(t);
+      if (k > from && isFiniteVerb(l)) break;
+      if (isCapitalised(t.text) || isRoleNoun(l) || isGroupNoun(l) || isOrgNoun(l)) return true;
+    }
+    return false;
+  }
+
   /** A clause after one cue ends where the next cue's own statement begins ("..., and Y said ..."). */
   private clauseEndBefore(later: Cue[], s: SentenceInfo, from: number): number {
     const { tokens } = this.ctx;
     for (const next of later) {
       if (next.v <= from) continue;
       if (isQuoteOnly(next.word) && !REPORTING.has(next.word)) continue;
+      // "... the plan was "credible but late," and estimated that ...", "... was "long overdue"
+      // but warned that ...": the same speaker's next verb begins the next statement.
+      // Not when the reported clause has a subject that could itself be doing it: "she said the
+      // board had reviewed a split and concluded that ..." is the board's conclusion.
+      const before = low(tokens[next.v - 1]);
+      if (
+        (before === "and" || before === "but") &&
+        next.v - 1 > from + 2 &&
+        next.kind === "verb" &&
+        !this.animateSubject(from, next.v - 1)
+      )
+        return next.v - 1;
       for (let k = next.v - 1; k > from; k--) {
         const t = tokens[k]!;
         if (t.text === "," && /^(?:and|but|while|whereas)$/.test(low(tokens[k + 1]))) return k;

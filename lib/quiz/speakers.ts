@@ -1,5 +1,13 @@
 import { acronymOf } from "./acronyms";
-import { clean, genderOfFirstName, genderOfTitle, isOrgWord, type Gender, type ParsedName } from "./names";
+import {
+  clean,
+  genderOfFirstName,
+  genderOfTitle,
+  isOrgWord,
+  plainPhrase,
+  type Gender,
+  type ParsedName,
+} from "./names";
 import type { Span, SpeakerType } from "./types";
 
 /**
@@ -162,7 +170,7 @@ export class Registry {
   }
 
   setRole(e: Entity, role: string, span: Span) {
-    e.role = clean(role).replace(/\s+/g, " ").trim();
+    e.role = plainPhrase(clean(role).replace(/\s+/g, " ").trim());
     e.roleSpan = span;
     const g = genderOfTitle(e.role);
     if (g && !e.genderSure) {

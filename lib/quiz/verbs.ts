@@ -135,3 +135,14 @@ export function isFiniteVerb(w: string): boolean {
   if (w.endsWith("s") && BASE.has(w.slice(0, -1))) return true;
   return false;
 }
+
+/**
+ * A base form after a plural subject is a present-tense verb: "the tests remain", "officials
+ * expect", "they want". `before` is the word before it; `nounPhrase` says the words before that
+ * make it a noun ("the", "its", a number), since "tests" and "prices" are verbs too.
+ */
+export function isPluralPresent(before: string, w: string, nounPhrase: boolean): boolean {
+  if (!BASE.has(w) || MODAL.has(w)) return false;
+  if (/^(?:they|we|i|you)$/.test(before)) return true;
+  return /[^s']s$/.test(before) && before === before.toLowerCase() && (nounPhrase || !isFiniteVerb(before));
+}

@@ -4,7 +4,8 @@ import { ok, refuse, type Result } from "@/lib/result";
 import type { Executor } from "@/db/client";
 import { articles, questionReviews, users, type QuestionReview } from "@/db/schema";
 import { visibleTo } from "@/lib/articles/queries";
-import { analyzeArticle, generateQuiz, questionBank, type Question, type Skill } from "@/lib/quiz";
+import { bankOf, type BankSummary } from "@/lib/analysis";
+import type { Question, Skill } from "@/lib/quiz";
 import {
   buildContent,
   customQuestion,
@@ -26,9 +27,6 @@ import type { CustomQuestionType } from "./limits";
  * assigned is frozen from `reviewedQuizQuestions`, so edits here only reach
  * future assignments.
  */
-
-/** The default quiz a review starts from: the same one a student gets on a first take. */
-const DEFAULT_QUIZ = { seed: 1, count: 10 } as const;
 
 export type ReviewEntry = {
   /** The id the review knows the question by: the generated id, or the teacher's `c-…` id. */
@@ -72,7 +70,7 @@ async function reviewableArticle(input: { db: Executor; teacherId: string; artic
 
 type Loaded = {
   body: string;
-  analysis: ReturnType<typeof analyzeArticle>;
+  stats: BankSummary["stats"];
   /** Generated questions by id: the default quiz's version for those in it, else the bank's. */
   generated: Map<string, Question>;
   /** Generated ids: default quiz order, then the rest of the bank in bank order. */
@@ -93,18 +91,18 @@ async function loadReview(input: {
     .from(questionReviews)
     .where(and(eq(questionReviews.teacherId, input.teacherId), eq(questionReviews.articleId, article.id)))
     .orderBy(asc(questionReviews.position), asc(questionReviews.createdAt));
-  const analysis = analyzeArticle(article.body);
-  const bank = questionBank(analysis);
-  const quiz = generateQuiz(analysis, DEFAULT_QUIZ);
+  // Analysed once per body and generator version, in a worker, then kept (lib/analysis):
+  // the review page and every action on it read the same bank without re-analysing.
+  const { bank, defaultQuiz, stats } = await bankOf(article.body);
   // The default quiz's own copies (options in its order), so an untouched review assigns exactly it.
   const generated = new Map<string, Question>(bank.map((q) => [q.id, q]));
-  for (const q of quiz.questions) generated.set(q.id, q);
-  const inDefault = new Set(quiz.questions.map((q) => q.id));
+  for (const q of defaultQuiz) generated.set(q.id, q);
+  const inDefault = new Set(defaultQuiz.map((q) => q.id));
   const order = [
-    ...quiz.questions.map((q) => q.id),
+    ...defaultQuiz.map((q) => q.id),
     ...bank.map((q) => q.id).filter((id) => !inDefault.has(id)),
   ];
-  return { body: article.body, analysis, generated, order, inDefault, rows };
+  return { body: article.body, stats, generated, order, inDefault, rows };
 }
 
 function evidenceText(body: string, q: Question): string {
@@ -155,16 +153,7 @@ export async function getReviewBank(input: {
 }): Promise<ReviewBank | undefined> {
   const loaded = await loadReview(input);
   if (!loaded) return undefined;
-  const a = loaded.analysis;
-  return {
-    entries: entriesOf(loaded),
-    stats: {
-      speakers: a.speakers.length,
-      quotes: a.quotes.length,
-      systems: a.systems.length,
-      defects: a.defects.length,
-    },
-  };
+  return { entries: entriesOf(loaded), stats: loaded.stats };
 }
 
 /**

@@ -3,10 +3,12 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { users, type Role, type User } from "@/db/schema";
-import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyAgainstDummy, verifyPassword, type HashWait } from "@/lib/auth/password";
 import { PASSWORD_MAX, passwordProblems } from "@/lib/auth/password-rules";
-import { claimSignInAttempt, clearAccountFailures } from "@/lib/auth/throttle";
+import { claimSignInAttempt, clearFailures } from "@/lib/auth/throttle";
+import { claim, LIMITS } from "@/lib/rate-limit";
 import { ok, refuse, type Result } from "@/lib/result";
+import { endAllSessions } from "./sessions";
 
 const passwordField = z.string({ error: "Enter a password." }).superRefine((value, ctx) => {
   for (const message of passwordProblems(value)) ctx.addIssue({ code: "custom", message });
@@ -33,17 +35,18 @@ export const signUpSchema = z.object({
 type SignUpInput = z.infer<typeof signUpSchema>;
 
 /** What the app may show of a user: never the hash. */
-export type PublicUser = Pick<User, "id" | "email" | "name" | "role" | "sessionVersion">;
+export type PublicUser = Pick<User, "id" | "email" | "name" | "role">;
 
 const publicColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
   role: users.role,
-  sessionVersion: users.sessionVersion,
 };
 
 export type CreateUserResult = Result<{ user: PublicUser }, "email-taken", keyof SignUpInput>;
+
+const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
 
 export async function createUser(input: {
   db: Executor;
@@ -53,8 +56,12 @@ export async function createUser(input: {
   role: Role;
   /** Tests may lower the scrypt cost; production code never passes this. */
   hashParams?: Parameters<typeof hashPassword>[1];
+  /** A sign-up someone is waiting on is refused when the hash queue is full; seeding waits. */
+  whenBusy?: HashWait["whenBusy"];
 }): Promise<CreateUserResult> {
-  const passwordHash = await hashPassword(input.password, input.hashParams);
+  // A taken email is answered before paying for a hash (128 MiB and ~100 ms of scrypt).
+  if (await findByEmail(input.db, input.email)) return refuse("email-taken", { email: [EMAIL_TAKEN] });
+  const passwordHash = await hashPassword(input.password, input.hashParams, { whenBusy: input.whenBusy });
   try {
     const [user] = await input.db
       .insert(users)
@@ -65,12 +72,36 @@ export async function createUser(input: {
   } catch (e) {
     // The unique index on lower(email) is the check: no race between two sign-ups.
     if (isUniqueViolation(e)) {
-      return refuse("email-taken", {
-        email: ["An account with this email already exists. Sign in instead."],
-      });
+      return refuse("email-taken", { email: [EMAIL_TAKEN] });
     }
     throw e;
   }
+}
+
+export type SignUpResult =
+  CreateUserResult | { ok: false; reason: "throttled"; retryAt: Date; fieldErrors?: undefined };
+
+/**
+ * Sign-up as the public form does it: counted against the address's limit and
+ * the limit over everyone before anything else, so a script making accounts
+ * is stopped before it costs a hash each.
+ */
+export async function signUp(
+  input: SignUpInput & {
+    db: Executor;
+    clientAddress: string;
+    hashParams?: Parameters<typeof hashPassword>[1];
+  },
+): Promise<SignUpResult> {
+  const limited = await claim({
+    db: input.db,
+    limits: [
+      { limit: LIMITS.signUpPerAddress, key: input.clientAddress },
+      { limit: LIMITS.signUpOverall, key: "all" },
+    ],
+  });
+  if (limited.limited) return { ok: false, reason: "throttled", retryAt: limited.retryAt };
+  return createUser({ ...input, whenBusy: "refuse" });
 }
 
 async function findByEmail(db: Executor, email: string): Promise<User | undefined> {
@@ -99,21 +130,18 @@ export async function authenticate(input: {
 
   const password = input.password.slice(0, PASSWORD_MAX * 4);
   const user = input.email.length <= 254 ? await findByEmail(input.db, input.email) : undefined;
-  const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
+  const busy = { whenBusy: "refuse" } as const;
+  const valid = user
+    ? await verifyPassword(password, user.passwordHash, busy)
+    : await verifyAgainstDummy(password, busy);
   // A wrong password leaves the claim in place as the failure it is.
   if (!user || !valid) return { ok: false, reason: "invalid" };
-  await clearAccountFailures(input);
+  await clearFailures(input);
   return { ok: true, user: pick(user) };
 }
 
 function pick(user: User): PublicUser {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    sessionVersion: user.sessionVersion,
-  };
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
 export async function getUserById(input: { db: Executor; userId: string }): Promise<PublicUser | undefined> {
@@ -123,10 +151,7 @@ export async function getUserById(input: { db: Executor; userId: string }): Prom
 
 /** Ends every session of the user, this one included. */
 export async function signOutEverywhere(input: { db: Executor; userId: string }): Promise<void> {
-  await input.db
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, input.userId));
+  await endAllSessions(input);
 }
 
 export const changePasswordSchema = z
@@ -142,24 +167,44 @@ export const changePasswordSchema = z
     message: "The two new passwords are not the same.",
   });
 
-export type ChangePasswordResult = Result<{ sessionVersion: number }, "wrong-password", "currentPassword">;
+export type ChangePasswordResult =
+  | Result<object, "wrong-password", "currentPassword">
+  | { ok: false; reason: "throttled"; retryAt: Date; fieldErrors?: undefined };
 
-/** Changing the password ends every other session (the version moves on). */
+/**
+ * Changing the password ends every session, this one included. Checking the
+ * current password is a sign-in attempt: it is claimed against the same
+ * limits, so a stolen session cannot guess the password faster than the
+ * sign-in form allows.
+ */
 export async function changePassword(input: {
   db: Executor;
   userId: string;
   currentPassword: string;
   newPassword: string;
+  clientAddress: string;
+  hashParams?: Parameters<typeof hashPassword>[1];
 }): Promise<ChangePasswordResult> {
+  if (!z.uuid().safeParse(input.userId).success)
+    return refuse("wrong-password", { currentPassword: [NOT_CURRENT] });
   const [user] = await input.db.select().from(users).where(eq(users.id, input.userId)).limit(1);
-  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    return refuse("wrong-password", { currentPassword: ["That is not your current password."] });
-  }
-  const passwordHash = await hashPassword(input.newPassword);
-  const [updated] = await input.db
-    .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, input.userId))
-    .returning({ sessionVersion: users.sessionVersion });
-  return ok({ sessionVersion: updated?.sessionVersion ?? user.sessionVersion + 1 });
+  if (!user) return refuse("wrong-password", { currentPassword: [NOT_CURRENT] });
+  const throttle = await claimSignInAttempt({
+    db: input.db,
+    email: user.email,
+    clientAddress: input.clientAddress,
+  });
+  if (throttle.blocked) return { ok: false, reason: "throttled", retryAt: throttle.retryAt };
+  const busy = { whenBusy: "refuse" } as const;
+  if (!(await verifyPassword(input.currentPassword.slice(0, PASSWORD_MAX * 4), user.passwordHash, busy)))
+    return refuse("wrong-password", { currentPassword: [NOT_CURRENT] });
+  await clearFailures({ db: input.db, email: user.email, clientAddress: input.clientAddress });
+  const passwordHash = await hashPassword(input.newPassword, input.hashParams, busy);
+  await input.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, input.userId));
+    await endAllSessions({ db: tx, userId: input.userId });
+  });
+  return ok();
 }
+
+const NOT_CURRENT = "That is not your current password.";

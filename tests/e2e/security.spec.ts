@@ -1,4 +1,4 @@
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import {
@@ -15,6 +15,7 @@ import { analyzeArticle, generateQuiz } from "@/lib/quiz";
 import { classWithAssignment, takeAssignment } from "./classroom";
 import { DEMO, newAccount, signIn, signUp } from "./fixtures";
 import { freePort } from "./ports";
+import { SECRET, startServer } from "./servers";
 
 /**
  * Security checks against the production build: headers, script injection,
@@ -25,7 +26,6 @@ import { freePort } from "./ports";
 
 const HOSTILE = "<img src=x onerror=window.__xss=1><script>window.__xss=1</script>";
 const ARTICLE_SLUG = "us-allies-weapons-ukraine-2022-10-12";
-const SECRET = "e2e-only-secret-that-is-long-enough-0123456789";
 
 /** Fails the test if any injected script ran, or any dialog opened. */
 async function watchForScripts(page: Page) {
@@ -413,6 +413,14 @@ test.describe("the answer key", () => {
       expect(html).not.toContain(key.replaceAll('"', "&quot;"));
       expect(html).not.toContain(`\\${key.slice(0, -1)}\\"`);
     }
+    // Nor are the stored ids: a content hash ("who-said-<FNV of quote and speaker>") can be
+    // recomputed from each option to find the one it was made from. The page has opaque ids.
+    for (const q of quiz.questions) {
+      for (const id of [q.id, ...q.options.map((o) => o.id), ...(q.items ?? []).map((i) => i.id)]) {
+        expect(html, id).not.toContain(id);
+        expect(rsc, id).not.toContain(id);
+      }
+    }
     const escapeHtml = (s: string) =>
       s
         .replace(/&/g, "&amp;")
@@ -491,54 +499,6 @@ test.describe("the answer key", () => {
   });
 });
 
-/** A production server of our own (same build), for its logs or to run two at once. */
-async function startServer(port: number, name: string, extraEnv: Record<string, string>) {
-  const dir = path.join("test-results", "security");
-  fs.mkdirSync(dir, { recursive: true });
-  const logFile = path.join(dir, `${name}.log`);
-  const log = fs.openSync(logFile, "w");
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        NEXTAUTH_URL: `http://localhost:${port}`,
-        NEXTAUTH_SECRET: SECRET,
-        SEED_DEMO: "1",
-        DATABASE_URL: "",
-        POSTGRES_URL: "",
-        ...extraEnv,
-      },
-      stdio: ["ignore", log, log],
-      detached: true,
-    },
-  );
-  const baseURL = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null || Date.now() > deadline)
-      throw new Error(`server on ${port} did not start:\n${fs.readFileSync(logFile, "utf8")}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return {
-    baseURL,
-    log: () => fs.readFileSync(logFile, "utf8"),
-    async stop() {
-      if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
-      await new Promise((r) => setTimeout(r, 300));
-      fs.closeSync(log);
-    },
-  };
-}
-
 /** Signs in through next-auth's API; returns the error code, or null when signed in. */
 async function apiSignIn(api: APIRequestContext, email: string, password: string): Promise<string | null> {
   const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
@@ -594,7 +554,7 @@ test.describe("secrets", () => {
       expect(await apiSignIn(api, account.email, newPassword)).toMatch(/^throttled:/);
       await apiSignIn(api, DEMO.teacher.email, DEMO.teacher.password);
 
-      // A forged action call makes the action throw; the answer says nothing of why.
+      // A forged action call is refused (403) before any action runs; the answer says nothing of why.
       const id = await actionIdOn(api, "/account");
       const refused = await api.post("/account", {
         headers: {
@@ -604,7 +564,7 @@ test.describe("secrets", () => {
         },
         data: "[]",
       });
-      expect(refused.status()).toBe(500);
+      expect(refused.status()).toBe(403);
       const broken = await api.post("/attempts/00000000-0000-4000-8000-000000000000", {
         headers: { Origin: server.baseURL, "Next-Action": "0".repeat(42) },
         multipart: { x: "y" },

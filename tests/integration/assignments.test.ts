@@ -10,6 +10,7 @@ import {
   listAssignmentsForStudent,
   reopenAssignment,
   startAssignmentAttempt,
+  type StudentAssignment,
 } from "@/lib/assignments/queries";
 import type { AssignmentSettings } from "@/lib/assignments/form";
 import { finalizeEndedAttempts, saveAnswers, submitAttempt } from "@/lib/attempts/grading";
@@ -280,6 +281,53 @@ describe("assignments", () => {
     // A submit that arrives later returns the same graded result.
     const late = await submitAttempt({ db: t.db(), userId: s, attemptId: r.attemptId, now: later });
     expect(late).toMatchObject({ ok: true, alreadySubmitted: true, endedBy: "time_limit", score: 0 });
+  });
+
+  it("shows nothing that depends on a hidden score: no counting attempt, no scores, the same status whichever scored higher", async () => {
+    const views = [];
+    for (const higher of [0, 1]) {
+      const { students, assignmentId } = await classWithAssignment({
+        attemptsAllowed: 2,
+        counting: "best",
+        reveal: "after_due",
+      });
+      const s = students[0]!;
+      for (let i = 0; i < 2; i++) {
+        const started = new Date(T0.getTime() + i * 2 * HOUR);
+        const r = await startAssignmentAttempt({ db: t.db(), studentId: s, assignmentId, now: started });
+        if (!r.ok) throw new Error(r.reason);
+        const qs = await questionsOf(r.attemptId, s);
+        const answers = (i === higher ? qs : qs.slice(0, 1)).map((q) => ({
+          questionId: q.id,
+          response: rightAnswer(q),
+        }));
+        await saveAnswers({ db: t.db(), userId: s, attemptId: r.attemptId, answers, now: started });
+        await submitAttempt({
+          db: t.db(),
+          userId: s,
+          attemptId: r.attemptId,
+          // The second attempt is late: "counts" or "late" would otherwise tell which scored higher.
+          now: new Date(T0.getTime() + (i === 0 ? 1 : 30) * HOUR),
+        });
+      }
+      const hidden = (await getAssignmentForStudent({ db: t.db(), studentId: s, assignmentId, now: T0 }))!;
+      views.push(hidden);
+      const shown = (await getAssignmentForStudent({
+        db: t.db(),
+        studentId: s,
+        assignmentId,
+        now: new Date(T0.getTime() + 48 * HOUR),
+      }))!;
+      // Control: once shown, the best attempt counts, and it is the one that scored higher.
+      expect(shown.counting?.id).toBe(shown.attempts[higher]!.id);
+    }
+    for (const view of views) {
+      expect(view.revealed).toBe(false);
+      expect(view.counting).toBeNull();
+      expect(view.attempts.map((a) => a.score)).toEqual([null, null]);
+    }
+    const [a, b] = views as [StudentAssignment, StudentAssignment];
+    expect({ status: a.status, overdue: a.overdue }).toEqual({ status: b.status, overdue: b.overdue });
   });
 
   it("hides answers until the due date when the teacher asks", async () => {

@@ -77,9 +77,13 @@ import {
   createClassAction,
   regenerateJoinCodeAction,
   removeStudentAction,
+  unblockStudentAction,
 } from "@/app/teacher/actions";
 import { addArticleAction } from "@/app/teacher/articles/actions";
-import { changePasswordAction, signOutEverywhereAction } from "@/app/account/actions";
+import { changePasswordAction, endSessionAction, signOutEverywhereAction } from "@/app/account/actions";
+import { classBlocks, sessions } from "@/db/schema";
+import { createSession } from "@/lib/users/sessions";
+import { disguiseFor } from "@/lib/attempts/opaque-ids";
 // Issue #12, corrections and reports (i12-fix)
 import RegradeQuestionPage from "@/app/teacher/assignments/[id]/questions/[number]/page";
 import GrowthPage from "@/app/teacher/classes/[id]/growth/page";
@@ -106,6 +110,7 @@ const ids = {} as {
   attemptOption: string;
   question: string;
   customQuestion: string;
+  memberSession: string;
 };
 
 async function person(role: "student" | "teacher", name: string): Promise<Who> {
@@ -194,12 +199,15 @@ beforeAll(async () => {
     },
   });
   if (!custom.ok) throw new Error(`custom question: ${JSON.stringify(custom)}`);
-  const attemptQuestions = (await getAttemptQuestions({
+  const memberAttempt = (await getAttemptQuestions({
     db: t.db(),
     userId: people.member!.id,
     attemptId: started.attemptId,
-  }))!.questions;
-  const choice = attemptQuestions.find((q) => q.answer.type === "single")!;
+  }))!;
+  // The browser's ids for the question and an option (lib/attempts/opaque-ids.ts).
+  const choice = disguiseFor(memberAttempt, memberAttempt.questions).show(
+    memberAttempt.questions.find((q) => q.answer.type === "single")!,
+  );
   Object.assign(ids, {
     attemptQuestion: choice.id,
     attemptOption: choice.options[0]!.id,
@@ -216,6 +224,12 @@ beforeAll(async () => {
     shippedSlug: shipped.slug,
     assignment: made.assignmentId,
     attempt: started.attemptId,
+    memberSession: await createSession({
+      db: t.db(),
+      userId: people.member!.id,
+      userAgent: "Mozilla/5.0 Chrome/140.0",
+      clientAddress: "192.0.2.1",
+    }),
   });
 });
 
@@ -519,6 +533,42 @@ const rows: Row[] = [
     restore: async () => {
       await joinClass({ db: t.db(), studentId: people.member!.id, code: ids.joinCodeA });
     },
+  },
+  {
+    name: "action removeStudent, keeping them out",
+    run: () => removeStudentAction(form({ classId: ids.classA, studentId: people.member!.id, block: "on" })),
+    expected: teachersOnly("redirect /teacher/classes/:id", "not-found"),
+    unchanged: async () => {
+      expect(await t.db().select().from(classBlocks).where(eq(classBlocks.classId, ids.classA))).toEqual([]);
+      const rows = await t.db().select().from(classMembers).where(eq(classMembers.classId, ids.classA));
+      expect(rows.map((r) => r.studentId)).toContain(people.member!.id);
+    },
+  },
+  {
+    name: "action unblockStudent",
+    run: () => unblockStudentAction(form({ classId: ids.classA, studentId: people.member!.id })),
+    expected: teachersOnly("redirect /teacher/classes/:id", "not-found"),
+    unchanged: async () =>
+      expect(await t.db().select().from(classBlocks).where(eq(classBlocks.classId, ids.classA))).toHaveLength(
+        1,
+      ),
+    restore: async () => {
+      await joinClass({ db: t.db(), studentId: people.member!.id, code: ids.joinCodeA });
+    },
+  },
+  {
+    name: "action endSession (the member's session)",
+    run: () => endSessionAction(form({ sessionId: ids.memberSession })),
+    expected: {
+      signedOut: "sign-in",
+      member: "redirect /account",
+      outsider: "not-found",
+      otherTeacher: "not-found",
+      owner: "not-found",
+    },
+    actor: "member",
+    unchanged: async () =>
+      expect(await t.db().select().from(sessions).where(eq(sessions.id, ids.memberSession))).toHaveLength(1),
   },
   {
     name: "action joinClass",

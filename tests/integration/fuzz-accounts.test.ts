@@ -27,7 +27,8 @@ vi.mock("@/lib/auth/password", async (original) => {
   };
 });
 
-import { changePasswordAction, signOutEverywhereAction } from "@/app/account/actions";
+import { changePasswordAction, endSessionAction, signOutEverywhereAction } from "@/app/account/actions";
+import { createSession } from "@/lib/users/sessions";
 import { authOptions } from "@/app/_lib/auth";
 import { signUpAction } from "@/app/sign-up/actions";
 import { hashPassword } from "@/lib/auth/password";
@@ -36,9 +37,11 @@ import { FAST_HASH, setupTestDatabase } from "../support/db";
 import {
   buildForm,
   buildWorld,
+  field,
   formRecipe,
   fuzz,
   hostile,
+  idLike,
   PASSWORD,
   PERSONAS,
   ref,
@@ -46,6 +49,8 @@ import {
   type FieldValue,
   type World,
 } from "../support/fuzz-kit";
+import { CLIENT_ADDRESS } from "../support/app-harness";
+import { PEER_HEADER } from "@/lib/http/client-address";
 
 const t = setupTestDatabase();
 let world: World;
@@ -140,6 +145,38 @@ describe(`fuzz: accounts and sign-in (${RUNS} runs each)`, () => {
   );
 
   it(
+    "endSessionAction (one session, by id, from /account)",
+    async () => {
+      const fresh = async () => {
+        for (const [key, who] of [
+          ["sessionMember", "member"],
+          ["sessionOwner", "owner"],
+        ] as const)
+          world.ids[key] = await createSession({
+            db: t.db(),
+            userId: world.people[who]!.id,
+            userAgent: "fuzz",
+            clientAddress: "192.0.2.1",
+          });
+      };
+      await fresh();
+      await fuzz(world, t.db, {
+        name: "endSession",
+        input: formRecipe({
+          sessionId: field(idLike("sessionMember", "sessionOwner", "memberId", "attemptA")),
+        }),
+        run: (r, who) => endSessionAction(buildForm(world, who, r)),
+        // Only one's own session ends; someone else's id, or junk, is not found and changes nothing.
+        writes: (got) => got === "redirect /account",
+        restore: fresh,
+        personas: [...PERSONAS, "member", "owner", "member", "owner"],
+        mustWrite: true,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
     "the credentials provider's authorize (sign-in)",
     async () => {
       const provider = authOptions().providers[0] as unknown as {
@@ -177,18 +214,21 @@ describe(`fuzz: accounts and sign-in (${RUNS} runs each)`, () => {
           const credentials =
             input.credentials === "object" ? { email, password: input.password } : input.credentials;
           try {
-            const user = await authorize(credentials, { headers: { "x-forwarded-for": input.forwardedFor } });
-            // Only the right password for a real account signs in.
+            const user = await authorize(credentials, {
+              headers: { "x-forwarded-for": input.forwardedFor, [PEER_HEADER]: CLIENT_ADDRESS },
+            });
+            // Only the right password for a real account signs in, and that starts a session.
             if (user !== null) {
               expect(credentials).toMatchObject({ password: PASSWORD });
-              expect(user).toMatchObject({ email });
+              expect(user).toMatchObject({ email, sessionId: expect.any(String) });
+              return new Response(null, { status: 200 });
             }
           } catch (e) {
             // The one error authorize throws on purpose: next-auth turns it into the sign-in page's message.
             if (!(e instanceof Error && e.message.startsWith(`${SIGN_IN_ERROR_THROTTLED}:`))) throw e;
           }
         },
-        writes: () => false,
+        writes: (got) => got === "http 200",
       });
     },
     TIMEOUT,

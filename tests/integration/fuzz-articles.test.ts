@@ -18,6 +18,8 @@ import {
 import { setupTestDatabase } from "../support/db";
 import {
   ARTICLE_TEXT,
+  MARKUP_BOMBS,
+  type MarkupBomb,
   buildForm,
   buildWorld,
   formRecipe,
@@ -91,6 +93,7 @@ describe(`fuzz: article actions (${RUNS} runs each)`, () => {
               "",
             ),
             hostile,
+            fc.constantFrom(...Object.values(MARKUP_BOMBS)),
           ),
           file: fc.oneof(
             text(""),
@@ -99,6 +102,8 @@ describe(`fuzz: article actions (${RUNS} runs each)`, () => {
                 bytes: fc.oneof(
                   fc.constant("article" as const),
                   fc.constant("huge" as const),
+                  fc.constant("between-1-and-2-mb" as const),
+                  fc.constantFrom(...(Object.keys(MARKUP_BOMBS) as MarkupBomb[])),
                   fc.uint8Array({ maxLength: 300 }),
                 ),
                 name: fc.constantFrom("a.txt", "b.html", "c.pdf", "", "a.txt\u0000.exe"),

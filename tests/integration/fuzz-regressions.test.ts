@@ -9,7 +9,8 @@ import { authOptions } from "@/app/_lib/auth";
 import { createClassAction } from "@/app/teacher/actions";
 import { addArticleAction } from "@/app/teacher/articles/actions";
 import { resetQuestionAction, updateArticleDetailsAction } from "@/app/teacher/articles/[slug]/actions";
-import { form, outcome, session } from "../support/app-harness";
+import { CLIENT_ADDRESS, form, outcome, session } from "../support/app-harness";
+import { PEER_HEADER } from "@/lib/http/client-address";
 import { setupTestDatabase } from "../support/db";
 import { ARTICLE_TEXT, buildWorld, PASSWORD, type World } from "../support/fuzz-kit";
 
@@ -78,7 +79,7 @@ describe("hostile text that used to reach the database", () => {
     const signIn = (email: string) =>
       provider.options.authorize(
         { email, password: PASSWORD },
-        { headers: { "x-forwarded-for": "\u0000\uD800" } },
+        { headers: { "x-forwarded-for": "\u0000\uD800", [PEER_HEADER]: CLIENT_ADDRESS } },
       );
     expect(await signIn("\u0000")).toBeNull();
     expect(await signIn("\uDC00")).toBeNull();

@@ -13,6 +13,7 @@ import {
   createClassAction,
   regenerateJoinCodeAction,
   removeStudentAction,
+  unblockStudentAction,
 } from "@/app/teacher/actions";
 import { GET as responsesCsv } from "@/app/teacher/assignments/[id]/responses.csv/route";
 import { GET as gradebookCsv } from "@/app/teacher/classes/[id]/gradebook.csv/route";
@@ -33,6 +34,7 @@ import {
   fuzz,
   hostile,
   idLike,
+  PERSONAS,
   resolve,
   RUNS,
   type FieldValue,
@@ -98,15 +100,43 @@ describe(`fuzz: teacher actions and routes (${RUNS} runs each)`, () => {
         input: formRecipe({
           classId: field(idLike("classA", "classB", "classC")),
           studentId: field(idLike("memberId", "outsiderId", "ownerId")),
+          block: field(text("on", "", "off", "true")),
         }),
         run: (r, who) => removeStudentAction(buildForm(world, who, r)),
         writes: wroteTo("redirect /teacher/classes/:id"),
         mustWrite: true,
         restore: async () => {
+          await t.db().execute(sql`delete from class_blocks
+            where class_id in (${world.ids.classA}, ${world.ids.classB}, ${world.ids.classC})`);
           await t.db().execute(sql`insert into class_members (class_id, student_id)
           values (${world.ids.classA}, ${world.ids.memberId}), (${world.ids.classB}, ${world.ids.outsiderId})
           on conflict do nothing`);
         },
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "unblockStudentAction",
+    async () => {
+      const blockMember = async () => {
+        await t.db().execute(sql`insert into class_blocks (class_id, student_id)
+          values (${world.ids.classC}, ${world.ids.memberId}), (${world.ids.classB}, ${world.ids.memberId})
+          on conflict do nothing`);
+      };
+      await blockMember();
+      await fuzz(world, t.db, {
+        name: "unblockStudent",
+        input: formRecipe({
+          classId: field(idLike("classC", "classC", "classA", "classB")),
+          studentId: field(idLike("memberId", "memberId", "outsiderId", "ownerId")),
+        }),
+        run: (r, who) => unblockStudentAction(buildForm(world, who, r)),
+        writes: wroteTo("redirect /teacher/classes/:id"),
+        personas: [...PERSONAS, "owner", "owner", "owner"],
+        mustWrite: true,
+        restore: blockMember,
       });
     },
     TIMEOUT,

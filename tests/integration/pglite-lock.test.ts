@@ -8,6 +8,35 @@ import { openPglite } from "@/db/client";
 import { acquireDataDirLock, DataDirLockedError, lockFileFor } from "@/db/pglite-lock";
 
 const run = promisify(execFile);
+
+/** A child process contending for the lock (tests/support/lock-racer.ts), answering one line per command. */
+function racer(dir: string) {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/lock-racer.ts", dir], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const lines: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  let buffer = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    buffer += chunk;
+    for (let i = buffer.indexOf("\n"); i >= 0; i = buffer.indexOf("\n")) {
+      const line = buffer.slice(0, i);
+      buffer = buffer.slice(i + 1);
+      const next = waiting.shift();
+      if (next) next(line);
+      else lines.push(line);
+    }
+  });
+  return {
+    send: (command: string) => child.stdin.write(`${command}\n`),
+    next: () =>
+      new Promise<string>((resolve) => {
+        const line = lines.shift();
+        if (line !== undefined) resolve(line);
+        else waiting.push(resolve);
+      }),
+  };
+}
 let tmp: string;
 
 beforeEach(() => {
@@ -57,6 +86,35 @@ describe("PGlite data directory lock", () => {
     lock.release();
     expect(fs.existsSync(lock.file)).toBe(false);
   });
+
+  it("lets exactly one of two processes starting together take over a stale lock, 25 times in a row", async () => {
+    const dir = path.join(tmp, "db");
+    const racers = [racer(dir), racer(dir)];
+    try {
+      await Promise.all(racers.map((r) => r.next()));
+      const dead = spawn("true");
+      await new Promise((resolve) => dead.on("exit", resolve));
+      const winners: number[] = [];
+      for (let round = 0; round < 25; round++) {
+        fs.writeFileSync(
+          lockFileFor(dir),
+          JSON.stringify({ pid: dead.pid, host: os.hostname(), command: "crashed", since: `round ${round}` }),
+        );
+        const at = Date.now() + 30;
+        for (const r of racers) r.send(`go ${at}`);
+        const answers = await Promise.all(racers.map((r) => r.next()));
+        winners.push(answers.filter((a) => a === "got").length);
+        expect(answers.filter((a) => a !== "got").every((a) => a === "refused DataDirLockedError")).toBe(
+          true,
+        );
+        for (const r of racers) r.send("release");
+        await Promise.all(racers.map((r) => r.next()));
+      }
+      expect(winners).toEqual(Array(25).fill(1));
+    } finally {
+      for (const r of racers) r.send("exit");
+    }
+  }, 60_000);
 
   it("keeps a second process (a seed script beside the server) off the data, and loses nothing", async () => {
     const dir = path.join(tmp, "db");

@@ -60,6 +60,7 @@ describe("when a student may see an attempt's score and answers", () => {
   it("is the same in SQL and in JS for every setting, due date, closing and number of attempts submitted", async () => {
     const now = Date.now();
     const attemptIds: string[] = [];
+    // Studying alone first: once assignments on the article are open, self-study of it is closed.
     const alone = await startAttempt({ db: t.db(), userId: student, articleId, mode: "take" });
     if (!alone.ok) throw new Error(alone.reason);
     attemptIds.push(alone.attemptId);

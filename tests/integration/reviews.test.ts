@@ -23,6 +23,11 @@ import {
   updateArticleDetails,
 } from "@/lib/reviews/queries";
 import { createUser } from "@/lib/users/accounts";
+import { resetAnalysisForTests } from "@/lib/analysis";
+import { AnalysisPool, type Lane } from "@/lib/analysis/pool";
+import { bodyKey, type Task } from "@/lib/analysis/tasks";
+import { GENERATOR_VERSION } from "@/lib/quiz";
+import { pageOf, REVIEW_PAGE_SIZE } from "@/lib/reviews/pages";
 import { FAST_HASH, setupTestDatabase, uniqueEmail } from "../support/db";
 
 const t = setupTestDatabase();
@@ -607,5 +612,52 @@ describe("who may review and edit", () => {
     ).toEqual({ ok: true });
     article = (await getArticleBySlug({ db: t.db(), slug: own.slug, viewerId: owner }))!;
     expect(article).toMatchObject({ title: "Plain", source: null, publishedOn: null });
+  });
+});
+
+describe("the review does not re-analyse the article on every view", () => {
+  /** Counts the tasks the app hands to the analysis threads (run in this thread here). */
+  class CountingPool extends AnalysisPool {
+    readonly kinds: string[] = [];
+    override run<T extends Task>(task: T, options: { lane: Lane; budgetMs: number }) {
+      this.kinds.push(task.kind);
+      return super.run(task, options);
+    }
+  }
+
+  it("analyses a body once per generator version: views, toggles and assigning read the kept bank", async () => {
+    const pool = new CountingPool({ size: 0 });
+    await resetAnalysisForTests(pool);
+    try {
+      const teacher = await user("teacher");
+      const articleId = await shippedArticle();
+      const first = await getReviewBank({ db: t.db(), teacherId: teacher, articleId });
+      await getReviewBank({ db: t.db(), teacherId: teacher, articleId });
+      await setQuestionIncluded({
+        db: t.db(),
+        teacherId: teacher,
+        articleId,
+        questionId: first!.entries.at(-1)!.questionId,
+        included: true,
+      });
+      await reviewedQuizQuestions({ db: t.db(), teacherId: teacher, articleId });
+      // Another teacher's review of the same text is the same bank.
+      await getReviewBank({ db: t.db(), teacherId: await user("teacher"), articleId });
+      expect(pool.kinds.filter((k) => k === "bank")).toHaveLength(1);
+      expect(bodyKey(BODY).startsWith(`${GENERATOR_VERSION}:`)).toBe(true);
+    } finally {
+      await resetAnalysisForTests();
+    }
+  });
+
+  it("shows a long bank a page at a time, on the page that holds the question just changed", () => {
+    const items = Array.from({ length: 1_667 }, (_, i) => ({ id: `q${i}` }));
+    expect(pageOf(items, {})).toMatchObject({ page: 1, pages: 67, total: 1_667 });
+    expect(pageOf(items, {}).items).toHaveLength(REVIEW_PAGE_SIZE);
+    expect(pageOf(items, { page: "3" }).items[0]).toEqual({ id: "q50" });
+    expect(pageOf(items, { focus: (q) => q.id === "q1000" })).toMatchObject({ page: 41 });
+    expect(pageOf(items, { page: "999999" })).toMatchObject({ page: 67 });
+    expect(pageOf(items, { page: "-1" })).toMatchObject({ page: 1 });
+    expect(pageOf([], {})).toMatchObject({ page: 1, pages: 1, items: [] });
   });
 });

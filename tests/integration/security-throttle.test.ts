@@ -44,18 +44,14 @@ let n = 0;
 const address = () => `203.0.113.${++n}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
 
 describe("sign-in throttling across server processes", () => {
-  it("adds up failures made through two processes and locks the account out on both", async () => {
+  it("adds up failures made through two processes and locks the guessing address out on both", async () => {
     const user = await makeUser();
     const [a, b] = processes();
     if (onPostgres) expect(a).not.toBe(b);
-    for (let i = 0; i < THROTTLE.perAccount; i++) {
+    const guesser = address();
+    for (let i = 0; i < THROTTLE.perAccountAndAddress; i++) {
       const db = i % 2 === 0 ? a : b;
-      const r = await authenticate({
-        db,
-        email: user.email,
-        password: `wrong ${i}`,
-        clientAddress: address(),
-      });
+      const r = await authenticate({ db, email: user.email, password: `wrong ${i}`, clientAddress: guesser });
       expect(r).toEqual({ ok: false, reason: "invalid" });
     }
     for (const db of [a, b]) {
@@ -63,7 +59,7 @@ describe("sign-in throttling across server processes", () => {
         db,
         email: user.email,
         password: user.password,
-        clientAddress: address(),
+        clientAddress: guesser,
       });
       expect(r).toMatchObject({ ok: false, reason: "throttled" });
     }
@@ -72,35 +68,37 @@ describe("sign-in throttling across server processes", () => {
   it("checks at most the limit's worth of passwords from a burst of parallel guesses on both processes", async () => {
     const user = await makeUser();
     const [a, b] = processes();
-    const burst = 3 * THROTTLE.perAccount;
+    const limit = THROTTLE.perAccountAndAddress;
+    const guesser = address();
+    const burst = 3 * limit;
     const results = await Promise.all(
       Array.from({ length: burst }, (_, i) =>
         authenticate({
           db: i % 2 === 0 ? a : b,
           email: user.email,
           password: `guess ${i}`,
-          clientAddress: address(),
+          clientAddress: guesser,
         }),
       ),
     );
     // A password that was checked answers "invalid"; the rest were refused unchecked.
     let checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
-    expect(checked).toBeLessThanOrEqual(THROTTLE.perAccount);
+    expect(checked).toBeLessThanOrEqual(limit);
     expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(burst - checked);
     // Guessing on, one at a time, never gets more than the limit checked in all.
-    for (let i = 0; i < THROTTLE.perAccount; i++) {
+    for (let i = 0; i < limit; i++) {
       const r = await authenticate({
         db: i % 2 === 0 ? b : a,
         email: user.email,
         password: `more ${i}`,
-        clientAddress: address(),
+        clientAddress: guesser,
       });
       if (!r.ok && r.reason === "invalid") checked++;
     }
-    expect(checked).toBe(THROTTLE.perAccount);
+    expect(checked).toBe(limit);
     for (const db of [a, b]) {
       expect(
-        await authenticate({ db, email: user.email, password: user.password, clientAddress: address() }),
+        await authenticate({ db, email: user.email, password: user.password, clientAddress: guesser }),
       ).toMatchObject({ ok: false, reason: "throttled" });
     }
   });
@@ -108,16 +106,12 @@ describe("sign-in throttling across server processes", () => {
   it("still lets the right password in under the limit, through either process", async () => {
     const user = await makeUser();
     const [a, b] = processes();
-    for (let i = 0; i < THROTTLE.perAccount - 1; i++) {
-      await authenticate({
-        db: i % 2 ? a : b,
-        email: user.email,
-        password: `wrong ${i}`,
-        clientAddress: address(),
-      });
+    const me = address();
+    for (let i = 0; i < THROTTLE.perAccountAndAddress - 1; i++) {
+      await authenticate({ db: i % 2 ? a : b, email: user.email, password: `wrong ${i}`, clientAddress: me });
     }
     expect(
-      await authenticate({ db: b, email: user.email, password: user.password, clientAddress: address() }),
+      await authenticate({ db: b, email: user.email, password: user.password, clientAddress: me }),
     ).toMatchObject({ ok: true, user: { id: user.id } });
   });
 });

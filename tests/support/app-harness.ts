@@ -4,9 +4,10 @@
  *
  * - the request: real `Headers` and Next's own cookie parser (which decodes
  *   values as Next does), so a malformed cookie reaches the code as it would;
- * - the session: a real next-auth session cookie (an encrypted JWT, as sign-in
- *   issues) for `session.user`, read by next-auth's real getServerSession,
- *   whose jwt callback re-reads the user from the test database;
+ * - the session: a real sessions row and a real next-auth session cookie (an
+ *   encrypted JWT naming it, as sign-in issues) for `session.user`, read by
+ *   next-auth's real getServerSession, whose jwt callback reads the session
+ *   and its user from the test database;
  * - redirect/notFound/forbidden throw an Interrupt the test reads as an
  *   outcome; `connection()` and the cache are no-ops.
  *
@@ -14,53 +15,70 @@
  * projects) installs these for every test file. The module is loaded once
  * per test file, so `session` and `request` here are the ones the mocks read.
  */
-import { sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
 import { getDb } from "@/db";
+import { PEER_HEADER, stampPeerAddresses } from "@/lib/http/client-address";
+import { createSession } from "@/lib/users/sessions";
 
 export type Who = { id: string; name: string; email: string; role: "student" | "teacher" } | null;
 
 /** Who is signed in for the next call; null is signed out. */
 export const session: { user: Who } = { user: null };
 
+// As the server does at start-up: each request carries the address of the socket it came on.
+stampPeerAddresses();
+
+/**
+ * This test file's own client address. Per-address limits (sign-in, sign-up,
+ * join codes) count in the database, and files running at once on a shared
+ * PostgreSQL must not fill each other's.
+ */
+export const CLIENT_ADDRESS = `192.0.2.${process.pid % 250}-${Math.random().toString(36).slice(2, 10)}`;
+
 /** What the browser sends besides the session: set a header (a cookie: `tz=...`) for the next calls. */
-export const request = { headers: new Headers({ host: "localhost:3000" }) };
+export const request = { headers: new Headers({ host: "localhost:3000", [PEER_HEADER]: CLIENT_ADDRESS }) };
 
 /** The name next-auth gives its session cookie on plain http. */
 const SESSION_COOKIE = "next-auth.session-token";
 
-/** Session versions the harness has seen, by user id: 1 (a new account) until a call finds the token stale. */
-const versions = new Map<string, number>();
+/** The session each user is signed in with here (a sessions row), by user id. */
+const sessions = new Map<string, Promise<string>>();
 const tokens = new Map<string, Promise<string>>();
 
-/** A session token as signing in would issue it, for the session version last read. */
-function sessionToken(who: NonNullable<Who>): Promise<string> {
-  const sv = versions.get(who.id) ?? 1;
-  const key = `${who.id}:${sv}`;
-  let token = tokens.get(key);
+function sessionOf(who: NonNullable<Who>): Promise<string> {
+  let id = sessions.get(who.id);
+  if (!id) {
+    id = getDb().then((db) =>
+      createSession({ db, userId: who.id, userAgent: "vitest", clientAddress: "unknown" }),
+    );
+    sessions.set(who.id, id);
+  }
+  return id;
+}
+
+/** A session token as signing in would issue it, naming the user's session. */
+async function sessionToken(who: NonNullable<Who>): Promise<string> {
+  const sid = await sessionOf(who);
+  let token = tokens.get(sid);
   if (!token) {
     token = encode({
-      token: { sub: who.id, uid: who.id, role: who.role, sv, name: who.name, email: who.email },
+      token: { sub: who.id, uid: who.id, role: who.role, sid, name: who.name, email: who.email },
       secret: process.env.NEXTAUTH_SECRET ?? "",
     });
-    tokens.set(key, token);
+    tokens.set(sid, token);
   }
   return token;
 }
 
 /**
- * After a password change or "sign out everywhere" the token is stale, as a
- * browser's would be. `session.user = x` means x is signed in, so the harness
- * signs in again: it reads the current version (one query, only then).
+ * After a sign-out, a password change or "sign out everywhere" the session is
+ * gone, as a browser's would be. `session.user = x` means x is signed in, so
+ * the harness signs in again: a new session.
  */
-async function refreshSessionVersion(who: NonNullable<Who>): Promise<boolean> {
-  const db = await getDb();
-  const result = await db.execute(sql`select session_version from users where id = ${who.id}`);
-  const rows = Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows;
-  const sv = (rows[0] as { session_version?: number } | undefined)?.session_version;
-  if (sv === undefined || sv === (versions.get(who.id) ?? 1)) return false;
-  versions.set(who.id, sv);
+async function signInAgain(who: NonNullable<Who>): Promise<boolean> {
+  sessions.delete(who.id);
+  await sessionOf(who);
   return true;
 }
 
@@ -102,7 +120,7 @@ export const nextAuthMock = <T extends object>(actual: T) => ({
       );
     };
     const found = await read();
-    if (found || !session.user || !(await refreshSessionVersion(session.user))) return found;
+    if (found || !session.user || !(await signInAgain(session.user))) return found;
     return read();
   },
 });

@@ -19,6 +19,9 @@ import { createClass, joinClass } from "@/lib/classes/queries";
 import { addCustomQuestion, getReviewBank } from "@/lib/reviews/queries";
 import { prepareContent } from "@/lib/startup";
 import { createUser } from "@/lib/users/accounts";
+import { createSession } from "@/lib/users/sessions";
+import { disguiseFor } from "@/lib/attempts/opaque-ids";
+import { getAttemptQuestions } from "@/lib/attempts/views";
 import { Interrupt, session, type Who } from "./app-harness";
 import { FAST_HASH, uniqueEmail } from "./db";
 import type { Database } from "@/db/client";
@@ -69,6 +72,9 @@ export type World = {
     memberId: string;
     outsiderId: string;
     customQuestionB: string;
+    /** A signed-in browser of the member's, and one of the owner's (sessions rows). */
+    sessionMember: string;
+    sessionOwner: string;
   };
   /** Question ids of the member's open assignment attempt, for answers that look right. */
   attemptQuestions: { id: string; type: string; options: string[]; items: string[] }[];
@@ -143,6 +149,9 @@ export async function buildWorld(database: Database): Promise<World> {
     if (!r.ok) throw new Error("assignment");
     return r.assignmentId;
   };
+  // Started before the assignment on the same article: while that is open, this practice attempt is closed.
+  const practice = await startAttempt({ db, userId: member.id, articleId: shipped.id, mode: "take" });
+  if (!practice.ok) throw new Error("practice attempt");
   const assignmentA = await assign(owner.id, classA.id, shipped.id);
   const assignmentB = await assign(otherTeacher.id, classB.id, articleB.id);
   const attempt = async (studentId: string, assignmentId: string) => {
@@ -152,8 +161,6 @@ export async function buildWorld(database: Database): Promise<World> {
   };
   const attemptA = await attempt(member.id, assignmentA);
   const attemptB = await attempt(outsider.id, assignmentB);
-  const practice = await startAttempt({ db, userId: member.id, articleId: shipped.id, mode: "take" });
-  if (!practice.ok) throw new Error("practice attempt");
   const done = await startAttempt({ db, userId: member.id, articleId: articleA.id, mode: "take" });
   if (!done.ok) throw new Error("second attempt");
   await submitAttempt({ db, userId: member.id, attemptId: done.attemptId });
@@ -176,27 +183,34 @@ export async function buildWorld(database: Database): Promise<World> {
   const customQuestionA = await custom(owner.id, articleA.id);
   const customQuestionB = await custom(otherTeacher.id, articleB.id);
   // One answer saved already, so clearing and overwriting are exercised too.
-  type Stored = { id: string; answer: { type: string }; options: { id: string }[]; items?: { id: string }[] };
-  const [quiz] = rowsOf<{ questions: Stored[] }>(
-    await db.execute(
-      sql`select q.questions from quiz_attempts a join quizzes q on q.id = a.quiz_id where a.id = ${attemptA}`,
-    ),
+  const memberAttempt = must(
+    await getAttemptQuestions({ db, userId: member.id, attemptId: attemptA }),
+    "attempt",
   );
-  const questions = must(quiz, "attempt quiz").questions;
-  const attemptQuestions = questions.map((q) => ({
-    id: q.id,
-    type: q.answer.type,
-    options: q.options.map((o) => o.id),
-    items: (q.items ?? []).map((i) => i.id),
-  }));
-  const first = attemptQuestions[0]!;
-  if (first.type === "single")
+  // Posts name questions and options by the browser's (opaque) ids, as the quiz page writes them.
+  const disguise = disguiseFor(memberAttempt, memberAttempt.questions);
+  const attemptQuestions = memberAttempt.questions.map((q) => {
+    const shown = disguise.show(q);
+    return {
+      id: shown.id,
+      type: q.answer.type,
+      options: shown.options.map((o) => o.id),
+      items: (shown.items ?? []).map((i) => i.id),
+    };
+  });
+  const first = memberAttempt.questions[0]!;
+  if (first.answer.type === "single")
     await saveAnswers({
       db,
       userId: member.id,
       attemptId: attemptA,
-      answers: [{ questionId: first.id, response: { optionId: first.options[0]! } }],
+      answers: [{ questionId: first.id, response: { optionId: first.options[0]!.id } }],
     });
+
+  const session = (userId: string) =>
+    createSession({ db, userId, userAgent: "Mozilla/5.0 Firefox/130.0", clientAddress: "192.0.2.1" });
+  const sessionMember = await session(member.id);
+  const sessionOwner = await session(owner.id);
 
   return {
     people: { signedOut: null, owner, otherTeacher, member, outsider },
@@ -227,6 +241,8 @@ export async function buildWorld(database: Database): Promise<World> {
       otherTeacherId: otherTeacher.id,
       memberId: member.id,
       outsiderId: outsider.id,
+      sessionMember,
+      sessionOwner,
     },
     attemptQuestions,
   };
@@ -279,6 +295,7 @@ async function snapshot(
       digest("attempt_answers", "attempt_id in (select id from qa)"),
       digest("assignments", "class_id in (select id from c)"),
       digest("question_reviews", "teacher_id in (select id from w)"),
+      digest("class_blocks", "class_id in (select id from c) or student_id in (select id from w)"),
     ].join(",\n"),
   )}`;
   return rowsOf<Record<string, string>>(await db.execute(query))[0]!;
@@ -476,7 +493,23 @@ export const hostile: fc.Arbitrary<string> = fc.oneof(
 
 /** A value of a form: a string, a reference to a world id resolved at run time, or a file. */
 export type FieldValue = string | { ref: keyof World["ids"] | "email" | "userId" } | { file: FileSpec };
-type FileSpec = { bytes: Uint8Array | "huge" | "article"; name: string; type: string };
+type FileSpec = {
+  bytes: Uint8Array | "huge" | "article" | "between-1-and-2-mb" | MarkupBomb;
+  name: string;
+  type: string;
+};
+
+/**
+ * Markup that costs a parser far more than its size (issue #14): nesting no
+ * page has, and nesting within every single limit that multiplies into
+ * seconds of Readability. Each is refused before a DOM is built.
+ */
+export const MARKUP_BOMBS = {
+  "unclosed-divs": "<div>".repeat(58_000),
+  "deep-and-wide": "<div>".repeat(127) + "<span>a</span>".repeat(19_800),
+  "wide-tables": "<table><tr><td>".repeat(25_000),
+} as const;
+export type MarkupBomb = keyof typeof MARKUP_BOMBS;
 
 export const ref = (name: keyof World["ids"] | "email" | "userId"): FieldValue => ({ ref: name });
 
@@ -579,6 +612,7 @@ export function formRecipe(fields: Record<string, fc.Arbitrary<FieldValue>>): fc
 }
 
 let hugeFile: Uint8Array | undefined;
+let midFile: Uint8Array | undefined;
 
 /** Builds the FormData of a recipe in a world. */
 export function buildForm(world: World, who: Persona, recipe: FormRecipe): FormData {
@@ -587,12 +621,17 @@ export function buildForm(world: World, who: Persona, recipe: FormRecipe): FormD
     if (typeof v === "string") f.append(k, v);
     else if ("ref" in v) f.append(k, resolve(world, who, v.ref));
     else {
+      const spec = v.file.bytes;
       const bytes =
-        v.file.bytes === "huge"
+        spec === "huge"
           ? (hugeFile ??= new Uint8Array(2 * 1024 * 1024 + 1).fill(0x61))
-          : v.file.bytes === "article"
-            ? new TextEncoder().encode(ARTICLE_TEXT)
-            : v.file.bytes;
+          : spec === "between-1-and-2-mb"
+            ? (midFile ??= new TextEncoder().encode("The council met again on Tuesday. ".repeat(45_000)))
+            : spec === "article"
+              ? new TextEncoder().encode(ARTICLE_TEXT)
+              : typeof spec === "string"
+                ? new TextEncoder().encode(MARKUP_BOMBS[spec])
+                : spec;
       f.append(k, new File([bytes as Uint8Array<ArrayBuffer>], v.file.name, { type: v.file.type }));
     }
   }

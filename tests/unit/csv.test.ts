@@ -58,6 +58,25 @@ describe("toCsv", () => {
     expect(cell).toBe(`'${text}`);
   });
 
+  it("quotes a cell with a semicolon, so a semicolon-locale spreadsheet keeps it one cell", () => {
+    expect(csvCell("x;=1+1")).toBe('"x;=1+1"');
+    // Split as a semicolon-locale spreadsheet does: on ";" outside quotes.
+    const semicolonFields = (line: string) => {
+      const fields = [""];
+      let quoted = false;
+      for (const c of line) {
+        if (c === '"') quoted = !quoted;
+        if (c === ";" && !quoted) fields.push("");
+        else fields[fields.length - 1] += c;
+      }
+      return fields;
+    };
+    const fields = semicolonFields(body(toCsv([["x;=1+1", "b"]])).split("\r\n")[0]!);
+    expect(fields).toHaveLength(1);
+    expect(fields.some((f) => f.startsWith("="))).toBe(false);
+    expect(parseCsv(body(toCsv([["x;=1+1"]])))).toEqual([["x;=1+1"]]);
+  });
+
   it("neutralises the classic payloads, and leaves harmless text alone", () => {
     expect(csvCell("=1+1")).toBe("'=1+1");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");

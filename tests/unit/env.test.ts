@@ -2,7 +2,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { authSecret, databaseTarget, env, resetEnvForTests, shouldSeedDemo } from "@/lib/env";
+import {
+  analysisWorkers,
+  authSecret,
+  databaseTarget,
+  env,
+  resetEnvForTests,
+  shouldSeedDemo,
+  trustedProxyHops,
+} from "@/lib/env";
 
 const saved = { ...process.env };
 let cwd: string;
@@ -12,7 +20,16 @@ beforeEach(() => {
   cwd = process.cwd();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "newsquiz-env-"));
   process.chdir(tmp);
-  for (const k of ["DATABASE_URL", "POSTGRES_URL", "PGLITE_DIR", "NEXTAUTH_SECRET", "SEED_DEMO"])
+  for (const k of [
+    "DATABASE_URL",
+    "POSTGRES_URL",
+    "PGLITE_DIR",
+    "NEXTAUTH_SECRET",
+    "SEED_DEMO",
+    "TRUSTED_PROXY_HOPS",
+    "VERCEL",
+    "ANALYSIS_WORKERS",
+  ])
     delete process.env[k];
   resetEnvForTests();
 });
@@ -60,6 +77,26 @@ describe("environment", () => {
     setEnv({ NODE_ENV: "production" });
     expect(() => authSecret()).toThrow(/NEXTAUTH_SECRET is not set/);
     expect(fs.existsSync(path.join(tmp, ".data"))).toBe(false);
+  });
+
+  it("trusts no forwarded header by default, one hop on Vercel, and what TRUSTED_PROXY_HOPS says", () => {
+    expect(trustedProxyHops()).toBe(0);
+    setEnv({ VERCEL: "1" });
+    expect(trustedProxyHops()).toBe(1);
+    setEnv({ TRUSTED_PROXY_HOPS: "2" });
+    expect(trustedProxyHops()).toBe(2);
+    setEnv({ TRUSTED_PROXY_HOPS: "-1" });
+    expect(() => env()).toThrow(/TRUSTED_PROXY_HOPS must be a whole number/);
+  });
+
+  it("runs analysis on two worker threads unless ANALYSIS_WORKERS says otherwise", () => {
+    delete process.env.ANALYSIS_WORKERS;
+    resetEnvForTests();
+    expect(analysisWorkers()).toBe(2);
+    setEnv({ ANALYSIS_WORKERS: "0" });
+    expect(analysisWorkers()).toBe(0);
+    setEnv({ ANALYSIS_WORKERS: "many" });
+    expect(() => env()).toThrow(/ANALYSIS_WORKERS/);
   });
 
   it("seeds demo accounts in development or when asked, never in production by default", () => {

@@ -1,5 +1,5 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clientAddressFrom } from "@/app/_lib/auth";
 import { countWords, readingMinutes } from "@/lib/articles/reading";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 import { formatCalendarDate, formatNumber, formatPercent, formatScore, formatWhen } from "@/lib/format";
@@ -15,6 +15,16 @@ describe("sign-in messages", () => {
       "Too many failed sign-ins. For your safety, try again in 15 minutes.",
     );
     expect(signInErrorMessage(`throttled:${now + 30_000}`, now)).toMatch(/try again in 1 minute\.$/);
+  });
+
+  it("says 'try again in a moment' when the server is busy or could not check, never an error's own words", () => {
+    expect(signInErrorMessage("busy")).toBe(
+      "Many people are signing in right now. Please try again in a moment.",
+    );
+    expect(signInErrorMessage("unavailable")).toMatch(/problem on our side/);
+    expect(signInErrorMessage("Failed query: select * from users params: a@b.c")).toBe(
+      "Sign-in failed. Please try again.",
+    );
   });
 
   it("never echoes an unknown code from the URL", () => {
@@ -33,13 +43,37 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("/\\evil.example")).toBe("/");
     expect(safeCallbackPath(["/a"])).toBe("/");
   });
-});
 
-describe("clientAddressFrom", () => {
-  it("takes the address our own proxy appended, not one the client wrote", () => {
-    expect(clientAddressFrom({ "x-forwarded-for": "6.6.6.6, 10.0.0.7" })).toBe("10.0.0.7");
-    expect(clientAddressFrom(new Headers({ "x-real-ip": "192.0.2.1" }))).toBe("192.0.2.1");
-    expect(clientAddressFrom(undefined)).toBe("unknown");
+  it("refuses what a browser's URL parser would read as another site: tabs, newlines, backslashes", () => {
+    for (const value of [
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r//evil.example",
+      "/\\evil.example",
+      "/%5C",
+    ])
+      expect(safeCallbackPath(value)).toBe(value === "/%5C" ? "/%5C" : "/");
+    expect(safeCallbackPath("/a/../../b")).toBe("/b");
+  });
+
+  it("never leads to another origin, whatever the string (resolved as a browser resolves it)", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.webUrl(),
+          fc.string().map((s) => `/${s}`),
+          fc.constantFrom("//", "/\\", "/\t/", "/.//"),
+        ),
+        (value) => {
+          const path = safeCallbackPath(value);
+          const resolved = new URL(path, "https://newsquiz.example/here");
+          expect(resolved.origin).toBe("https://newsquiz.example");
+          expect(path.startsWith("/")).toBe(true);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 });
 

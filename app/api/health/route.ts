@@ -1,6 +1,7 @@
 import { getDatabase } from "@/db";
 import { pingDatabase } from "@/db/client";
 import { databaseTarget } from "@/lib/env";
+import { logError } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export async function GET() {
     await pingDatabase(database.db);
     return Response.json({ status: "ok", db: driver }, { headers: { "cache-control": "no-store" } });
   } catch (e) {
-    console.error("[health] database unreachable:", (e as Error).message);
+    logError("health", "database unreachable", e);
     return Response.json(
       { status: "error", db: driver, message: "The database is unreachable." },
       { status: 503, headers: { "cache-control": "no-store" } },

@@ -11,6 +11,7 @@ import { getDb } from "@/db";
 import { paragraphsWithHighlights, parseHighlight } from "@/lib/articles/highlight";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import { readingMinutes } from "@/lib/articles/reading";
+import { gradedLock } from "@/lib/attempts/graded-lock";
 import { countMissed, latestAttemptsForArticle } from "@/lib/attempts/views";
 import { formatCalendarDate, formatScore, formatWhen } from "@/lib/format";
 import { PageNotice } from "@/components/notice";
@@ -30,6 +31,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: article?.title ?? "Article not found" };
 }
 
+/** What a student sees instead of self-study while their assignment on the article is open. */
+function SelfStudyLocked({ assignmentId }: { assignmentId: string }) {
+  return (
+    <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+      <p>
+        You have an assignment on this article. Practice quizzes on it open once you have done the assignment
+        and can see its answers, so that they do not give its questions away.
+      </p>
+      <p>
+        <Link href={`/assignments/${assignmentId}`} className="font-medium text-brand-700 underline">
+          Go to the assignment
+        </Link>
+      </p>
+    </div>
+  );
+}
+
 export default async function ArticlePage({ params, searchParams }: Props) {
   const [{ slug }, query, user, timeZone] = await Promise.all([
     params,
@@ -40,12 +58,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const article = await loadArticle(slug);
   if (!article) notFound();
   const db = await getDb();
-  const [attempts, missed] = user
+  const [attempts, missed, lock] = user
     ? await Promise.all([
         latestAttemptsForArticle({ db, userId: user.id, articleId: article.id }),
         countMissed({ db, userId: user.id, articleId: article.id }),
+        gradedLock({ db, userId: user.id, articleId: article.id }),
       ])
-    : [[], 0];
+    : [[], 0, undefined];
   const open = attempts.find((a) => a.status === "in_progress");
   const date = formatCalendarDate(article.publishedOn);
   const highlight = parseHighlight(query.highlight, article.body.length);
@@ -83,7 +102,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           Check your understanding
         </h2>
         <PageNotice query={query} />
-        {user ? (
+        {user && lock ? (
+          <SelfStudyLocked assignmentId={lock.assignmentId} />
+        ) : user ? (
           <>
             <form action={startAttemptAction} className="flex flex-wrap gap-3">
               <input type="hidden" name="articleId" value={article.id} />

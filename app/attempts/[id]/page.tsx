@@ -15,7 +15,7 @@ import { formatDateTime, formatNumber, formatPercent } from "@/lib/format";
 import { percentOf } from "@/lib/scores";
 import { TeacherScoreNote } from "@/components/correction-notes";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
-import { toPublicQuestion } from "@/lib/attempts/answer-form";
+import { disguiseFor } from "@/lib/attempts/opaque-ids";
 import type { Response } from "@/lib/quiz/types";
 import { Notice, PageNotice } from "@/components/notice";
 import { idOrNotFound } from "@/app/_lib/params";
@@ -38,6 +38,34 @@ export default async function AttemptPage({ params, searchParams }: Props) {
   ]);
   if (!view) notFound();
   const { attempt, quiz, article, assignment } = view;
+
+  // Self-study of an article is closed while an assignment on it is open: its questions and results too.
+  if (view.lock) {
+    return (
+      <div className="mx-auto max-w-3xl space-y-6">
+        <header className="space-y-1">
+          <p className="text-sm text-stone-600">
+            <Link href={`/articles/${article.slug}`} className="text-brand-700 hover:underline">
+              {article.title}
+            </Link>
+          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">Practice is closed for now</h1>
+        </header>
+        <Notice tone="warning">
+          You have an assignment on this article. This practice quiz, and its answers, open again once you
+          have done the assignment and can see its answers.
+        </Notice>
+        <p>
+          <Link
+            href={`/assignments/${view.lock.assignmentId}`}
+            className="font-medium text-brand-700 underline"
+          >
+            Go to the assignment
+          </Link>
+        </p>
+      </div>
+    );
+  }
 
   if (attempt.status === "submitted" && assignment) {
     const { corrections } = view;
@@ -166,13 +194,18 @@ export default async function AttemptPage({ params, searchParams }: Props) {
     );
   }
 
-  const saved: Record<string, Response> = {};
-  for (const [qid, a] of view.answers) if (a.response) saved[qid] = a.response;
+  // The browser gets opaque ids (lib/attempts/opaque-ids.ts): a stored id is a hash of the content, key included.
+  const disguise = disguiseFor(attempt, quiz.questions);
   const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+  const saved: Record<string, Response> = {};
+  for (const [qid, a] of view.answers) {
+    const q = byId.get(qid);
+    if (q && a.response) saved[disguise.show(q).id] = disguise.shown(q, a.response);
+  }
   const ordered = attempt.questionOrder
     ? attempt.questionOrder.flatMap((qid) => byId.get(qid) ?? [])
     : quiz.questions;
-  const questions = ordered.map((q) => toPublicQuestion(q, attempt.optionOrder[q.id]));
+  const questions = ordered.map((q) => disguise.show(q));
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] print:block">
       <div className="space-y-4">

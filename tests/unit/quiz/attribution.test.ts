@@ -204,10 +204,30 @@ describe("reported statements in every common shape", () => {
     expect(said(a, "no one was hurt")?.speaker).toBe("Riga officials");
   });
 
-  it("reads a second that-clause after a comma as a second statement", () => {
+  it("reads two that-clauses of one verb as one statement, and the clause after a quotation's lead-in alone", () => {
     const a = of("Mayor Rosa Lind said the bridge was safe, and that the repairs would end in May.");
-    expect(said(a, "the bridge was safe")?.speaker).toBe("Rosa Lind");
-    expect(said(a, "the repairs would end")?.speaker).toBe("Rosa Lind");
+    expect(said(a, "the bridge was safe")?.text).toBe(
+      "the bridge was safe, and that the repairs would end in May",
+    );
+    const b = of(
+      'Mayor Rosa Lind said the town had "never seen a winter like this one" and that the bridge would reopen in May.',
+    );
+    expect(said(b, "the bridge would reopen")?.speaker).toBe("Rosa Lind");
+    expect(said(b, "the town had")).toBeUndefined();
+    const c = of(
+      'Mayor Rosa Lind said the repairs were slow and that the contractor had made "a promise nobody could keep."',
+    );
+    expect(c.quotes.filter((q) => q.kind === "indirect")).toEqual([]);
+  });
+
+  it("keeps a short quoted fragment inside the reported clause", () => {
+    const a = of('Mayor Rosa Lind told reporters that the council should "take its time."');
+    expect(said(a, "the council should")?.kind).toBe("indirect");
+    const b = of(
+      'Mayor Rosa Lind said the result was "very welcome" and argued that the bridge should reopen.',
+    );
+    expect(said(b, "the result was")?.text).toBe('the result was "very welcome"');
+    expect(said(b, "the bridge should reopen")?.speaker).toBe("Rosa Lind");
   });
 
   it("does not read a negated, passive or asked-about verb as a statement", () => {
@@ -298,5 +318,76 @@ describe("the teacher's notes on a question", () => {
         /^The quote's sentence does not name the speaker: "he" refers to Ivo Brandt.*\(named in the paragraph before\)\.$/,
       ),
     ]);
+  });
+});
+
+describe("organisations named with a complement", () => {
+  it("keeps 'for the' and 'of' inside an organisation's name", () => {
+    const a = of(
+      "The fleet will double by 2030, according to the Brask Institute for the Study of Shipping, which tracks orders. Freight rates will fall, said the Centre for Maritime and Coastal Research.",
+    );
+    expect(said(a, "The fleet will double")?.speaker).toBe("Brask Institute for the Study of Shipping");
+    expect(said(a, "Freight rates will fall")?.speaker).toBe("Centre for Maritime and Coastal Research");
+  });
+
+  it("reads past an adverb between the verb and 'that'", () => {
+    const a = of(
+      "Port director Ada Lund met the union on Thursday. Lund said afterwards that the strike would end before the weekend.",
+    );
+    expect(said(a, "the strike would end")?.text).toBe("the strike would end before the weekend");
+  });
+});
+
+describe("roles read as phrases", () => {
+  it("lowercases a common word that is capitalised only because it opens the sentence", () => {
+    const a = of(
+      "Harbour master Ivo Brandt said the ice would clear by Friday. Democratic Senator Ana Ruiz said the bill would pass this week.",
+    );
+    expect(a.speakers.find((s) => s.name === "Ivo Brandt")?.role).toBe("harbour master");
+    expect(a.speakers.find((s) => s.name === "Ana Ruiz")?.role).toBe("Democratic Senator");
+  });
+});
+
+describe("pronouns need a person to stand for", () => {
+  it("is not sure that 'she' is a one-word name of unknown gender (it may be a company)", () => {
+    const a = of(
+      'Velmora said output would rise next year. "We are ready to pump more oil this winter," she said.',
+    );
+    expect(said(a, "We are ready")?.confidence).toBe("low");
+  });
+});
+
+describe("a statement carried on by a participle or a plural verb", () => {
+  it("gives '..., he said, adding that ...' to the same speaker", () => {
+    const a = of(
+      "Port director Ada Lund spoke after the storm. The north pier was closed on Monday, she said, adding that the ferries would run again by Friday.",
+    );
+    expect(said(a, "the ferries would run again")?.speaker).toBe("Ada Lund");
+  });
+
+  it("reads a plural subject's present tense as a reported clause", () => {
+    const a = of("Port director Ada Lund said the ferry crews want more time to train.");
+    expect(said(a, "the ferry crews want")?.speaker).toBe("Ada Lund");
+  });
+});
+
+describe("places do not speak", () => {
+  it("never takes a sea, a strait or a peninsula for a speaker", () => {
+    const a = of(
+      "Warships crossed the Vesk Strait near the Ardal Peninsula on Monday. They said the crossing was routine and lawful.",
+    );
+    expect(a.speakers.map((s) => s.name)).not.toContain("Ardal Peninsula");
+    expect(a.speakers.map((s) => s.name)).not.toContain("Vesk Strait");
+  });
+});
+
+describe("an occupation or a group before a name", () => {
+  it("reads 'Engineer Piet Vos' as Piet Vos, an engineer, and 'Residents of Tolvik' as a group", () => {
+    const a = of(
+      "Engineer Piet Vos said the old pipes had cracked in the frost. Residents of Tolvik said they had had no water for a month.",
+    );
+    expect(said(a, "the old pipes")?.speaker).toBe("Piet Vos");
+    expect(a.speakers.find((s) => s.name === "Piet Vos")?.role).toBe("engineer");
+    expect(a.speakers.find((s) => s.name === "Residents of Tolvik")?.type).toBe("group");
   });
 });

@@ -107,6 +107,20 @@ describe("gates", () => {
     ["low-confidence", () => input(question(), { confident: false })],
     ["distractor-also-true", () => input(question(), { trueDistractors: ["Ivo Brandt"] })],
     [
+      "answer-hinted",
+      () =>
+        input(
+          question({
+            kind: "cloze",
+            prompt:
+              'Type the missing word(s) from the article: "The French minister said _____ would seek a coalition."',
+            options: [],
+            answer: { type: "text", accepted: ["France"] },
+          }),
+          { optionTypes: [], keys: ["France"] },
+        ),
+    ],
+    [
       "too-few-options",
       () =>
         input(question({ options: [{ id: "a", text: "Ada Lund" }] }), { optionTypes: ["speaker-person"] }),

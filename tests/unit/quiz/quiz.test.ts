@@ -228,3 +228,62 @@ describe("gradeAnswer", () => {
     expect(gradeAnswer(single, { text: "A" }).score).toBe(0);
   });
 });
+
+describe("options a careful reader cannot dismiss at sight", () => {
+  const text = [
+    "Harbour master Ivo Brandt said the ice would clear by Friday. The port has stayed open for 14 months without a single closure.",
+    'Ferry captain Sara Lind warned that crews were tired. She said the town wanted a ferry "that sails every hour of the day and the night."',
+    'Mayor Tomas Berg said 720,000 tonnes of freight had gone by road. "It cost us more than the summer festival and the new library together," Berg said.',
+    'Lind said the crews had worked 60-hour weeks since the storm. "We cannot do another winter like this one without more people," she said.',
+  ].join("\n\n");
+  const bank = questionBank(analyzeArticle(text));
+
+  it("never offers a quoted fragment that continues the reporter's sentence as a statement", () => {
+    const statements = bank
+      .filter((q) => q.kind === "what-said" || q.kind === "not-said")
+      .flatMap((q) => q.options.map((o) => o.text));
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.filter((t) => /^that sails/.test(t))).toEqual([]);
+  });
+
+  it("never offers one value twice ('3' and 'three')", () => {
+    const b = questionBank(
+      analyzeArticle(
+        "The home side led by three goals at half-time. The visitors scored 3 times after the break. The match drew 25 thousand fans. The crowd waited 40 minutes for the trains.",
+      ),
+    );
+    for (const q of b.filter((x) => x.kind === "detail")) {
+      const values = q.options.map((o) => o.text.replace(/^three$/, "3"));
+      expect(new Set(values).size).toBe(values.length);
+    }
+  });
+
+  it("offers numbers of a like size beside a count", () => {
+    const detail = bank.find((q) => q.kind === "detail" && q.prompt.includes("for _____ months"));
+    expect(detail).toBeDefined();
+    expect(detail!.options.map((o) => o.text)).not.toContain("720,000");
+  });
+});
+
+describe("explanations are sentences", () => {
+  const a = analyzeArticle(
+    "The Dutch government said on Monday it had delivered six Patriot launchers to Ukraine. Kyiv asked for more Leopard tanks. Since 2022, the Netherlands has committed 7 billion euros in military support, according to the Brask Institute for the Study of Aid, which tracks pledges. The army said troops were under fire. The war went on.",
+  );
+  const bank = questionBank(a);
+
+  it("start with a capital letter, even when the speaker's name starts with 'the'", () => {
+    expect(bank.length).toBeGreaterThan(0);
+    for (const q of bank) if (q.explanation) expect(q.explanation).toMatch(/^\P{Ll}/u);
+  });
+
+  it("make the verb agree with a plural system's name", () => {
+    const dutch = questionBank(
+      analyzeArticle(
+        readFileSync("tests/fixtures/articles/dutch-aid-package-ukraine-2025-03-11.txt", "utf8"),
+      ),
+    );
+    const texts = dutch.map((q) => q.explanation).join(" ");
+    expect(texts).toMatch(/Patriot launchers were /);
+    expect(texts).not.toMatch(/Patriot launchers was /);
+  });
+});

@@ -38,10 +38,18 @@ async function articleFor(db: Db, slug: string, teacherId: string) {
   return article;
 }
 
+// `q` takes the review to the page of a long bank that holds the question.
 const backTo = (slug: string, notice: NoticeKey, questionId?: string) =>
-  goTo(withNotice(pageOf(slug), notice, questionId ? `q-${questionId}` : undefined), {
-    revalidate: [pageOf(slug)],
-  });
+  goTo(
+    withNotice(
+      questionId ? `${pageOf(slug)}?q=${encodeURIComponent(questionId)}` : pageOf(slug),
+      notice,
+      questionId ? `q-${questionId}` : undefined,
+    ),
+    {
+      revalidate: [pageOf(slug)],
+    },
+  );
 
 export const setIncludedAction = buttonAction({
   name: "setIncluded",

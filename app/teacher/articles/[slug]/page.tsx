@@ -8,6 +8,7 @@ import { getDb } from "@/db";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import { formatCalendarDate } from "@/lib/format";
 import { CUSTOM_TYPE_LABELS, CUSTOM_TYPES } from "@/lib/reviews/limits";
+import { pageOf, REVIEW_PAGE_SIZE, type Paged } from "@/lib/reviews/pages";
 import { getReviewBank, type ReviewEntry } from "@/lib/reviews/queries";
 import { filterChoices, reviewFilterSchema, reviewView, type ReviewFilter } from "@/lib/reviews/view";
 import { PageNotice } from "@/components/notice";
@@ -26,6 +27,7 @@ function Section({
   entries,
   numbers,
   slug,
+  paged,
   children,
 }: {
   id: string;
@@ -34,17 +36,21 @@ function Section({
   entries: ReviewEntry[];
   numbers: Map<string, number>;
   slug: string;
+  /** When the section is shown a page at a time: which page, of how many, and its link. */
+  paged?: { page: Paged<ReviewEntry>; href: (page: number) => string };
   children?: React.ReactNode;
 }) {
+  const shown = paged ? paged.page.items : entries;
   return (
     <section aria-labelledby={id} className="space-y-3">
       <h2 id={id} className="text-lg font-semibold">
         {title} ({entries.length})
       </h2>
       <p className="text-sm text-stone-700">{intro}</p>
-      {entries.length > 0 && (
+      {paged && paged.page.pages > 1 && <Pager paged={paged.page} href={paged.href} />}
+      {shown.length > 0 && (
         <ol className="space-y-3">
-          {entries.map((e) => (
+          {shown.map((e) => (
             <ReviewQuestionCard
               key={e.questionId}
               entry={e}
@@ -56,6 +62,28 @@ function Section({
       )}
       {children}
     </section>
+  );
+}
+
+/** Links to the other pages of a long section. */
+function Pager({ paged, href }: { paged: Paged<ReviewEntry>; href: (page: number) => string }) {
+  const from = (paged.page - 1) * REVIEW_PAGE_SIZE + 1;
+  return (
+    <nav aria-label="Pages of the rest of the bank" className="flex flex-wrap items-center gap-3 text-sm">
+      <span>
+        Questions {from}–{from + paged.items.length - 1} of {paged.total} (page {paged.page} of {paged.pages})
+      </span>
+      {paged.page > 1 && (
+        <Link href={href(paged.page - 1)} className="text-brand-700 underline">
+          Previous page
+        </Link>
+      )}
+      {paged.page < paged.pages && (
+        <Link href={href(paged.page + 1)} className="text-brand-700 underline">
+          Next page
+        </Link>
+      )}
+    </nav>
   );
 }
 
@@ -143,6 +171,18 @@ export default async function QuestionReviewPage({ params, searchParams }: Props
     entries.filter((e) => e.custom),
     filter,
   );
+  // The rest of a long bank a page at a time (a maximum-size article has over 1,600 questions),
+  // on the page that holds a question just changed.
+  const focus = typeof query.q === "string" ? query.q : undefined;
+  const restPage = pageOf(rest, { page: query.page, focus: (e) => e.questionId === focus });
+  const restHref = (page: number) => {
+    const params = new URLSearchParams({
+      ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.skill ? { skill: filter.skill } : {}),
+      page: String(page),
+    });
+    return `/teacher/articles/${encodeURIComponent(article.slug)}?${params}#rest-heading`;
+  };
   const total = entries.filter((e) => e.included).length;
   const generatedCount = entries.filter((e) => !e.custom).length;
   // Numbered as shown, so "question 3" in a button's name is the third card on the page.
@@ -210,6 +250,7 @@ export default async function QuestionReviewPage({ params, searchParams }: Props
         entries={rest}
         numbers={numbers}
         slug={article.slug}
+        paged={{ page: restPage, href: restHref }}
       />
       <Section
         id="own-heading"

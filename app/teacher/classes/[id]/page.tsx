@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_lib/auth";
-import { regenerateJoinCodeAction, removeStudentAction } from "@/app/teacher/actions";
+import { regenerateJoinCodeAction, removeStudentAction, unblockStudentAction } from "@/app/teacher/actions";
 import { getDb } from "@/db";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { AssignForm } from "@/components/assign-form";
 import { listArticles } from "@/lib/articles/queries";
 import { listAssignmentsForClass } from "@/lib/assignments/queries";
-import { getClassForTeacher } from "@/lib/classes/queries";
+import { getClassForTeacher, listBlockedStudents } from "@/lib/classes/queries";
 import { formatDateTime } from "@/lib/format";
 import { toZonedInputValue } from "@/lib/dates";
 import { formatJoinCode } from "@/lib/classes/join-code";
@@ -27,8 +27,9 @@ export default async function ClassPage({ params, searchParams }: Props) {
   const teacher = await requireRole("teacher", `/teacher/classes/${id}`);
   const classId = idOrNotFound(id);
   const db = await getDb();
-  const [klass, assignmentList, articleList, timeZone] = await Promise.all([
+  const [klass, blocked, assignmentList, articleList, timeZone] = await Promise.all([
     getClassForTeacher({ db, teacherId: teacher.id, classId }),
+    listBlockedStudents({ db, teacherId: teacher.id, classId }),
     listAssignmentsForClass({ db, teacherId: teacher.id, classId }),
     listArticles({ db, viewerId: teacher.id }),
     getViewerTimeZone(),
@@ -174,9 +175,15 @@ export default async function ClassPage({ params, searchParams }: Props) {
                     {s.lastActivity ? formatDateTime(s.lastActivity, timeZone) : "None yet"}
                   </td>
                   <td className="px-3 py-2 text-right">
-                    <form action={removeStudentAction}>
+                    <form action={removeStudentAction} className="inline-flex flex-wrap items-center gap-3">
                       <input type="hidden" name="classId" value={klass.id} />
                       <input type="hidden" name="studentId" value={s.studentId} />
+                      <label className="inline-flex items-center gap-1 text-stone-700">
+                        <input type="checkbox" name="block" className="h-4 w-4" />
+                        <span>
+                          Keep out<span className="sr-only"> {s.name}</span>
+                        </span>
+                      </label>
                       <button
                         type="submit"
                         className="text-red-800 underline"
@@ -191,7 +198,40 @@ export default async function ClassPage({ params, searchParams }: Props) {
             </tbody>
           </table>
         )}
+        <p className="text-sm text-stone-700">
+          A removed student can join again with the code unless you tick &ldquo;Keep out&rdquo;.
+        </p>
       </section>
+      {blocked.length > 0 && (
+        <section aria-labelledby="blocked-heading" className="space-y-3">
+          <h2 id="blocked-heading" className="text-lg font-semibold">
+            Kept out ({blocked.length})
+          </h2>
+          <ul className="space-y-2">
+            {blocked.map((b) => (
+              <li
+                key={b.studentId}
+                className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-stone-200 bg-white px-4 py-2 text-sm"
+              >
+                <span>
+                  {b.name} <span className="text-stone-600">{b.email}</span>
+                </span>
+                <form action={unblockStudentAction}>
+                  <input type="hidden" name="classId" value={klass.id} />
+                  <input type="hidden" name="studentId" value={b.studentId} />
+                  <button
+                    type="submit"
+                    className="text-brand-700 underline"
+                    aria-label={`Let ${b.name} join again`}
+                  >
+                    Let join again
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
