@@ -322,7 +322,7 @@ describe("assignments", () => {
       expect(shown.counting?.id).toBe(shown.attempts[higher]!.id);
     }
     for (const view of views) {
-      expect(view.revealed).toBe(false);
+      expect(view.revealed).toEqual({ score: false, answers: false });
       expect(view.counting).toBeNull();
       expect(view.attempts.map((a) => a.score)).toEqual([null, null]);
     }
