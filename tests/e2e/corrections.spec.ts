@@ -122,6 +122,9 @@ test("a teacher regrades questions and sets a student's score; the gradebook, CS
   const percent = `${Math.round((3 / max) * 1000) / 10}%`;
   await teacher.goto(`${classUrl}/gradebook`);
   await expect(teacher.getByRole("table")).toContainText(percent);
+  const gradebookCsv = await (await teacher.request.get(`${classUrl}/gradebook.csv`)).text();
+  const studentLine = gradebookCsv.split(/\r?\n/).find((line) => line.includes(studentAccount.email));
+  expect(studentLine, "the student's gradebook CSV row").toContain(`,${percent.slice(0, -1)},`);
   const items = await teacher.request.get(`${reportUrl.split(/[?#]/)[0]}/items.csv`);
   expect(items.status()).toBe(200);
   const itemsCsv = await items.text();
