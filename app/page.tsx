@@ -12,6 +12,20 @@ export default async function HomePage() {
   const articles = await listArticles({ db: await getDb(), viewerId: viewer?.id ?? null });
   return (
     <div className="space-y-8">
+      {viewer?.role === "teacher" && (
+        <aside
+          aria-label="Your teacher desk"
+          className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-brand-100 bg-brand-50 px-5 py-4"
+        >
+          <p className="text-stone-800">Classes, assignments and the gradebook are on your Teacher desk.</p>
+          <Link
+            href="/teacher"
+            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
+            Go to your Teacher desk
+          </Link>
+        </aside>
+      )}
       <section className="space-y-2">
         <h1 className="text-3xl font-semibold tracking-tight text-stone-900">
           Read the news. Then prove you read it.

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { addArticleAction } from "@/app/teacher/articles/actions";
 import type { ActionResult } from "@/lib/action-result";
+import { ARTICLE_HINTS } from "@/lib/articles/hints";
 import { FieldErrors, FormField, FormMessage } from "./form-field";
 
 type Field = "title" | "source" | "publishedOn" | "text";
@@ -54,6 +55,7 @@ export function AddArticleForm() {
       <FormField
         name="file"
         label="…or upload a .txt or .html file (at most 2 MB)"
+        hint={ARTICLE_HINTS.pdf}
         type="file"
         accept=".txt,.html,.htm,text/plain,text/html"
       />

@@ -1,8 +1,32 @@
+import type { ReactNode } from "react";
 import { STATUS_LABELS, type CellStatus } from "@/lib/labels";
 
-const STYLES: Record<CellStatus, { symbol: string; className: string }> = {
+/**
+ * A clock face drawn inline: the emoji (U+23F0) was a box on machines
+ * without an emoji font, which school computers often are.
+ */
+function ClockIcon() {
+  return (
+    <svg
+      viewBox="0 0 16 16"
+      width="12"
+      height="12"
+      className="mr-0.5 inline-block align-[-1px]"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      data-icon="clock"
+    >
+      <circle cx="8" cy="8" r="6.5" />
+      <path d="M8 4.5V8l2.5 1.5" />
+    </svg>
+  );
+}
+
+const STYLES: Record<CellStatus, { symbol: ReactNode; className: string }> = {
   submitted: { symbol: "✓", className: "text-green-800" },
-  late: { symbol: "⏰", className: "text-amber-800" },
+  late: { symbol: <ClockIcon />, className: "text-amber-800" },
   in_progress: { symbol: "…", className: "text-brand-700" },
   missing: { symbol: "✗", className: "text-red-800" },
   not_started: { symbol: "·", className: "text-stone-600" },

@@ -185,7 +185,8 @@ export function QuizForm({ attemptId, questions, saved, confirmUnanswered, deadl
         <fieldset
           key={q.id}
           id={`question-${q.id}`}
-          className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5"
+          // Scrolled to from the unanswered list: the margin keeps the prompt below the sticky progress bar.
+          className="scroll-mt-36 rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5"
           onChange={() => onChange(q)}
         >
           <legend className="float-left w-full px-1 font-medium text-stone-900">

@@ -82,6 +82,7 @@ export function QuizResults({
           {quiz.questions
             .filter((q) => q.skill === skill)
             .map((q) => {
+              const number = quiz.questions.indexOf(q) + 1;
               const a = answers.get(q.id);
               const regrade = corrections.regrades.get(q.id);
               const override = corrections.overrides.questions.get(q.id);
@@ -96,7 +97,11 @@ export function QuizResults({
                     : "Incorrect";
               const highlight = q.evidence.map((e) => `${e.start}-${e.end}`).join(",");
               return (
-                <article key={q.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+                <article
+                  key={q.id}
+                  id={`result-${number}`}
+                  className="scroll-mt-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+                >
                   <p className="font-medium">{q.prompt}</p>
                   <p
                     className={`mt-2 text-sm font-semibold ${dropped ? "text-stone-700" : s >= 1 ? "text-green-800" : s > 0 ? "text-amber-800" : "text-red-800"}`}
@@ -123,7 +128,7 @@ export function QuizResults({
                   )}
                   {highlight && (
                     <Link
-                      href={`/articles/${article.slug}?highlight=${highlight}#evidence`}
+                      href={`/articles/${article.slug}?highlight=${highlight}&from=${attempt.id}&q=${number}#evidence`}
                       className="mt-2 inline-block text-sm font-medium text-brand-700 underline"
                     >
                       Show in article

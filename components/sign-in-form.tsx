@@ -1,6 +1,6 @@
 "use client";
 
-import { signIn } from "next-auth/react";
+import { getSession, signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
@@ -29,7 +29,9 @@ export function SignInForm({ callbackUrl, initialError, initialEmail = "" }: Pro
         setPending(false);
         return;
       }
-      router.replace(callbackUrl);
+      // Signed in from the home page (no page asked for): a teacher's place is the desk.
+      const role = callbackUrl === "/" ? (await getSession())?.user?.role : undefined;
+      router.replace(role === "teacher" ? "/teacher" : callbackUrl);
       router.refresh();
     } catch {
       setError("We could not reach the server. Check your connection and try again.");

@@ -28,7 +28,8 @@ export function SignUpForm() {
       redirect: false,
     }).then((result) => {
       if (result?.ok) {
-        router.replace("/");
+        // A new teacher's first stop is the desk (its first steps); a student's, the articles.
+        router.replace(state.values?.role === "teacher" ? "/teacher" : "/");
         router.refresh();
       } else {
         router.replace(
@@ -79,6 +80,16 @@ export function SignUpForm() {
         defaultValue={state.values?.email}
         errors={errors.email}
       />
+      {state.reason === "email-taken" && (
+        <p className="-mt-2 text-sm">
+          <Link
+            href={`/sign-in?email=${encodeURIComponent(state.values?.email ?? "")}`}
+            className="font-medium text-brand-700 underline"
+          >
+            Sign in instead
+          </Link>
+        </p>
+      )}
       <FormField
         name="password"
         label="Password"

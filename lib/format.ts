@@ -12,6 +12,9 @@ export const formatNumber = (n: number) => String(Math.round(n * 100) / 100);
 export const formatPercent = (n: number | null | undefined) =>
   n === null || n === undefined ? "—" : `${formatNumber(n)}%`;
 
+/** "1 minute", "10 minutes": a count with its noun, singular for one. */
+export const formatCount = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 /** "2.5 / 3 (83.3%)". */
 export const formatScore = (score: number, maxScore: number, percent: number | null) =>
   `${formatNumber(score)} / ${maxScore} (${formatPercent(percent)})`;
@@ -27,6 +30,16 @@ export function formatDateTime(instant: Date, timeZone: string): string {
     hour: "2-digit",
     minute: "2-digit",
     timeZoneName: "short",
+  }).format(instant);
+}
+
+/** "1 Dec" (or "1 Dec 2026" with the year) as a person in `timeZone` reads the day: a chart's axis. */
+export function formatShortDate(instant: Date, timeZone: string, withYear = false): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    day: "numeric",
+    month: "short",
+    ...(withYear ? { year: "numeric" as const } : {}),
   }).format(instant);
 }
 

@@ -32,6 +32,6 @@ export const signUpAction = formAction({
       );
     if (!result.ok) return invalid(result.fieldErrors, result.reason);
     // The browser signs the new account in with the password it still holds (components/sign-up-form.tsx).
-    return stay("Your account is ready.", { values: { email: result.user.email } });
+    return stay("Your account is ready.", { values: { email: result.user.email, role: result.user.role } });
   },
 });

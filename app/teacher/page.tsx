@@ -7,7 +7,7 @@ import { listClassesForTeacher } from "@/lib/classes/queries";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { CreateClassForm } from "@/components/simple-forms";
 import { readingMinutes } from "@/lib/articles/reading";
-import { formatCalendarDate } from "@/lib/format";
+import { formatCalendarDate, formatCount } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Teacher desk" };
 
@@ -30,6 +30,7 @@ export default async function TeacherDeskPage() {
         <h2 id="classes-heading" className="text-lg font-semibold">
           Your classes
         </h2>
+        {classes.length === 0 && <FirstSteps />}
         {classes.length > 0 && (
           <ul className="grid gap-3 sm:grid-cols-2">
             {classes.map((c) => (
@@ -41,7 +42,7 @@ export default async function TeacherDeskPage() {
                   {c.name}
                 </Link>
                 <p className="text-sm text-stone-600">
-                  {c.students} student{c.students === 1 ? "" : "s"} · code{" "}
+                  {formatCount(c.students, "student")} · code{" "}
                   <span className="font-mono">{formatJoinCode(c.joinCode)}</span>
                 </p>
               </li>
@@ -93,6 +94,38 @@ export default async function TeacherDeskPage() {
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** A new teacher's desk: what to do first, in order, until the first class exists. */
+function FirstSteps() {
+  return (
+    <div
+      role="region"
+      aria-labelledby="first-steps-heading"
+      className="rounded-lg border border-brand-100 bg-brand-50 p-5"
+    >
+      <h3 id="first-steps-heading" className="font-semibold text-stone-900">
+        Start here: three steps to your first assignment
+      </h3>
+      <ol className="mt-3 list-decimal space-y-2 pl-5 text-sm text-stone-800">
+        <li>
+          <strong>Create a class</strong> below: give it the name your students know it by.
+        </li>
+        <li>
+          <strong>Share its join code.</strong> Students sign up as students and enter the code at{" "}
+          <span className="font-mono">/join</span>.
+        </li>
+        <li>
+          <strong>Assign a quiz</strong> from the class page. First look over an article&apos;s questions (its
+          &ldquo;questions&rdquo; link in the list below): turn off any you would not ask, or add your own. Or{" "}
+          <Link href="/teacher/articles/new" className="font-medium text-brand-700 underline">
+            add an article
+          </Link>{" "}
+          of your own.
+        </li>
+      </ol>
     </div>
   );
 }

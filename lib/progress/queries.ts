@@ -1,13 +1,28 @@
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { articles, attemptAnswers, quizAttempts } from "@/db/schema";
 import { revealedToStudent, scoreRevealedToStudent } from "@/lib/attempts/reveal";
 import type { Skill } from "@/lib/quiz";
 
-/** Every figure here is an SQL aggregate: nothing loads a student's answers into memory. */
+/**
+ * A student's own record. Every figure here is an SQL aggregate: nothing
+ * loads a student's answers into memory, and nothing counts what the
+ * student may not see yet: a score until it is shown (scoreRevealedToStudent),
+ * a question's result until the answers are (revealedToStudent). `source` picks practice
+ * (quizzes taken alone) or assigned work, both when not given: /progress
+ * shows the two apart.
+ */
+type Source = "practice" | "assignment" | undefined;
+const fromSource = (source: Source) =>
+  source === "practice"
+    ? isNull(quizAttempts.assignmentId)
+    : source === "assignment"
+      ? isNotNull(quizAttempts.assignmentId)
+      : undefined;
+
 const percent = sql<number>`round((100.0 * ${quizAttempts.score} / nullif(${quizAttempts.maxScore}, 0))::numeric, 1)::float`;
 
-export async function scoreHistory(input: { db: Executor; userId: string }) {
+export async function scoreHistory(input: { db: Executor; userId: string; source?: Source }) {
   return input.db
     .select({
       attemptId: quizAttempts.id,
@@ -25,6 +40,7 @@ export async function scoreHistory(input: { db: Executor; userId: string }) {
         eq(quizAttempts.userId, input.userId),
         eq(quizAttempts.status, "submitted"),
         scoreRevealedToStudent,
+        fromSource(input.source),
       ),
     )
     .orderBy(asc(quizAttempts.submittedAt));
@@ -52,7 +68,7 @@ export async function masteryBySkill(input: { db: Executor; userId: string }) {
   return rows as { skill: Skill; answered: number; percent: number }[];
 }
 
-export async function progressByArticle(input: { db: Executor; userId: string }) {
+export async function progressByArticle(input: { db: Executor; userId: string; source?: Source }) {
   return input.db
     .select({
       articleId: articles.id,
@@ -70,6 +86,7 @@ export async function progressByArticle(input: { db: Executor; userId: string })
         eq(quizAttempts.userId, input.userId),
         eq(quizAttempts.status, "submitted"),
         scoreRevealedToStudent,
+        fromSource(input.source),
       ),
     )
     .groupBy(articles.id, articles.title, articles.slug)

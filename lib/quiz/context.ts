@@ -142,8 +142,11 @@ export function buildContext(
   let t = 0;
   for (const s of sentences) {
     while (t < tokens.length && tokens[t]!.start < s.start) t++;
-    const t0 = t;
+    let t0 = t;
     while (t < tokens.length && tokens[t]!.start < s.end) t++;
+    // A dateline ("LONDON —", "NEW YORK (AP) —") is not part of the sentence's grammar.
+    const dash = datelineEnd(tokens, t0, t);
+    if (dash > t0) t0 = dash;
     infos.push({ ...s, prose: s.prose ?? true, text: text.slice(s.start, s.end), t0, t1: t });
   }
   const quoteOf = new Int32Array(tokens.length).fill(-1);
@@ -179,4 +182,25 @@ export function tokenAt(ctx: Context, pos: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The token after a dateline that opens a sentence ("LONDON —", "NEW YORK (AP) —"), or -1. */
+function datelineEnd(tokens: Token[], t0: number, t1: number): number {
+  let k = t0;
+  let caps = 0;
+  while (k < t1 && k < t0 + 6 && tokens[k]!.word && /^\p{Lu}[\p{Lu}.'-]+$/u.test(tokens[k]!.text)) {
+    k++;
+    caps++;
+  }
+  if (!caps) return -1;
+  if (tokens[k]?.text === "," && k + 1 < t1 && tokens[k + 1]!.word && /^\p{Lu}/u.test(tokens[k + 1]!.text)) {
+    // "KYIV, Ukraine —"
+    k += 2;
+    while (k < t1 && tokens[k]!.word && /^\p{Lu}/u.test(tokens[k]!.text) && k < t0 + 9) k++;
+  }
+  if (tokens[k]?.text === "(") {
+    while (k < t1 && tokens[k]!.text !== ")" && k < t0 + 12) k++;
+    k++;
+  }
+  return k < t1 && /^(?:\u2014|-|\u2013)$/.test(tokens[k]!.text) && k + 1 < t1 ? k + 1 : -1;
 }

@@ -1700,9 +1700,17 @@ export class Attributor {
           if (k > start && /^(?:the|a|an)$/.test(low(tokens[k])) && !NP_PREPOSITIONS.has(low(tokens[k - 1])))
             break;
           if (k > start && SUBJECT_PRONOUNS.has(low(tokens[k]))) break;
+          // "told customers their money was safe": a possessive starts the clause's subject.
+          if (k > start && /^(?:their|his|her|its|our|my|your)$/.test(low(tokens[k]))) break;
           k++;
         }
       }
+      // "warned Europe will have to ...": what looked like the hearer is the clause's subject.
+      if (
+        k > start &&
+        /^(?:will|would|could|can|must|should|may|might|is|are|was|were|has|have|had)$/.test(low(tokens[k]))
+      )
+        k = start;
     }
     k = this.skipAdjuncts(k, s.t1);
     const t = tokens[k];
@@ -1973,6 +1981,9 @@ export class Attributor {
         )) ||
       isTitleWord(open.text) ||
       isRoleNoun(open.text) ||
+      // "head of the city's military administration"
+      (/^(?:head|heads|chair|member|members|part)$/.test(low(open)) &&
+        low(this.ctx.tokens[i + 1]) === "of") ||
       (isCapitalised(open.text) && (isPossessive(open.text) || isTitleWord(open.text))) ||
       (isCapitalised(open.text) && this.npRun(i))
     );
@@ -2496,10 +2507,19 @@ export class Attributor {
         return next.v - 1;
       for (let k = next.v - 1; k > from; k--) {
         const t = tokens[k]!;
-        if (t.text === "," && /^(?:and|but|while|whereas)$/.test(low(tokens[k + 1]))) return k;
+        // ", and Y said ...": a new clause; ", and had then signed ..." goes on with the same
+        // subject and stays inside the statement.
+        if (
+          t.text === "," &&
+          /^(?:and|but|while|whereas)$/.test(low(tokens[k + 1])) &&
+          !/^(?:had|has|have|was|were|is|are|would|will|could|then|also)$/.test(low(tokens[k + 2]))
+        )
+          return k;
         if (t.text === ";") return k;
       }
       // "..., X said" closing the sentence belongs to the same statement only if it is that cue's group.
+      // "statements assuring customers ...": a participle after a noun is inside the statement.
+      if (next.kind === "participle" && tokens[next.v - 1]?.text !== ",") continue;
       const group = this.groupStart(next, s);
       if (group > from + 2 && /^(?:,|\u2014)$/.test(tokens[group - 1]?.text ?? "")) return group - 1;
     }

@@ -46,7 +46,8 @@ const publicColumns = {
 
 export type CreateUserResult = Result<{ user: PublicUser }, "email-taken", keyof SignUpInput>;
 
-const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
+/** The sign-up form adds "Sign in instead" as a link beside it (reason "email-taken"). */
+const EMAIL_TAKEN = "An account with this email already exists.";
 
 export async function createUser(input: {
   db: Executor;

@@ -20,7 +20,8 @@ test("a teacher turns a question off, edits one, adds their own, and sees all th
 
   const inQuiz = page.getByRole("region", { name: /In the quiz/ });
   const first = inQuiz.getByRole("listitem").first();
-  const firstPrompt = (await first.locator("p.font-medium").first().innerText()).trim();
+  // The prompt, not the confidence box above it (a question that needs a look has one, also in bold).
+  const firstPrompt = (await first.locator("p.font-medium.text-stone-900").first().innerText()).trim();
   await first.getByRole("button", { name: /^Turn off/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "The question is off" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "In the quiz (9)" })).toBeVisible();

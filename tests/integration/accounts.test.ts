@@ -53,7 +53,7 @@ describe("sign-up", () => {
     expect(again).toEqual({
       ok: false,
       reason: "email-taken",
-      fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
+      fieldErrors: { email: ["An account with this email already exists."] },
     });
   });
 

@@ -7,6 +7,7 @@
  * Writes are checked twice: the outcome each person gets, and that the data
  * is unchanged after everyone but the owner tried.
  */
+import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 
@@ -719,6 +720,25 @@ const rows: Row[] = [
       anyUser.signedOut === "sign-in"
         ? { ...anyUser, member: "error", outsider: "error", otherTeacher: "error", owner: "error" }
         : anyUser,
+  },
+  // Issue #12 (i12-polish): the article page read from an assignment. Everyone may read the shipped
+  // article; only the member is led back to the assignment ("http 200"), everyone else gets the plain
+  // page ("http 204"), which names neither the assignment nor its class.
+  {
+    name: "page /articles/[slug]?assignment= (the member's assignment)",
+    run: async () => {
+      const html = renderToStaticMarkup(
+        await ArticlePage(page({ slug: ids.shippedSlug }, { assignment: ids.assignment })),
+      );
+      return new Response(null, { status: /Back to the assignment|Class A/.test(html) ? 200 : 204 });
+    },
+    expected: {
+      signedOut: "http 204",
+      member: "http 200",
+      outsider: "http 204",
+      otherTeacher: "http 204",
+      owner: "http 204",
+    },
   },
 ];
 

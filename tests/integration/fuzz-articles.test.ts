@@ -6,6 +6,8 @@ import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, it } from "vitest";
 
+import { renderToStaticMarkup } from "react-dom/server";
+import ArticlePage from "@/app/articles/[slug]/page";
 import { addArticleAction } from "@/app/teacher/articles/actions";
 import {
   addCustomQuestionAction,
@@ -25,12 +27,14 @@ import {
   formRecipe,
   fuzz,
   hostile,
+  idLike,
   PERSONAS,
   ref,
   RUNS,
   type FieldValue,
   type World,
 } from "../support/fuzz-kit";
+import { page } from "../support/app-harness";
 
 const t = setupTestDatabase();
 let world: World;
@@ -223,6 +227,42 @@ describe(`fuzz: article actions (${RUNS} runs each)`, () => {
         writes: toArticlePage,
         personas: OWNER_MOSTLY,
         restore: refreshCustomQuestion,
+      });
+    },
+    TIMEOUT,
+  );
+});
+
+// Issue #12 (i12-polish): the article page's own parameters. A page writes nothing, so every run must
+// leave the data as it was; the assignment it leads back to is named only to a student of its class.
+describe(`fuzz: the article page's parameters (${RUNS} runs)`, () => {
+  it(
+    "ArticlePage ?assignment= &from= &q= &highlight=",
+    async () => {
+      await fuzz(world, t.db, {
+        name: "articlePage",
+        input: formRecipe({
+          slug: mostly(fc.constantFrom(ref("shippedSlug"), ref("slugA")), hostile),
+          assignment: mostly(idLike("assignmentA", "assignmentB"), hostile),
+          from: mostly(idLike("submittedAttempt", "attemptA", "practiceAttempt"), hostile),
+          q: mostly(text("1", "3", "10"), text("0", "-1", "1e3", "9999"), hostile),
+          highlight: mostly(text("10-40", "0-5,100-140", ""), hostile),
+        }),
+        run: async (r, who) => {
+          const f = buildForm(world, who, r);
+          const { slug: s, ...query } = Object.fromEntries([...f].map(([k, v]) => [k, String(v)]));
+          const html = renderToStaticMarkup(await ArticlePage(page({ slug: s ?? "" }, query)));
+          const leadsBack = html.includes("Back to the assignment");
+          const mayLeadBack =
+            who === "member" && query.assignment === world.ids.assignmentA && s === world.ids.shippedSlug;
+          if (leadsBack !== mayLeadBack)
+            throw new Error(`${who}: leads back ${leadsBack}, may ${mayLeadBack}`);
+          const back = /href="\/attempts\/([^"#]*)#/.exec(html)?.[1];
+          if (back !== undefined && back !== query.from) throw new Error(`results link to ${back}`);
+          return undefined;
+        },
+        writes: () => false,
+        personas: [...PERSONAS, "member", "member", "member"],
       });
     },
     TIMEOUT,

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getSessionUser } from "@/app/_lib/auth";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
+import { isId } from "@/app/_lib/params";
 import { percentOf } from "@/lib/scores";
 import { startAttemptAction } from "@/app/attempts/actions";
 import { ArticleBody } from "@/components/article-body";
@@ -11,6 +12,7 @@ import { getDb } from "@/db";
 import { paragraphsWithHighlights, parseHighlight } from "@/lib/articles/highlight";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import { readingMinutes } from "@/lib/articles/reading";
+import { assignmentForReading } from "@/lib/assignments/reading";
 import { gradedLock } from "@/lib/attempts/graded-lock";
 import { countMissed, latestAttemptsForArticle } from "@/lib/attempts/views";
 import { formatCalendarDate, formatScore, formatWhen } from "@/lib/format";
@@ -58,23 +60,56 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const article = await loadArticle(slug);
   if (!article) notFound();
   const db = await getDb();
-  const [attempts, missed, lock] = user
+  // "Read the article" on an assignment: the page leads back to it (only for a student of its class).
+  const assignmentId = isId(query.assignment) ? query.assignment : null;
+  const [attempts, missed, lock, forAssignment] = user
     ? await Promise.all([
         latestAttemptsForArticle({ db, userId: user.id, articleId: article.id }),
         countMissed({ db, userId: user.id, articleId: article.id }),
         gradedLock({ db, userId: user.id, articleId: article.id }),
+        assignmentId
+          ? assignmentForReading({ db, studentId: user.id, assignmentId, articleId: article.id })
+          : undefined,
       ])
-    : [[], 0, undefined];
+    : [[], 0, undefined, undefined];
   const open = attempts.find((a) => a.status === "in_progress");
   const date = formatCalendarDate(article.publishedOn);
   const highlight = parseHighlight(query.highlight, article.body.length);
+  // "Show in article" on a results page: the way back to that question's result.
+  const results = isId(query.from) ? resultsLink(query.from, query.q) : null;
   return (
     <div className="mx-auto max-w-prose">
-      <p className="no-print mb-6 text-sm">
+      <p className="no-print mb-6 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+        {forAssignment ? (
+          <Link
+            href={`/assignments/${forAssignment.assignmentId}`}
+            className="text-brand-700 hover:underline"
+          >
+            ← Back to the assignment
+          </Link>
+        ) : results ? (
+          <Link href={results} className="text-brand-700 hover:underline">
+            ← Back to your results
+          </Link>
+        ) : null}
         <Link href="/" className="text-brand-700 hover:underline">
-          ← All articles
+          All articles
         </Link>
       </p>
+      {highlight.length > 0 && (
+        // Sticky, and outside the article's header: the page opens scrolled to the passage, far below the top.
+        <p
+          role="status"
+          className="no-print sticky top-0 z-10 -mx-2 mb-4 flex flex-wrap items-baseline gap-x-4 gap-y-1 rounded-b-md border-b border-stone-200 bg-stone-50/95 px-2 py-2 text-sm text-stone-700 backdrop-blur"
+        >
+          <span>The highlighted passage answers the question you came from.</span>
+          {results && (
+            <Link href={results} className="font-medium text-brand-700 underline">
+              Back to your results
+            </Link>
+          )}
+        </p>
+      )}
       <article>
         <header className="mb-8 space-y-3 border-b border-stone-200 pb-6">
           <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">
@@ -86,11 +121,6 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             {article.source && `${article.source} · `}
             {readingMinutes(article.wordCount)} min read ({article.wordCount.toLocaleString("en")} words)
           </p>
-          {highlight.length > 0 && (
-            <p role="status" className="no-print text-sm text-stone-700">
-              The highlighted passage answers the question you came from.
-            </p>
-          )}
         </header>
         <ArticleBody paragraphs={paragraphsWithHighlights(article.body, highlight)} />
       </article>
@@ -102,7 +132,20 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           Check your understanding
         </h2>
         <PageNotice query={query} />
-        {user && lock ? (
+        {forAssignment ? (
+          <div className="space-y-3">
+            <p className="text-stone-700">
+              You are reading this for an assignment in {forAssignment.className}. Its quiz is on the
+              assignment&apos;s page, where it counts.
+            </p>
+            <Link
+              href={`/assignments/${forAssignment.assignmentId}`}
+              className="inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+            >
+              Back to the assignment
+            </Link>
+          </div>
+        ) : user && lock ? (
           <SelfStudyLocked assignmentId={lock.assignmentId} />
         ) : user ? (
           <>
@@ -164,4 +207,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </section>
     </div>
   );
+}
+
+/** The results page a "Show in article" link came from, at the question it was on. */
+function resultsLink(attemptId: string, question: unknown): string {
+  const n = typeof question === "string" && /^\d{1,3}$/.test(question) ? Number(question) : 0;
+  return `/attempts/${attemptId}${n > 0 ? `#result-${n}` : "#results"}`;
 }

@@ -7,7 +7,7 @@ import { startAssignmentAction } from "@/app/assignments/actions";
 import { AssignmentStatusBadge } from "@/components/assignment-status";
 import { getDb } from "@/db";
 import { getAssignmentForStudent } from "@/lib/assignments/queries";
-import { formatDateTime, formatScore } from "@/lib/format";
+import { formatCount, formatDateTime, formatScore } from "@/lib/format";
 import { ENDED_BY } from "@/lib/labels";
 import { percentOf } from "@/lib/scores";
 import { PageNotice } from "@/components/notice";
@@ -53,14 +53,17 @@ export default async function StudentAssignmentPage({ params, searchParams }: Pr
         <dd>{item.questionCount}</dd>
         <dt className="text-stone-600">Attempts</dt>
         <dd>
-          {a.attemptsAllowed} allowed, {item.attemptsLeft} left · your{" "}
-          {a.counting === "best" ? "best" : "latest"} attempt counts
+          {a.attemptsAllowed === 1
+            ? `One${item.attemptsLeft === 0 ? ", used" : ""}`
+            : `${a.attemptsAllowed} allowed, ${item.attemptsLeft} left · your ${a.counting === "best" ? "best" : "latest"} attempt counts`}
         </dd>
         <dt className="text-stone-600">Time limit</dt>
         <dd>
-          {a.timeLimitMinutes
-            ? `${a.timeLimitMinutes} minutes from when you start; at the limit your saved answers are graded`
-            : "None"}
+          {!a.timeLimitMinutes
+            ? "None"
+            : canStart
+              ? `${formatCount(a.timeLimitMinutes, "minute")} from when you start; at the limit your saved answers are graded`
+              : formatCount(a.timeLimitMinutes, "minute")}
         </dd>
         <dt className="text-stone-600">Answers shown</dt>
         <dd>
@@ -72,7 +75,10 @@ export default async function StudentAssignmentPage({ params, searchParams }: Pr
         </dd>
       </dl>
       <div className="flex flex-wrap items-center gap-3">
-        <Link href={`/articles/${item.articleSlug}`} className="font-medium text-brand-700 underline">
+        <Link
+          href={`/articles/${item.articleSlug}?assignment=${a.id}`}
+          className="font-medium text-brand-700 underline"
+        >
           Read the article
         </Link>
         {canStart && (

@@ -220,7 +220,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
           <h1 className="text-2xl font-semibold tracking-tight">{article.title}</h1>
           <p className="text-sm lg:hidden">
             <Link
-              href={`/articles/${article.slug}`}
+              href={`/articles/${article.slug}${assignment ? `?assignment=${assignment.id}` : ""}`}
               target="_blank"
               className="font-medium text-brand-700 underline"
             >

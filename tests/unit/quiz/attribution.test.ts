@@ -391,3 +391,40 @@ describe("an occupation or a group before a name", () => {
     expect(a.speakers.find((s) => s.name === "Residents of Tolvik")?.type).toBe("group");
   });
 });
+
+describe("appositives between a name and its verb", () => {
+  it("walks over 'head of the city's ...' to the name", () => {
+    const a = of(
+      "Ivo Brandt, head of the city's port authority, said on Telegram that two ferries had been damaged.",
+    );
+    expect(said(a, "two ferries had been damaged")?.speaker).toBe("Ivo Brandt");
+  });
+});
+
+describe("datelines", () => {
+  it("reads the sentence after 'CITY —' as if the dateline were not there", () => {
+    const a = of(
+      "OSLO — Researchers using the Vesta telescope say they have found water ice on a small moon.",
+    );
+    expect(said(a, "they have found water ice")?.speaker).toBe("researchers using the Vesta telescope");
+    const b = of(
+      "KYIV, Ukraine (AP) — Harbour master Ivo Brandt said two ferries had been damaged overnight.",
+    );
+    expect(said(b, "two ferries had been damaged")?.speaker).toBe("Ivo Brandt");
+  });
+});
+
+describe("hearers and nested statements", () => {
+  it("takes 'warned Europe will ...' for a clause, not a hearer", () => {
+    const a = of("Senator Ana Ruiz warned Europe will have to rely less on its allies to defend itself.");
+    expect(said(a, "Europe will have to rely")?.speaker).toBe("Ana Ruiz");
+  });
+
+  it("keeps what someone's statements assured inside the statement that reports them", () => {
+    const a = of(
+      "Prosecutor Rebecca Thornfield said Mercer had moved $640 million to a firm he controlled, and had then signed monthly statements assuring customers their money was safe.",
+    );
+    expect(said(a, "Mercer had moved")?.speaker).toBe("Rebecca Thornfield");
+    expect(said(a, "their money was safe")).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_lib/auth";
-import { formatNumber, formatPercent, formatWhen } from "@/lib/format";
+import { formatCount, formatNumber, formatPercent, formatWhen } from "@/lib/format";
 import { StatusLabel } from "@/components/gradebook-status";
 import { ItemAnalysisList, SkillMasteryList } from "@/components/item-analysis-table";
 import { closeAssignmentAction } from "@/app/teacher/actions";
@@ -13,6 +13,7 @@ import { getAssignmentReport } from "@/lib/gradebook/assignment-report";
 import { REGRADE_LABELS } from "@/lib/gradebook/correction-form";
 import { MIN_FOR_MOSTLY_MISSED, MIN_FOR_STATISTICS } from "@/lib/gradebook/item-analysis";
 import { PageNotice } from "@/components/notice";
+import { TableScroll } from "@/components/table-scroll";
 import { idOrNotFound } from "@/app/_lib/params";
 
 export const metadata: Metadata = { title: "Assignment report" };
@@ -68,7 +69,7 @@ export default async function AssignmentReportPage({ params, searchParams }: Pro
           <dt className="text-stone-600">Attempt that counts</dt>
           <dd>{a.counting === "latest" ? "The latest submitted" : "The best (a tie goes to the earlier)"}</dd>
           <dt className="text-stone-600">Time limit</dt>
-          <dd>{a.timeLimitMinutes ? `${a.timeLimitMinutes} minutes` : "None"}</dd>
+          <dd>{a.timeLimitMinutes ? formatCount(a.timeLimitMinutes, "minute") : "None"}</dd>
           <dt className="text-stone-600">Question order</dt>
           <dd>{a.shuffle ? "Shuffled for each student" : "As written"}</dd>
           <dt className="text-stone-600">Answers shown to students</dt>
@@ -201,67 +202,72 @@ export default async function AssignmentReportPage({ params, searchParams }: Pro
         {report.students.length === 0 ? (
           <p className="text-stone-700">No students in this class yet.</p>
         ) : (
-          <table className="w-full bg-white text-left text-sm">
-            <thead className="bg-stone-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Student
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Status
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Counting score
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Attempts
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.students.map((s) => (
-                <tr key={s.studentId} className="border-t border-stone-200 align-top">
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    {s.name}
-                    <span className="block text-xs font-normal text-stone-600">{s.email}</span>
+          <TableScroll label="Students and their attempts">
+            <table className="w-full bg-white text-left text-sm">
+              <thead className="bg-stone-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    Student
                   </th>
-                  <td className="px-3 py-2">
-                    <StatusLabel status={s.status} overdue={s.overdue} />
-                  </td>
-                  <td className="px-3 py-2">
-                    {s.counting ? (
-                      <Link href={`/teacher/attempts/${s.counting.id}`} className="text-brand-700 underline">
-                        {formatPercent(s.counting.percent)} ({formatNumber(s.counting.score ?? 0)}/
-                        {s.counting.maxScore})
-                      </Link>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    {s.attempts.length === 0 ? (
-                      "None"
-                    ) : (
-                      <ul className="space-y-0.5">
-                        {s.attempts.map((t) => (
-                          <li key={t.id}>
-                            <Link href={`/teacher/attempts/${t.id}`} className="text-brand-700 underline">
-                              Attempt {t.number}
-                            </Link>
-                            {": "}
-                            {t.status === "submitted"
-                              ? `${formatPercent(t.percent)}, ${formatWhen(t.submittedAt, timeZone)}${t.late ? ", late" : ""}${t.endedBy && t.endedBy !== "student" ? ` (${ENDED_BY[t.endedBy].toLowerCase()})` : ""}`
-                              : "in progress"}
-                            {t.counting ? " (counts)" : ""}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
+                  <th scope="col" className="px-3 py-2">
+                    Status
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Counting score
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Attempts
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.students.map((s) => (
+                  <tr key={s.studentId} className="border-t border-stone-200 align-top">
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      {s.name}
+                      <span className="block text-xs font-normal text-stone-600">{s.email}</span>
+                    </th>
+                    <td className="px-3 py-2">
+                      <StatusLabel status={s.status} overdue={s.overdue} />
+                    </td>
+                    <td className="px-3 py-2">
+                      {s.counting ? (
+                        <Link
+                          href={`/teacher/attempts/${s.counting.id}`}
+                          className="text-brand-700 underline"
+                        >
+                          {formatPercent(s.counting.percent)} ({formatNumber(s.counting.score ?? 0)}/
+                          {s.counting.maxScore})
+                        </Link>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                    <td className="px-3 py-2">
+                      {s.attempts.length === 0 ? (
+                        "None"
+                      ) : (
+                        <ul className="space-y-0.5">
+                          {s.attempts.map((t) => (
+                            <li key={t.id}>
+                              <Link href={`/teacher/attempts/${t.id}`} className="text-brand-700 underline">
+                                Attempt {t.number}
+                              </Link>
+                              {": "}
+                              {t.status === "submitted"
+                                ? `${formatPercent(t.percent)}, ${formatWhen(t.submittedAt, timeZone)}${t.late ? ", late" : ""}${t.endedBy && t.endedBy !== "student" ? ` (${ENDED_BY[t.endedBy].toLowerCase()})` : ""}`
+                                : "in progress"}
+                              {t.counting ? " (counts)" : ""}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
     </div>

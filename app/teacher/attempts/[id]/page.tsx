@@ -11,6 +11,7 @@ import { ENDED_BY } from "@/lib/labels";
 import { getDb } from "@/db";
 import { percentOf } from "@/lib/scores";
 import { getAttemptForTeacher } from "@/lib/gradebook/attempt-review";
+import { describeTimeLimit } from "@/lib/attempts/time-limit";
 import { idOrNotFound } from "@/app/_lib/params";
 
 export const metadata: Metadata = { title: "Student attempt" };
@@ -84,8 +85,8 @@ export default async function TeacherAttemptPage({ params, searchParams }: Props
           )}
           {attempt.deadlineAt && (
             <>
-              <dt className="text-stone-600">Time limit ended</dt>
-              <dd>{formatWhen(attempt.deadlineAt, timeZone)}</dd>
+              <dt className="text-stone-600">Time limit</dt>
+              <dd>{describeTimeLimit(attempt, timeZone)}</dd>
             </>
           )}
           {total && (

@@ -13,6 +13,7 @@ import { formatDateTime } from "@/lib/format";
 import { toZonedInputValue } from "@/lib/dates";
 import { formatJoinCode } from "@/lib/classes/join-code";
 import { PageNotice } from "@/components/notice";
+import { TableScroll } from "@/components/table-scroll";
 import { idOrNotFound } from "@/app/_lib/params";
 
 export const metadata: Metadata = { title: "Class" };
@@ -149,54 +150,59 @@ export default async function ClassPage({ params, searchParams }: Props) {
         {klass.roster.length === 0 ? (
           <p className="text-stone-700">No students yet. Share the join code.</p>
         ) : (
-          <table className="w-full bg-white text-left text-sm">
-            <thead className="bg-stone-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Name
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Email
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Latest activity
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {klass.roster.map((s) => (
-                <tr key={s.studentId} className="border-t border-stone-200">
-                  <td className="px-3 py-2">{s.name}</td>
-                  <td className="px-3 py-2">{s.email}</td>
-                  <td className="px-3 py-2">
-                    {s.lastActivity ? formatDateTime(s.lastActivity, timeZone) : "None yet"}
-                  </td>
-                  <td className="px-3 py-2 text-right">
-                    <form action={removeStudentAction} className="inline-flex flex-wrap items-center gap-3">
-                      <input type="hidden" name="classId" value={klass.id} />
-                      <input type="hidden" name="studentId" value={s.studentId} />
-                      <label className="inline-flex items-center gap-1 text-stone-700">
-                        <input type="checkbox" name="block" className="h-4 w-4" />
-                        <span>
-                          Keep out<span className="sr-only"> {s.name}</span>
-                        </span>
-                      </label>
-                      <button
-                        type="submit"
-                        className="text-red-800 underline"
-                        aria-label={`Remove ${s.name} from ${klass.name}`}
-                      >
-                        Remove
-                      </button>
-                    </form>
-                  </td>
+          <TableScroll label={`Students of ${klass.name}`}>
+            <table className="w-full bg-white text-left text-sm">
+              <thead className="bg-stone-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    Name
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Email
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Latest activity
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {klass.roster.map((s) => (
+                  <tr key={s.studentId} className="border-t border-stone-200">
+                    <td className="px-3 py-2">{s.name}</td>
+                    <td className="px-3 py-2">{s.email}</td>
+                    <td className="whitespace-nowrap px-3 py-2">
+                      {s.lastActivity ? formatDateTime(s.lastActivity, timeZone) : "None yet"}
+                    </td>
+                    <td className="px-3 py-2 text-right">
+                      <form
+                        action={removeStudentAction}
+                        className="inline-flex flex-nowrap items-center gap-3 whitespace-nowrap"
+                      >
+                        <input type="hidden" name="classId" value={klass.id} />
+                        <input type="hidden" name="studentId" value={s.studentId} />
+                        <label className="inline-flex items-center gap-1 text-stone-700">
+                          <input type="checkbox" name="block" className="h-4 w-4" />
+                          <span>
+                            Keep out<span className="sr-only"> {s.name}</span>
+                          </span>
+                        </label>
+                        <button
+                          type="submit"
+                          className="text-red-800 underline"
+                          aria-label={`Remove ${s.name} from ${klass.name}`}
+                        >
+                          Remove
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         <p className="text-sm text-stone-700">
           A removed student can join again with the code unless you tick &ldquo;Keep out&rdquo;.
