@@ -34,7 +34,7 @@ import type {
  * distractor is always another speaker's statement. `questionBank` is seed-independent (stable
  * ids = kind + content hash; options in an order derived from the id, never key first).
  */
-export const GENERATOR_VERSION = "newsquiz-gen/2.1.0";
+export const GENERATOR_VERSION = "newsquiz-gen/2.2.0";
 
 type Candidate = { q: Question; topic: string; score: number; g: GateInput; place?: boolean };
 export type DroppedCandidate = { id: string; kind: QuestionKind; prompt: string; reasons: GateReason[] };
@@ -152,8 +152,18 @@ function related(a: Speaker, b: Speaker): boolean {
   if (hit === undefined) row.set(b, (hit = relatedUncached(a, b)));
   return hit;
 }
+// A military unit speaks for its service: "Carrier Strike Group 2" and "the Navy" may be one release.
+const MILITARY_UNIT =
+  /\b(?:Fleet|Squadron|Wing|Brigade|Division|Battalion|Regiment|Task Force|Strike Group|Battle Group|Command)\b/;
+const ARMED_SERVICE =
+  /\b(?:Navy|Army|Air Force|Marines?|Marine Corps|Coast Guard|Space Force|military|armed forces|Pentagon|Defen[cs]e (?:Department|Ministry)|Ministry of Defen[cs]e)\b/i;
+const unitAndService = (a: Speaker, b: Speaker) =>
+  a.type === "organisation" &&
+  MILITARY_UNIT.test(a.name) &&
+  [b.name, ...b.aliases].some((n) => ARMED_SERVICE.test(n));
 function relatedUncached(a: Speaker, b: Speaker): boolean {
   if (a.name === b.name) return true;
+  if (unitAndService(a, b) || unitAndService(b, a)) return true;
   const an = wordsOfSpeaker(a);
   for (const w of wordsOfSpeaker(b)) {
     if (an.has(w)) return true;
@@ -328,15 +338,20 @@ function candidates(a: Analysis): Candidate[] {
   const statements = a.quotes.filter((q) => sure(q) && named(speakerByName.get(q.speaker)) && !ambiguous(q));
   const typeOf = (s: Speaker): OptionType =>
     s.type === "person" ? "speaker-person" : "speaker-organisation";
-  /** Other speakers of the same type, unrelated to the key, who did not say these words. */
+  /**
+   * Other speakers of the same type, unrelated to the key and to each other ("the Air Force" and
+   * "the US Air Force" are one option, not two), who did not say these words.
+   */
   const distractorsFor = (key: Speaker, words: string | null) =>
-    optionSpeakers.filter(
-      (s) =>
-        s.name !== key.name &&
-        s.type === key.type &&
-        !related(s, key) &&
-        !(words && byText.get(normalizeOption(words))?.has(s.name)),
-    );
+    optionSpeakers
+      .filter(
+        (s) =>
+          s.name !== key.name &&
+          s.type === key.type &&
+          !related(s, key) &&
+          !(words && byText.get(normalizeOption(words))?.has(s.name)),
+      )
+      .reduce<Speaker[]>((kept, s) => (kept.some((k) => related(k, s)) ? kept : [...kept, s]), []);
   const evidenceOf = (q: Quote) => (q.clause ? [q.clause] : uniqSpans([q.evidence, q.attribution]));
   const namesOf = (s: Speaker) => [
     s.name,

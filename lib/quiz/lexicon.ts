@@ -58,6 +58,8 @@ Reserve Exchange Bureau Directorate Assembly Tribunal Observatory Trust Society 
 Electric Energy Pharmaceuticals Partners Capital Securities Ventures Media Broadcasting Newspaper Magazine
 Programme Program Initiative Project Forum Mission Council Caucus Conference Summit Bloc Federation Consortium Collective Campaign
 Fleet Corps Brigade Division Battalion Regiment Squadron Guard Marines
+Shipping Logistics Foods Brands Mining Petroleum Insurance Telecom Communications Automotive Railways Utilities Pharma
+Biotech Therapeutics Robotics Aerospace Staff
 Radio TV Television Channel News Broadcaster Tribune Herald Gazette Telegraph Guardian Observer Standard Chronicle
 `);
 

@@ -43,6 +43,12 @@ const MULTI_PLACES = new Set(MULTIWORD_PLACES.split("|"));
 const ROLE_NOUNS = new Set([...split(LEXICON_PERSON_NOUNS), ...PERSON_NOUNS]);
 
 /** Class nouns of things, not speakers: a run with one of these names an object. */
+/** Head nouns of military and government units: "Carrier Strike Group 2", "Task Force 51". */
+const UNIT_HEADS = new Set(
+  "Group Fleet Command Force Forces Squadron Wing Division Brigade Regiment Battalion Corps Agency Guard".split(
+    " ",
+  ),
+);
 const THING_NOUNS = new Set(
   `missile missiles rocket rockets bomb bombs drone drones aircraft jet jets fighter fighters bomber bombers
   helicopter helicopters tank tanks ship ships destroyer destroyers frigate frigates cruiser cruisers carrier
@@ -234,7 +240,9 @@ function parseNameRunUncached(words: string[], initial: boolean): ParsedName | n
   while (
     ws.length &&
     (NON_NAME_CAPITALS.has(ws[0]!) || /^the$/i.test(ws[0]!)) &&
-    !(ws.length === 2 && /^\d+$/.test(ws[1]!))
+    !(ws.length === 2 && /^\d+$/.test(ws[1]!)) &&
+    // "The New York Times": "New" opens a place's name here.
+    !(ws.length >= 2 && isPlaceName(ws.slice(0, 2)))
   )
     ws.shift();
   // A sentence-opening ordinary word: "Studies show", "Hopefully I've", "Officials say".
@@ -253,6 +261,14 @@ function parseNameRunUncached(words: string[], initial: boolean): ParsedName | n
     const l = ws[0]!.toLowerCase();
     if (ws.length === 1 || /ly$/.test(l) || isFiniteVerb(l) || SPEECH.has(l)) ws.shift();
   }
+  // "Two people familiar with the matter": a number opens a phrase, never a name.
+  if (
+    ws.length &&
+    /^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Hundreds|Thousands|Several|Both)$/.test(
+      ws[0]!,
+    )
+  )
+    ws.shift();
   if (!ws.length) return null;
   let possessive = false;
   const last = ws[ws.length - 1]!;
@@ -393,6 +409,11 @@ function parseNameRunUncached(words: string[], initial: boolean): ParsedName | n
     };
   }
   const name = ws.join(" ");
+  // "Carrier Strike Group 2", "Task Force 51", "Strike Fighter Squadron 32": a unit is named by its
+  // head noun (before any number), whatever equipment words come first.
+  const head = [...ws].reverse().find((w) => !/^\d/.test(w));
+  if (ws.length > 1 && head && UNIT_HEADS.has(head) && /^\p{Lu}/u.test(ws[0]!))
+    return { type: "organisation", name, title: null, affiliation, nameTokens: ws, possessive, sure: true };
   if (
     ws.some((w) => isThingNoun(w) || isDesignation(w)) ||
     (ws.length > 1 && ws.some((w) => /^\p{Lu}$/u.test(w)))

@@ -336,6 +336,31 @@ export class Attributor {
         }
         const parsed = parseNameRun(words, initial);
         if (!parsed) continue;
+        // "its annual Camp Strava event", "a Spring Fling fair": an unsure two-word "name" between a
+        // determiner and a common noun modifies the noun; it is no one.
+        const before = tokens[run.i - 1];
+        if (
+          parsed.type === "person" &&
+          !parsed.sure &&
+          !parsed.title &&
+          isWord(before) &&
+          /^(?:its|their|our|the|a|an|this|that|annual|first|new|latest|yearly)$/.test(before.text) &&
+          isWord(next) &&
+          next.text === next.text.toLowerCase() &&
+          isCommonWord(next.text) &&
+          !isFiniteVerb(next.text) &&
+          !SPEECH.has(next.text)
+        )
+          continue;
+        // "data on the Strava Community Hub": "the" before an unsure name makes it a thing's name.
+        if (
+          parsed.type === "person" &&
+          !parsed.sure &&
+          !parsed.title &&
+          isWord(before) &&
+          before.text === "the"
+        )
+          continue;
         const e = this.entityForName(parsed, run.i, run.j, false);
         if (!e) {
           // A lone name with nothing to show what it is ("Strava"): remembered, decided below.
@@ -576,7 +601,11 @@ export class Attributor {
           !/^[a-z][a-z-]+$/.test(t.text) ||
           STOP_WORDS.has(t.text) ||
           NP_PREPOSITIONS.has(t.text) ||
-          isFiniteVerb(t.text)
+          // "The company runs office parks": another organisation noun is the phrase's own head.
+          isOrgNoun(t.text) ||
+          // "the UN human rights office", "the arms control agency": a plural noun in a compound
+          // may look like a verb ("rights", "arms").
+          (isFiniteVerb(t.text) && !(/[^s]s$/.test(t.text) && isCommonWord(t.text.slice(0, -1))))
         )
           break;
         if (/^(?:to|same|whole|entire|former|latter|its|his|her|their|this|new|own)$/.test(t.text)) break;
@@ -961,6 +990,17 @@ export class Attributor {
       }
       // "Stein's note", "the company's own earnings statement", "an Air Force statement".
       const poss = body.slice(0, docAt).findIndex((w) => isPossessive(w));
+      // "the Navy's 3rd Fleet press release": the unit named after the possessive wrote it.
+      if (poss >= 0) {
+        let k1 = docAt;
+        while (k1 > poss + 1 && /^(?:press|news|new|latest|joint|written|official|own)$/i.test(body[k1 - 1]!))
+          k1--;
+        if (k1 > poss + 1 && /^(?:\p{Lu}|\d)/u.test(body[poss + 1]!)) {
+          const r = this.interpret(b0 + poss, b0 + k1);
+          if (r && r.entity.type === "organisation")
+            return remember({ ...r, reason: `the ${doc} is from ${r.entity.name}` });
+        }
+      }
       const owner =
         poss >= 0
           ? body.slice(0, poss + 1)
@@ -1007,7 +1047,13 @@ export class Attributor {
       if (!parsed) continue;
       if (run.i === i && words[0] !== clean(tokens[i]!.text)) continue;
       if (parsed.type === "person") personRun = { ...run, parsed };
-      else otherRun = { ...run, parsed };
+      // "The Ministry of Defence in London": the place where an organisation sits is not it.
+      else if (!(
+        otherRun?.parsed.type === "organisation" &&
+        parsed.type === "place" &&
+        /^(?:in|at|from|near|based)$/.test(low(tokens[run.i - 1]))
+      ))
+        otherRun = { ...run, parsed };
     }
     const last = body[body.length - 1]!;
     const lastLow = last.toLowerCase();
@@ -1289,7 +1335,12 @@ export class Attributor {
     const t = this.ctx.tokens[k];
     if (!isWord(t)) return false;
     const w = t.text;
-    if (isCapitalised(w)) return !SPEECH.has(w.toLowerCase()) || TITLE_WORDS.has(w) || k === 0;
+    if (isCapitalised(w)) {
+      // "the Washington Post said": a speech word inside a name ("Post", "Report") is the name's.
+      const prev = this.ctx.tokens[k - 1];
+      const inName = isWord(prev) && isCapitalised(prev.text) && !this.inQuote(k - 1);
+      return !SPEECH.has(w.toLowerCase()) || TITLE_WORDS.has(w) || k === 0 || inName;
+    }
     const l = w.toLowerCase();
     if (STOP_WORDS.has(l) || SUBJECT_PRONOUNS.has(l) || /^(?:him|them|us|me|to|not)$/.test(l)) return false;
     if (DETERMINERS.has(l) || /^\d/.test(l)) return true;
@@ -1664,7 +1715,27 @@ export class Attributor {
       }
     }
     const prev = low(tokens[this.skipLeftAdverbs(c.v - 1, floor)]);
-    if (prev === "and" || prev === "but") return this.clauseSubject(floor, c.v);
+    if (prev === "and" || prev === "but") {
+      // "... picked JD Vance, who opposes aid and warned Europe will ...": the second verb of a
+      // relative clause shares its subject, the noun phrase before "who".
+      for (let k = c.v - 2; k > floor && k > c.v - 20; k--) {
+        const t = tokens[k]!;
+        if (this.inQuote(k) || /^(?:,|;|:|\u2014)$/.test(t.text)) break;
+        if (low(t) !== "who") continue;
+        const at = tokens[k - 1]?.text === "," ? k - 1 : k;
+        // The name right before "who" ("... picked Councillor Ada Lund, who ..."), else its phrase.
+        const run = capitalisedRuns(tokens, Math.max(floor, at - 6), at).at(-1);
+        if (run && run.j === at) {
+          const named = this.interpret(run.i, run.j);
+          if (named && named.entity.type !== "anonymous") return named;
+        }
+        const ante = this.subjectRange(at, floor) ?? this.subjectRange(at, s.t0);
+        const r = ante ? this.interpret(ante.i, ante.j) : null;
+        if (r) return r;
+        break;
+      }
+      return this.clauseSubject(floor, c.v);
+    }
     const right = this.objectRange(c.v + c.len, s.t1);
     if (right && (!left || prev === "," || tokens[c.v - 1]?.text === '"' || c.v === floor)) {
       // "said her players had refused": a noun phrase followed by a verb is the reported clause.
@@ -1731,6 +1802,30 @@ export class Attributor {
     if (c.kind === "verb" && prev && this.inQuote(c.v - 1)) return -1;
     const first = low(tokens[k]);
     if (/^(?:he|she|it|they|we|i|you|there)(?:'s|'re|'ll|'d|'ve|'m)?$/.test(first)) return k;
+    // "has argued this constituted a theft": a demonstrative subject right before its verb.
+    const second = tokens[k + 1];
+    if (
+      /^(?:this|these|those)$/.test(first) &&
+      isWord(second) &&
+      second.text === low(second) &&
+      looksFinite(second.text)
+    )
+      return k;
+    // "said not all of the ferries were damaged": a negated quantifier opens the clause.
+    if (
+      first === "not" &&
+      /^(?:all|every|everyone|everybody|everything|enough|many|much|one|a|an|the|only|just|even|every)$/.test(
+        low(tokens[k + 1]),
+      )
+    )
+      return this.bareClause(c, s, k + 1) < 0 ? -1 : k;
+    return this.bareClause(c, s, k);
+  }
+
+  /** A bare reported clause at k (a noun phrase then a finite verb before any comma): k, or -1. */
+  private bareClause(c: Cue, s: SentenceInfo, k: number): number {
+    const { tokens } = this.ctx;
+    const first = low(tokens[k]);
     // A bare clause: a noun phrase then a finite verb before any comma ("the bridge would reopen").
     if (!this.npWord(k) && !/^\d/.test(first)) return -1;
     // Verbs that also take a plain object ("added new systems", "confirmed the deal") need a
@@ -1820,6 +1915,10 @@ export class Attributor {
         }
         continue;
       }
+      // "this week", "last month"; but "this ferry is new": "this", "last", "next" only before a time.
+      const nextText = tokens[k + 1]?.text ?? "";
+      const timeAfter = TIME_WORDS.has(low(tokens[k + 1])) || WEEKDAYS.has(nextText) || MONTHS.has(nextText);
+      if (/^(?:this|last|next)$/.test(l) && !timeAfter) break;
       if (
         TIME_WORDS.has(l) ||
         WEEKDAYS.has(t.text) ||

@@ -323,7 +323,12 @@ export class StatusReader {
   private frame(prev: string[], fallback: SystemStatus): { status: SystemStatus; hedged: boolean } {
     const p = prev.slice(-6);
     const hedged = p.some((w) => HEDGE.has(w)) || (p.includes("ruled") && p.some((w) => NEGATION.test(w)));
+    // "is considering sending", "weighing whether to send": not decided, so not given.
+    const deliberating = p.some((w) =>
+      /^(?:consider|considering|weighing|debating|mulling|discussing)$/.test(w),
+    );
     if (
+      deliberating ||
       p.some((w) => WITHHOLD.has(w) || NEGATION.test(w) || w === "whether" || w === "short" || w === "ruled")
     )
       return { status: "withheld", hedged };

@@ -428,3 +428,73 @@ describe("hearers and nested statements", () => {
     expect(said(a, "their money was safe")).toBeUndefined();
   });
 });
+
+describe("relative clauses and military units", () => {
+  it("gives the second verb of 'X, who opposes ... and warned' to X, not to the sentence's subject", () => {
+    const a = of(
+      "Alarm bells rang across the region after the mayor picked Councillor Ada Lund, who opposes the bridge and warned the ferry will have to close within a year.",
+    );
+    expect(said(a, "the ferry will have to close")?.speaker).toBe("Ada Lund");
+  });
+
+  it("reads a numbered unit as an organisation that can write a release", () => {
+    const a = of(
+      "The drone was shot down over the strait, a release from Carrier Strike Group 7 said. The pilots flew 30 missions, the release said.",
+    );
+    expect(said(a, "The drone was shot down")?.speaker).toBe("Carrier Strike Group 7");
+    expect(said(a, "The pilots flew 30 missions")?.speaker).toBe("Carrier Strike Group 7");
+  });
+
+  it("credits 'the Navy's 5th Fleet press release' to the fleet, not to the Navy", () => {
+    const a = of("The target sank within minutes, the Navy's 5th Fleet press release said.");
+    expect(said(a, "The target sank")?.speaker).toBe("Navy's 5th Fleet");
+  });
+});
+
+describe("clauses that open with a negated quantifier", () => {
+  it("reads 'said not all of the ferries were damaged' as a statement", () => {
+    const a = of("Harbour master Ivo Brandt said not all of the ferries were damaged.");
+    expect(said(a, "not all of the ferries were damaged")?.speaker).toBe("Ivo Brandt");
+  });
+});
+
+describe("newspapers named with a speech word", () => {
+  it("reads 'the Harbour Post said' and 'a commentary in the Harbour Post said'", () => {
+    const a = of(
+      "The Harbour Post said the repairs were late. The ferries are old, a commentary in the Harbour Post said.",
+    );
+    expect(said(a, "the repairs were late")?.speaker).toBe("Harbour Post");
+    expect(said(a, "The ferries are old")?.speaker).toBe("Harbour Post");
+  });
+});
+
+describe("company names by their industry word", () => {
+  it("reads 'Northwind Shipping' and 'Vela Therapeutics' as organisations", () => {
+    const a = of(
+      "Northwind Shipping said the ferries would sail again on Friday. Vela Therapeutics said the trial had ended.",
+    );
+    expect(a.speakers.find((s) => s.name === "Northwind Shipping")?.type).toBe("organisation");
+    expect(a.speakers.find((s) => s.name === "Vela Therapeutics")?.type).toBe("organisation");
+  });
+});
+
+describe("demonstratives", () => {
+  it("keeps 'this' in the statement unless a time follows it", () => {
+    const a = of(
+      "Harbour master Ivo Brandt said this ferry is the last of its kind. Mayor Ada Lund has argued this amounted to a loss. Pilot Tom Berg said this morning the channel was clear.",
+    );
+    expect(said(a, "this ferry is the last")?.speaker).toBe("Ivo Brandt");
+    expect(said(a, "this amounted to a loss")?.speaker).toBe("Ada Lund");
+    expect(said(a, "the channel was clear")?.text).toBe("the channel was clear");
+  });
+});
+
+describe("names that modify a noun", () => {
+  it("keeps 'its annual Kelda Camp event' and 'the Kelda Ride Hub' from becoming people, so 'the company' is Kelda", () => {
+    const a = of(
+      "Kelda on Thursday showed new features at its annual Kelda Camp event. Kelda says it will add a night map. The company says it is doing so by training its models on old rides. Dark mode, according to votes on the Kelda Ride Hub, is the most wanted feature.",
+    );
+    expect(a.speakers.filter((s) => s.type === "person")).toEqual([]);
+    expect(said(a, "it is doing so by training")?.speaker).toBe("Kelda");
+  });
+});

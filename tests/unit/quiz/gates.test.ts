@@ -209,3 +209,37 @@ describe("the bank", () => {
     );
   });
 });
+
+describe("a unit and its service", () => {
+  const text =
+    "The drone was shot down over the strait, a release from Carrier Strike Group 7 said.\n\nThe pilots flew 30 combat missions from the carrier, the Navy said.\n\nMayor Ada Lund said the harbour would reopen on Monday.\n\nHarbour master Ivo Brandt said two ferries had been damaged overnight.";
+  it("never offers one as the other's distractor", () => {
+    for (const q of questionBank(analyzeArticle(text))) {
+      const texts = q.options.map((o) => o.text);
+      if (q.kind === "who-said")
+        expect(texts.some((t) => /Carrier Strike/.test(t)) && texts.some((t) => /Navy/.test(t))).toBe(false);
+      if (q.kind === "what-said" && /Navy|Carrier Strike/.test(q.prompt))
+        expect(
+          texts.some((t) => /drone was shot down/.test(t)) && texts.some((t) => /30 combat missions/.test(t)),
+        ).toBe(false);
+    }
+  });
+});
+
+describe("distractors", () => {
+  it("never offers two names of one speaker side by side", () => {
+    const text = [
+      "“The runway is open again,” the Harbour Authority said on Monday.",
+      "The US Air Force said the runway had been repaired within a day.",
+      "“Two cargo jets landed safely,” an Air Force statement said.",
+      "The Port Workers Union said the cranes were too old.",
+      "The Ministry of Transport said the new crane had been ordered.",
+    ].join("\n\n");
+    const whoSaid = questionBank(analyzeArticle(text)).filter((q) => q.kind === "who-said");
+    expect(whoSaid.length).toBeGreaterThan(0);
+    for (const q of whoSaid) {
+      const texts = q.options.map((o) => o.text);
+      expect(texts.filter((t) => /Air Force/.test(t)).length).toBeLessThanOrEqual(1);
+    }
+  });
+});

@@ -449,6 +449,15 @@ describe("confidence of a system's status", () => {
   });
 });
 
+describe("a transfer being considered", () => {
+  it("is withheld (not decided), not sent", () => {
+    expect(statusOf("Britain is considering sending Storm Shadow missiles.", "Storm Shadow")).toBe(
+      "withheld",
+    );
+    expect(statusOf("Paris is weighing sending more Caesar howitzers.", "Caesar")).toBe("withheld");
+  });
+});
+
 // The test articles of tests/fixtures against their gold, with the official scorer's name matching.
 const toks = (s: string) => s.toLowerCase().match(/[a-z0-9']+/g) ?? [];
 const contains = (hay: string[], needle: string[]) =>
