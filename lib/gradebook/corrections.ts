@@ -103,10 +103,11 @@ function plan(
  * attempt again, in one transaction. The assignment row is locked first, so
  * two regrades happen one after the other, then every attempt at it, so a
  * submission grading at the same moment either finished before (and is
- * graded again here) or waits and reads this regrade. (An attempt both
- * started and submitted within the regrade's own few milliseconds is not
- * among the rows locked; closing that would put a lock on the assignment in
- * every submission's path, which the classroom burst pays for.)
+ * graded again here) or waits and reads this regrade. An attempt started
+ * during the regrade waits too: inserting it checks its foreign key to the
+ * assignment with a KEY SHARE lock, which this FOR UPDATE blocks, so it is
+ * created (and later graded) after the regrade commits. PGlite runs one
+ * transaction at a time.
  */
 export async function regradeQuestion(input: {
   db: Db;
