@@ -122,6 +122,7 @@ export function AssignForm({ classId, articles, defaultDue, timeZone }: Props) {
           >
             <option value="after_submit">As soon as they submit</option>
             <option value="after_due">After the due date</option>
+            <option value="after_last_attempt">After their last attempt (the score after each)</option>
           </select>
           <FieldErrors id="field-reveal-error" errors={e.reveal} />
         </div>

@@ -80,8 +80,15 @@ export function WorksheetQuestions({ questions }: { questions: Question[] }) {
   );
 }
 
-/** The teacher's key: each question with its right answer and why. */
-export function WorksheetAnswerKey({ questions }: { questions: Question[] }) {
+/** The teacher's key: each question with its right answer and why, and how a regrade made it count. */
+export function WorksheetAnswerKey({
+  questions,
+  notes,
+}: {
+  questions: Question[];
+  /** Per question id, a regrade in words ("dropped from the score"). */
+  notes?: ReadonlyMap<string, string>;
+}) {
   return (
     <ol className="space-y-5">
       {questions.map((q, n) => {
@@ -107,6 +114,7 @@ export function WorksheetAnswerKey({ questions }: { questions: Question[] }) {
               {letters && <span className="block text-sm text-stone-700">On the worksheet: {letters}</span>}
             </p>
             <p className="text-sm text-stone-800">{q.explanation}</p>
+            {notes?.get(q.id) && <p className="text-sm font-medium">Regraded: {notes.get(q.id)}.</p>}
           </li>
         );
       })}

@@ -46,4 +46,5 @@ export const ENDED_BY = {
 export const REVEAL_LABELS = {
   after_submit: "After each submission",
   after_due: "After the due date",
-} as const satisfies Record<"after_submit" | "after_due", string>;
+  after_last_attempt: "After the last attempt (the score after each)",
+} as const satisfies Record<"after_submit" | "after_due" | "after_last_attempt", string>;

@@ -41,6 +41,15 @@ const NOTICES = {
     tone: "success",
     text: "The assignment is open again. Late work is accepted and marked late.",
   },
+  // Corrections after students answered (regrades, a teacher's own scores)
+  "question-regraded": {
+    tone: "success",
+    text: "The question is regraded: every submitted attempt was graded again, and students see the change with their results.",
+  },
+  "score-set": {
+    tone: "success",
+    text: "The score is saved. The student sees it, with your comment, on their results.",
+  },
   // Assignments, as the student sees them
   "closed-by-teacher": {
     tone: "warning",

@@ -14,3 +14,9 @@ export function idOrNotFound(value: string): string {
   if (!isId(value)) notFound();
   return value;
 }
+
+/** A page's 1-based position segment ("/questions/3"), or the not-found page. */
+export function positionOrNotFound(value: string): number {
+  if (!/^[1-9]\d{0,3}$/.test(value)) notFound();
+  return Number(value);
+}

@@ -78,7 +78,7 @@ export default async function ProgressPage() {
                     <span className="flex flex-wrap items-center gap-3 text-sm">
                       <AssignmentStatusBadge item={item} />
                       <span>
-                        {item.counting && item.revealed
+                        {item.counting && item.revealed.score
                           ? formatScore(
                               item.counting.score ?? 0,
                               item.counting.maxScore,

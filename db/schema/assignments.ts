@@ -18,7 +18,7 @@ import { quizzes } from "./quizzes";
 import { users } from "./users";
 
 export const countingEnum = pgEnum("assignment_counting", ["best", "latest"]);
-export const revealEnum = pgEnum("assignment_reveal", ["after_submit", "after_due"]);
+export const revealEnum = pgEnum("assignment_reveal", ["after_submit", "after_due", "after_last_attempt"]);
 
 /**
  * A quiz version set to a class. The quiz row is frozen when the teacher

@@ -5,3 +5,4 @@ export * from "./classes";
 export * from "./reviews";
 export * from "./assignments";
 export * from "./attempts";
+export * from "./corrections";

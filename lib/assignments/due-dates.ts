@@ -17,3 +17,9 @@ export const studentDueAt = sql<Date | null>`coalesce(
 /** The last due date of anyone on the assignment: the assignment's, or a later extension. */
 export const lastDueAt = sql<Date>`greatest(${q(assignments.dueAt)},
   (select max(e.due_at) from ${assignmentExtensions} e where e.assignment_id = ${q(assignments.id)}))`;
+
+/** The extra attempts the attempt's student has on its assignment (0 without an exception). */
+export const studentExtraAttempts = sql<number>`coalesce(
+  (select e.extra_attempts from ${assignmentExtensions} e
+    where e.assignment_id = ${q(quizAttempts.assignmentId)} and e.student_id = ${q(quizAttempts.userId)}),
+  0)`;

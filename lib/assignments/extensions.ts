@@ -51,27 +51,6 @@ function isNeutral(e: Extension): boolean {
   return e.dueAt === null && (e.timeMultiplier === null || e.timeMultiplier === 1) && e.extraAttempts === 0;
 }
 
-/** The class's students' exceptions to the class's assignments, by `${assignmentId}:${studentId}`. */
-export async function extensionsOfClass(input: {
-  db: Executor;
-  teacherId: string;
-  classId: string;
-}): Promise<Map<string, Extension>> {
-  const rows = await input.db
-    .select({
-      assignmentId: assignmentExtensions.assignmentId,
-      studentId: assignmentExtensions.studentId,
-      dueAt: assignmentExtensions.dueAt,
-      timeMultiplier: assignmentExtensions.timeMultiplier,
-      extraAttempts: assignmentExtensions.extraAttempts,
-    })
-    .from(assignmentExtensions)
-    .innerJoin(assignments, eq(assignments.id, assignmentExtensions.assignmentId))
-    .innerJoin(classes, eq(classes.id, assignments.classId))
-    .where(and(eq(assignments.classId, input.classId), eq(classes.teacherId, input.teacherId)));
-  return new Map(rows.map(({ assignmentId, studentId, ...e }) => [`${assignmentId}:${studentId}`, e]));
-}
-
 /** The exceptions on one assignment of a class this teacher owns, by student id. */
 export async function extensionsOfAssignment(input: {
   db: Executor;

@@ -42,7 +42,9 @@ export function assignmentFormSchema(now: () => Date = () => new Date()) {
           message: `Allow at most ${ASSIGNMENT_LIMITS.maxAttempts} attempts.`,
         }),
       counting: z.enum(["best", "latest"], { message: "Choose which attempt counts." }),
-      reveal: z.enum(["after_submit", "after_due"], { message: "Choose when answers are shown." }),
+      reveal: z.enum(["after_submit", "after_due", "after_last_attempt"], {
+        message: "Choose when answers are shown.",
+      }),
       timeLimit: z
         .string()
         .default("")

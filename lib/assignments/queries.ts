@@ -13,7 +13,7 @@ import {
 } from "@/db/schema";
 import { visibleTo } from "@/lib/articles/queries";
 import { finalizeEndedAttempts } from "@/lib/attempts/grading";
-import { isRevealed } from "@/lib/attempts/reveal";
+import { revealFor, type Reveal } from "@/lib/attempts/reveal";
 import { shuffled, shuffledOptionOrder } from "@/lib/attempts/shuffle";
 import { attemptWindows } from "@/lib/gradebook/counting-rule";
 import { cellStatus } from "@/lib/gradebook/standing";
@@ -237,8 +237,8 @@ export type StudentAssignment = {
   counting: StudentAttemptSummary | null;
   openAttemptId: string | null;
   attemptsLeft: number;
-  /** Whether the student may see scores and answers yet. */
-  revealed: boolean;
+  /** Whether the student may see scores, and answers, yet. */
+  revealed: Reveal;
 };
 
 type StudentRow = {
@@ -260,14 +260,18 @@ function summarise(
 ): StudentAssignment {
   const assignment = withExtension(row.assignment, row.extension);
   const open = attempts.find((a) => a.status === "in_progress") ?? null;
-  // Answers shown "after the due date" wait for the last due date of anyone's (extensions too).
-  const revealed = isRevealed({ ...assignment, dueAt: revealAfter }, now);
+  const submittedAttempts = attempts.filter((a) => a.status === "submitted");
+  // "After the due date" waits for the last due date of anyone's (extensions too); "no attempt
+  // left" counts the student's own extra attempts (withExtension).
+  const revealed = revealFor(
+    { ...assignment, dueAt: revealAfter },
+    { now, submittedAttempts: submittedAttempts.length },
+  );
   // The gradebook's own rules, so a student and their teacher see the same thing, except
   // while scores are hidden: which attempt is "best" would then tell the student which
   // scored higher. Until then the student sees no score, no counting attempt, and a
   // status that depends on no score (on time if any attempt was).
-  const hidden = !revealed;
-  const submittedAttempts = attempts.filter((a) => a.status === "submitted");
+  const hidden = !revealed.score;
   const counting = hidden ? null : (attempts.find((a) => a.isCounting) ?? null);
   const statusFrom = hidden ? (submittedAttempts.find((a) => !a.late) ?? submittedAttempts[0]) : counting;
   const cell = cellStatus({

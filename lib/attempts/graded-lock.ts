@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { assignments, classMembers, quizAttempts } from "@/db/schema";
-import { lastDueAt } from "@/lib/assignments/due-dates";
+import { revealedToStudent } from "./reveal";
 
 /**
  * Graded quizzes stay secret (issues #12 and #14): while a student has an
@@ -11,8 +11,8 @@ import { lastDueAt } from "@/lib/assignments/due-dates";
  *
  * An assignment is open for a student while it is not closed and the student
  * either has not submitted it yet, or has and its answers are not shown yet
- * (the teacher reveals them after the due date: the last one, with students'
- * extensions, since answers wait for everyone). A closed assignment, or one
+ * (the teacher chose "after the due date" or "after the last attempt"). A
+ * closed assignment, or one
  * whose answers the student has seen, no longer locks anything.
  *
  * Why a lock rather than leaving the assignment's questions out of self-study:
@@ -43,9 +43,12 @@ export async function gradedLock(input: {
       and(
         eq(assignments.articleId, input.articleId),
         sql`${assignments.closedAt} is null`,
-        sql`not exists (select 1 from ${quizAttempts} t
-          where t.assignment_id = ${assignments.id} and t.user_id = ${input.userId} and t.status = 'submitted'
-            and (${assignments.reveal} = 'after_submit' or ${lastDueAt} <= now()))`,
+        // Open until one of its submitted attempts has its answers shown: the reveal rule itself
+        // (lib/attempts/reveal.ts), so "after the last attempt" keeps it locked between attempts,
+        // due date or not.
+        sql`not exists (select 1 from ${quizAttempts}
+          where ${quizAttempts.assignmentId} = ${assignments.id} and ${quizAttempts.userId} = ${input.userId}
+            and ${quizAttempts.status} = 'submitted' and ${revealedToStudent})`,
       ),
     )
     .orderBy(asc(assignments.dueAt))

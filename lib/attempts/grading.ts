@@ -2,8 +2,10 @@ import { and, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { Db, Executor, Tx } from "@/db/client";
 import { assignments, attemptAnswers, quizAttempts, quizzes, type Attempt } from "@/db/schema";
 import { studentDueAt } from "@/lib/assignments/due-dates";
-import { gradeAnswer, type Question, type Response } from "@/lib/quiz";
+import type { Question, Response } from "@/lib/quiz";
+import { regradesOfAssignment } from "./corrections";
 import { gradedLock } from "./graded-lock";
+import { scoreAttempt, type RegradeState } from "./scoring";
 
 /**
  * Saving, submitting and grading an attempt. Every write locks the attempt
@@ -74,7 +76,7 @@ async function gradeLocked(
   row: LockedAttempt,
   ending: AttemptEnding,
   given?: Map<string, Response | null>,
-): Promise<number> {
+): Promise<{ score: number; maxScore: number }> {
   const attemptId = row.attempt.id;
   // Answers sent with the submit are stored by the statement that grades them;
   // otherwise (a time limit, a closed assignment) what was saved is what counts.
@@ -89,20 +91,13 @@ async function gradeLocked(
             .where(eq(attemptAnswers.attemptId, attemptId))
         ).map((s) => [s.questionId, s.response]),
       );
-  let total = 0;
-  const graded = row.questions.map((q) => {
-    const response = responses.get(q.id) ?? null;
-    const grade = response ? gradeAnswer(q, response) : { score: 0, correct: false };
-    total += grade.score;
-    return {
-      attemptId,
-      questionId: q.id,
-      skill: q.skill,
-      response,
-      score: grade.score,
-      correct: grade.correct,
-    };
-  });
+  // A regrade made before this attempt ended applies to it as to those already submitted.
+  const regrades = row.attempt.assignmentId
+    ? await regradesOfAssignment(tx, row.attempt.assignmentId)
+    : new Map<string, RegradeState>();
+  const scored = scoreAttempt({ questions: row.questions, responses, regrades });
+  const skills = new Map(row.questions.map((q) => [q.id, q.skill]));
+  const graded = scored.answers.map((a) => ({ attemptId, ...a, skill: skills.get(a.questionId)! }));
   if (graded.length > 0) {
     await tx
       .insert(attemptAnswers)
@@ -116,18 +111,19 @@ async function gradeLocked(
         },
       });
   }
-  const score = Math.round(total * 100) / 100;
+  const { score, maxScore } = scored;
   await tx
     .update(quizAttempts)
     .set({
       status: "submitted",
       submittedAt: ending.submittedAt,
       score,
+      maxScore,
       endedBy: ending.endedBy,
       late: row.dueAt ? ending.submittedAt.getTime() > row.dueAt.getTime() : false,
     })
     .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.status, "in_progress")));
-  return score;
+  return { score, maxScore };
 }
 
 export type SaveResult =
@@ -237,11 +233,11 @@ export async function submitAttempt(input: {
       ending.endedBy === "student" && input.answers
         ? new Map(input.answers.map((a) => [a.questionId, a.response]))
         : undefined;
-    const score = await gradeLocked(tx, row, ending, given);
+    const { score, maxScore } = await gradeLocked(tx, row, ending, given);
     return {
       ok: true,
       score,
-      maxScore: row.attempt.maxScore,
+      maxScore,
       alreadySubmitted: false,
       endedBy: ending.endedBy,
     };

@@ -11,25 +11,78 @@ import {
   type QuizRow,
 } from "@/db/schema";
 import type { Question, Response } from "@/lib/quiz";
-import { lastDueAt, studentDueAt } from "@/lib/assignments/due-dates";
+import { lastDueAt, studentDueAt, studentExtraAttempts } from "@/lib/assignments/due-dates";
+import { overrideEventsOf, regradeEventsOf } from "./corrections";
 import { finalizeEndedAttempts, forcedEnding } from "./grading";
 import { gradedLock, type GradedLock } from "./graded-lock";
-import { revealedToStudent } from "./reveal";
+import { revealedToStudent, scoreRevealedToStudent, submittedAtAssignment } from "./reveal";
+import {
+  currentOverrides,
+  currentRegrades,
+  effectiveQuestions,
+  NO_OVERRIDES,
+  type AttemptOverrides,
+  type OverrideEvent,
+  type RegradeEvent,
+  type RegradeState,
+} from "./scoring";
 
 /** What a student reads of their own attempts. Timed attempts past their limit are graded before they are read. */
 
 export type AttemptView = {
   attempt: Attempt;
+  /** The quiz version, its questions as graded now (a regrade's key and explanation over the frozen ones). */
   quiz: QuizRow;
   article: { id: string; slug: string; title: string; body: string };
-  /** The class assignment this attempt belongs to, with the student's own due date; null when studying alone. */
+  /** The class assignment this attempt belongs to, with the student's own due date and attempts; null when studying alone. */
   assignment: AssignmentRow | null;
   /** When answers shown "after the due date" appear: the last due date of anyone on the assignment. */
   revealAfter: Date | null;
   /** For a self-study attempt: the open assignment on its article that closes it (and its results) for now. */
   lock: GradedLock | null;
   answers: Map<string, { response: Response | null; score: number | null; correct: boolean | null }>;
+  corrections: AttemptCorrections;
 };
+
+/** What was corrected after the attempt was graded: regrades of its assignment, and teachers' scores for it. */
+export type AttemptCorrections = {
+  regrades: Map<string, RegradeState>;
+  regradeLog: RegradeEvent[];
+  overrides: AttemptOverrides;
+  overrideLog: OverrideEvent[];
+  /** The student's submitted attempts at the assignment (what "after the last attempt" counts). */
+  submittedAttempts: number;
+};
+
+const NO_CORRECTIONS: AttemptCorrections = {
+  regrades: new Map(),
+  regradeLog: [],
+  overrides: NO_OVERRIDES,
+  overrideLog: [],
+  submittedAttempts: 0,
+};
+
+/** An attempt's corrections. Two queries, for an attempt at an assignment; none for studying alone. */
+export async function correctionsOf(
+  db: Executor,
+  attempt: Pick<Attempt, "id" | "assignmentId">,
+  submittedAttempts: number,
+): Promise<AttemptCorrections> {
+  if (!attempt.assignmentId) return NO_CORRECTIONS;
+  const [regrades, overrides] = await Promise.all([
+    regradeEventsOf(db, [attempt.assignmentId]),
+    overrideEventsOf(db, [attempt.id]),
+  ]);
+  const regradeLog = regrades.get(attempt.assignmentId) ?? [];
+  const overrideLog = overrides.get(attempt.id) ?? [];
+  return {
+    regrades: currentRegrades(regradeLog),
+    regradeLog,
+    overrides: currentOverrides(overrideLog),
+    overrideLog,
+    submittedAttempts,
+  };
+}
 
 /** An attempt of this user; another user's id finds nothing (the page shows not-found). */
 export async function getAttemptForUser(input: {
@@ -45,6 +98,8 @@ export async function getAttemptForUser(input: {
       assignment: assignments,
       studentDueAt: studentDueAt.mapWith(assignments.dueAt),
       revealAfter: lastDueAt.mapWith(assignments.dueAt),
+      extraAttempts: studentExtraAttempts,
+      submittedAttempts: submittedAtAssignment,
     })
     .from(quizAttempts)
     .innerJoin(quizzes, eq(quizzes.id, quizAttempts.quizId))
@@ -53,8 +108,12 @@ export async function getAttemptForUser(input: {
     .where(and(eq(quizAttempts.id, input.attemptId), eq(quizAttempts.userId, input.userId)))
     .limit(1);
   if (!row) return undefined;
-  const { studentDueAt: ownDue, ...found } = row;
-  const assignment = found.assignment && ownDue ? { ...found.assignment, dueAt: ownDue } : found.assignment;
+  // The student's own due date and attempts (their exception, if any), as their pages show them.
+  const assignment = row.assignment && {
+    ...row.assignment,
+    dueAt: row.studentDueAt ?? row.assignment.dueAt,
+    attemptsAllowed: row.assignment.attemptsAllowed + Number(row.extraAttempts ?? 0),
+  };
   // A timed attempt past its limit, or in a closed assignment, is graded before it is shown.
   const ended =
     row.attempt.status === "in_progress" &&
@@ -64,13 +123,22 @@ export async function getAttemptForUser(input: {
     );
   if (ended && (await finalizeEndedAttempts({ db: input.db, attemptId: row.attempt.id })) > 0)
     return getAttemptForUser(input);
-  const [answers, lock] = await Promise.all([
+  const { submittedAttempts, studentDueAt: _own, extraAttempts: _extra, ...view } = row;
+  const [answers, corrections, lock] = await Promise.all([
     answersOf(input.db, input.attemptId),
+    correctionsOf(input.db, row.attempt, submittedAttempts),
     row.assignment
       ? undefined
       : gradedLock({ db: input.db, userId: input.userId, articleId: row.attempt.articleId }),
   ]);
-  return { ...found, assignment, answers, lock: lock ?? null };
+  return {
+    ...view,
+    assignment,
+    quiz: { ...row.quiz, questions: effectiveQuestions(row.quiz.questions, corrections.regrades) },
+    answers,
+    corrections,
+    lock: lock ?? null,
+  };
 }
 
 /** An attempt's saved (or graded) answers by question id. Callers have checked who may read them. */
@@ -168,7 +236,7 @@ export async function latestAttemptsForArticle(input: { db: Executor; userId: st
       and(
         eq(quizAttempts.userId, input.userId),
         eq(quizAttempts.articleId, input.articleId),
-        revealedToStudent,
+        scoreRevealedToStudent,
       ),
     )
     .orderBy(desc(quizAttempts.startedAt))

@@ -2,19 +2,27 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
   articles,
+  assignmentExtensions,
   assignments,
   attemptAnswers,
   classes,
   classMembers,
+  questionRegrades,
   quizAttempts,
   quizzes,
   users,
   type AssignmentRow,
 } from "@/db/schema";
+import {
+  currentRegrades,
+  effectiveQuestions,
+  type RegradeEvent,
+  type RegradeState,
+} from "@/lib/attempts/scoring";
 import { finalizeEndedAttempts } from "@/lib/attempts/grading";
 import { assignmentTitle } from "@/lib/assignments/queries";
 import { lastDueAt } from "@/lib/assignments/due-dates";
-import { extensionsOfAssignment, type Extension } from "@/lib/assignments/extensions";
+import type { Extension } from "@/lib/assignments/extensions";
 import type { CellStatus } from "@/lib/labels";
 import type { Question } from "@/lib/quiz";
 import { percentOf } from "@/lib/scores";
@@ -41,8 +49,27 @@ export type AssignmentForTeacher = Omit<AssignmentRow, "quizId" | "title"> & {
   /** The article's text; only when asked for (worksheets), as it can be long. */
   articleBody: string | null;
   quizId: string;
+  /** The questions as graded now: a regrade's key and explanation over the frozen ones. */
   questions: Question[];
+  /** The quiz version as it was frozen at assigning. */
+  frozenQuestions: Question[];
+  /** The regrade in force per question id. */
+  regrades: Map<string, RegradeState>;
+  /** Every regrade, oldest first. */
+  regradeLog: RegradeEvent[];
 };
+
+type RegradeLogRow = Omit<RegradeEvent, "at"> & { at: string };
+
+/**
+ * The assignment's regrade history in the same query as the assignment: the
+ * report reads in as many queries with regrades as without.
+ */
+const regradeLogColumn = sql<RegradeLogRow[]>`(select coalesce(json_agg(json_build_object(
+    'seq', r.seq, 'questionId', r.question_id, 'kind', r.kind, 'answer', r.answer,
+    'explanation', r.explanation, 'at', r.created_at, 'teacherName', u.name) order by r.seq), '[]'::json)
+  from ${questionRegrades} r left join ${users} u on u.id = r.teacher_id
+  where r.assignment_id = ${assignments.id})`;
 
 /** An assignment of a class this teacher owns, with its frozen questions; another teacher's id finds nothing. */
 export async function getAssignmentForTeacher(input: {
@@ -67,6 +94,7 @@ export async function getAssignmentForTeacher(input: {
       },
       articleBody: input.withArticleBody ? articles.body : sql<null>`null`,
       questions: quizzes.questions,
+      regradeLog: regradeLogColumn,
     })
     .from(assignments)
     .innerJoin(classes, eq(classes.id, assignments.classId))
@@ -82,6 +110,8 @@ export async function getAssignmentForTeacher(input: {
     )
     .limit(1);
   if (!row) return undefined;
+  const regradeLog = row.regradeLog.map((e) => ({ ...e, seq: Number(e.seq), at: new Date(e.at) }));
+  const regrades = currentRegrades(regradeLog);
   return {
     ...row.assignment,
     title: row.title,
@@ -91,7 +121,10 @@ export async function getAssignmentForTeacher(input: {
     revealAfter: row.revealAfter,
     article: row.article,
     articleBody: row.articleBody,
-    questions: row.questions,
+    questions: effectiveQuestions(row.questions, regrades),
+    frozenQuestions: row.questions,
+    regrades,
+    regradeLog,
   };
 }
 
@@ -219,9 +252,35 @@ export function rosterOf(db: Executor, teacherId: string, classId: string) {
 }
 
 /**
+ * The class's students with their exceptions to this assignment (null
+ * without one), in one query: the roster left-joined to the extensions.
+ */
+function rosterWithExtensions(db: Executor, teacherId: string, classId: string, assignmentId: string) {
+  return db
+    .select({
+      ...rosterColumns,
+      extensionDueAt: assignmentExtensions.dueAt,
+      timeMultiplier: assignmentExtensions.timeMultiplier,
+      extraAttempts: assignmentExtensions.extraAttempts,
+    })
+    .from(classMembers)
+    .innerJoin(classes, eq(classes.id, classMembers.classId))
+    .innerJoin(users, eq(users.id, classMembers.studentId))
+    .leftJoin(
+      assignmentExtensions,
+      and(
+        eq(assignmentExtensions.assignmentId, assignmentId),
+        eq(assignmentExtensions.studentId, classMembers.studentId),
+      ),
+    )
+    .where(rosterWhere(teacherId, classId))
+    .orderBy(asc(users.name), asc(users.email));
+}
+
+/**
  * The teacher's report on one assignment: standing of every student, item
- * analysis and skill mastery over the counting attempts. Six queries (one finds timed attempts to grade,
- * one reads students' exceptions) whatever the class's size.
+ * analysis and skill mastery over the counting attempts. Five queries (one finds timed attempts to
+ * grade; the roster carries students' exceptions) whatever the class's size.
  */
 export async function getAssignmentReport(input: {
   db: Executor;
@@ -235,17 +294,18 @@ export async function getAssignmentReport(input: {
   if (!assignment) return undefined;
   // Timed attempts past their limit are graded before anyone reads results.
   await finalizeEndedAttempts({ db, assignmentIds: [assignment.id], now: input.now });
-  const [roster, attempts, answers, extensions] = await Promise.all([
-    rosterOf(db, teacherId, assignment.classId),
+  const [roster, attempts, answers] = await Promise.all([
+    rosterWithExtensions(db, teacherId, assignment.classId, assignment.id),
     attemptsOfAssignment(db, teacherId, assignment.id),
     answersOfAssignment(db, teacherId, assignment.id),
-    extensionsOfAssignment({ db, teacherId, assignmentId: assignment.id }),
   ]);
   const byStudent = groupByStudent(attempts);
-  const students: ReportStudent[] = roster.map((s) => {
+  const students: ReportStudent[] = roster.map(({ extensionDueAt, timeMultiplier, extraAttempts, ...s }) => {
     const mine = (byStudent.get(s.studentId) ?? []).map(({ userId: _, ...a }) => a);
     const counting = mine.find((a) => a.counting) ?? null;
-    const extension = extensions.get(s.studentId) ?? null;
+    // No row joined: extraAttempts (not null in its table) is null only then.
+    const extension: Extension | null =
+      extraAttempts === null ? null : { dueAt: extensionDueAt, timeMultiplier, extraAttempts };
     const dueAt = extension?.dueAt ?? assignment.dueAt;
     const { status, overdue } = cellStatus({
       counting: counting ?? undefined,
@@ -271,8 +331,8 @@ export async function getAssignmentReport(input: {
       missing: count("missing"),
     },
     ...averages(students.map((s) => ({ percent: s.counting?.percent ?? null, overdue: s.overdue }))),
-    items: analyseItems(assignment.questions, countingAnswers),
-    skills: masteryBySkill(assignment.questions, countingAnswers),
+    items: analyseItems(assignment.questions, assignment.regrades, countingAnswers),
+    skills: masteryBySkill(assignment.questions, assignment.regrades, countingAnswers),
     students,
   };
 }

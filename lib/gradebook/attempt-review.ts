@@ -2,7 +2,9 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { articles, assignments, classes, quizAttempts, quizzes, users } from "@/db/schema";
 import { finalizeEndedAttempts, forcedEnding } from "@/lib/attempts/grading";
-import { answersOf, type AttemptView } from "@/lib/attempts/views";
+import { submittedAtAssignment } from "@/lib/attempts/reveal";
+import { effectiveQuestions } from "@/lib/attempts/scoring";
+import { answersOf, correctionsOf, type AttemptView } from "@/lib/attempts/views";
 import { studentDueAt } from "@/lib/assignments/due-dates";
 import { assignmentTitle } from "@/lib/assignments/queries";
 
@@ -46,6 +48,7 @@ export async function getAttemptForTeacher(input: {
         classId: classes.id,
         className: classes.name,
       },
+      submittedAttempts: submittedAtAssignment,
       attemptNumber: sql<number>`(select count(*)::int from ${quizAttempts} b
         where b.assignment_id = ${quizAttempts.assignmentId} and b.user_id = ${quizAttempts.userId}
           and (b.started_at, b.id) <= (${quizAttempts.startedAt}, ${quizAttempts.id}))`,
@@ -72,5 +75,15 @@ export async function getAttemptForTeacher(input: {
     forcedEnding({ deadlineAt: row.attempt.deadlineAt, closedAt: row.assignment.closedAt }, new Date());
   if (ended && (await finalizeEndedAttempts({ db: input.db, attemptId: row.attempt.id })) > 0)
     return getAttemptForTeacher(input);
-  return { ...row, answers: await answersOf(input.db, row.attempt.id) };
+  const { submittedAttempts, ...view } = row;
+  const [answers, corrections] = await Promise.all([
+    answersOf(input.db, row.attempt.id),
+    correctionsOf(input.db, row.attempt, submittedAttempts),
+  ]);
+  return {
+    ...view,
+    quiz: { ...row.quiz, questions: effectiveQuestions(row.quiz.questions, corrections.regrades) },
+    answers,
+    corrections,
+  };
 }

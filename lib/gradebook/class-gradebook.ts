@@ -1,7 +1,16 @@
 import { finalizeEndedAttempts } from "@/lib/attempts/grading";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { articles, assignments, classes, classMembers, quizAttempts, users } from "@/db/schema";
+import {
+  articles,
+  assignmentExtensions,
+  assignments,
+  classes,
+  classMembers,
+  quizAttempts,
+  users,
+} from "@/db/schema";
+import { qualified as q } from "@/db/sql";
 import type { CsvCell } from "@/lib/csv";
 import {
   attemptWindows,
@@ -13,7 +22,6 @@ import {
 import { averages, cellStatus } from "./standing";
 import { percentOf } from "@/lib/scores";
 import { assignmentTitle } from "@/lib/assignments/queries";
-import { extensionsOfClass } from "@/lib/assignments/extensions";
 import { STATUS_LABELS, type CellStatus } from "@/lib/labels";
 
 type GradebookAssignment = {
@@ -71,10 +79,11 @@ export type Gradebook = {
 
 /**
  * The class's students by its assignments (by due date), each cell the
- * counting attempt. Six queries whatever the class's size: the class (with
+ * counting attempt. Five queries whatever the class's size: the class (with
  * ownership), timed attempts past their limit (graded first), the roster, the
- * assignments, one window query that picks every counting attempt at once,
- * and the students' exceptions (an extension moves a cell's due date). Another teacher's class id finds nothing.
+ * assignments (with the students' own due dates on each: an extension moves a
+ * cell's due date), and one window query that picks every counting attempt at
+ * once. Another teacher's class id finds nothing.
  */
 export async function getGradebook(input: {
   db: Executor;
@@ -94,7 +103,7 @@ export async function getGradebook(input: {
   await finalizeEndedAttempts({ db, classId: klass.id, now });
 
   const joins = ownedAttemptJoins(teacherId);
-  const [roster, assignmentRows, counted, extensions] = await Promise.all([
+  const [roster, assignmentRows, counted] = await Promise.all([
     db
       .select(rosterColumns)
       .from(classMembers)
@@ -111,6 +120,10 @@ export async function getGradebook(input: {
         closedAt: assignments.closedAt,
         archivedAt: assignments.archivedAt,
         counting: assignments.counting,
+        // Students' own due dates on it, by student id: read with the assignment, no query of their own.
+        extendedTo: sql<Record<string, string>>`(select coalesce(
+          json_object_agg(e.student_id, e.due_at) filter (where e.due_at is not null), '{}')
+          from ${assignmentExtensions} e where e.assignment_id = ${q(assignments.id)})`,
       })
       .from(assignments)
       .innerJoin(classes, eq(classes.id, assignments.classId))
@@ -142,7 +155,6 @@ export async function getGradebook(input: {
       .innerJoin(classMembers, joins.member)
       .where(eq(assignments.classId, klass.id))
       .orderBy(quizAttempts.userId, quizAttempts.assignmentId, countingOrder),
-    extensionsOfClass({ db, teacherId, classId: klass.id }),
   ]);
 
   const byKey = new Map(counted.map((c) => [`${c.userId}:${c.assignmentId}`, c]));
@@ -150,7 +162,8 @@ export async function getGradebook(input: {
     const cells = assignmentRows.map((a): GradebookCell => {
       const c = byKey.get(`${s.studentId}:${a.id}`);
       const submitted = c?.status === "submitted" ? c : undefined;
-      const extendedTo = extensions.get(`${a.id}:${s.studentId}`)?.dueAt ?? null;
+      const extended = a.extendedTo[s.studentId];
+      const extendedTo = extended ? new Date(extended) : null;
       const { status, overdue } = cellStatus({
         counting: submitted,
         hasOpen: c?.hasOpen ?? false,

@@ -1,7 +1,10 @@
 import type { Executor } from "@/db/client";
 import { finalizeEndedAttempts } from "@/lib/attempts/grading";
 import { describeKey, describeResponse } from "@/lib/attempts/describe";
+import { overrideEventsOf } from "@/lib/attempts/corrections";
+import { creditOf, currentOverrides, type OverrideState } from "@/lib/attempts/scoring";
 import type { CsvCell } from "@/lib/csv";
+import { REGRADE_LABELS } from "./correction-form";
 import {
   answersOfAssignment,
   attemptsOfAssignment,
@@ -25,6 +28,10 @@ export type ResponseExportRow = {
   key: string;
   score: number | null;
   correct: boolean | null;
+  /** The regrade in force for the question, in words. */
+  regrade: string;
+  /** The teacher's own score for the question or the attempt, and their comment. */
+  teacherNote: string;
 };
 
 /**
@@ -41,10 +48,11 @@ export async function responsesForExport(input: {
   if (!assignment) return undefined;
   // Timed attempts past their limit are graded before anyone reads results.
   await finalizeEndedAttempts({ db, assignmentIds: [assignment.id] });
-  const [roster, attempts, answers] = await Promise.all([
+  const [roster, attempts, answers, overrides] = await Promise.all([
     rosterOf(db, teacherId, assignment.classId),
     attemptsOfAssignment(db, teacherId, assignment.id),
     answersOfAssignment(db, teacherId, assignment.id),
+    overrideEventsOf(db, { assignmentId: assignment.id }),
   ]);
   const byStudent = groupByStudent(attempts);
   const rows: ResponseExportRow[] = [];
@@ -52,8 +60,12 @@ export async function responsesForExport(input: {
     for (const a of byStudent.get(s.studentId) ?? []) {
       if (a.status !== "submitted") continue;
       const saved = answers.get(a.id);
+      const set = currentOverrides(overrides.get(a.id) ?? []);
+      const attemptNote = set.total ? noteOf(set.total, `attempt score set to`) : "";
       assignment.questions.forEach((q, i) => {
         const ans = saved?.get(q.id);
+        const regrade = assignment.regrades.get(q.id);
+        const own = set.questions.get(q.id);
         rows.push({
           studentName: s.name,
           email: s.email,
@@ -66,13 +78,23 @@ export async function responsesForExport(input: {
           prompt: q.prompt,
           response: describeResponse(q, ans?.response),
           key: describeKey(q),
-          score: ans?.score ?? 0,
-          correct: ans?.correct ?? false,
+          // A dropped question has no score: the cell stays empty rather than claim a 0.
+          score: creditOf(regrade) === "dropped" ? null : (ans?.score ?? 0),
+          correct: creditOf(regrade) === "dropped" ? null : (ans?.correct ?? false),
+          regrade: regrade ? REGRADE_LABELS[regrade.kind] : "",
+          teacherNote: [own ? noteOf(own, "question score set to") : "", attemptNote]
+            .filter(Boolean)
+            .join("; "),
         });
       });
     }
   }
   return { assignment, rows };
+}
+
+function noteOf(o: OverrideState, what: string): string {
+  const set = o.score === null ? "comment" : `${what} ${o.score}`;
+  return o.comment ? `${set}: ${o.comment}` : set;
 }
 
 export function responsesCsvRows(rows: ResponseExportRow[]): CsvCell[][] {
@@ -91,6 +113,8 @@ export function responsesCsvRows(rows: ResponseExportRow[]): CsvCell[][] {
       "Correct answer",
       "Score",
       "Correct",
+      "Regrade",
+      "Teacher's score and comment",
     ],
     ...rows.map((r) => [
       r.studentName,
@@ -106,6 +130,8 @@ export function responsesCsvRows(rows: ResponseExportRow[]): CsvCell[][] {
       r.key,
       r.score,
       r.correct,
+      r.regrade,
+      r.teacherNote,
     ]),
   ];
 }

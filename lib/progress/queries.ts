@@ -1,13 +1,14 @@
 import { and, asc, desc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { articles, assignments, attemptAnswers, classes, quizAttempts } from "@/db/schema";
-import { revealedToStudent } from "@/lib/attempts/reveal";
+import { revealedToStudent, scoreRevealedToStudent } from "@/lib/attempts/reveal";
 import type { Skill } from "@/lib/quiz";
 
 /**
  * A student's own record. Every figure here is an SQL aggregate: nothing
- * loads a student's answers into memory, and nothing counts a score the
- * student may not see yet (revealedToStudent). `source` picks practice
+ * loads a student's answers into memory, and nothing counts what the
+ * student may not see yet: a score until it is shown (scoreRevealedToStudent),
+ * a question's result until the answers are (revealedToStudent). `source` picks practice
  * (quizzes taken alone) or assigned work, both when not given: /progress
  * shows the two apart.
  */
@@ -38,7 +39,7 @@ export async function scoreHistory(input: { db: Executor; userId: string; source
       and(
         eq(quizAttempts.userId, input.userId),
         eq(quizAttempts.status, "submitted"),
-        revealedToStudent,
+        scoreRevealedToStudent,
         fromSource(input.source),
       ),
     )
@@ -50,12 +51,18 @@ export async function masteryBySkill(input: { db: Executor; userId: string }) {
     .select({
       skill: attemptAnswers.skill,
       answered: sql<number>`count(*)::int`,
-      percent: sql<number>`round((100.0 * avg(coalesce(${attemptAnswers.score}, 0)))::numeric, 1)::float`,
+      percent: sql<number>`round((100.0 * avg(${attemptAnswers.score}))::numeric, 1)::float`,
     })
     .from(attemptAnswers)
     .innerJoin(quizAttempts, eq(quizAttempts.id, attemptAnswers.attemptId))
     .where(
-      and(eq(quizAttempts.userId, input.userId), eq(quizAttempts.status, "submitted"), revealedToStudent),
+      and(
+        eq(quizAttempts.userId, input.userId),
+        eq(quizAttempts.status, "submitted"),
+        revealedToStudent,
+        // A question dropped from the score by a regrade has no score: it is no evidence of mastery.
+        isNotNull(attemptAnswers.score),
+      ),
     )
     .groupBy(attemptAnswers.skill);
   return rows as { skill: Skill; answered: number; percent: number }[];
@@ -78,7 +85,7 @@ export async function progressByArticle(input: { db: Executor; userId: string; s
       and(
         eq(quizAttempts.userId, input.userId),
         eq(quizAttempts.status, "submitted"),
-        revealedToStudent,
+        scoreRevealedToStudent,
         fromSource(input.source),
       ),
     )
@@ -115,7 +122,7 @@ export async function listRemovedAssignmentWork(input: { db: Executor; userId: s
         eq(quizAttempts.userId, input.userId),
         eq(quizAttempts.status, "submitted"),
         or(isNotNull(assignments.deletedAt), isNotNull(classes.deletedAt)),
-        revealedToStudent,
+        scoreRevealedToStudent,
       ),
     )
     .orderBy(desc(quizAttempts.submittedAt))

@@ -37,7 +37,10 @@ const COMMON = new Set([...split(COMMON_NOUNS), ...ADJECTIVE]);
 const FEMALE = new Set(split(FEMALE_NAMES));
 const MALE = new Set(split(MALE_NAMES));
 const UNISEX = new Set(split(UNISEX_NAMES));
-const DEMONYM = new Set(split(DEMONYMS));
+/** Nationalities the build-time lexicon lacks (mostly the "-ish" adjectives), with their plurals where English has one. */
+const MORE_DEMONYMS =
+  "polish turkish finnish danish swedish irish spanish kurdish kurds yemeni yemenis moldovan moldovans kosovar kosovars cypriot cypriots maltese burmese nepali nepalis uzbek uzbeks somali somalis tanzanian tanzanians british english scots";
+const DEMONYM = new Set([...split(DEMONYMS), ...split(MORE_DEMONYMS)]);
 const PLACE_SET = new Set([...split(LEXICON_PLACES), ...[...PLACES].map((p) => p.toLowerCase())]);
 const MULTI_PLACES = new Set(MULTIWORD_PLACES.split("|"));
 const ROLE_NOUNS = new Set([...split(LEXICON_PERSON_NOUNS), ...PERSON_NOUNS]);

@@ -3,6 +3,7 @@ import {
   clean,
   genderOfFirstName,
   genderOfTitle,
+  isDemonym,
   isOrgWord,
   plainPhrase,
   type Gender,
@@ -188,6 +189,9 @@ export class Registry {
     headNoun?: string,
   ): Entity | undefined {
     const words = name.split(" ");
+    // "Polish", "French": a nationality adjective alone names no one ("the Israelis" is a group).
+    if (words.length === 1 && type === "organisation" && isDemonym(name) && !/s$/.test(name))
+      return undefined;
     const head =
       headNoun ?? (type === "group" || type === "anonymous" ? words[words.length - 1]!.toLowerCase() : "");
     const found = this.findByName(name);

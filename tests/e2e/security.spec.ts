@@ -12,6 +12,7 @@ import {
 import { readShippedArticles } from "@/lib/articles/content";
 import { QUIZ_LENGTH } from "@/lib/attempts/start";
 import { analyzeArticle, generateQuiz } from "@/lib/quiz";
+import { classWithAssignment, takeAssignment } from "./classroom";
 import { DEMO, newAccount, signIn, signUp } from "./fixtures";
 import { freePort } from "./ports";
 import { SECRET, startServer } from "./servers";
@@ -441,6 +442,60 @@ test.describe("the answer key", () => {
     await expect(page.getByRole("heading", { name: /^Score:/ })).toBeVisible();
     const after = await page.locator("main").innerText();
     for (const q of quiz.questions) expect(after).toContain(q.explanation);
+  });
+
+  // Issue #12 (i12-fix): the reveal option "after the last attempt".
+  test("after the last attempt: between attempts the score shows, but no key or explanation reaches the browser", async ({
+    browser,
+  }) => {
+    test.setTimeout(150_000);
+    const { teacher, student, reportUrl, teacherContext, studentContext } = await classWithAssignment(
+      browser,
+      {
+        attempts: "2",
+        reveal: "after_last_attempt",
+      },
+    );
+    // What to look for: every explanation, as the teacher's answer key prints them.
+    await teacher.goto(`${reportUrl.split(/[?#]/)[0]}/answer-key`);
+    const explanations = await teacher.locator("ol > li > p.text-stone-800").allInnerTexts();
+    expect(explanations.length).toBeGreaterThanOrEqual(5);
+
+    const firstResults = await takeAssignment(student);
+    await expect(student.getByRole("heading", { name: /^Score: [\d.]+ \/ \d+/ })).toBeVisible();
+    await expect(student.getByText(/shown after your last attempt \(you have 1 left\)/)).toBeVisible();
+    await expect(student.getByText("Right answer")).toHaveCount(0);
+    const assignmentUrl = await student.getByRole("link", { name: "← The assignment" }).getAttribute("href");
+    const escapeHtml = (text: string) =>
+      text
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/"/g, "&quot;")
+        .replace(/'/g, "&#x27;");
+    for (const url of [firstResults, assignmentUrl!, "/progress", `/articles/${ARTICLE_SLUG}`, "/join"]) {
+      const html = await (await student.request.get(url)).text();
+      const rsc = await (await student.request.get(url, { headers: { RSC: "1" } })).text();
+      expect(rsc.length, url).toBeGreaterThan(500);
+      for (const key of ['"answer"', '"accepted"', '"explanation"', '"evidence"']) {
+        expect(rsc, `${url} ${key}`).not.toContain(key);
+        expect(html, `${url} ${key}`).not.toContain(`\\${key.slice(0, -1)}\\"`);
+      }
+      for (const e of explanations) {
+        expect(html, `${url}: ${e}`).not.toContain(escapeHtml(e));
+        expect(html, `${url}: ${e}`).not.toContain(e);
+        expect(rsc, `${url}: ${e}`).not.toContain(JSON.stringify(e).slice(1, -1));
+      }
+    }
+
+    // Control: after the last attempt, both attempts' answers and explanations are shown.
+    await takeAssignment(student);
+    await expect(student.getByText("Right answer").first()).toBeVisible();
+    await student.goto(firstResults);
+    const shown = await student.locator("main").innerText();
+    for (const e of explanations) expect(shown).toContain(e);
+    await teacherContext.close();
+    await studentContext.close();
   });
 });
 

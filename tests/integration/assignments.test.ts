@@ -322,7 +322,7 @@ describe("assignments", () => {
       expect(shown.counting?.id).toBe(shown.attempts[higher]!.id);
     }
     for (const view of views) {
-      expect(view.revealed).toBe(false);
+      expect(view.revealed).toEqual({ score: false, answers: false });
       expect(view.counting).toBeNull();
       expect(view.attempts.map((a) => a.score)).toEqual([null, null]);
     }
@@ -334,14 +334,14 @@ describe("assignments", () => {
     const { students, assignmentId } = await classWithAssignment({ reveal: "after_due" });
     const s = students[0]!;
     const before = await getAssignmentForStudent({ db: t.db(), studentId: s, assignmentId, now: T0 });
-    expect(before?.revealed).toBe(false);
+    expect(before?.revealed).toEqual({ score: false, answers: false });
     const after = await getAssignmentForStudent({
       db: t.db(),
       studentId: s,
       assignmentId,
       now: new Date(T0.getTime() + 25 * HOUR),
     });
-    expect(after?.revealed).toBe(true);
+    expect(after?.revealed).toEqual({ score: true, answers: true });
   });
 
   it("shows each student only their classes' assignments, and each teacher only theirs", async () => {

@@ -19,8 +19,10 @@ import {
   attemptAnswers,
   classMembers,
   classes,
+  questionRegrades,
   questionReviews,
   quizAttempts,
+  scoreOverrides,
 } from "@/db/schema";
 import { addTeacherArticle, getArticleBySlug } from "@/lib/articles/queries";
 import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/queries";
@@ -102,6 +104,7 @@ import {
   archiveAssignmentAction,
   clearExtensionAction,
   deleteAssignmentAction,
+  regradeQuestionAction,
   setExtensionAction,
   updateAssignmentSettingsAction,
 } from "@/app/teacher/assignments/actions";
@@ -111,6 +114,13 @@ import { assignmentExtensions, users } from "@/db/schema";
 import NewPasswordPage from "@/app/account/new-password/page";
 import ResetStudentPasswordPage from "@/app/teacher/classes/[id]/students/[studentId]/reset-password/page";
 import { resetStudentPasswordAction } from "@/app/teacher/classes/actions";
+// Issue #12, corrections and reports (i12-fix)
+import RegradeQuestionPage from "@/app/teacher/assignments/[id]/questions/[number]/page";
+import GrowthPage from "@/app/teacher/classes/[id]/growth/page";
+import { GET as itemsCsv } from "@/app/teacher/assignments/[id]/items.csv/route";
+import { overrideScoreAction } from "@/app/teacher/attempts/actions";
+import { submitAttempt } from "@/lib/attempts/grading";
+import { regradeQuestion } from "@/lib/gradebook/corrections";
 
 const t = setupTestDatabase();
 const people = {} as Record<Persona, Who>;
@@ -1058,6 +1068,135 @@ const rows: Row[] = [
     },
   },
 ];
+
+// ---------------------------------------------------------------------------
+// Issue #12, corrections and reports (branch i12-fix): regrade, override, the
+// regrade page, the item-analysis CSV and the growth page. A class D of the
+// owner's, with the member in it, an assignment of the owner's own article and
+// the member's submitted attempt.
+const corrections = {} as { classD: string; assignment: string; attempt: string };
+beforeAll(async () => {
+  const classD = await createClass({ db: t.db(), teacherId: people.owner!.id, name: "Class D" });
+  await joinClass({ db: t.db(), studentId: people.member!.id, code: classD.joinCode });
+  const made = await createAssignment({
+    db: t.db(),
+    teacherId: people.owner!.id,
+    classId: classD.id,
+    articleId: ids.privateArticleId,
+    settings: {
+      dueAt: new Date(Date.now() + 86_400_000),
+      attemptsAllowed: 1,
+      counting: "best",
+      reveal: "after_last_attempt",
+      timeLimitMinutes: null,
+      shuffle: false,
+    },
+  });
+  if (!made.ok) throw new Error(`corrections assignment: ${made.reason}`);
+  const started = await startAssignmentAttempt({
+    db: t.db(),
+    studentId: people.member!.id,
+    assignmentId: made.assignmentId,
+  });
+  if (!started.ok) throw new Error("corrections attempt");
+  await submitAttempt({ db: t.db(), userId: people.member!.id, attemptId: started.attemptId });
+  Object.assign(corrections, {
+    classD: classD.id,
+    assignment: made.assignmentId,
+    attempt: started.attemptId,
+  });
+});
+
+const correctionScores = async () =>
+  (
+    await t
+      .db()
+      .select({ score: quizAttempts.score, maxScore: quizAttempts.maxScore })
+      .from(quizAttempts)
+      .where(eq(quizAttempts.id, corrections.attempt))
+  )[0];
+
+rows.push(
+  {
+    name: "page /teacher/assignments/[id]/questions/[number] (regrade)",
+    run: () => RegradeQuestionPage(page({ id: corrections.assignment, number: "1" })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "page /teacher/classes/[id]/growth",
+    run: () => GrowthPage(page({ id: corrections.classD })),
+    expected: teachersOnly("ok", "not-found"),
+  },
+  {
+    name: "GET /teacher/assignments/[id]/items.csv",
+    run: () =>
+      itemsCsv(new Request("http://test/x"), { params: Promise.resolve({ id: corrections.assignment }) }),
+    expected: {
+      signedOut: "http 401",
+      member: "http 403",
+      outsider: "http 403",
+      otherTeacher: "http 404",
+      owner: "http 200",
+    },
+  },
+  {
+    name: "action regradeQuestion (drop question 1)",
+    run: () =>
+      regradeQuestionAction(
+        idle,
+        form({ assignmentId: corrections.assignment, question: "1", kind: "drop" }),
+      ),
+    expected: teachersOnly("redirect /teacher/assignments/:id", "not-found"),
+    unchanged: async () => {
+      const regrades = await t
+        .db()
+        .select()
+        .from(questionRegrades)
+        .where(eq(questionRegrades.assignmentId, corrections.assignment));
+      expect(regrades).toEqual([]);
+    },
+    restore: async () => {
+      const before = await correctionScores();
+      await regradeQuestion({
+        db: t.db(),
+        teacherId: people.owner!.id,
+        assignmentId: corrections.assignment,
+        questionNumber: 1,
+        change: { kind: "original" },
+      });
+      await t.db().delete(questionRegrades).where(eq(questionRegrades.assignmentId, corrections.assignment));
+      expect((await correctionScores())!.maxScore).toBe(before!.maxScore + 1);
+    },
+  },
+  {
+    name: "action overrideScore (the member's submitted attempt)",
+    run: () =>
+      overrideScoreAction(
+        idle,
+        form({ attemptId: corrections.attempt, question: "1", score: "1", comment: "Fair enough." }),
+      ),
+    expected: teachersOnly("redirect /teacher/attempts/:id", "not-found"),
+    unchanged: async () => {
+      const overrides = await t
+        .db()
+        .select()
+        .from(scoreOverrides)
+        .where(eq(scoreOverrides.attemptId, corrections.attempt));
+      expect(overrides).toEqual([]);
+      expect((await correctionScores())!.score).toBe(0);
+    },
+    restore: async () => {
+      await t.db().delete(scoreOverrides).where(eq(scoreOverrides.attemptId, corrections.attempt));
+      await t.db().update(quizAttempts).set({ score: 0 }).where(eq(quizAttempts.id, corrections.attempt));
+      await t
+        .db()
+        .update(attemptAnswers)
+        .set({ score: 0, correct: false })
+        .where(eq(attemptAnswers.attemptId, corrections.attempt));
+    },
+  },
+);
+// --- end of issue #12 (i12-fix) ---------------------------------------------
 
 /** Ids in expectations are written as {name}; this fills them in. */
 const fill = (s: string) =>

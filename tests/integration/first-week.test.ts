@@ -368,7 +368,11 @@ describe("the teacher's view of a timed attempt", () => {
       now: new Date(start.getTime() + 4 * 60_000),
     });
     const doc = await render(
-      () => TeacherAttemptPage({ params: Promise.resolve({ id: started.attemptId }) }),
+      () =>
+        TeacherAttemptPage({
+          params: Promise.resolve({ id: started.attemptId }),
+          searchParams: Promise.resolve({}),
+        }),
       teacher,
     );
     const terms = [...doc.querySelectorAll("dt")].map((d) => d.textContent);

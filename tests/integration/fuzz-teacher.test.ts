@@ -3,8 +3,7 @@
  * the CSV and health route handlers. See tests/support/fuzz-kit.ts.
  */
 import fc from "fast-check";
-import { inArray, sql } from "drizzle-orm";
-import { classes } from "@/db/schema";
+import { eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { GET as health } from "@/app/api/health/route";
@@ -23,10 +22,18 @@ import {
   archiveAssignmentAction,
   clearExtensionAction,
   deleteAssignmentAction,
+  regradeQuestionAction,
   setExtensionAction,
   updateAssignmentSettingsAction,
 } from "@/app/teacher/assignments/actions";
 import { archiveArticleAction, deleteArticleAction } from "@/app/teacher/articles/[slug]/actions";
+// Issue #12, corrections and reports (i12-fix)
+import { GET as itemsCsv } from "@/app/teacher/assignments/[id]/items.csv/route";
+import { overrideScoreAction } from "@/app/teacher/attempts/actions";
+import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/queries";
+import { submitAttempt } from "@/lib/attempts/grading";
+import { regradeQuestion } from "@/lib/gradebook/corrections";
+import { assignments, classes, quizzes } from "@/db/schema";
 import { setupTestDatabase } from "../support/db";
 import {
   buildForm,
@@ -227,6 +234,162 @@ describe(`fuzz: teacher actions and routes (${RUNS} runs each)`, () => {
     },
     TIMEOUT,
   );
+
+  // -------------------------------------------------------------------------
+  // Issue #12, corrections and reports (branch i12-fix): regrade, override and
+  // the item-analysis CSV. Their own assignments, on each teacher's private
+  // article, each with a submitted attempt, made before the first run.
+  const local = { assignmentA: "", assignmentB: "", attemptA: "", attemptB: "" };
+  const correctionsWorld = async () => {
+    if (local.assignmentA) return;
+    const db = t.db();
+    const settings = {
+      dueAt: new Date(Date.now() + 7 * 86_400_000),
+      attemptsAllowed: 1,
+      counting: "best" as const,
+      reveal: "after_submit" as const,
+      timeLimitMinutes: null,
+      shuffle: false,
+    };
+    const submitted = async (teacherId: string, classId: string, articleId: string, studentId: string) => {
+      const made = await createAssignment({ db, teacherId, classId, articleId, settings });
+      if (!made.ok) throw new Error(made.reason);
+      const started = await startAssignmentAttempt({ db, studentId, assignmentId: made.assignmentId });
+      if (!started.ok) throw new Error(started.reason);
+      await submitAttempt({ db, userId: studentId, attemptId: started.attemptId });
+      return [made.assignmentId, started.attemptId] as const;
+    };
+    const w = world.ids;
+    [local.assignmentA, local.attemptA] = await submitted(w.ownerId, w.classA, w.articleA, w.memberId);
+    [local.assignmentB, local.attemptB] = await submitted(
+      w.otherTeacherId,
+      w.classB,
+      w.articleB,
+      w.outsiderId,
+    );
+  };
+  /** This block's ids (mostly), random uuids, and the world's other ids. */
+  const localId = (...names: (keyof typeof local)[]) =>
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...names).map((n): FieldValue => local[n]) },
+      { weight: 2, arbitrary: idLike("assignmentA", "attemptA", "submittedAttempt") },
+      { weight: 1, arbitrary: fc.uuid().map((u): FieldValue => u) },
+    );
+  /** Puts an assignment's grading back as it was: undo every regrade, then forget them. */
+  const undoRegrades = async () => {
+    for (const [assignmentId, teacherId] of [
+      [local.assignmentA, world.ids.ownerId],
+      [local.assignmentB, world.ids.otherTeacherId],
+    ] as const) {
+      const [row] = await t
+        .db()
+        .select({ questions: quizzes.questions })
+        .from(assignments)
+        .innerJoin(quizzes, eq(quizzes.id, assignments.quizId))
+        .where(eq(assignments.id, assignmentId));
+      const n = row?.questions.length ?? 0;
+      for (let k = 1; k <= n; k++)
+        await regradeQuestion({
+          db: t.db(),
+          teacherId,
+          assignmentId,
+          questionNumber: k,
+          change: { kind: "original" },
+        });
+      await t.db().execute(sql`delete from question_regrades where assignment_id = ${assignmentId}`);
+    }
+  };
+
+  it(
+    "regradeQuestionAction",
+    async () => {
+      await correctionsWorld();
+      await fuzz(world, t.db, {
+        name: "regradeQuestion",
+        input: formRecipe({
+          assignmentId: field(localId("assignmentA", "assignmentB")),
+          question: mostly(
+            fc.integer({ min: 1, max: 4 }).map(String),
+            text("0", "-1", "1.5", "99", "1e1", " 2"),
+          ),
+          kind: mostly(text("key", "accept", "full_credit", "drop", "original"), text("DROP", "delete")),
+          q_key: field(text("o-true", "o-false", "a", ""), hostile),
+          accepted: field(text("Tuesday\nspring", "", "?!", "x".repeat(201))),
+          accept: field(text("spring", "the Spring", "", "?!")),
+          explanation: field(text("Because the article says so.", "", "x".repeat(501))),
+        }),
+        run: (r, who) => regradeQuestionAction(idle, buildForm(world, who, r)),
+        writes: wroteTo("redirect /teacher/assignments/:id"),
+        mustWrite: true,
+        restore: undoRegrades,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "overrideScoreAction",
+    async () => {
+      await correctionsWorld();
+      await fuzz(world, t.db, {
+        name: "overrideScore",
+        input: formRecipe({
+          attemptId: field(localId("attemptA", "attemptB")),
+          question: mostly(text("", "1", "2", "3"), text("0", "99", "1.5", "-1", "abc")),
+          score: mostly(
+            text("", "0", "0.5", "1", "2", "0,25"),
+            text("1.001", "-1", "1e1", "NaN", "Infinity", "100000", " 1 "),
+          ),
+          comment: field(text("Good reasoning.", "", "x".repeat(501), "<b>hi</b>")),
+        }),
+        run: (r, who) => overrideScoreAction(idle, buildForm(world, who, r)),
+        writes: wroteTo("redirect /teacher/attempts/:id"),
+        mustWrite: true,
+        restore: async () => {
+          await t
+            .db()
+            .execute(
+              sql`delete from score_overrides where attempt_id in (${local.attemptA}, ${local.attemptB})`,
+            );
+          await t.db().execute(sql`update attempt_answers set score = 0, correct = false
+            where attempt_id in (${local.attemptA}, ${local.attemptB}) and score is not null`);
+          await t
+            .db()
+            .execute(
+              sql`update quiz_attempts set score = 0 where id in (${local.attemptA}, ${local.attemptB})`,
+            );
+        },
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "GET /teacher/assignments/[id]/items.csv",
+    async () => {
+      await correctionsWorld();
+      await fuzz(world, t.db, {
+        name: "items.csv",
+        input: fc.oneof(
+          { weight: 3, arbitrary: localId("assignmentA", "assignmentB") },
+          { weight: 2, arbitrary: hostile.map((s): FieldValue => s) },
+        ),
+        run: (v, who) =>
+          itemsCsv(new Request("http://test/x"), {
+            params: Promise.resolve({
+              id: typeof v === "string" ? v : "ref" in v ? resolve(world, who, v.ref) : "",
+            }),
+          }),
+        writes: () => false,
+        check: (_v, who, got) => {
+          if (who === "signedOut") expect(got).toBe("http 401");
+          if (who === "member" || who === "outsider") expect(got).toBe("http 403");
+        },
+      });
+    },
+    TIMEOUT,
+  );
+  // --- end of issue #12 (i12-fix) -------------------------------------------
 
   const routeId = (...names: Parameters<typeof idLike>) =>
     fc.oneof(

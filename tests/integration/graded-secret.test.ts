@@ -188,6 +188,52 @@ describe("self-study of an article while an assignment on it is open", () => {
     expect(await selfStudy(room.student, room.articleId, "take")).toMatchObject({ reason: "graded-open" });
   });
 
+  it("stays closed between attempts 'after the last attempt', past the due date too, and opens after the last", async () => {
+    const room = await classroom();
+    const assignmentId = await room.assign({ reveal: "after_last_attempt", attemptsAllowed: 2 });
+    const submitOne = async () => {
+      const started = await startAssignmentAttempt({ db: t.db(), studentId: room.student, assignmentId });
+      if (!started.ok) throw new Error(started.reason);
+      await submitAttempt({ db: t.db(), userId: room.student, attemptId: started.attemptId });
+    };
+    await submitOne();
+    expect(await selfStudy(room.student, room.articleId, "take")).toMatchObject({ reason: "graded-open" });
+    // The due date shows nothing with this setting: late attempts are still taken.
+    await t
+      .db()
+      .update(assignments)
+      .set({ dueAt: new Date(Date.now() - 1000) })
+      .where(eq(assignments.id, assignmentId));
+    expect(await selfStudy(room.student, room.articleId, "take")).toMatchObject({ reason: "graded-open" });
+    await submitOne();
+    expect(await selfStudy(room.student, room.articleId, "take")).toMatchObject({ ok: true });
+  });
+
+  it("stays closed 'after the last attempt' while the student has an extra attempt left", async () => {
+    const room = await classroom();
+    const assignmentId = await room.assign({ reveal: "after_last_attempt", attemptsAllowed: 1 });
+    const extended = await setExtension({
+      db: t.db(),
+      teacherId: room.teacher,
+      assignmentId,
+      studentId: room.student,
+      extension: { dueAt: null, timeMultiplier: null, extraAttempts: 1 },
+    });
+    if (!extended.ok) throw new Error(extended.reason);
+    const submitOne = async () => {
+      const started = await startAssignmentAttempt({ db: t.db(), studentId: room.student, assignmentId });
+      if (!started.ok) throw new Error(started.reason);
+      await submitAttempt({ db: t.db(), userId: room.student, attemptId: started.attemptId });
+      return started.attemptId;
+    };
+    const first = await submitOne();
+    expect(await selfStudy(room.student, room.articleId, "take")).toMatchObject({ reason: "graded-open" });
+    const view = await getAttemptForUser({ db: t.db(), userId: room.student, attemptId: first });
+    expect(view!.assignment!.attemptsAllowed).toBe(2);
+    await submitOne();
+    expect(await selfStudy(room.student, room.articleId, "take")).toMatchObject({ ok: true });
+  });
+
   it("stays closed past the due date for a student who has not submitted (late work is still open)", async () => {
     const room = await classroom();
     await room.assign({ dueAt: new Date(Date.now() - DAY), reveal: "after_due" });

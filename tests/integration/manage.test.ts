@@ -382,12 +382,12 @@ describe("one student's exceptions", () => {
     });
     const afterDue = new Date(DUE.getTime() + HOUR);
     const view = (await getAssignmentForStudent({ db: t.db(), studentId: s, assignmentId, now: afterDue }))!;
-    expect(view.revealed).toBe(false);
+    expect(view.revealed).toEqual({ score: false, answers: false });
     expect(view.revealAfter).toEqual(new Date(DUE.getTime() + 72 * HOUR));
     const past = new Date(DUE.getTime() + 73 * HOUR);
     expect(
       (await getAssignmentForStudent({ db: t.db(), studentId: s, assignmentId, now: past }))!.revealed,
-    ).toBe(true);
+    ).toEqual({ score: true, answers: true });
   });
 
   it("refuses a student who is not in the class, and another teacher", async () => {

@@ -1,13 +1,20 @@
 /**
- * The answers-revealed rule is written twice, in SQL (revealedToStudent, for
- * aggregates) and in JS (isRevealed, for pages): here both answer every case.
+ * The reveal rule is written twice, in SQL (scoreRevealedToStudent and
+ * revealedToStudent, for aggregates) and in JS (revealFor, for pages): here
+ * both answer every case.
  */
 import { eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assignments, quizAttempts } from "@/db/schema";
 import { getArticleBySlug } from "@/lib/articles/queries";
 import { createAssignment, startAssignmentAttempt } from "@/lib/assignments/queries";
-import { isRevealed, revealedToStudent } from "@/lib/attempts/reveal";
+import {
+  revealedToStudent,
+  revealFor,
+  scoreRevealedToStudent,
+  submittedAtAssignment,
+} from "@/lib/attempts/reveal";
+import { submitAttempt } from "@/lib/attempts/grading";
 import { startAttempt } from "@/lib/attempts/start";
 import { createClass, joinClass } from "@/lib/classes/queries";
 import { prepareContent } from "@/lib/startup";
@@ -49,61 +56,77 @@ beforeAll(async () => {
   }))!.id;
 });
 
-describe("when a student may see an attempt's answers", () => {
-  it("is the same in SQL and in JS for every setting, due date and closing", async () => {
+describe("when a student may see an attempt's score and answers", () => {
+  it("is the same in SQL and in JS for every setting, due date, closing and number of attempts submitted", async () => {
     const now = Date.now();
     const attemptIds: string[] = [];
     // Studying alone first: once assignments on the article are open, self-study of it is closed.
     const alone = await startAttempt({ db: t.db(), userId: student, articleId, mode: "take" });
     if (!alone.ok) throw new Error(alone.reason);
     attemptIds.push(alone.attemptId);
-    for (const reveal of ["after_submit", "after_due"] as const)
+    for (const reveal of ["after_submit", "after_due", "after_last_attempt"] as const)
       for (const due of [-DAY, DAY])
-        for (const closed of [false, true]) {
-          const made = await createAssignment({
-            db: t.db(),
-            teacherId: teacher,
-            classId,
-            articleId,
-            settings: {
-              dueAt: new Date(now + due),
-              attemptsAllowed: 1,
-              counting: "best",
-              reveal,
-              timeLimitMinutes: null,
-              shuffle: false,
-            },
-          });
-          if (!made.ok) throw new Error(made.reason);
-          const started = await startAssignmentAttempt({
-            db: t.db(),
-            studentId: student,
-            assignmentId: made.assignmentId,
-          });
-          if (!started.ok) throw new Error(started.reason);
-          attemptIds.push(started.attemptId);
-          if (closed)
-            await t
-              .db()
-              .update(assignments)
-              .set({ closedAt: new Date(now - DAY / 2) })
-              .where(eq(assignments.id, made.assignmentId));
-        }
+        for (const closed of [false, true])
+          for (const submitted of [1, 2]) {
+            const made = await createAssignment({
+              db: t.db(),
+              teacherId: teacher,
+              classId,
+              articleId,
+              settings: {
+                dueAt: new Date(now + due),
+                attemptsAllowed: 2,
+                counting: "best",
+                reveal,
+                timeLimitMinutes: null,
+                shuffle: false,
+              },
+            });
+            if (!made.ok) throw new Error(made.reason);
+            for (let k = 0; k < submitted; k++) {
+              const started = await startAssignmentAttempt({
+                db: t.db(),
+                studentId: student,
+                assignmentId: made.assignmentId,
+              });
+              if (!started.ok) throw new Error(started.reason);
+              await submitAttempt({ db: t.db(), userId: student, attemptId: started.attemptId });
+              attemptIds.push(started.attemptId);
+            }
+            if (closed)
+              await t
+                .db()
+                .update(assignments)
+                .set({ closedAt: new Date(now - DAY / 2) })
+                .where(eq(assignments.id, made.assignmentId));
+          }
 
     const rows = await t
       .db()
-      .select({ id: quizAttempts.id, inSql: sql<boolean>`${revealedToStudent}`, assignment: assignments })
+      .select({
+        id: quizAttempts.id,
+        score: sql<boolean>`${scoreRevealedToStudent}`,
+        answers: sql<boolean>`${revealedToStudent}`,
+        submitted: submittedAtAssignment,
+        assignment: assignments,
+      })
       .from(quizAttempts)
       .leftJoin(assignments, eq(assignments.id, quizAttempts.assignmentId))
       .where(inArray(quizAttempts.id, attemptIds));
-    expect(rows).toHaveLength(9);
+    expect(rows).toHaveLength(1 + 3 * 2 * 2 * 3);
     const verdicts = rows.map((r) => ({
       id: r.id,
-      inSql: r.inSql,
-      inJs: r.assignment ? isRevealed(r.assignment, new Date()) : true,
+      setting: `${r.assignment?.reveal} due ${r.assignment?.dueAt.toISOString()} closed ${r.assignment?.closedAt !== null} submitted ${r.submitted}`,
+      inSql: { score: r.score, answers: r.answers },
+      inJs: r.assignment
+        ? revealFor(r.assignment, { now: new Date(), submittedAttempts: r.submitted })
+        : { score: true, answers: true },
     }));
-    for (const v of verdicts) expect(v.inSql, v.id).toBe(v.inJs);
-    // Both answers occur: hidden only for "after the due date", not yet due, not closed.
-    expect(verdicts.filter((v) => !v.inJs)).toHaveLength(1);
+    for (const v of verdicts) expect(v.inSql, v.setting).toEqual(v.inJs);
+    // Every combination occurs: hidden both, score only (between attempts), and both shown.
+    const shapes = new Set(verdicts.map((v) => `${v.inJs.score}/${v.inJs.answers}`));
+    expect([...shapes].sort()).toEqual(["false/false", "true/false", "true/true"]);
+    // Between attempts is "after the last attempt", open, with one of two attempts submitted, due or not.
+    expect(verdicts.filter((v) => v.inJs.score && !v.inJs.answers)).toHaveLength(2);
   });
 });

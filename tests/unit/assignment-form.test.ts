@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assignmentFormSchema, type AssignmentField } from "@/lib/assignments/form";
 import { fieldErrorsOf } from "@/lib/result";
-import { isRevealed } from "@/lib/attempts/reveal";
+import { revealFor } from "@/lib/attempts/reveal";
 import { formatDateTime } from "@/lib/format";
 import { isValidTimeZone, toZonedInputValue, zonedTimeToUtc } from "@/lib/dates";
 
@@ -100,11 +100,24 @@ describe("the assign form", () => {
 
 describe("when answers show", () => {
   const at = (h: number) => new Date(Date.UTC(2026, 11, 1, h));
+  const base = { dueAt: at(10), closedAt: null, attemptsAllowed: 2 };
+  const reveal = (
+    setting: "after_submit" | "after_due" | "after_last_attempt",
+    now: Date,
+    submittedAttempts = 1,
+    closedAt: Date | null = null,
+  ) => revealFor({ ...base, reveal: setting, closedAt }, { now, submittedAttempts });
   it("reveals answers after submitting, or once due or closed", () => {
-    const due = at(10);
-    expect(isRevealed({ reveal: "after_submit", dueAt: due, closedAt: null }, at(1))).toBe(true);
-    expect(isRevealed({ reveal: "after_due", dueAt: due, closedAt: null }, at(1))).toBe(false);
-    expect(isRevealed({ reveal: "after_due", dueAt: due, closedAt: null }, at(10))).toBe(true);
-    expect(isRevealed({ reveal: "after_due", dueAt: due, closedAt: at(2) }, at(3))).toBe(true);
+    expect(reveal("after_submit", at(1))).toEqual({ score: true, answers: true });
+    expect(reveal("after_due", at(1))).toEqual({ score: false, answers: false });
+    expect(reveal("after_due", at(10))).toEqual({ score: true, answers: true });
+    expect(reveal("after_due", at(3), 1, at(2))).toEqual({ score: true, answers: true });
+  });
+  it("after the last attempt: the score between attempts, the answers once none is left or it is closed", () => {
+    expect(reveal("after_last_attempt", at(1), 1)).toEqual({ score: true, answers: false });
+    // The due date does not reveal them: late attempts are still accepted.
+    expect(reveal("after_last_attempt", at(12), 1)).toEqual({ score: true, answers: false });
+    expect(reveal("after_last_attempt", at(1), 2)).toEqual({ score: true, answers: true });
+    expect(reveal("after_last_attempt", at(3), 1, at(2))).toEqual({ score: true, answers: true });
   });
 });

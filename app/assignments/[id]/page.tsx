@@ -71,7 +71,9 @@ export default async function StudentAssignmentPage({ params, searchParams }: Pr
         <dd>
           {a.reveal === "after_submit"
             ? "When you submit"
-            : `After the due date (${formatDateTime(item.revealAfter, timeZone)})`}
+            : a.reveal === "after_due"
+              ? `After the due date (${formatDateTime(item.revealAfter, timeZone)})`
+              : "After your last attempt; your score after each"}
         </dd>
       </dl>
       <div className="flex flex-wrap items-center gap-3">
@@ -113,7 +115,7 @@ export default async function StudentAssignmentPage({ params, searchParams }: Pr
                   : `· submitted ${formatDateTime(t.submittedAt!, timeZone)}${t.late ? " · late" : ""}${
                       t.endedBy && t.endedBy !== "student" ? ` · ${ENDED_BY[t.endedBy].toLowerCase()}` : ""
                     }${
-                      item.revealed
+                      item.revealed.score
                         ? ` · ${formatScore(t.score ?? 0, t.maxScore, percentOf(t.score ?? 0, t.maxScore))}`
                         : " · score shown after the due date"
                     }${item.counting?.id === t.id ? " · counts" : ""}`}

@@ -9,9 +9,11 @@ import { QuizResults } from "@/components/quiz-results";
 import { FocusOnMount } from "@/components/focus-on-mount";
 import { getDb } from "@/db";
 import { paragraphsWithHighlights } from "@/lib/articles/highlight";
-import { isRevealed } from "@/lib/attempts/reveal";
+import { revealFor } from "@/lib/attempts/reveal";
 import { getAttemptForUser } from "@/lib/attempts/views";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatNumber, formatPercent } from "@/lib/format";
+import { percentOf } from "@/lib/scores";
+import { TeacherScoreNote } from "@/components/correction-notes";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { disguiseFor } from "@/lib/attempts/opaque-ids";
 import type { Response } from "@/lib/quiz/types";
@@ -66,15 +68,21 @@ export default async function AttemptPage({ params, searchParams }: Props) {
   }
 
   if (attempt.status === "submitted" && assignment) {
+    const { corrections } = view;
     // "After the due date" means after the last one: a classmate's extension keeps the key hidden until it passes.
     const revealAfter = view.revealAfter ?? assignment.dueAt;
-    const revealed = isRevealed({ ...assignment, dueAt: revealAfter }, new Date());
+    const shown = revealFor(
+      { ...assignment, dueAt: revealAfter },
+      { now: new Date(), submittedAttempts: corrections.submittedAttempts },
+    );
+    const attemptsLeft = Math.max(0, assignment.attemptsAllowed - corrections.submittedAttempts);
     const ended =
       attempt.endedBy === "time_limit"
         ? "Time ran out: your answers saved by then were graded."
         : attempt.endedBy === "closed"
           ? "Your teacher closed the assignment: your answers saved by then were graded."
           : null;
+    const score = attempt.score ?? 0;
     return (
       <div className="mx-auto max-w-3xl space-y-6">
         <header className="space-y-1">
@@ -90,11 +98,40 @@ export default async function AttemptPage({ params, searchParams }: Props) {
           </p>
           {ended && <Notice tone="warning">{ended}</Notice>}
         </header>
-        {revealed ? (
-          <>
-            {query.submitted === "1" && <FocusOnMount targetId="score-heading" />}
-            <QuizResults view={view} />
-          </>
+        {query.submitted === "1" && <FocusOnMount targetId="score-heading" />}
+        {shown.answers ? (
+          <QuizResults view={view} timeZone={timeZone} />
+        ) : shown.score ? (
+          // Between attempts: the score, never the keys, explanations or which questions were right.
+          <section
+            aria-labelledby="score-heading"
+            className="space-y-3 rounded-lg border border-stone-200 bg-white p-6"
+          >
+            <h2 id="score-heading" tabIndex={-1} className="text-2xl font-semibold">
+              Score: {formatNumber(score)} / {attempt.maxScore}{" "}
+              <span className="text-stone-600">({formatPercent(percentOf(score, attempt.maxScore))})</span>
+            </h2>
+            {corrections.overrides.total && (
+              <TeacherScoreNote
+                override={corrections.overrides.total}
+                max={attempt.maxScore}
+                timeZone={timeZone}
+                what="your score"
+              />
+            )}
+            {corrections.regrades.size > 0 && (
+              <p className="text-sm text-stone-700">
+                Your teacher regraded{" "}
+                {corrections.regrades.size === 1 ? "a question" : `${corrections.regrades.size} questions`};
+                this score includes the change.
+              </p>
+            )}
+            <p className="text-stone-700">
+              The answers and explanations are shown after your last attempt
+              {attemptsLeft > 0 ? ` (you have ${attemptsLeft} left)` : ""}, or when your teacher closes the
+              assignment.
+            </p>
+          </section>
         ) : (
           <section
             aria-labelledby="score-heading"
@@ -103,7 +140,6 @@ export default async function AttemptPage({ params, searchParams }: Props) {
             <h2 id="score-heading" tabIndex={-1} className="text-xl font-semibold">
               Your answers are in
             </h2>
-            {query.submitted === "1" && <FocusOnMount targetId="score-heading" />}
             <p className="mt-2 text-stone-700">
               Your teacher shows scores and answers after the due date,{" "}
               {formatDateTime(revealAfter, timeZone)}.
@@ -128,7 +164,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
           </h1>
         </header>
         {query.submitted === "1" && <FocusOnMount targetId="score-heading" />}
-        <QuizResults view={view} />
+        <QuizResults view={view} timeZone={timeZone} />
         <div className="no-print flex flex-wrap gap-3 border-t border-stone-200 pt-6">
           <form action={startAttemptAction}>
             <input type="hidden" name="articleId" value={article.id} />

@@ -2,7 +2,7 @@
 
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { buttonAction, formAction, goTo } from "@/app/_lib/action";
+import { buttonAction, formAction, goTo, invalid } from "@/app/_lib/action";
 import { assignmentSettingsSchema, extensionSchema } from "@/lib/assignments/edit-form";
 import { setExtension } from "@/lib/assignments/extensions";
 import {
@@ -11,6 +11,8 @@ import {
   restoreAssignment,
   updateAssignmentSettings,
 } from "@/lib/assignments/manage";
+import { keyFromForm, regradeSchema, type RegradeField } from "@/lib/gradebook/correction-form";
+import { regradeQuestion, type RegradeChange } from "@/lib/gradebook/corrections";
 import { withNotice } from "@/lib/notices";
 
 /**
@@ -22,6 +24,8 @@ import { withNotice } from "@/lib/notices";
 const reportPage = (id: unknown) => `/teacher/assignments/${encodeURIComponent(String(id ?? ""))}`;
 const editPage = (id: unknown) => `${reportPage(id)}/edit`;
 const deletePage = (id: unknown) => `${reportPage(id)}/delete`;
+const questionPage = (id: unknown, n: unknown) =>
+  `${reportPage(id)}/questions/${encodeURIComponent(String(n ?? ""))}`;
 const studentPage = (id: unknown, studentId: unknown) =>
   `${reportPage(id)}/students/${encodeURIComponent(String(studentId ?? ""))}`;
 
@@ -122,6 +126,46 @@ export const deleteAssignmentAction = buttonAction({
     const classPage = `/teacher/classes/${result.classId}`;
     return goTo(withNotice(classPage, result.kept ? "assignment-deleted-kept" : "assignment-deleted"), {
       revalidate: [classPage],
+    });
+  },
+});
+
+/**
+ * Regrades one question of an assignment for everyone (issue #12): a new key,
+ * another accepted typed answer, full credit, dropping it, or undoing. The
+ * domain function checks that the teacher owns the class and grades every
+ * submitted attempt again in the same transaction.
+ */
+export const regradeQuestionAction = formAction<"teacher", typeof regradeSchema, RegradeField>({
+  name: "regradeQuestion",
+  access: "teacher",
+  page: (fields) => questionPage(fields.assignmentId, fields.question),
+  schema: regradeSchema,
+  run: async ({ user, input, db, form }) => {
+    const change: RegradeChange =
+      input.kind === "key"
+        ? {
+            kind: "key",
+            explanation: input.explanation,
+            keyOf: (question) => keyFromForm(question, form, input.accepted),
+          }
+        : input.kind === "accept"
+          ? { kind: "accept", text: input.accept, explanation: input.explanation }
+          : { kind: input.kind };
+    const result = await regradeQuestion({
+      db,
+      teacherId: user.id,
+      assignmentId: input.assignmentId,
+      questionNumber: input.question,
+      change,
+    });
+    if (!result.ok) {
+      if (result.reason === "not-found") notFound();
+      return invalid(result.fieldErrors, result.reason);
+    }
+    const report = reportPage(input.assignmentId);
+    return goTo(withNotice(report, "question-regraded", `item-${input.question}`), {
+      revalidate: [report, questionPage(input.assignmentId, input.question)],
     });
   },
 });

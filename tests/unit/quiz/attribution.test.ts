@@ -13,6 +13,15 @@ describe("speaker names are names", () => {
     expect(speakerOf(text, "the software had improved")).toBe("Mara Quist");
   });
 
+  it("knows the '-ish' nationalities, so 'Polish' or 'British' alone is never an organisation that speaks", () => {
+    const a = of(
+      "In Poland, the Border Command said Polish and allied jets had been scrambled. No Polish airspace violation was recorded, it said. British officials said the jets had landed.",
+    );
+    expect(a.speakers.map((s) => s.name)).not.toContain("Polish");
+    expect(said(a, "No Polish airspace violation")?.speaker).toBe("Border Command");
+    expect(said(a, "the jets had landed")?.speaker).toBe("British officials");
+  });
+
   it("never takes a nationality adjective for the speaker", () => {
     const a = of("The French foreign ministry said the decision was a mistake and should be reversed.");
     expect(said(a, "the decision was a mistake")?.speaker).toBe("French foreign ministry");

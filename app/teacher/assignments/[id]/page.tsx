@@ -4,12 +4,14 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_lib/auth";
 import { formatCount, formatNumber, formatPercent, formatWhen } from "@/lib/format";
 import { StatusLabel } from "@/components/gradebook-status";
-import { ItemAnalysisTable, SkillMasteryList } from "@/components/item-analysis-table";
+import { ItemAnalysisList, SkillMasteryList } from "@/components/item-analysis-table";
 import { closeAssignmentAction } from "@/app/teacher/actions";
 import { getViewerTimeZone } from "@/app/_lib/time-zone";
 import { ENDED_BY, REVEAL_LABELS } from "@/lib/labels";
 import { getDb } from "@/db";
 import { getAssignmentReport } from "@/lib/gradebook/assignment-report";
+import { REGRADE_LABELS } from "@/lib/gradebook/correction-form";
+import { MIN_FOR_MOSTLY_MISSED, MIN_FOR_STATISTICS } from "@/lib/gradebook/item-analysis";
 import { PageNotice } from "@/components/notice";
 import { TableScroll } from "@/components/table-scroll";
 import { idOrNotFound } from "@/app/_lib/params";
@@ -93,6 +95,9 @@ export default async function AssignmentReportPage({ params, searchParams }: Pro
           <a href={`${base}/responses.csv`} download className={linkClass}>
             Download every response (CSV)
           </a>
+          <a href={`${base}/items.csv`} download className={linkClass}>
+            Download the item analysis (CSV)
+          </a>
           <Link href={`${base}/worksheet`} className={linkClass}>
             Printable worksheet
           </Link>
@@ -156,6 +161,31 @@ export default async function AssignmentReportPage({ params, searchParams }: Pro
         </p>
       </section>
 
+      {a.regradeLog.length > 0 && (
+        <section aria-labelledby="regrades-heading" className="space-y-2">
+          <h2 id="regrades-heading" className="text-lg font-semibold">
+            Regrades
+          </h2>
+          <p className="text-sm text-stone-700">
+            Students see each change with their results. Every submitted attempt was graded again.
+          </p>
+          <ol className="list-disc space-y-1 pl-5 text-sm">
+            {a.regradeLog.map((e) => {
+              const n = a.frozenQuestions.findIndex((q) => q.id === e.questionId) + 1;
+              return (
+                <li key={e.seq}>
+                  <a href={`#item-${n}`} className="text-brand-700 underline">
+                    Question {n}
+                  </a>{" "}
+                  was regraded on {formatWhen(e.at, timeZone)}: {REGRADE_LABELS[e.kind]}
+                  {e.teacherName ? ` (${e.teacherName})` : ""}.
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      )}
+
       <section aria-labelledby="items-heading" className="space-y-3">
         <h2 id="items-heading" className="text-lg font-semibold">
           Question by question
@@ -163,12 +193,13 @@ export default async function AssignmentReportPage({ params, searchParams }: Pro
         <p className="text-sm text-stone-700">
           Over each student&apos;s counting attempt ({counts.submitted} in all). An unanswered question counts
           as not right. Typed answers are compared after ignoring case, punctuation and a leading “the”.
+          Discrimination is how well a question tells apart students who did well on the rest of the quiz from
+          those who did not (from −1 to 1; 0.3 and above is good); it and the rarely chosen options need{" "}
+          {MIN_FOR_STATISTICS} submissions, “most students missed it” {MIN_FOR_MOSTLY_MISSED}. A mistake in a
+          question? Regrade it: every submitted attempt is graded again.
         </p>
-        {counts.submitted === 0 ? (
-          <p className="text-stone-700">Nothing submitted yet.</p>
-        ) : (
-          <ItemAnalysisTable items={report.items} />
-        )}
+        {counts.submitted === 0 && <p className="text-stone-700">Nothing submitted yet.</p>}
+        <ItemAnalysisList items={report.items} assignmentId={a.id} />
       </section>
 
       {report.skills.length > 0 && counts.submitted > 0 && (

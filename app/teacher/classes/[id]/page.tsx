@@ -142,12 +142,20 @@ export default async function ClassPage({ params, searchParams }: Props) {
             Assignments ({assignmentList.length})
           </h2>
           {assignmentList.length > 0 && (
-            <Link
-              href={`/teacher/classes/${klass.id}/gradebook`}
-              className="font-medium text-brand-700 underline"
-            >
-              Gradebook
-            </Link>
+            <span className="flex gap-4">
+              <Link
+                href={`/teacher/classes/${klass.id}/gradebook`}
+                className="font-medium text-brand-700 underline"
+              >
+                Gradebook
+              </Link>
+              <Link
+                href={`/teacher/classes/${klass.id}/growth`}
+                className="font-medium text-brand-700 underline"
+              >
+                Growth over time
+              </Link>
+            </span>
           )}
         </div>
         {assignmentList.length === 0 ? (

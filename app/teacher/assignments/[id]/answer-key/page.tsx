@@ -7,6 +7,7 @@ import { WorksheetPrintButton } from "@/components/worksheet-print-button";
 import { getDb } from "@/db";
 import { getAssignmentForTeacher } from "@/lib/gradebook/assignment-report";
 import { idOrNotFound } from "@/app/_lib/params";
+import { REGRADE_LABELS } from "@/lib/gradebook/correction-form";
 
 export const metadata: Metadata = { title: "Answer key" };
 
@@ -33,7 +34,10 @@ export default async function AnswerKeyPage({ params }: Props) {
         <p className="text-sm text-stone-600">Answer key · for the teacher · {a.className}</p>
         <h1 className="font-serif text-2xl font-semibold">{a.title}</h1>
       </header>
-      <WorksheetAnswerKey questions={a.questions} />
+      <WorksheetAnswerKey
+        questions={a.questions}
+        notes={new Map([...a.regrades].map(([id, r]) => [id, REGRADE_LABELS[r.kind]]))}
+      />
     </div>
   );
 }

@@ -22,9 +22,15 @@ export default async function GradebookPage({ params }: Props) {
   if (!gradebook) notFound();
   return (
     <div className="space-y-6">
-      <p className="text-sm print:hidden">
+      <p className="flex flex-wrap gap-4 text-sm print:hidden">
         <Link href={`/teacher/classes/${gradebook.classId}`} className="text-brand-700 hover:underline">
           ← {classLabel({ name: gradebook.className, section: gradebook.classSection })}
+        </Link>
+        <Link
+          href={`/teacher/classes/${gradebook.classId}/growth`}
+          className="text-brand-700 hover:underline"
+        >
+          Growth over time
         </Link>
       </p>
       <header className="flex flex-wrap items-end justify-between gap-3">
