@@ -53,6 +53,8 @@ const schema = z.object({
    * Unset on Vercel means 1 (Vercel's edge writes the header itself).
    */
   TRUSTED_PROXY_HOPS: wholeNumber("TRUSTED_PROXY_HOPS", 10),
+  /** Sign-ups allowed from one address in 15 minutes (default 60); a school behind one address may need more. */
+  SIGN_UP_LIMIT_PER_ADDRESS: wholeNumber("SIGN_UP_LIMIT_PER_ADDRESS", 100_000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -125,6 +127,11 @@ export function authSecret(e: Env = env()): string {
 /** Proxies of ours in front of the server (see lib/http/client-address.ts). */
 export function trustedProxyHops(e: Env = env()): number {
   return e.TRUSTED_PROXY_HOPS ?? (e.VERCEL ? 1 : 0);
+}
+
+/** Sign-ups allowed from one address in 15 minutes. */
+export function signUpLimitPerAddress(e: Env = env()): number {
+  return e.SIGN_UP_LIMIT_PER_ADDRESS ?? 60;
 }
 
 /** Worker threads for analysis: two by default, so one slow upload never holds up a quiz. */

@@ -12,7 +12,7 @@ export type Limit = { bucket: string; windowMs: number; max: number };
 
 export const LIMITS = {
   /** Two whole classes signing up at once from a school's one address still fit. */
-  signUpPerAddress: { bucket: "sign-up:address", windowMs: 15 * 60_000, max: 60 },
+  signUpPerAddress: { bucket: "sign-up:address", windowMs: 15 * 60_000, max: 60 }, // SIGN_UP_LIMIT_PER_ADDRESS changes max
   /** Every sign-up, from anywhere: a flood of accounts cannot grow the table without bound. */
   signUpOverall: { bucket: "sign-up:all", windowMs: 15 * 60_000, max: 600 },
   /** Wrong join codes: a code has 25^6 ≈ 244 million values, and 10 tries a quarter hour find none. */

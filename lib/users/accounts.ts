@@ -7,6 +7,7 @@ import { hashPassword, verifyAgainstDummy, verifyPassword, type HashWait } from 
 import { PASSWORD_MAX, passwordProblems } from "@/lib/auth/password-rules";
 import { claimSignInAttempt, clearFailures } from "@/lib/auth/throttle";
 import { claim, LIMITS } from "@/lib/rate-limit";
+import { signUpLimitPerAddress } from "@/lib/env";
 import { ok, refuse, type Result } from "@/lib/result";
 import { endAllSessions } from "./sessions";
 
@@ -100,7 +101,7 @@ export async function signUp(
   const limited = await claim({
     db: input.db,
     limits: [
-      { limit: LIMITS.signUpPerAddress, key: input.clientAddress },
+      { limit: { ...LIMITS.signUpPerAddress, max: signUpLimitPerAddress() }, key: input.clientAddress },
       { limit: LIMITS.signUpOverall, key: "all" },
     ],
   });
